@@ -1,0 +1,3 @@
+"""People to People Kiosk: the Qt-free core (content, store, sign-ups, CSV sync, command line)."""
+
+__version__ = "0.1.0"

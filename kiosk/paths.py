@@ -1,0 +1,43 @@
+"""Where things live: bundled assets (from source or a PyInstaller bundle) and the data folder."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "p2p-kiosk"
+APP_AUTHOR = "PeopleToPeople"
+
+
+def _bundle_root() -> Path:
+    # PyInstaller unpacks data files under sys._MEIPASS; from source, the
+    # repository root (parent of kiosk/) holds assets/.
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is not None:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parent.parent
+
+
+def asset_path(*parts: str) -> Path:
+    """Return the path of a bundled asset, e.g. ``asset_path("content", "people-to-people.toml")``.
+
+    The one place that joins paths to ``assets/``.
+    """
+    return _bundle_root().joinpath("assets", *parts)
+
+
+def migrations_path() -> Path:
+    """Return the folder holding the kiosk store's Alembic scripts."""
+    return Path(__file__).resolve().parent / "migrations"
+
+
+def default_data_dir() -> Path:
+    """Return the per-user data folder where the real kiosk keeps its database and logs."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_content_path() -> Path:
+    """Return the bundled content file."""
+    return asset_path("content", "people-to-people.toml")
