@@ -61,7 +61,7 @@ class Signup(Base):
     advocacy_pledge: Mapped[bool] = mapped_column(Boolean)
     contact_consent: Mapped[bool] = mapped_column(Boolean)
     consent_version: Mapped[str] = mapped_column(String(64))
-    consent_text: Mapped[str] = mapped_column(Text)
+    consent_text: Mapped[str] = mapped_column(Text, server_default="")
     locale: Mapped[str] = mapped_column(String(16))
     export_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("export_batches.id"), default=None
