@@ -1,0 +1,103 @@
+"""Deployment settings from ``config.toml`` in the data folder, checked on load.
+
+Command-line options override the file; the file overrides the defaults.
+Settings a volunteer changes at the booth (event, PIN, idle timeout) live in
+the store instead, so they survive without anyone editing a file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+
+from kiosk.errors import KioskError
+from kiosk.paths import default_content_path
+
+CONFIG_FILE_NAME = "config.toml"
+KEYBOARD_MODES = ("auto", "on", "off")
+MIN_IDLE_TIMEOUT_S = 15
+MAX_IDLE_TIMEOUT_S = 3600
+
+
+class ConfigError(KioskError):
+    """The config file (or an option) holds a value the kiosk cannot use."""
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    """Where the kiosk finds its content, and how it behaves at this deployment."""
+
+    data_dir: Path
+    content_path: Path
+    default_region: str = "US"
+    keyboard: str = "auto"
+    idle_timeout_s: int = 90
+    export_public_key: str | None = None
+
+
+def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskConfig:
+    """Read ``data_dir/config.toml`` if present; ``content_path`` overrides the file's."""
+    path = data_dir / CONFIG_FILE_NAME
+    raw: dict[str, Any] = {}
+    if path.exists():
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: is not valid TOML ({exc})") from None
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+    problems: list[str] = []
+    known = {"content", "default_region", "keyboard", "idle_timeout_s", "export_public_key"}
+    problems += [f"unknown setting {key!r}" for key in sorted(set(raw) - known)]
+
+    content = raw.get("content")
+    if content is not None and not isinstance(content, str):
+        problems.append("content: must be a file path in quotes")
+        content = None
+    if content_path is None:
+        # A relative path in the file is relative to the file, not to wherever
+        # the kiosk happened to be started from.
+        content_path = (path.parent / content) if content else default_content_path()
+
+    region = raw.get("default_region", "US")
+    if not isinstance(region, str) or region.upper() not in phonenumbers.SUPPORTED_REGIONS:
+        problems.append("default_region: must be a two-letter country code such as US or IL")
+        region = "US"
+
+    keyboard = raw.get("keyboard", "auto")
+    if keyboard not in KEYBOARD_MODES:
+        problems.append(f"keyboard: must be one of {', '.join(KEYBOARD_MODES)}")
+        keyboard = "auto"
+
+    idle = raw.get("idle_timeout_s", 90)
+    if isinstance(idle, bool) or not isinstance(idle, int) or not check_idle_timeout(idle):
+        problems.append(
+            f"idle_timeout_s: must be a whole number of seconds from "
+            f"{MIN_IDLE_TIMEOUT_S} to {MAX_IDLE_TIMEOUT_S}"
+        )
+        idle = 90
+
+    key = raw.get("export_public_key")
+    if key is not None and (not isinstance(key, str) or not key.startswith("age1")):
+        problems.append("export_public_key: must be an age public key starting with age1")
+        key = None
+
+    if problems:
+        raise ConfigError(f"{path}: " + "; ".join(problems))
+    return KioskConfig(
+        data_dir=data_dir,
+        content_path=Path(content_path),
+        default_region=region.upper(),
+        keyboard=keyboard,
+        idle_timeout_s=idle,
+        export_public_key=key,
+    )
+
+
+def check_idle_timeout(seconds: int) -> bool:
+    """Return whether ``seconds`` is an idle timeout the kiosk accepts."""
+    return MIN_IDLE_TIMEOUT_S <= seconds <= MAX_IDLE_TIMEOUT_S
