@@ -1,0 +1,41 @@
+"""Small builders for test sign-ups (real values, validated shapes)."""
+
+from __future__ import annotations
+
+from kiosk.signup import Signup, SignupForm, WlfChoice
+
+
+def make_signup(**overrides: object) -> Signup:
+    """Return a checked sign-up with plausible values; override any field."""
+    values: dict[str, object] = {
+        "first_name": "Dana",
+        "last_name": "Levi",
+        "email": "dana.levi@example.org",
+        "phone": "+12025550143",
+        "postal_code": "02139",
+        "wlf_choice": WlfChoice.MEMBER,
+        "email_group_opt_in": True,
+        "advocacy_pledge": False,
+        "contact_consent": True,
+        "consent_version": "test-1",
+        "consent_text": "I agree to be contacted.",
+        "locale": "en",
+    }
+    values.update(overrides)
+    return Signup(**values)  # type: ignore[arg-type]
+
+
+def make_form(**overrides: object) -> SignupForm:
+    """Return a form as a careful attendee would fill it; override any field."""
+    values: dict[str, object] = {
+        "first_name": "Dana",
+        "last_name": "Levi",
+        "email": "dana.levi@example.org",
+        "phone": "(617) 253-1000",
+        "postal_code": "02139",
+        "wlf_choice": WlfChoice.MEMBER,
+        "email_group_opt_in": True,
+        "contact_consent": True,
+    }
+    values.update(overrides)
+    return SignupForm(**values)  # type: ignore[arg-type]
