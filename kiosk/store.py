@@ -162,6 +162,10 @@ class Store:
         self.db_path = data_dir / DB_FILE_NAME
         self.engine = engine
         self.clock = clock
+        # Cached: submit() is the hot path and both change only through this
+        # object (one kiosk process owns its data folder).
+        self._kiosk_id: str | None = None
+        self._event: EventInfo | None = None
 
     @classmethod
     def open(cls, data_dir: Path, *, clock: Clock = utc_now) -> Store:
@@ -212,9 +216,10 @@ class Store:
     @property
     def kiosk_id(self) -> str:
         """This kiosk's short random id, made at first start."""
-        value = self.get_setting("kiosk_id")
-        assert value is not None
-        return value
+        if self._kiosk_id is None:
+            self._kiosk_id = self.get_setting("kiosk_id")
+            assert self._kiosk_id is not None
+        return self._kiosk_id
 
     @property
     def kiosk_name(self) -> str:
@@ -246,7 +251,8 @@ class Store:
         with Session(self.engine) as session, session.begin():
             row = _find_or_create_event(session, name, location, self.clock())
             session.merge(Setting(key="current_event_id", value=str(row.id)))
-            return _event_info(row)
+            self._event = _event_info(row)
+        return self._event
 
     def events(self) -> list[EventInfo]:
         """Return every event, oldest first."""
@@ -263,17 +269,18 @@ class Store:
         """
         now = self.clock()
         try:
-            with Session(self.engine) as session, session.begin():
-                event_row = self._current_event_row(session, now)
-                record = SignupRecord(
-                    signup_id=uuid.uuid4(),
-                    created_at=now,
-                    event_name=event_row.name,
-                    event_location=event_row.location,
-                    kiosk_id=self.kiosk_id,
-                    signup=signup,
-                )
-                session.execute(insert(SignupRow), [_row_values(record, event_row.id)])
+            event = self._event_for_submit()
+            record = SignupRecord(
+                signup_id=uuid.uuid4(),
+                created_at=now,
+                event_name=event.name,
+                event_location=event.location,
+                kiosk_id=self.kiosk_id,
+                signup=signup,
+            )
+            # One Core insert in its own transaction: the commit is the fsync.
+            with self.engine.begin() as connection:
+                connection.execute(insert(SignupRow), _row_values(record, event.id))
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
             log.error("sign-up not saved: %s", _reason(exc))
             raise SubmitFailed(_reason(exc)) from None
@@ -294,14 +301,13 @@ class Store:
                 session.execute(insert(SignupRow), rows)
         return len(rows)
 
-    def _current_event_row(self, session: Session, now: datetime) -> Event:
-        event_id = session.scalar(select(Setting.value).where(Setting.key == "current_event_id"))
-        row = session.get(Event, int(event_id)) if event_id is not None else None
-        if row is None:
+    def _event_for_submit(self) -> EventInfo:
+        if self._event is None:
+            self._event = self.current_event()
+        if self._event is None:
             # Sign-ups before a volunteer names the event are kept, not refused.
-            row = _find_or_create_event(session, DEFAULT_EVENT_NAME, "", now)
-            session.merge(Setting(key="current_event_id", value=str(row.id)))
-        return row
+            self._event = self.start_event(DEFAULT_EVENT_NAME)
+        return self._event
 
     # Counts ------------------------------------------------------------------
 
