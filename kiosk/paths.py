@@ -13,7 +13,7 @@ APP_AUTHOR = "PeopleToPeople"
 
 def _bundle_root() -> Path:
     # PyInstaller unpacks data files under sys._MEIPASS; from source, the
-    # repository root (parent of kiosk/) holds assets/.
+    # repository root (parent of kiosk/) holds assets/ and kiosk/migrations/.
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root is not None:
         return Path(frozen_root)
@@ -29,8 +29,8 @@ def asset_path(*parts: str) -> Path:
 
 
 def migrations_path() -> Path:
-    """Return the folder holding the kiosk store's Alembic scripts."""
-    return Path(__file__).resolve().parent / "migrations"
+    """Return the folder holding the kiosk store's Alembic scripts (source or bundle)."""
+    return _bundle_root() / "kiosk" / "migrations"
 
 
 def default_data_dir() -> Path:
