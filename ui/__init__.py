@@ -1,0 +1,1 @@
+"""The kiosk's Qt user interface: main window, screens and shared widgets."""

@@ -1,0 +1,1 @@
+"""One module and one class per kiosk screen."""

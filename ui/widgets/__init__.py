@@ -1,0 +1,1 @@
+"""Shared widgets: on-screen keyboard, PIN pad, hour chart, QR view."""
