@@ -1,0 +1,114 @@
+"""The staff PIN: chosen at first start, stored only as a salted scrypt hash.
+
+Wrong tries lock out with growing delays. The lockout state is plain data
+(``LockoutState``) so the service can keep it in the store across restarts:
+pulling the plug does not reset the count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import asdict, dataclass
+
+from kiosk.errors import KioskError
+
+MIN_PIN_LENGTH = 4
+MAX_PIN_LENGTH = 8
+
+# scrypt at n=2**14, r=8 (16 MiB, ~50 ms here): slow enough that a stolen
+# database does not give up a 6-digit PIN in seconds, quick enough for a tap.
+_SCRYPT_N = 2**14
+_SCRYPT_R = 8
+_SCRYPT_P = 1
+_SALT_BYTES = 16
+_HASH_BYTES = 32
+
+FREE_TRIES = 3  # typos happen; the delays start after this many wrong tries
+FIRST_DELAY_S = 30.0
+MAX_DELAY_S = 15 * 60.0
+
+
+class PinRejected(KioskError):
+    """A new PIN that is too weak or not digits; the message says what to choose."""
+
+
+def check_new_pin(pin: str) -> None:
+    """Raise ``PinRejected`` unless ``pin`` is 4-8 digits and not trivially guessed."""
+    if not (pin.isascii() and pin.isdigit()):
+        raise PinRejected("Use digits only for the PIN.")
+    if not MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH:
+        raise PinRejected(f"Choose a PIN of {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits.")
+    if len(set(pin)) == 1:
+        raise PinRejected("Choose a PIN that is not one digit repeated.")
+    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:], strict=False)}
+    if steps in ({1}, {9}):
+        raise PinRejected("Choose a PIN that is not a run of digits like 1234.")
+
+
+def hash_pin(pin: str) -> str:
+    """Return a self-describing salted scrypt hash of ``pin`` for storage."""
+    salt = secrets.token_bytes(_SALT_BYTES)
+    digest = _scrypt(pin, salt, _SCRYPT_N, _SCRYPT_R, _SCRYPT_P)
+    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${digest.hex()}"
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """Return whether ``pin`` matches ``stored`` (from ``hash_pin``); False if malformed."""
+    try:
+        scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = bytes.fromhex(digest_hex)
+        actual = _scrypt(pin, bytes.fromhex(salt_hex), int(n), int(r), int(p))
+    except ValueError:
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(
+        pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=_HASH_BYTES
+    )
+
+
+@dataclass(frozen=True)
+class LockoutState:
+    """Wrong tries in a row, and the time (epoch seconds) before which no try is taken."""
+
+    failures: int = 0
+    locked_until: float = 0.0
+
+    def to_json(self) -> str:
+        """Serialize for the settings table."""
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> LockoutState:
+        """Read a stored state; a damaged one counts as locked for the longest delay."""
+        try:
+            data = json.loads(text)
+            return cls(failures=int(data["failures"]), locked_until=float(data["locked_until"]))
+        except (ValueError, KeyError, TypeError):
+            # Erring on the safe side: a corrupted record must not reset the lockout.
+            return cls(failures=FREE_TRIES + 10, locked_until=0.0)
+
+
+def delay_after(failures: int) -> float:
+    """Seconds to wait after ``failures`` wrong tries in a row: 0, then 30 s doubling to 15 min."""
+    if failures <= FREE_TRIES:
+        return 0.0
+    return min(FIRST_DELAY_S * 2.0 ** (failures - FREE_TRIES - 1), MAX_DELAY_S)
+
+
+def record_failure(state: LockoutState, now: float) -> LockoutState:
+    """Return the state after one more wrong try at ``now``."""
+    failures = state.failures + 1
+    return LockoutState(failures=failures, locked_until=now + delay_after(failures))
+
+
+def seconds_until_allowed(state: LockoutState, now: float) -> float:
+    """Return how long until the next try is taken (0 when it is taken now)."""
+    return max(0.0, state.locked_until - now)

@@ -1,0 +1,269 @@
+"""Checking a sign-up form: every field at once, in words an attendee understands.
+
+``validate_signup`` turns a raw ``SignupForm`` into a checked ``Signup`` or
+raises ``ValidationFailed`` naming each bad field. Values are normalized here,
+once: emails trimmed (domain lower-cased), phones in E.164, US ZIP codes in
+their standard shape. Names are kept exactly as typed, in any script.
+
+Messages never repeat what was typed, so they are safe to log.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from kiosk.content import Consent
+from kiosk.errors import KioskError
+from kiosk.signup import Signup, SignupForm
+
+MAX_NAME_LENGTH = 100
+MAX_EMAIL_LENGTH = 254  # RFC 5321's limit on a forward path
+MAX_PHONE_LENGTH = 40
+MAX_POSTAL_LENGTH = 20
+
+_US_ZIP = re.compile(r"^(\d{5})(?:[-\s]?(\d{4}))?$")
+
+# Domains attendees type most; a near miss of one of these is a likely typo.
+COMMON_DOMAINS = (
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "hotmail.com",
+    "outlook.com",
+    "live.com",
+    "msn.com",
+    "aol.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "comcast.net",
+    "verizon.net",
+    "att.net",
+    "sbcglobal.net",
+    "protonmail.com",
+    "proton.me",
+    "ymail.com",
+    "jstreet.org",
+)
+
+# Endings that are never meant (none is a real top-level domain people use).
+_ENDING_TYPOS = {
+    "con": "com",
+    "cmo": "com",
+    "ocm": "com",
+    "cpm": "com",
+    "vom": "com",
+    "xom": "com",
+    "comm": "com",
+    "coom": "com",
+    "cim": "com",
+    "cok": "com",
+    "ogr": "org",
+    "orgg": "org",
+    "prg": "org",
+    "otg": "org",
+    "nte": "net",
+    "ent": "net",
+    "nett": "net",
+    "edy": "edu",
+    "eud": "edu",
+}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One bad field: its ``SignupForm`` attribute name and what to do about it."""
+
+    field: str
+    message: str
+
+
+class ValidationFailed(KioskError):
+    """A form with one or more bad fields; ``errors`` lists each, in form order."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in self.errors))
+
+    def message_for(self, field: str) -> str | None:
+        """Return the message for ``field``, or None when that field is fine."""
+        for error in self.errors:
+            if error.field == field:
+                return error.message
+        return None
+
+
+def validate_signup(form: SignupForm, consent: Consent, *, default_region: str = "US") -> Signup:
+    """Check every field of ``form``; return the normalized sign-up or raise ``ValidationFailed``.
+
+    ``consent`` is the text the attendee saw: its text and version are stored
+    with the record, so the office knows exactly what was agreed to.
+    """
+    errors: list[FieldError] = []
+
+    def check(field: str, problem: str | None) -> None:
+        if problem is not None:
+            errors.append(FieldError(field, problem))
+
+    first_name = form.first_name.strip()
+    last_name = form.last_name.strip()
+    check("first_name", _name_problem(first_name, "first name"))
+    check("last_name", _name_problem(last_name, "last name"))
+
+    email, problem = _checked_email(form.email)
+    check("email", problem)
+    phone, problem = _checked_phone(form.phone, default_region)
+    check("phone", problem)
+    postal_code, problem = _checked_postal_code(form.postal_code, default_region)
+    check("postal_code", problem)
+    if not form.contact_consent:
+        check(
+            "contact_consent",
+            "Please tick this box so we may contact you. Without it we cannot keep your sign-up.",
+        )
+    if errors:
+        raise ValidationFailed(errors)
+
+    return Signup(
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        phone=phone,
+        postal_code=postal_code,
+        wlf_choice=form.wlf_choice,
+        email_group_opt_in=form.email_group_opt_in,
+        advocacy_pledge=form.advocacy_pledge,
+        contact_consent=form.contact_consent,
+        consent_version=consent.version,
+        consent_text=consent.text,
+        locale=form.locale,
+    )
+
+
+def _has_control_characters(text: str) -> bool:
+    # Cc covers newlines, tabs, NUL and escapes; Cs lone surrogates. Format
+    # characters (Cf) stay allowed: emoji joiners and right-to-left marks are
+    # part of real names.
+    return any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text)
+
+
+def _name_problem(name: str, label: str) -> str | None:
+    if not name:
+        return f"Please enter your {label}."
+    if len(name) > MAX_NAME_LENGTH:
+        return f"Please shorten your {label} to {MAX_NAME_LENGTH} characters or fewer."
+    if _has_control_characters(name):
+        return f"Your {label} contains a character that can't be used. Please retype it."
+    return None
+
+
+def _checked_email(raw: str) -> tuple[str, str | None]:
+    email = raw.strip()
+    if not email:
+        return "", "Please enter your email address."
+    if len(email) > MAX_EMAIL_LENGTH or _has_control_characters(email):
+        return "", "This email address is too long or has odd characters. Please check it."
+    if "@" not in email:
+        return "", "An email address needs an @, like name@example.org."
+    try:
+        # Syntax only: the kiosk is offline, so no DNS lookups.
+        checked = validate_email(email, check_deliverability=False)
+    except EmailNotValidError:
+        return (
+            "",
+            "This email address doesn't look complete. Please check it, e.g. name@example.org.",
+        )
+    return checked.normalized, None
+
+
+def _checked_phone(raw: str, region: str) -> tuple[str, str | None]:
+    text = raw.strip()
+    if not text:
+        return "", None
+    if len(text) > MAX_PHONE_LENGTH or _has_control_characters(text):
+        return "", "This phone number is too long. Please check it."
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        return "", (
+            "This phone number doesn't look right. Include the area code, "
+            "or start with + and the country code."
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
+
+
+def _checked_postal_code(raw: str, region: str) -> tuple[str, str | None]:
+    text = raw.strip()
+    if not text:
+        return "", None
+    if len(text) > MAX_POSTAL_LENGTH or _has_control_characters(text):
+        return "", "This postal code is too long. Please check it."
+    if region.upper() != "US":
+        # Other countries' formats vary too much to check offline; keep as typed.
+        return text, None
+    match = _US_ZIP.match(text)
+    if match is None:
+        return "", "A ZIP code has 5 digits, like 02139, or 9 digits, like 02139-4307."
+    five, four = match.groups()
+    return (f"{five}-{four}" if four else five), None
+
+
+def suggest_email(email: str) -> str | None:
+    """Return the address with a likely typo in its domain fixed, or None.
+
+    Catches near misses of common mail domains (``yaho.com`` → ``yahoo.com``)
+    and impossible endings (``.con``, ``.cmo`` → ``.com``).
+    """
+    local, at, domain = email.strip().rpartition("@")
+    if not at or not local or not domain:
+        return None
+    domain = domain.lower()
+    if domain in COMMON_DOMAINS:
+        return None
+    fixed = _closest_common_domain(domain) or _fixed_ending(domain)
+    if fixed is None or fixed == domain:
+        return None
+    return f"{local}@{fixed}"
+
+
+def _closest_common_domain(domain: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for known in COMMON_DOMAINS:
+        if abs(len(known) - len(domain)) > 2:
+            continue
+        distance = _edit_distance(domain, known)
+        # Two edits are a typo on a long name but another real domain on a
+        # short one (me.com / mac.com), so allow less for short names.
+        limit = 1 if len(known) <= 7 else 2
+        if distance <= limit and (best is None or distance < best[0]):
+            best = (distance, known)
+    return best[1] if best else None
+
+
+def _fixed_ending(domain: str) -> str | None:
+    name, dot, ending = domain.rpartition(".")
+    if not dot or not name:
+        return None
+    fixed = _ENDING_TYPOS.get(ending)
+    return f"{name}.{fixed}" if fixed else None
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, swaps of neighbours."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[i - 2][j - 2] + 1)
+        rows.append(row)
+    return rows[len(a)][len(b)]
