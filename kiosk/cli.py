@@ -1,0 +1,347 @@
+"""The ``p2p-kiosk`` command: start the kiosk, and the staff and office tools.
+
+Every failure a user can cause (a wrong option, a missing file, an unreadable
+database) ends in one clear line on stderr and a non-zero exit, never a
+traceback. Core errors are translated here, once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import UTC, timedelta
+from pathlib import Path
+from typing import NoReturn
+
+from kiosk import __version__
+from kiosk.content import ContentError, load_content
+from kiosk.errors import KioskError
+from kiosk.logs import setup_logging
+from kiosk.paths import default_content_path, default_data_dir
+
+log = logging.getLogger(__name__)
+
+PROG = "p2p-kiosk"
+EXIT_OK = 0
+EXIT_FAILED = 1  # the command ran and reports a failure (e.g. a rejected import file)
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, not a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, *, default: object) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default,
+        metavar="DIR",
+        help=f"folder holding the kiosk database, config and logs (default: {default_data_dir()})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the full command-line parser."""
+    parser = _Parser(prog=PROG, description="People to People outreach kiosk and its tools.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _data_dir_option(parser, default=None)
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="FILE",
+        help="use this content file instead of the bundled one",
+    )
+    # No command means "run": a volunteer's shortcut just starts the kiosk.
+    parser.set_defaults(handler=_cmd_run, command="run", windowed=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> _Parser:
+        sub: _Parser = commands.add_parser(name, help=help_text, description=help_text)
+        # Accepted after the command too ("p2p-kiosk export --data-dir D ...");
+        # SUPPRESS keeps a value given before the command.
+        _data_dir_option(sub, default=argparse.SUPPRESS)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    run = command("run", "start the kiosk (the default command)", _cmd_run)
+    run.add_argument("--windowed", action="store_true", help="a normal window, for development")
+
+    command("status", "sign-ups per event, how many await export, the last export", _cmd_status)
+
+    content = commands.add_parser("content", help="check a content file")
+    content_commands = content.add_subparsers(
+        dest="content_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    check = content_commands.add_parser(
+        "check", help="validate a content file and list every problem"
+    )
+    check.add_argument("file", type=Path, metavar="FILE")
+    check.set_defaults(handler=_cmd_content_check)
+
+    event = commands.add_parser("event", help="set the event sign-ups are recorded under")
+    event_commands = event.add_subparsers(
+        dest="event_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    start = event_commands.add_parser("start", help="start recording sign-ups under this event")
+    _data_dir_option(start, default=argparse.SUPPRESS)
+    start.add_argument("name", metavar="NAME")
+    start.add_argument("--location", default="", metavar="PLACE")
+    start.set_defaults(handler=_cmd_event_start)
+
+    export = command(
+        "export", "write sign-ups not yet exported to a folder (e.g. a USB stick)", _cmd_export
+    )
+    export.add_argument("--out", type=Path, required=True, metavar="FOLDER")
+    export.add_argument("--all", action="store_true", help="export every sign-up again")
+
+    imp = command("import", "verify export files and merge them into the master store", _cmd_import)
+    imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    imp.add_argument(
+        "--into",
+        metavar="DB_URL",
+        help="SQLAlchemy URL of the master store (default: master.sqlite3 in the data folder)",
+    )
+    imp.add_argument("--crm-csv", type=Path, metavar="OUT", help="also write a CRM-ready CSV")
+
+    demo = command("demo-signups", "fill a NON-real data folder with synthetic sign-ups", _cmd_demo)
+    demo.add_argument("--count", type=_positive_int, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=0, metavar="SEED")
+
+    command(
+        "self-check", "prove this installation works end to end, in a temp folder", _cmd_self_check
+    )
+
+    shots = command(
+        "screenshots", "render every screen to PNG files (works headless)", _cmd_screenshots
+    )
+    shots.add_argument("--out", type=Path, required=True, metavar="DIR")
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError("must be between 1 and 1,000,000")
+    return value
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir) if args.data_dir is not None else default_data_dir()
+
+
+# Commands ----------------------------------------------------------------------
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from kiosk.service import KioskService
+
+    service = KioskService.open(_data_dir(args), content_path=args.content)
+    try:
+        # Imported here so the office tools never load Qt.
+        from ui.app import run_kiosk
+
+        return run_kiosk(service, windowed=args.windowed)
+    finally:
+        service.close()
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    from kiosk.service import KioskService
+
+    service = KioskService.open(_data_dir(args), content_path=args.content)
+    try:
+        store = service.store
+        current = service.current_event()
+        print(f"Kiosk {store.kiosk_name} (id {store.kiosk_id}), data in {store.data_dir}")
+        current_label = _event_label(current.name, current.location) if current else "none yet"
+        print(f"Current event: {current_label}")
+        counts = service.event_counts()
+        if not counts:
+            print("No sign-ups yet.")
+        for count in counts:
+            label = _event_label(count.name, count.location)
+            print(f"  {label}: {count.total} sign-up(s), {count.today} today")
+        print(f"Not yet exported: {service.pending_count()}")
+        last = store.last_export()
+        if last is None:
+            print("Last export: never")
+        else:
+            when = f"{last.created_at:%Y-%m-%d %H:%M}Z"
+            print(f"Last export: {last.file_name} ({last.rows} rows) at {when}")
+        return EXIT_OK
+    finally:
+        service.close()
+
+
+def _event_label(name: str, location: str) -> str:
+    return f"{name} — {location}" if location else name
+
+
+def _cmd_content_check(args: argparse.Namespace) -> int:
+    content = load_content(args.file)
+    print(
+        f"{args.file}: ok ({len(content.resources)} resources, "
+        f"{len(content.calls_to_action)} calls to action, {len(content.principles)} principles)"
+    )
+    return EXIT_OK
+
+
+def _cmd_event_start(args: argparse.Namespace) -> int:
+    from kiosk.store import Store
+
+    store = Store.open(_data_dir(args))
+    try:
+        event = store.start_event(args.name, args.location)
+    finally:
+        store.close()
+    print(f"Sign-ups are now recorded under: {_event_label(event.name, event.location)}")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from kiosk.export import export_signups
+    from kiosk.store import Store
+
+    store = Store.open(_data_dir(args))
+    try:
+        result = export_signups(store, args.out, include_all=args.all)
+    finally:
+        store.close()
+    if result is None:
+        print("Nothing new to export; no file written.")
+    else:
+        print(f"Exported {result.rows} sign-up(s) to {result.csv_path}")
+        print(f"Manifest: {result.manifest_path} (sha256 {result.sha256})")
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from kiosk.importer import import_exports, write_crm_csv
+
+    url = args.into or _default_master_url(_data_dir(args))
+    report = import_exports(args.files, url)
+    for line in report.summary_lines():
+        print(line)
+    if args.crm_csv is not None:
+        rows = write_crm_csv(url, args.crm_csv)
+        print(f"CRM file: {args.crm_csv} ({rows} contact(s))")
+    rejected = any(not outcome.accepted for outcome in report.files)
+    return EXIT_FAILED if rejected else EXIT_OK
+
+
+def _default_master_url(data_dir: Path) -> str:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data_dir / 'master.sqlite3'}"
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from kiosk.demo import demo_records, refuse_real_data_dir
+    from kiosk.store import Store
+
+    if args.data_dir is None:
+        raise KioskError(
+            "demo-signups needs --data-dir: it never writes into the real data folder."
+        )
+    data_dir = Path(args.data_dir)
+    refuse_real_data_dir(data_dir)
+    consent = load_content(args.content or default_content_path()).consent
+    store = Store.open(data_dir)
+    try:
+        written = store.insert_records(
+            demo_records(args.count, seed=args.seed, kiosk_id=store.kiosk_id, consent=consent)
+        )
+    finally:
+        store.close()
+    print(f"Wrote {written} demo sign-up(s) to {data_dir}")
+    return EXIT_OK
+
+
+def _cmd_screenshots(args: argparse.Namespace) -> int:
+    from ui.screenshots import render_screenshots
+
+    from kiosk.demo import demo_records
+    from kiosk.service import KioskService
+
+    # A throwaway data folder with demo sign-ups from today, so the staff
+    # panel's counts and chart show something real; never the real folder.
+    with tempfile.TemporaryDirectory(prefix="p2p-screenshots-") as tmp:
+        data_dir = Path(tmp)
+        service = KioskService.open(data_dir, content_path=args.content)
+        try:
+            today = service.today_start().astimezone(UTC) + timedelta(hours=9)
+            service.store.insert_records(
+                demo_records(
+                    60,
+                    kiosk_id=service.store.kiosk_id,
+                    consent=service.content.consent,
+                    start=today,
+                )
+            )
+            service.start_event("Campus Fair", "Boston, MA")
+            service.set_pin("482915")
+            paths = render_screenshots(service, args.out)
+        finally:
+            service.close()
+    print(f"Wrote {len(paths)} screenshot(s) to {args.out}")
+    return EXIT_OK
+
+
+def _cmd_self_check(args: argparse.Namespace) -> int:
+    from kiosk.selfcheck import run_self_check
+
+    return EXIT_OK if run_self_check(sys.stdout) else EXIT_FAILED
+
+
+# Entry point -------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    data_dir = _data_dir(args)
+    try:
+        setup_logging(data_dir)
+    except OSError as exc:
+        print(f"{PROG}: the data folder {data_dir} is not usable ({exc.strerror})", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        return int(args.handler(args))
+    except ContentError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KioskError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place that turns surprises into a line
+        # The traceback's frames go to the log, not its message: a database
+        # error's message can quote the row it failed on.
+        log.error(
+            "unexpected %s in %s:\n%s",
+            type(exc).__name__,
+            args.command,
+            "".join(traceback.format_tb(exc.__traceback__)),
+        )
+        print(
+            f"{PROG}: unexpected {type(exc).__name__}; details are in the log in {data_dir}",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""``p2p-kiosk self-check``: prove an installation works end to end, in a throwaway folder.
+
+Opens a fresh store, applies the migrations, loads the bundled content,
+renders every screen offscreen, submits a sign-up, exports and imports it.
+Each step prints one line; the command exits 0 only if every step worked.
+Used by CI on the PyInstaller bundle and by volunteers after installing.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from kiosk.content import load_content
+from kiosk.export import ExportResult
+from kiosk.importer import import_exports
+from kiosk.paths import default_content_path
+from kiosk.service import KioskService
+from kiosk.signup import SignupForm, WlfChoice
+from kiosk.store import head_revision
+
+Step = Callable[[], str]
+
+
+def run_self_check(out: TextIO) -> bool:
+    """Run every step, printing one line each to ``out``; return whether all passed."""
+    # Rendering must never need a display: a booth laptop runs this before
+    # anyone has logged in, and CI has no screen.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="p2p-self-check-") as tmp:
+        return _run_steps(Path(tmp), out)
+
+
+def _run_steps(workdir: Path, out: TextIO) -> bool:
+    state: dict[str, object] = {}
+
+    def open_store() -> str:
+        service = KioskService.open(workdir / "data")
+        state["service"] = service
+        with service.store.engine.connect() as conn:
+            revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        if revision != head_revision():
+            raise RuntimeError(f"store is at revision {revision}, expected {head_revision()}")
+        return f"fresh store migrated to revision {revision}"
+
+    def check_content() -> str:
+        content = load_content(default_content_path())
+        return f"bundled content: {len(content.resources)} resources, {content.title!r}"
+
+    def render_screens() -> str:
+        # The one Qt import, here so the rest of the check runs without Qt.
+        from ui.screenshots import render_screenshots
+
+        paths = render_screenshots(_service(state), workdir / "screens", sizes=((1280, 800),))
+        empty = [p.name for p in paths if p.stat().st_size == 0]
+        if empty:
+            raise RuntimeError(f"empty renders: {', '.join(empty)}")
+        return f"rendered {len(paths)} screens offscreen"
+
+    def submit() -> str:
+        service = _service(state)
+        service.start_event("Self-check", "")
+        form = SignupForm(
+            first_name="Self",
+            last_name="Check",
+            email="self.check@example.org",
+            wlf_choice=WlfChoice.UPDATES,
+            contact_consent=True,
+        )
+        record = service.submit(form)
+        return f"sign-up {str(record.signup_id)[:8]}… written durably"
+
+    def export() -> str:
+        service = _service(state)
+        result = service.export(workdir / "usb")
+        if result is None or result.rows != 1:
+            raise RuntimeError("export wrote no file")
+        if not service.verify_export(result):
+            raise RuntimeError("exported file does not match its manifest")
+        state["export"] = result
+        return f"exported {result.csv_path.name} (sha256 {result.sha256[:12]}…)"
+
+    def import_() -> str:
+        result = state["export"]
+        assert isinstance(result, ExportResult)
+        report = import_exports([result.csv_path], f"sqlite:///{workdir / 'master.sqlite3'}")
+        if report.signups_new != 1 or not all(f.accepted for f in report.files):
+            raise RuntimeError("; ".join(report.summary_lines()))
+        return "imported into a fresh master store: 1 new sign-up, 1 contact"
+
+    steps: list[tuple[str, Step]] = [
+        ("store", open_store),
+        ("content", check_content),
+        ("screens", render_screens),
+        ("sign-up", submit),
+        ("export", export),
+        ("import", import_),
+    ]
+    passed = True
+    try:
+        for name, step in steps:
+            try:
+                detail = step()
+            except Exception as exc:  # noqa: BLE001 - every failure becomes a line
+                out.write(f"FAIL {name}: {type(exc).__name__}: {exc}\n")
+                passed = False
+                break
+            out.write(f"ok   {name}: {detail}\n")
+    finally:
+        service = state.get("service")
+        if isinstance(service, KioskService):
+            service.close()
+    out.write("self-check passed\n" if passed else "self-check FAILED\n")
+    return passed
+
+
+def _service(state: dict[str, object]) -> KioskService:
+    service = state["service"]
+    assert isinstance(service, KioskService)
+    return service

@@ -1,0 +1,192 @@
+"""The one object the kiosk screens call: content, sign-ups, events, counts, export, PIN.
+
+Screens never open database sessions or read files themselves; the main
+window hands each screen this service. Everything here works without Qt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from pathlib import Path
+
+from kiosk import pin as pins
+from kiosk.clock import Clock, utc_now
+from kiosk.config import ConfigError, KioskConfig, check_idle_timeout, load_config
+from kiosk.content import Content, load_content
+from kiosk.export import ExportResult, export_signups
+from kiosk.signup import Signup, SignupForm, SignupRecord
+from kiosk.store import EventCount, EventInfo, Store
+from kiosk.validation import suggest_email, validate_signup
+
+
+@dataclass(frozen=True)
+class PinCheck:
+    """The answer to a PIN try: whether it opened, and how long to wait before the next."""
+
+    ok: bool
+    retry_after_s: float
+
+
+class KioskService:
+    """Everything the kiosk screens need, over one store, one content file and one clock."""
+
+    def __init__(
+        self,
+        store: Store,
+        config: KioskConfig,
+        content: Content,
+        *,
+        clock: Clock = utc_now,
+        local_tz: tzinfo | None = None,
+    ) -> None:
+        self.store = store
+        self.config = config
+        self.content = content
+        self.clock = clock
+        # None means the machine's own zone; tests pass a fixed one.
+        self._local_tz = local_tz
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        content_path: Path | None = None,
+        clock: Clock = utc_now,
+        local_tz: tzinfo | None = None,
+    ) -> KioskService:
+        """Load the config and content, open (and migrate) the store in ``data_dir``."""
+        config = load_config(data_dir, content_path=content_path)
+        content = load_content(config.content_path)
+        store = Store.open(data_dir, clock=clock)
+        return cls(store, config, content, clock=clock, local_tz=local_tz)
+
+    def close(self) -> None:
+        """Release the store."""
+        self.store.close()
+
+    # Behaviour settings ------------------------------------------------------
+
+    @property
+    def idle_timeout_s(self) -> int:
+        """Seconds without a touch before the kiosk warns and then resets."""
+        stored = self.store.get_setting("idle_timeout_s")
+        return int(stored) if stored is not None else self.config.idle_timeout_s
+
+    def set_idle_timeout(self, seconds: int) -> None:
+        """Change the idle timeout (a staff setting kept in the store)."""
+        if not check_idle_timeout(seconds):
+            raise ConfigError("The idle timeout must be between 15 seconds and an hour.")
+        self.store.set_setting("idle_timeout_s", str(seconds))
+
+    @property
+    def keyboard_mode(self) -> str:
+        """ "on", "off" or "auto" (on when a touch screen is present)."""
+        return self.config.keyboard
+
+    @property
+    def default_region(self) -> str:
+        """The country phone numbers and postal codes are read for, e.g. "US"."""
+        return self.config.default_region
+
+    # Sign-ups ----------------------------------------------------------------
+
+    def validate(self, form: SignupForm) -> Signup:
+        """Check a form; raise ``ValidationFailed`` naming every bad field."""
+        return validate_signup(form, self.content.consent, default_region=self.default_region)
+
+    def suggest_email(self, email: str) -> str | None:
+        """Return a likely fix for a mistyped email domain, or None."""
+        return suggest_email(email)
+
+    def submit(self, form: SignupForm) -> SignupRecord:
+        """Validate and durably store a sign-up; raises ``ValidationFailed`` or ``SubmitFailed``."""
+        return self.store.submit(self.validate(form))
+
+    # Events and counts ---------------------------------------------------------
+
+    def current_event(self) -> EventInfo | None:
+        """Return the event sign-ups go to now."""
+        return self.store.current_event()
+
+    def start_event(self, name: str, location: str = "") -> EventInfo:
+        """Record sign-ups under a new (or earlier) event from now on."""
+        return self.store.start_event(name, location)
+
+    def local_now(self) -> datetime:
+        """Return the clock's time in the kiosk's local zone."""
+        return self.clock().astimezone(self._local_tz)
+
+    def today_start(self) -> datetime:
+        """Return local midnight of today, as an aware datetime."""
+        return self.local_now().replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def event_counts(self) -> list[EventCount]:
+        """Return today's and total sign-ups per event, newest event first."""
+        return self.store.event_counts(self.today_start())
+
+    def signups_per_hour(self) -> list[int]:
+        """Return today's sign-ups in 24 local-hour buckets."""
+        start = self.today_start()
+        buckets = [0] * 24
+        for moment in self.store.signup_times(start):
+            local = moment.astimezone(start.tzinfo)
+            if local - start < timedelta(days=1):
+                buckets[local.hour] += 1
+        return buckets
+
+    def pending_count(self) -> int:
+        """Return how many sign-ups are waiting to be exported."""
+        return self.store.pending_count()
+
+    # Export ------------------------------------------------------------------
+
+    def export(self, out_dir: Path, include_all: bool = False) -> ExportResult | None:
+        """Export sign-ups not yet exported (or all) to ``out_dir``; None if nothing is new."""
+        return export_signups(self.store, out_dir, include_all=include_all)
+
+    def verify_export(self, result: ExportResult) -> bool:
+        """Re-read an export from disk and check its bytes against its manifest's hash."""
+        try:
+            manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
+            digest = hashlib.sha256(result.csv_path.read_bytes()).hexdigest()
+        except (OSError, ValueError):
+            return False
+        return bool(digest == manifest.get("sha256") == result.sha256)
+
+    # Staff PIN -----------------------------------------------------------------
+
+    def has_pin(self) -> bool:
+        """Return whether a volunteer has chosen the staff PIN yet."""
+        return self.store.get_setting("pin_hash") is not None
+
+    def set_pin(self, pin: str) -> None:
+        """Choose or change the staff PIN; raises ``PinRejected`` for a weak one."""
+        pins.check_new_pin(pin)
+        self.store.set_setting("pin_hash", pins.hash_pin(pin))
+        self._save_lockout(pins.LockoutState())
+
+    def check_pin(self, pin: str) -> PinCheck:
+        """Try a PIN; wrong tries lock out with growing delays, kept across restarts."""
+        now = self.clock().timestamp()
+        state = self._load_lockout()
+        wait = pins.seconds_until_allowed(state, now)
+        if wait > 0:
+            return PinCheck(ok=False, retry_after_s=wait)
+        stored = self.store.get_setting("pin_hash")
+        if stored is not None and pins.verify_pin(pin, stored):
+            self._save_lockout(pins.LockoutState())
+            return PinCheck(ok=True, retry_after_s=0.0)
+        state = pins.record_failure(state, now)
+        self._save_lockout(state)
+        return PinCheck(ok=False, retry_after_s=pins.seconds_until_allowed(state, now))
+
+    def _load_lockout(self) -> pins.LockoutState:
+        raw = self.store.get_setting("pin_lockout")
+        return pins.LockoutState.from_json(raw) if raw else pins.LockoutState()
+
+    def _save_lockout(self, state: pins.LockoutState) -> None:
+        self.store.set_setting("pin_lockout", state.to_json())
