@@ -111,6 +111,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLAlchemy URL of the master store (default: master.sqlite3 in the data folder)",
     )
     imp.add_argument("--crm-csv", type=Path, metavar="OUT", help="also write a CRM-ready CSV")
+    imp.add_argument(
+        "--profile",
+        default="generic",
+        metavar="NAME",
+        help="CRM file layout: generic, everyaction, action-network, mailchimp, salesforce-npsp",
+    )
+    _identity_option(imp)
+
+    office = command("office", "open the office import screen", _cmd_office)
+    office.add_argument("--into", metavar="DB_URL", help="SQLAlchemy URL of the master store")
+    _identity_option(office)
+
+    keys = commands.add_parser("keys", help="organization keys for encrypted exports")
+    keys_commands = keys.add_subparsers(
+        dest="keys_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    new_key = keys_commands.add_parser(
+        "new", help="make an age key pair: the private key file stays at the office"
+    )
+    _data_dir_option(new_key, default=argparse.SUPPRESS)
+    new_key.add_argument("--out", type=Path, required=True, metavar="KEY_FILE")
+    new_key.set_defaults(handler=_cmd_keys_new)
 
     demo = command("demo-signups", "fill a NON-real data folder with synthetic sign-ups", _cmd_demo)
     demo.add_argument("--count", type=_positive_int, required=True, metavar="N")
@@ -125,6 +147,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shots.add_argument("--out", type=Path, required=True, metavar="DIR")
     return parser
+
+
+def _identity_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--identity",
+        type=Path,
+        metavar="KEY_FILE",
+        help="the organization's private key file, to open encrypted (.csv.age) exports",
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -211,14 +242,13 @@ def _cmd_event_start(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from kiosk.export import export_signups
-    from kiosk.store import Store
+    from kiosk.service import KioskService
 
-    store = Store.open(_data_dir(args))
+    service = KioskService.open(_data_dir(args), content_path=args.content)
     try:
-        result = export_signups(store, args.out, include_all=args.all)
+        result = service.export(args.out, include_all=args.all)
     finally:
-        store.close()
+        service.close()
     if result is None:
         print("Nothing new to export; no file written.")
     else:
@@ -228,17 +258,39 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from kiosk.importer import import_exports, write_crm_csv
+    from kiosk.crm import profile_for, write_crm_csv
+    from kiosk.importer import import_exports
 
+    # A mistyped profile is found before anything is merged.
+    profile_for(args.profile)
     url = args.into or _default_master_url(_data_dir(args))
-    report = import_exports(args.files, url)
+    report = import_exports(args.files, url, identity=args.identity)
     for line in report.summary_lines():
         print(line)
     if args.crm_csv is not None:
-        rows = write_crm_csv(url, args.crm_csv)
-        print(f"CRM file: {args.crm_csv} ({rows} contact(s))")
+        rows = write_crm_csv(url, args.crm_csv, profile=args.profile)
+        print(f"CRM file ({args.profile}): {args.crm_csv} ({rows} contact(s))")
     rejected = any(not outcome.accepted for outcome in report.files)
     return EXIT_FAILED if rejected else EXIT_OK
+
+
+def _cmd_office(args: argparse.Namespace) -> int:
+    # Imported here so the kiosk never loads the office screen, nor the CLI Qt.
+    from ui.office.app import run_office
+
+    url = args.into or _default_master_url(_data_dir(args))
+    return run_office(url, identity=args.identity)
+
+
+def _cmd_keys_new(args: argparse.Namespace) -> int:
+    from kiosk.crypto import new_key_pair, write_identity_file
+
+    identity, recipient = new_key_pair()
+    write_identity_file(args.out, identity)
+    print(f"Private key written to {args.out}: keep it at the office, never on a kiosk.")
+    print("Public key, for each kiosk's config.toml:")
+    print(f'export_public_key = "{recipient}"')
+    return EXIT_OK
 
 
 def _default_master_url(data_dir: Path) -> str:
@@ -320,7 +372,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except ContentError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        # One problem (a missing file, say) is one line; several are listed.
+        only = exc.problems[0] if len(exc.problems) == 1 else exc
+        print(f"{PROG}: {only}", file=sys.stderr)
         return EXIT_FAILED
     except KioskError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)

@@ -146,7 +146,13 @@ class KioskService:
 
     def export(self, out_dir: Path, include_all: bool = False) -> ExportResult | None:
         """Export sign-ups not yet exported (or all) to ``out_dir``; None if nothing is new."""
-        return export_signups(self.store, out_dir, include_all=include_all)
+        # With the organization's public key in the config, the file is age-encrypted.
+        return export_signups(
+            self.store,
+            out_dir,
+            include_all=include_all,
+            recipient=self.config.export_public_key,
+        )
 
     def verify_export(self, result: ExportResult) -> bool:
         """Re-read an export from disk and check its bytes against its manifest's hash."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import secrets
 import sqlite3
+import unicodedata
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -248,6 +249,10 @@ class Store:
             raise StoreError("An event needs a name.")
         if len(name) > 200 or len(location) > 200:
             raise StoreError("Event names and places can be at most 200 characters.")
+        if any(unicodedata.category(ch) == "Cc" for ch in name + location):
+            # A newline or escape in an event name would break the CSV reader's
+            # neighbours (spreadsheets, terminals) for no benefit.
+            raise StoreError("Event names and places cannot contain control characters.")
         with Session(self.engine) as session, session.begin():
             row = _find_or_create_event(session, name, location, self.clock())
             session.merge(Setting(key="current_event_id", value=str(row.id)))
