@@ -36,7 +36,9 @@ def test_records_look_like_a_season_of_events(content: Content) -> None:
     emails = Counter(r.signup.email.lower() for r in records)
     returning = [email for email, n in emails.items() if n > 1]
     assert returning, "some people sign up at more than one event"
-    assert any(len({r.signup.email for r in records if r.signup.email.lower() == e}) > 1 for e in returning)
+    assert any(
+        len({r.signup.email for r in records if r.signup.email.lower() == e}) > 1 for e in returning
+    )
 
     names = " ".join(r.signup.first_name + r.signup.last_name for r in records)
     assert any("\u0590" <= ch <= "\u05ff" for ch in names), "Hebrew"
