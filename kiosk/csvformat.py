@@ -1,0 +1,169 @@
+"""The export CSV's format: its columns, cell encoding, and formula neutralization.
+
+One place defines how a stored sign-up becomes a CSV row and back, so the
+kiosk's export and the office's import can never drift apart. Round trips are
+exact: every value (any Unicode, leading ``=`` or apostrophes, tabs, newlines)
+comes back as it was typed, and times keep their microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+from kiosk.signup import Signup, SignupRecord, WlfChoice
+
+FORMAT_VERSION = 1
+"""Bumped whenever a column is added, removed or changes meaning."""
+
+COLUMNS: tuple[str, ...] = (
+    "signup_id",
+    "created_at",
+    "event_name",
+    "event_location",
+    "kiosk_id",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "postal_code",
+    "wlf_choice",
+    "email_group_opt_in",
+    "advocacy_pledge",
+    "contact_consent",
+    "consent_version",
+    "locale",
+)
+
+TRUE, FALSE = "true", "false"
+
+# A spreadsheet runs a cell that begins with one of these as a formula (tab and
+# CR can smuggle one past a naive check), so such cells get a leading apostrophe.
+_TRIGGERS = frozenset("=+-@\t\r")
+_TIME_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
+_WLF_CHOICES = frozenset(choice.value for choice in WlfChoice)
+
+
+def neutralize(value: str) -> str:
+    """Return ``value`` safe to open in a spreadsheet; ``restore`` undoes it exactly.
+
+    A value whose first character after any run of leading apostrophes is a
+    formula trigger gets one more apostrophe in front. Counting the existing
+    apostrophes in makes the mapping reversible for every string: ``'=x``
+    (typed that way) becomes ``''=x`` and comes back as ``'=x``.
+    """
+    if value.lstrip("'")[:1] in _TRIGGERS:
+        return "'" + value
+    return value
+
+
+def restore(value: str) -> str:
+    """Undo ``neutralize``: drop exactly one apostrophe before a run that ends in a trigger."""
+    if value[:1] == "'" and value.lstrip("'")[:1] in _TRIGGERS:
+        return value[1:]
+    return value
+
+
+def format_time(moment: datetime) -> str:
+    """Write an aware time as ISO 8601 UTC with ``Z``, always with six microsecond digits."""
+    if moment.tzinfo is None:
+        raise ValueError("expected an aware datetime")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_time(text: str) -> datetime:
+    """Read an ISO 8601 UTC time with ``Z`` into an aware datetime; ValueError otherwise."""
+    if not _TIME_PATTERN.fullmatch(text):
+        raise ValueError("not an ISO 8601 UTC time")
+    return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
+
+
+def format_bool(flag: bool) -> str:
+    """Write a boolean the way the CSV spells it."""
+    return TRUE if flag else FALSE
+
+
+def record_to_row(record: SignupRecord) -> list[str]:
+    """Return the CSV cells of one sign-up, in ``COLUMNS`` order, already neutralized."""
+    s = record.signup
+    return [
+        str(record.signup_id),
+        format_time(record.created_at),
+        neutralize(record.event_name),
+        neutralize(record.event_location),
+        neutralize(record.kiosk_id),
+        neutralize(s.first_name),
+        neutralize(s.last_name),
+        neutralize(s.email),
+        neutralize(s.phone),
+        neutralize(s.postal_code),
+        WlfChoice(s.wlf_choice).value,
+        format_bool(s.email_group_opt_in),
+        format_bool(s.advocacy_pledge),
+        format_bool(s.contact_consent),
+        neutralize(s.consent_version),
+        neutralize(s.locale),
+    ]
+
+
+def row_to_record(row: Mapping[str, str]) -> SignupRecord:
+    """Read one CSV row (column name -> cell) back into a sign-up record.
+
+    Raises ``ValueError`` whose message names the column and what is wrong with
+    it, never the value itself (cells hold personal data). The consent text is
+    not exported (the version names it), so it comes back empty.
+    """
+    values: dict[str, str] = {}
+    for column in COLUMNS:
+        cell = row.get(column)
+        if cell is None:
+            raise ValueError(f"{column} is missing")
+        if "\x00" in cell:
+            raise ValueError(f"{column} contains a NUL character")
+        values[column] = restore(cell)
+    try:
+        signup_id = uuid.UUID(values["signup_id"])
+    except ValueError:
+        raise ValueError("signup_id is not a UUID") from None
+    if str(signup_id) != values["signup_id"].lower():
+        raise ValueError("signup_id is not a UUID in its usual form")
+    try:
+        created_at = parse_time(values["created_at"])
+    except ValueError:
+        raise ValueError("created_at is not an ISO 8601 UTC time") from None
+    if not values["kiosk_id"]:
+        raise ValueError("kiosk_id is empty")
+    if not values["email"].strip():
+        raise ValueError("email is empty")
+    if values["wlf_choice"] not in _WLF_CHOICES:
+        raise ValueError(f"wlf_choice is not one of {', '.join(sorted(_WLF_CHOICES))}")
+    flags = {}
+    for column in ("email_group_opt_in", "advocacy_pledge", "contact_consent"):
+        cell = values[column]
+        if cell not in (TRUE, FALSE):
+            raise ValueError(f"{column} is not true or false")
+        flags[column] = cell == TRUE
+    signup = Signup(
+        first_name=values["first_name"],
+        last_name=values["last_name"],
+        email=values["email"],
+        phone=values["phone"],
+        postal_code=values["postal_code"],
+        wlf_choice=WlfChoice(values["wlf_choice"]),
+        email_group_opt_in=flags["email_group_opt_in"],
+        advocacy_pledge=flags["advocacy_pledge"],
+        contact_consent=flags["contact_consent"],
+        consent_version=values["consent_version"],
+        consent_text="",
+        locale=values["locale"],
+    )
+    return SignupRecord(
+        signup_id=signup_id,
+        created_at=created_at,
+        event_name=values["event_name"],
+        event_location=values["event_location"],
+        kiosk_id=values["kiosk_id"],
+        signup=signup,
+    )

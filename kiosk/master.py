@@ -1,0 +1,301 @@
+"""The office master store: every imported sign-up, merged into contacts.
+
+A *touchpoint* is one sign-up exactly as a kiosk exported it; a *contact* is
+one person, keyed by their email trimmed and lower-cased, whose name, phone
+and choices come from their latest sign-up. ``imported_files`` remembers each
+file (by its hash) that was merged. SQLite by default; any SQLAlchemy URL
+(PostgreSQL for a large organization) works the same: the import relies on
+unique keys and ``ON CONFLICT`` only, so concurrent imports cannot duplicate.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    event,
+    select,
+    text,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from kiosk.errors import KioskError
+
+_BUSY_TIMEOUT_MS = 30_000  # imports are long transactions; a second import waits its turn
+_SCHEMA_LOCK_KEY = 0x50325031  # PostgreSQL advisory lock: one process creates the tables
+
+
+class MasterError(KioskError):
+    """The master store could not be opened or written."""
+
+
+class MasterBase(DeclarativeBase):
+    """Declarative base of the office master store (separate from the kiosk store)."""
+
+
+class Contact(MasterBase):
+    """One person, merged from every sign-up with the same email."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    email_key: Mapped[str] = mapped_column(Text, unique=True)  # trimmed, lower-cased
+    email: Mapped[str] = mapped_column(Text)  # as last typed
+    first_name: Mapped[str] = mapped_column(Text)
+    last_name: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str] = mapped_column(Text)
+    postal_code: Mapped[str] = mapped_column(Text)
+    wlf_choice: Mapped[str] = mapped_column(String(20))
+    email_group_opt_in: Mapped[bool] = mapped_column(Boolean)
+    advocacy_pledge: Mapped[bool] = mapped_column(Boolean)
+    contact_consent: Mapped[bool] = mapped_column(Boolean)
+    consent_version: Mapped[str] = mapped_column(Text)
+    first_seen_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    # The sign-up the profile was taken from: breaks ties between equal times,
+    # so the result never depends on the order files were imported in.
+    latest_signup_id: Mapped[str] = mapped_column(String(36))
+    # Case-folded "first last email", for the office screen's search.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Touchpoint(MasterBase):
+    """One sign-up at one event, exactly as exported, pointing at its contact."""
+
+    __tablename__ = "touchpoints"
+
+    signup_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    event_name: Mapped[str] = mapped_column(Text)
+    event_location: Mapped[str] = mapped_column(Text)
+    kiosk_id: Mapped[str] = mapped_column(Text)
+    first_name: Mapped[str] = mapped_column(Text)
+    last_name: Mapped[str] = mapped_column(Text)
+    email: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str] = mapped_column(Text)
+    postal_code: Mapped[str] = mapped_column(Text)
+    wlf_choice: Mapped[str] = mapped_column(String(20))
+    email_group_opt_in: Mapped[bool] = mapped_column(Boolean)
+    advocacy_pledge: Mapped[bool] = mapped_column(Boolean)
+    contact_consent: Mapped[bool] = mapped_column(Boolean)
+    consent_version: Mapped[str] = mapped_column(Text)
+    locale: Mapped[str] = mapped_column(Text)
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+
+    __table_args__ = (Index("ix_touchpoints_contact", "contact_id", "created_at"),)
+
+
+class ImportedFile(MasterBase):
+    """An export file merged into the store, by the hash of its CSV bytes."""
+
+    __tablename__ = "imported_files"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    kiosk_id: Mapped[str] = mapped_column(Text)
+    rows: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """A contact as the CRM writers and the office screen read it (times aware UTC)."""
+
+    id: int
+    email_key: str
+    email: str
+    first_name: str
+    last_name: str
+    phone: str
+    postal_code: str
+    wlf_choice: str
+    email_group_opt_in: bool
+    advocacy_pledge: bool
+    contact_consent: bool
+    consent_version: str
+    first_seen_at: datetime
+    last_seen_at: datetime
+    touchpoints: int
+    event_names: tuple[str, ...]  # distinct, in the order the person first came to each
+
+
+def email_key(email: str) -> str:
+    """Return the key people are merged by: the email trimmed and lower-cased."""
+    return email.strip().lower()
+
+
+def search_text(first_name: str, last_name: str, email: str) -> str:
+    """Return the case-folded text the contact search matches against."""
+    return f"{first_name} {last_name} {email}".casefold()
+
+
+def open_master(url: str) -> Engine:
+    """Open (creating its tables if missing) the master store at a SQLAlchemy URL.
+
+    SQLite files get the kiosk's durability settings (WAL, ``synchronous=FULL``,
+    a busy timeout). A bad URL or an unreachable server raises ``MasterError``
+    with one clear line (the password is never shown).
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise MasterError(
+            "The master store address is not a database URL "
+            "(e.g. sqlite:///master.sqlite3 or postgresql+psycopg://user@host/db)."
+        ) from None
+    shown = parsed.render_as_string(hide_password=True)
+    try:
+        engine = create_engine(parsed)
+    except NoSuchModuleError:
+        raise MasterError(f"The master store {shown} uses an unknown database kind.") from None
+    except (ArgumentError, ImportError) as exc:
+        raise MasterError(f"The master store {shown} cannot be used ({exc}).") from None
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    try:
+        with engine.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                # Two imports starting at once must not both try to create the tables.
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK_KEY}
+                )
+            MasterBase.metadata.create_all(connection)
+    except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+        engine.dispose()
+        raise MasterError(f"The master store {shown} cannot be opened: {db_reason(exc)}") from None
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+def db_reason(exc: BaseException) -> str:
+    """Describe a database failure in one line without SQL parameters (they hold personal data)."""
+    original = getattr(exc, "orig", None) or exc
+    if isinstance(original, OSError) and original.strerror:
+        return original.strerror
+    message = str(original).strip()
+    line = message.splitlines()[0] if message else type(original).__name__
+    return line.split("[SQL:")[0].strip()
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+_CONTACT_COLUMNS = (
+    Contact.id,
+    Contact.email_key,
+    Contact.email,
+    Contact.first_name,
+    Contact.last_name,
+    Contact.phone,
+    Contact.postal_code,
+    Contact.wlf_choice,
+    Contact.email_group_opt_in,
+    Contact.advocacy_pledge,
+    Contact.contact_consent,
+    Contact.consent_version,
+    Contact.first_seen_at,
+    Contact.last_seen_at,
+)
+
+
+def _contact_row(values: Any, touchpoints: int, event_names: tuple[str, ...]) -> ContactRow:
+    return ContactRow(
+        id=values.id,
+        email_key=values.email_key,
+        email=values.email,
+        first_name=values.first_name,
+        last_name=values.last_name,
+        phone=values.phone,
+        postal_code=values.postal_code,
+        wlf_choice=values.wlf_choice,
+        email_group_opt_in=bool(values.email_group_opt_in),
+        advocacy_pledge=bool(values.advocacy_pledge),
+        contact_consent=bool(values.contact_consent),
+        consent_version=values.consent_version,
+        first_seen_at=_aware(values.first_seen_at),
+        last_seen_at=_aware(values.last_seen_at),
+        touchpoints=touchpoints,
+        event_names=event_names,
+    )
+
+
+def iter_contacts(engine: Engine) -> Iterator[ContactRow]:
+    """Yield every contact, ordered by email key, with its touchpoint count and events.
+
+    Streams from the database, so a CRM file of a million contacts stays light.
+    """
+    query = (
+        select(*_CONTACT_COLUMNS, Touchpoint.event_name)
+        .join(Touchpoint, Touchpoint.contact_id == Contact.id)
+        .order_by(Contact.email_key, Touchpoint.created_at, Touchpoint.signup_id)
+    )
+    with engine.connect() as connection:
+        result = connection.execution_options(yield_per=2000).execute(query)
+        current: Any = None
+        count = 0
+        events: dict[str, None] = {}
+        for row in result:
+            if current is None or row.id != current.id:
+                if current is not None:
+                    yield _contact_row(current, count, tuple(events))
+                current, count, events = row, 0, {}
+            count += 1
+            events.setdefault(row.event_name, None)
+        if current is not None:
+            yield _contact_row(current, count, tuple(events))
+
+
+def search_contacts(engine: Engine, text_: str, limit: int = 200) -> list[ContactRow]:
+    """Return up to ``limit`` contacts whose name or email contains ``text_`` (any case)."""
+    needle = text_.strip().casefold()
+    if not needle:
+        return []
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    query = (
+        select(*_CONTACT_COLUMNS)
+        .where(Contact.search_text.like(f"%{escaped}%", escape="\\"))
+        .order_by(Contact.email_key)
+        .limit(limit)
+    )
+    with engine.connect() as connection:
+        contacts = connection.execute(query).all()
+        events: dict[int, dict[str, None]] = {row.id: {} for row in contacts}
+        counts = dict.fromkeys(events, 0)
+        if events:
+            touches = connection.execute(
+                select(Touchpoint.contact_id, Touchpoint.event_name)
+                .where(Touchpoint.contact_id.in_(list(events)))
+                .order_by(Touchpoint.created_at, Touchpoint.signup_id)
+            )
+            for contact_id, event_name in touches:
+                counts[contact_id] += 1
+                events[contact_id].setdefault(event_name, None)
+    return [_contact_row(row, counts[row.id], tuple(events[row.id])) for row in contacts]
