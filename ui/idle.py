@@ -1,0 +1,90 @@
+"""Notices when nobody has touched the kiosk for a while, application-wide.
+
+``IdleWatcher`` is an event filter on the ``QApplication``: every touch,
+click, key press or wheel turn anywhere restarts one single-shot timer; when
+it runs out, ``timed_out`` is emitted and the main window decides what to do
+(warn, then clear the form and return to attract). The interval is in
+milliseconds and can be changed at any time, so tests can use a short one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+ACTIVITY_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.KeyPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.Wheel,
+        QEvent.Type.TabletPress,
+        QEvent.Type.InputMethod,
+    }
+)
+
+
+class IdleWatcher(QObject):
+    """Emits ``timed_out`` after ``interval_ms`` with no user input anywhere in the app."""
+
+    timed_out = Signal()
+
+    def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(1, interval_ms))
+        self._timer.timeout.connect(self.timed_out)
+        self._installed_on: QApplication | None = None
+
+    @property
+    def interval_ms(self) -> int:
+        """Milliseconds without input before ``timed_out``."""
+        return self._timer.interval()
+
+    def set_interval_ms(self, interval_ms: int) -> None:
+        """Change the timeout; a running countdown restarts with the new length."""
+        self._timer.setInterval(max(1, interval_ms))
+        if self._timer.isActive():
+            self._timer.start()
+
+    def is_running(self) -> bool:
+        """Whether the watcher is counting (it is paused while the warning shows)."""
+        return self._timer.isActive()
+
+    def install(self, app: QApplication | None = None) -> None:
+        """Watch every event of ``app`` (the running QApplication by default) and start."""
+        target = app or QApplication.instance()
+        if not isinstance(target, QApplication):
+            raise RuntimeError("IdleWatcher needs a QApplication")
+        if self._installed_on is None:
+            target.installEventFilter(self)
+            self._installed_on = target
+        self.restart()
+
+    def uninstall(self) -> None:
+        """Stop watching (the window is going away)."""
+        self._timer.stop()
+        if self._installed_on is not None:
+            self._installed_on.removeEventFilter(self)
+            self._installed_on = None
+
+    def restart(self) -> None:
+        """Count from zero again."""
+        self._timer.start()
+
+    def pause(self) -> None:
+        """Stop counting until ``restart``."""
+        self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in ACTIVITY_EVENTS:
+            # Restart only a running timer: a paused watcher (warning shown) stays paused.
+            if self._timer.isActive():
+                self._timer.start()
+        return False

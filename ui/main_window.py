@@ -1,0 +1,266 @@
+"""The kiosk window: a stack of screens, the one router between them, and kiosk lockdown.
+
+Screens ask to move with ``navigate(route)``; ``MainWindow.go`` is the only
+place that decides what shows next, and it clears what the last attendee
+left behind on the way. The window also refuses to close (close button,
+Esc, Alt+F4) unless the staff panel is unlocked, watches for idleness, and
+hosts the hidden staff gesture.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.service import KioskService
+from kiosk.signup import SignupRecord
+from ui.idle import IdleWatcher
+from ui.screens.action import ActionScreen
+from ui.screens.attract import AttractScreen
+from ui.screens.base import (
+    ACTION,
+    ATTRACT,
+    BACK,
+    HOME,
+    JOIN,
+    JOIN_PLEDGE,
+    MESSAGE,
+    RESOURCES,
+    STAFF,
+    THANK_YOU,
+    Screen,
+)
+from ui.screens.home import HomeScreen
+from ui.screens.join import JoinScreen
+from ui.screens.message import MessageScreen
+from ui.screens.resources import ResourcesScreen
+from ui.screens.staff import StaffScreen
+from ui.screens.thank_you import ThankYouScreen
+from ui.widgets.hot_corner import HotCorner
+from ui.widgets.idle_overlay import IdleOverlay
+
+STAFF_IDLE_MS = 120_000
+"""The staff panel locks itself after two idle minutes."""
+
+# Screens "Back" may return to; anything else goes back to home.
+_BACK_TARGETS = frozenset({HOME, MESSAGE, RESOURCES, ACTION})
+
+
+class MainWindow(QWidget):
+    """Holds every screen and moves between them."""
+
+    screen_changed = Signal(str)
+
+    def __init__(
+        self,
+        service: KioskService,
+        *,
+        idle_ms: int | None = None,
+        staff_idle_ms: int = STAFF_IDLE_MS,
+        countdown_s: int = 15,
+        countdown_tick_ms: int = 1000,
+        hold_ms: int = 2000,
+        show_keyboard: bool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.service = service
+        self.setWindowTitle(service.content.title)
+        self.setMinimumSize(1024, 640)
+        self._close_allowed = False
+        self._idle_ms = idle_ms if idle_ms is not None else service.idle_timeout_s * 1000
+        self._staff_idle_ms = staff_idle_ms
+        self._came_from: dict[str, str] = {}
+        self._started = False
+
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("screenStack")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.attract = AttractScreen(service)
+        self.home = HomeScreen(service)
+        self.message = MessageScreen(service)
+        self.resources = ResourcesScreen(service)
+        self.action = ActionScreen(service)
+        self.join = JoinScreen(service, show_keyboard=show_keyboard)
+        self.thank_you = ThankYouScreen(service)
+        self.staff = StaffScreen(service)
+        self.screens: dict[str, QWidget] = {
+            ATTRACT: self.attract,
+            HOME: self.home,
+            MESSAGE: self.message,
+            RESOURCES: self.resources,
+            ACTION: self.action,
+            JOIN: self.join,
+            THANK_YOU: self.thank_you,
+            STAFF: self.staff,
+        }
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
+            if isinstance(screen, Screen):
+                screen.navigate.connect(self.go)
+        self.join.submitted.connect(self._on_submitted)
+        self.staff.closed.connect(lambda: self.go(ATTRACT))
+        self.staff.exit_requested.connect(self.exit_kiosk)
+        self._current = ATTRACT
+        self.stack.setCurrentWidget(self.attract)
+
+        self.overlay = IdleOverlay(self, countdown_s=countdown_s, tick_ms=countdown_tick_ms)
+        self.overlay.continued.connect(self._on_still_here)
+        self.overlay.expired.connect(self.start_over)
+        self.idle = IdleWatcher(self._idle_ms, self)
+        self.idle.timed_out.connect(self._on_idle)
+
+        self.hot_corner = HotCorner(self, hold_ms=hold_ms)
+        self.hot_corner.held.connect(self.open_staff)
+        self.hot_corner.tapped.connect(self._on_corner_tap)
+        self.staff_shortcut = QShortcut(QKeySequence("Ctrl+Shift+S"), self)
+        self.staff_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.staff_shortcut.activated.connect(self.open_staff)
+
+    # Navigation ----------------------------------------------------------------------
+
+    @property
+    def current(self) -> str:
+        """The name of the screen showing now."""
+        return self._current
+
+    def go(self, route: str) -> None:
+        """Show the screen ``route`` names; the one place navigation is decided."""
+        if route == BACK:
+            came_from = self._came_from.get(self._current, HOME)
+            route = came_from if came_from in _BACK_TARGETS else HOME
+        pledge = route == JOIN_PLEDGE
+        name = JOIN if pledge else route
+        if name not in self.screens:
+            raise ValueError(f"no screen called {route!r}")
+        if name == self._current and not pledge:
+            return
+        self.overlay.cancel()
+        leaving = self.screens[self._current]
+        if isinstance(leaving, Screen):
+            leaving.on_leave()
+        if name == ATTRACT or self._current == STAFF:
+            # Whoever comes next must not find the staff panel open.
+            self.staff.lock()
+        if name == JOIN:
+            self.join.prepare(pledge=pledge)
+        if name != self._current:
+            self._came_from[name] = self._current
+        self._current = name
+        screen = self.screens[name]
+        self.stack.setCurrentWidget(screen)
+        if isinstance(screen, Screen):
+            screen.on_enter()
+        self._restart_idle()
+        self.hot_corner.raise_()
+        self.screen_changed.emit(name)
+
+    def open_staff(self) -> None:
+        """The hidden gesture or shortcut: show the staff panel at its PIN stage."""
+        if self._current != STAFF:
+            self.staff.lock()
+            self.go(STAFF)
+
+    def start_over(self) -> None:
+        """Clear everything an attendee entered and return to attract."""
+        self.overlay.cancel()
+        self.join.reset()
+        self.staff.lock()
+        self.go(ATTRACT)
+
+    def _on_submitted(self, record: SignupRecord) -> None:
+        # The record is saved; leaving the form (in go) clears it for the next attendee.
+        self.thank_you.show_record(record)
+        self.go(THANK_YOU)
+
+    def _on_corner_tap(self, point: object) -> None:
+        if self._current == ATTRACT:
+            self.go(HOME)
+
+    # Idle ----------------------------------------------------------------------------
+
+    def _restart_idle(self) -> None:
+        if self._current == ATTRACT:
+            self.idle.pause()
+            return
+        self.idle.set_interval_ms(self._staff_idle_ms if self._current == STAFF else self._idle_ms)
+        self.idle.restart()
+
+    def set_idle_ms(self, idle_ms: int) -> None:
+        """Change the attendee idle timeout (staff setting, tests)."""
+        self._idle_ms = idle_ms
+        self._restart_idle()
+
+    def _on_idle(self) -> None:
+        if self._current == ATTRACT:
+            return
+        if self._current == STAFF:
+            self.start_over()
+            return
+        self.idle.pause()
+        self.overlay.start()
+
+    def _on_still_here(self) -> None:
+        self._restart_idle()
+
+    # Kiosk lockdown ------------------------------------------------------------------
+
+    def is_close_allowed(self) -> bool:
+        """Closing is allowed only from an unlocked staff panel (or after Exit)."""
+        return self._close_allowed or self.staff.is_unlocked()
+
+    def allow_close(self) -> None:
+        """Let the next close go through (Exit in the staff panel; test teardown)."""
+        self._close_allowed = True
+
+    def exit_kiosk(self) -> None:
+        """Close the window and end the application (staff Exit)."""
+        self.allow_close()
+        self.idle.uninstall()
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.is_close_allowed():
+            self.idle.uninstall()
+            event.accept()
+        else:
+            event.ignore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self._is_escape_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _is_escape_key(self, event: QKeyEvent) -> bool:
+        alt_f4 = (
+            event.key() == Qt.Key.Key_F4 and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        return event.key() == Qt.Key.Key_Escape or bool(alt_f4)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.idle.install()
+        if self.stack.currentWidget() is self.attract and not self._started:
+            self._started = True
+            self.attract.on_enter()
+        self._restart_idle()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.hot_corner.raise_()

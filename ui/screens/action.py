@@ -1,0 +1,90 @@
+"""Take action: the content's calls to action; the pledge leads into the sign-up, ticked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.content import CallToAction
+from kiosk.service import KioskService
+from ui.screens.base import BACK, JOIN, JOIN_PLEDGE, RESOURCES, Screen, centered_column
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.header import ScreenHeader
+from ui.widgets.qr_view import QrView
+from ui.widgets.scroll import TouchScrollArea
+from ui.widgets.text import text_label
+
+
+class ActionScreen(Screen):
+    """One card per call to action, each with what the attendee can do about it here."""
+
+    def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
+        super().__init__(service, parent)
+        self.setObjectName("actionScreen")
+        content = service.content
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = ScreenHeader(
+            self.tr("Take action"), join_label=self.tr("Sign up"), parent=self
+        )
+        self.header.back_clicked.connect(lambda: self.navigate.emit(BACK))
+        self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
+        layout.addWidget(self.header)
+
+        self.scroll = TouchScrollArea(self)
+        layout.addWidget(self.scroll, 1)
+        body = self.scroll.body_layout
+        body.setContentsMargins(64, 40, 64, 48)
+        column = centered_column(body, 1200, spacing=24)
+        column.addWidget(text_label(self.tr("What you can do"), "h1"))
+
+        self.pledge_buttons: list[QPushButton] = []
+        self.qr_views: list[QrView] = []
+        for number, action in enumerate(content.calls_to_action, start=1):
+            column.addWidget(self._action_card(number, action))
+        column.addSpacing(8)
+        column.addWidget(text_label(content.disclaimer, "small"))
+        body.addStretch(1)
+
+    def _action_card(self, number: int, action: CallToAction) -> QFrame:
+        card = QFrame()
+        card.setObjectName("actionCard")
+        card.setProperty("pledge", action.pledge)
+        row = QHBoxLayout(card)
+        row.setContentsMargins(32, 28, 32, 28)
+        row.setSpacing(32)
+        text = QVBoxLayout()
+        text.setSpacing(20)
+        badge = text_label(str(number), "h2", card)
+        badge.setObjectName("numberBadge")
+        badge.setWordWrap(False)
+        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        badge.setFixedSize(56, 56)
+        row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        label = text_label(action.text, "lead", card)
+        label.setObjectName("actionText")
+        text.addWidget(label)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(16)
+        if action.pledge:
+            pledge = kiosk_button(self.tr("Add my name to the pledge"), "accent", parent=card)
+            pledge.setObjectName("pledgeButton")
+            pledge.clicked.connect(lambda: self.navigate.emit(JOIN_PLEDGE))
+            self.pledge_buttons.append(pledge)
+            buttons.addWidget(pledge)
+        elif not action.link:
+            more = kiosk_button(self.tr("See the resources"), "secondary", parent=card)
+            more.clicked.connect(lambda: self.navigate.emit(RESOURCES))
+            buttons.addWidget(more)
+        buttons.addStretch(1)
+        text.addLayout(buttons)
+        row.addLayout(text, 1)
+        if action.link:
+            qr = QrView(action.link, self.tr("Scan with your phone"), side=200, parent=card)
+            self.qr_views.append(qr)
+            row.addWidget(qr, 0, Qt.AlignmentFlag.AlignTop)
+        return card
+
+    def on_enter(self) -> None:
+        self.scroll.scroll_to_top()

@@ -1,0 +1,161 @@
+"""Attract: a calm, looping rotation of the content's key messages; any touch starts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEasingCurve,
+    QPropertyAnimation,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsOpacityEffect,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.service import KioskService
+from ui.screens.base import HOME, Screen
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import set_role, text_label
+
+ROTATE_MS = 7000
+FADE_MS = 700
+
+
+class AttractScreen(Screen):
+    """Shows one key message at a time, fading to the next every few seconds."""
+
+    def __init__(
+        self,
+        service: KioskService,
+        parent: QWidget | None = None,
+        *,
+        rotate_ms: int = ROTATE_MS,
+        fade_ms: int = FADE_MS,
+    ) -> None:
+        super().__init__(service, parent)
+        self.setObjectName("attractScreen")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        content = service.content
+        self.messages: tuple[str, ...] = content.attract
+        self._index = 0
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(96, 64, 96, 48)
+        layout.setSpacing(24)
+
+        self.eyebrow = text_label(content.title, "eyebrow", self)
+        self.eyebrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.eyebrow)
+        layout.addStretch(2)
+
+        self.message_label: QLabel = text_label("", "display", self)
+        self.message_label.setObjectName("attractMessage")
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.message_label)
+
+        self.dots = QHBoxLayout()
+        self.dots.setSpacing(12)
+        self.dots.addStretch(1)
+        self._dot_labels: list[QLabel] = []
+        for _ in self.messages:
+            dot = QLabel(self)
+            dot.setObjectName("attractDot")
+            dot.setFixedSize(14, 14)
+            self._dot_labels.append(dot)
+            self.dots.addWidget(dot)
+        self.dots.addStretch(1)
+        layout.addSpacing(16)
+        layout.addLayout(self.dots)
+        layout.addStretch(3)
+
+        self.start_button = kiosk_button(self.tr("Touch to begin"), "accent", parent=self)
+        self.start_button.setObjectName("touchToBegin")
+        self.start_button.setMinimumWidth(360)
+        self.start_button.clicked.connect(lambda: self.navigate.emit(HOME))
+        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(24)
+
+        self.disclaimer = text_label(content.disclaimer, "small", self)
+        self.disclaimer.setObjectName("attractDisclaimer")
+        self.disclaimer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.disclaimer)
+
+        self._opacity = QGraphicsOpacityEffect(self.message_label)
+        self._opacity.setOpacity(1.0)
+        self.message_label.setGraphicsEffect(self._opacity)
+        self._fade = QPropertyAnimation(self._opacity, b"opacity", self)
+        self._fade.setDuration(max(1, fade_ms))
+        self._fade.setEasingCurve(QEasingCurve.Type.InOutSine)
+        self._fade.finished.connect(self._on_fade_finished)
+        self._fading_out = False
+
+        self._rotate = QTimer(self)
+        self._rotate.setInterval(max(1, rotate_ms))
+        self._rotate.timeout.connect(self.advance)
+        self._show_message(0)
+
+    @property
+    def index(self) -> int:
+        """Which key message is showing."""
+        return self._index
+
+    def current_message(self) -> str:
+        """The text now on screen."""
+        return self.message_label.text()
+
+    def on_enter(self) -> None:
+        self._fade.stop()
+        self._opacity.setOpacity(1.0)
+        self._show_message(0)
+        self._rotate.start()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_leave(self) -> None:
+        self._rotate.stop()
+        self._fade.stop()
+        self._opacity.setOpacity(1.0)
+
+    def advance(self) -> None:
+        """Fade out the current message; the next fades in when that finishes."""
+        if len(self.messages) < 2 or self._fade.state() == QPropertyAnimation.State.Running:
+            return
+        self._fading_out = True
+        self._fade.setStartValue(1.0)
+        self._fade.setEndValue(0.0)
+        self._fade.start()
+
+    def _on_fade_finished(self) -> None:
+        if not self._fading_out:
+            return
+        self._fading_out = False
+        self._show_message((self._index + 1) % len(self.messages))
+        self._fade.setStartValue(0.0)
+        self._fade.setEndValue(1.0)
+        self._fade.start()
+
+    def _show_message(self, index: int) -> None:
+        self._index = index
+        text = self.messages[index]
+        self.message_label.setText(text)
+        # Long messages step down a size so they never crowd the screen.
+        set_role(self.message_label, "display" if len(text) <= 60 else "h1")
+        for position, dot in enumerate(self._dot_labels):
+            dot.setProperty("active", position == index)
+            set_role(dot, "dot")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        event.accept()
+        self.navigate.emit(HOME)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # Any key starts, except Tab (moving focus to "Touch to begin" for keyboard users).
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        self.navigate.emit(HOME)

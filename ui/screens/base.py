@@ -1,0 +1,62 @@
+"""What every kiosk screen shares: the service, a ``navigate`` signal, enter/leave hooks.
+
+Screens never switch themselves: they emit ``navigate(route)`` and the main
+window's router decides. Routes are the screen names below plus ``"back"``
+and ``"join_pledge"`` (the sign-up with the pledge ticked).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.service import KioskService
+
+ATTRACT = "attract"
+HOME = "home"
+MESSAGE = "message"
+RESOURCES = "resources"
+ACTION = "action"
+JOIN = "join"
+JOIN_PLEDGE = "join_pledge"
+THANK_YOU = "thank_you"
+STAFF = "staff"
+BACK = "back"
+
+# Readable line length: body text is capped at this width on wide screens.
+READING_WIDTH = 1040
+
+
+class Screen(QWidget):
+    """Base class of the attendee screens."""
+
+    navigate = Signal(str)
+
+    def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.setProperty("screen", True)
+
+    def on_enter(self) -> None:
+        """Called by the router just after the screen is shown."""
+
+    def on_leave(self) -> None:
+        """Called by the router just before another screen is shown; clear anything personal."""
+
+
+def centered_column(
+    parent_layout: QVBoxLayout, max_width: int = READING_WIDTH, *, spacing: int = 20
+) -> QVBoxLayout:
+    """Add a centred column at most ``max_width`` px wide to ``parent_layout``; return it."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    holder = QWidget()
+    holder.setMaximumWidth(max_width)
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(spacing)
+    row.addStretch(0)
+    row.addWidget(holder, 1)
+    row.addStretch(0)
+    parent_layout.addLayout(row)
+    return column

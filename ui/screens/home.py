@@ -1,0 +1,73 @@
+"""Home: the four ways in — the message, resources, taking action, joining the WLF."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.service import KioskService
+from ui.screens.base import ACTION, JOIN, MESSAGE, RESOURCES, Screen
+from ui.widgets.nav_card import NavCard
+from ui.widgets.text import text_label
+
+
+class HomeScreen(Screen):
+    """A welcoming title and four large cards."""
+
+    def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
+        super().__init__(service, parent)
+        self.setObjectName("homeScreen")
+        content = service.content
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(72, 48, 72, 32)
+        layout.setSpacing(12)
+
+        self.title_label = text_label(content.title, "h1", self)
+        self.subtitle_label = text_label(content.subtitle, "lead", self)
+        self.subtitle_label.setObjectName("homeSubtitle")
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.subtitle_label)
+        layout.addSpacing(28)
+
+        self.message_card = NavCard(content.title, content.subtitle, tone="primary", parent=self)
+        self.resources_card = NavCard(
+            self.tr("Resources"),
+            self.tr("%n article(s) and paper(s) to read on your phone", "", len(content.resources)),
+            tone="primary",
+            parent=self,
+        )
+        self.action_card = NavCard(
+            self.tr("Take action"),
+            self.tr("What you can do, starting today"),
+            tone="primary",
+            parent=self,
+        )
+        self.join_card = NavCard(
+            content.wlf.heading, content.wlf.membership_free, tone="accent", parent=self
+        )
+        grid = QGridLayout()
+        grid.setSpacing(24)
+        grid.addWidget(self.message_card, 0, 0)
+        grid.addWidget(self.resources_card, 0, 1)
+        grid.addWidget(self.action_card, 1, 0)
+        grid.addWidget(self.join_card, 1, 1)
+        layout.addLayout(grid, 1)
+
+        layout.addSpacing(16)
+        self.disclaimer = text_label(content.disclaimer, "small", self)
+        self.disclaimer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.disclaimer)
+
+        for card, route in (
+            (self.message_card, MESSAGE),
+            (self.resources_card, RESOURCES),
+            (self.action_card, ACTION),
+            (self.join_card, JOIN),
+        ):
+            card.clicked.connect(lambda _=False, r=route: self.navigate.emit(r))
+        QWidget.setTabOrder(self.message_card, self.resources_card)
+        QWidget.setTabOrder(self.resources_card, self.action_card)
+        QWidget.setTabOrder(self.action_card, self.join_card)
+
+    def on_enter(self) -> None:
+        self.message_card.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,434 @@
+"""Join the WLF: the sign-up form, checked by the core, saved durably before "Thank you".
+
+Nothing typed is ever lost to a mistake: bad fields get a message right under
+them and keep their values; a failed write (disk full, database locked) shows
+a calm note and the same values can be sent again. Leaving the screen any way
+(thank you, back, idle) clears every field, message and undo history.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QInputDevice
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.errors import SubmitFailed
+from kiosk.service import KioskService
+from kiosk.signup import SignupForm, SignupRecord, WlfChoice
+from kiosk.validation import ValidationFailed
+from ui.screens.base import BACK, Screen
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.choice_row import ChoiceRow
+from ui.widgets.form_field import FormField
+from ui.widgets.header import ScreenHeader
+from ui.widgets.scroll import TouchScrollArea
+from ui.widgets.text import repolish, set_role, text_label
+
+TEXT_FIELDS = ("first_name", "last_name", "email", "phone", "postal_code")
+
+
+def has_touch_screen() -> bool:
+    """Whether a touch screen is attached (then the on-screen keyboard is shown by default)."""
+    return any(
+        device.type() == QInputDevice.DeviceType.TouchScreen for device in QInputDevice.devices()
+    )
+
+
+def wants_on_screen_keyboard(mode: str) -> bool:
+    """Decide from the config's ``keyboard`` setting ("on", "off", "auto")."""
+    return mode == "on" or (mode == "auto" and has_touch_screen())
+
+
+class JoinScreen(Screen):
+    """The WLF invitation beside the sign-up form."""
+
+    submitted = Signal(object)  # the stored SignupRecord
+
+    def __init__(
+        self,
+        service: KioskService,
+        parent: QWidget | None = None,
+        *,
+        show_keyboard: bool | None = None,
+    ) -> None:
+        super().__init__(service, parent)
+        self.setObjectName("joinScreen")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.header = ScreenHeader(self.tr("Sign up"), parent=self)
+        self.header.back_clicked.connect(lambda: self.navigate.emit(BACK))
+        outer.addWidget(self.header)
+
+        main = QHBoxLayout()
+        main.setContentsMargins(0, 0, 0, 0)
+        main.setSpacing(0)
+        outer.addLayout(main, 1)
+        main.addWidget(self._invitation_panel(), 0)
+
+        self.scroll = TouchScrollArea(self)
+        main.addWidget(self.scroll, 1)
+        body = self.scroll.body_layout
+        body.setContentsMargins(48, 32, 48, 40)
+        body.setSpacing(0)
+        self.form_card = QFrame(self.scroll.body)
+        self.form_card.setObjectName("formCard")
+        self.form_card.setMaximumWidth(980)
+        body.addWidget(self.form_card, 0, Qt.AlignmentFlag.AlignHCenter)
+        body.addStretch(1)
+        self._build_form(self.form_card)
+
+        self.keyboard: QWidget | None = None
+        if show_keyboard is None:
+            show_keyboard = wants_on_screen_keyboard(service.keyboard_mode)
+        if show_keyboard:
+            self._add_keyboard(outer)
+        self.reset()
+
+    # Building ----------------------------------------------------------------------
+
+    def _invitation_panel(self) -> QFrame:
+        wlf = self.service.content.wlf
+        panel = QFrame(self)
+        panel.setObjectName("invitePanel")
+        panel.setMinimumWidth(340)
+        panel.setMaximumWidth(520)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(40, 36, 40, 36)
+        layout.setSpacing(18)
+        members = text_label(wlf.members_only, "eyebrow", panel)
+        members.setObjectName("inviteEyebrow")
+        layout.addWidget(members)
+        heading = text_label(wlf.heading, "h2", panel)
+        heading.setObjectName("inviteHeading")
+        layout.addWidget(heading)
+        for paragraph in wlf.paragraphs:
+            label = text_label(paragraph, "body", panel)
+            label.setObjectName("inviteText")
+            layout.addWidget(label)
+        free = text_label(wlf.membership_free, "h3", panel)
+        free.setObjectName("inviteFree")
+        layout.addWidget(free)
+        layout.addStretch(1)
+        disclaimer = text_label(self.service.content.disclaimer, "small", panel)
+        disclaimer.setObjectName("inviteDisclaimer")
+        layout.addWidget(disclaimer)
+        self.invitation_panel = panel
+        return panel
+
+    def _build_form(self, card: QFrame) -> None:
+        content = self.service.content
+        form = QVBoxLayout(card)
+        form.setContentsMargins(40, 32, 40, 36)
+        form.setSpacing(18)
+
+        form.addWidget(text_label(self.tr("About you"), "h2", card))
+        self.first_name = FormField(self.tr("First name"), max_length=100, parent=card)
+        self.last_name = FormField(self.tr("Last name"), max_length=100, parent=card)
+        names = QHBoxLayout()
+        names.setSpacing(20)
+        names.addWidget(self.first_name, 1)
+        names.addWidget(self.last_name, 1)
+        form.addLayout(names)
+
+        self.email = FormField(
+            self.tr("Email"), max_length=254, hint=self.tr("name@example.org"), parent=card
+        )
+        self.email.edit.setInputMethodHints(
+            Qt.InputMethodHint.ImhEmailCharactersOnly | Qt.InputMethodHint.ImhNoAutoUppercase
+        )
+        self.email.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        form.addWidget(self.email)
+        self.suggestion_button = kiosk_button("", "secondary", parent=card)
+        self.suggestion_button.setObjectName("emailSuggestion")
+        self.suggestion_button.clicked.connect(self.apply_suggestion)
+        self.suggestion_button.hide()
+        form.addWidget(self.suggestion_button, 0, Qt.AlignmentFlag.AlignLeading)
+        self._suggestion: str | None = None
+        # The address the attendee was already asked about, so a second tap on
+        # Sign up keeps an unusual but real domain as typed.
+        self._email_checked: str | None = None
+        self.email.edit.editingFinished.connect(lambda: self._update_suggestion(self.email.text()))
+        self.email.edit.textEdited.connect(lambda _text: self._set_suggestion(None))
+
+        self.phone = FormField(self.tr("Phone (optional)"), max_length=40, parent=card)
+        self.phone.edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.postal_code = FormField(
+            self.tr("ZIP or postal code (optional)"), max_length=20, parent=card
+        )
+        self.postal_code.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
+        contact = QHBoxLayout()
+        contact.setSpacing(20)
+        contact.addWidget(self.phone, 1)
+        contact.addWidget(self.postal_code, 1)
+        form.addLayout(contact)
+
+        form.addSpacing(8)
+        form.addWidget(text_label(self.tr("Your answer"), "h2", card))
+        self.choice_group = QButtonGroup(self)
+        self.choice_group.setExclusive(True)
+        self.choice_rows: dict[WlfChoice, ChoiceRow] = {}
+        choices = QGridLayout()
+        choices.setSpacing(12)
+        for index, option in enumerate(content.wlf.options):
+            row = ChoiceRow(option.label, radio=True, parent=card)
+            self.choice_group.addButton(row.button)
+            self.choice_rows[option.choice] = row
+            choices.addWidget(row, index // 2, index % 2)
+        choices.setColumnStretch(0, 1)
+        choices.setColumnStretch(1, 1)
+        form.addLayout(choices)
+
+        form.addSpacing(8)
+        form.addWidget(text_label(self.tr("Staying in touch"), "h2", card))
+        self.email_group = ChoiceRow(content.consent.email_group, parent=card)
+        form.addWidget(self.email_group)
+        self.consent = ChoiceRow(content.consent.text, parent=card)
+        self.consent.setObjectName("consentRow")
+        form.addWidget(self.consent)
+        self.consent_error: QLabel = text_label("", "error", card)
+        self.consent_error.setObjectName("fieldError")
+        self.consent_error.hide()
+        form.addWidget(self.consent_error)
+        pledge_action = next(a for a in content.calls_to_action if a.pledge)
+        self.pledge = ChoiceRow(
+            self.tr("Add my name to the pledge: %1").replace("%1", pledge_action.text),
+            parent=card,
+        )
+        self.pledge.setObjectName("pledgeRow")
+        form.addWidget(self.pledge)
+
+        form.addSpacing(12)
+        self.status_label: QLabel = text_label("", "body", card)
+        self.status_label.setObjectName("formStatus")
+        self.status_label.hide()
+        form.addWidget(self.status_label)
+        self.submit_button = kiosk_button(self.tr("Sign up"), "primary", parent=card)
+        self.submit_button.setObjectName("submitButton")
+        self.submit_button.setMinimumHeight(72)
+        self.submit_button.clicked.connect(self.submit)
+        form.addWidget(self.submit_button)
+
+        for field in (self.first_name, self.last_name, self.email, self.phone):
+            field.edit.returnPressed.connect(self.focusNextChild)
+        self.postal_code.edit.returnPressed.connect(
+            lambda: self.choice_rows[self.selected_choice()].button.setFocus()
+        )
+        order: list[QWidget] = [
+            self.header.back_button,
+            self.first_name.edit,
+            self.last_name.edit,
+            self.email.edit,
+            self.suggestion_button,
+            self.phone.edit,
+            self.postal_code.edit,
+            *(row.button for row in self.choice_rows.values()),
+            self.email_group.button,
+            self.consent.button,
+            self.pledge.button,
+            self.submit_button,
+        ]
+        for before, after in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    def _add_keyboard(self, outer: QVBoxLayout) -> None:
+        from ui.widgets.keyboard import OnScreenKeyboard
+
+        keyboard = OnScreenKeyboard(self)
+        outer.addWidget(keyboard)
+        self.keyboard = keyboard
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        from ui.widgets.keyboard import OnScreenKeyboard
+
+        if isinstance(self.keyboard, OnScreenKeyboard) and new is not None:
+            if new is self.email.edit:
+                self.keyboard.set_layout("email")
+            elif new in (
+                self.first_name.edit,
+                self.last_name.edit,
+                self.phone.edit,
+                self.postal_code.edit,
+            ):
+                self.keyboard.set_layout("text")
+
+    # Reading and clearing ------------------------------------------------------------
+
+    def fields(self) -> dict[str, FormField]:
+        """The text fields by their ``SignupForm`` names."""
+        return {
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "email": self.email,
+            "phone": self.phone,
+            "postal_code": self.postal_code,
+        }
+
+    def selected_choice(self) -> WlfChoice:
+        """The WLF answer chosen now."""
+        for choice, row in self.choice_rows.items():
+            if row.isChecked():
+                return choice
+        return next(iter(self.choice_rows))
+
+    def form_values(self) -> SignupForm:
+        """The form exactly as typed and ticked."""
+        return SignupForm(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            postal_code=self.postal_code.text(),
+            wlf_choice=self.selected_choice(),
+            email_group_opt_in=self.email_group.isChecked(),
+            advocacy_pledge=self.pledge.isChecked(),
+            contact_consent=self.consent.isChecked(),
+            locale=self.service.content.language,
+        )
+
+    def prepare(self, *, pledge: bool = False) -> None:
+        """Start a fresh form; ``pledge`` ticks the advocacy pledge (from Take action)."""
+        self.reset()
+        self.pledge.setChecked(pledge)
+
+    def reset(self) -> None:
+        """Clear every field, tick and message: the next attendee sees a blank form."""
+        for field in self.fields().values():
+            field.clear()
+        first = next(iter(self.choice_rows.values()))
+        first.setChecked(True)
+        for row in (self.email_group, self.consent, self.pledge):
+            row.setChecked(False)
+        self.clear_messages()
+        self._email_checked = None
+        self.scroll.scroll_to_top()
+
+    def clear_messages(self) -> None:
+        """Hide every validation message, the suggestion and the save note."""
+        for field in self.fields().values():
+            field.set_error(None)
+        self.consent_error.hide()
+        self.consent_error.setText("")
+        self.consent.set_invalid(False)
+        self.status_label.hide()
+        self.status_label.setText("")
+        self._set_suggestion(None)
+
+    # Behaviour -----------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Check and save the sign-up; on success emit ``submitted`` with the stored record."""
+        self.clear_messages()
+        form = self.form_values()
+        fix = self.service.suggest_email(form.email)
+        if fix is not None and form.email.strip() != self._email_checked:
+            self._email_checked = form.email.strip()
+            self._ask_about_email(form, fix)
+            return
+        try:
+            record: SignupRecord = self.service.submit(form)
+        except ValidationFailed as failed:
+            self.show_errors(failed)
+            return
+        except SubmitFailed:
+            self._show_status(
+                self.tr(
+                    "We couldn't save your sign-up just now. Your answers are still here: "
+                    "please tap Sign up again in a moment, or ask a volunteer for help."
+                ),
+                "warning",
+            )
+            self.scroll.ensureWidgetVisible(self.submit_button)
+            return
+        self.submitted.emit(record)
+
+    def show_errors(self, failed: ValidationFailed) -> None:
+        """Put each message under its field and take the attendee to the first one."""
+        first: QWidget | None = None
+        for name, field in self.fields().items():
+            message = failed.message_for(name)
+            field.set_error(message)
+            if message and first is None:
+                first = field.edit
+        consent_message = failed.message_for("contact_consent")
+        if consent_message:
+            self.consent_error.setText(consent_message)
+            self.consent_error.show()
+            self.consent.set_invalid(True)
+            if first is None:
+                first = self.consent.button
+        self._update_suggestion(self.email.text())
+        self._show_status(self.tr("Please check the answers marked in red."), "error")
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll.ensureWidgetVisible(first, 50, 120)
+
+    def _ask_about_email(self, form: SignupForm, fix: str) -> None:
+        try:
+            self.service.validate(form)
+        except ValidationFailed as failed:
+            self.show_errors(failed)
+        if not self.email.error():
+            self.email.set_error(
+                self.tr("Please check your email. Tap the suggestion, or Sign up to keep it.")
+            )
+        self._set_suggestion(fix)
+        self._show_status(self.tr("Please check the answers marked in red."), "error")
+        self.scroll.ensureWidgetVisible(self.email, 50, 120)
+
+    def status(self) -> str | None:
+        """The note above Sign up (a save problem, or "check the answers"), if shown."""
+        return self.status_label.text() if self.status_label.isVisibleTo(self) else None
+
+    def _show_status(self, text: str, tone: str) -> None:
+        self.status_label.setText(text)
+        set_role(self.status_label, "body")
+        self.status_label.setProperty("tone", tone)
+        repolish(self.status_label)
+        self.status_label.show()
+
+    def suggestion(self) -> str | None:
+        """The corrected email offered now, if any."""
+        return self._suggestion
+
+    def apply_suggestion(self) -> None:
+        """Fill in the suggested email and clear that field's message."""
+        if self._suggestion is None:
+            return
+        self.email.edit.setText(self._suggestion)
+        self.email.set_error(None)
+        self._set_suggestion(None)
+        self.email.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_suggestion(self, text: str) -> None:
+        self._set_suggestion(self.service.suggest_email(text) if text.strip() else None)
+
+    def _set_suggestion(self, fix: str | None) -> None:
+        self._suggestion = fix
+        if fix is None:
+            self.suggestion_button.hide()
+            self.suggestion_button.setText("")
+            self.suggestion_button.setAccessibleName(self.tr("Email suggestion"))
+            return
+        text = self.tr("Did you mean %1?").replace("%1", fix)
+        self.suggestion_button.setText(text)
+        self.suggestion_button.setAccessibleName(text)
+        self.suggestion_button.show()
+
+    def on_enter(self) -> None:
+        self.first_name.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_leave(self) -> None:
+        self.reset()

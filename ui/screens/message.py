@@ -1,0 +1,73 @@
+"""Message: the People to People text and its numbered principles, scrollable by touch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.service import KioskService
+from ui.screens.base import BACK, JOIN, Screen, centered_column
+from ui.widgets.header import ScreenHeader
+from ui.widgets.scroll import TouchScrollArea
+from ui.widgets.text import text_label
+
+
+class MessageScreen(Screen):
+    """Title, subtitle, paragraphs, then one card per principle."""
+
+    def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
+        super().__init__(service, parent)
+        self.setObjectName("messageScreen")
+        content = service.content
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = ScreenHeader(
+            self.tr("The message"), join_label=self.tr("Sign up"), parent=self
+        )
+        self.header.back_clicked.connect(lambda: self.navigate.emit(BACK))
+        self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
+        layout.addWidget(self.header)
+
+        self.scroll = TouchScrollArea(self)
+        layout.addWidget(self.scroll, 1)
+        body = self.scroll.body_layout
+        body.setContentsMargins(64, 40, 64, 48)
+        column = centered_column(body, spacing=20)
+
+        column.addWidget(text_label(content.title, "h1"))
+        subtitle = text_label(content.subtitle, "lead")
+        subtitle.setObjectName("accentLead")
+        column.addWidget(subtitle)
+        column.addSpacing(8)
+        self.paragraph_labels: list[QLabel] = []
+        for paragraph in content.paragraphs:
+            label = text_label(paragraph, "body")
+            label.setObjectName("readingText")
+            self.paragraph_labels.append(label)
+            column.addWidget(label)
+
+        column.addSpacing(16)
+        self.principle_cards: list[QFrame] = []
+        for number, principle in enumerate(content.principles, start=1):
+            card = QFrame()
+            card.setObjectName("principleCard")
+            row = QHBoxLayout(card)
+            row.setContentsMargins(24, 20, 28, 20)
+            row.setSpacing(20)
+            badge = text_label(str(number), "h2", card)
+            badge.setObjectName("numberBadge")
+            badge.setWordWrap(False)
+            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            badge.setFixedSize(56, 56)
+            row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(text_label(principle, "lead", card), 1)
+            self.principle_cards.append(card)
+            column.addWidget(card)
+
+        column.addSpacing(24)
+        column.addWidget(text_label(content.disclaimer, "small"))
+        body.addStretch(1)
+
+    def on_enter(self) -> None:
+        self.scroll.scroll_to_top()

@@ -1,0 +1,145 @@
+"""Resources: the list of articles, and a detail view with the summary and a QR code.
+
+A QR code is shown only when the content gives the resource a link; no
+address is ever invented.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content import Resource
+from kiosk.service import KioskService
+from ui.screens.base import BACK, JOIN, Screen, centered_column
+from ui.widgets.header import ScreenHeader
+from ui.widgets.nav_card import NavCard
+from ui.widgets.qr_view import QrView
+from ui.widgets.scroll import TouchScrollArea
+from ui.widgets.text import text_label
+
+
+class ResourcesScreen(Screen):
+    """A grid of resource cards; tapping one opens its detail inside this screen."""
+
+    def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
+        super().__init__(service, parent)
+        self.setObjectName("resourcesScreen")
+        self.resources: tuple[Resource, ...] = service.content.resources
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = ScreenHeader(self.tr("Resources"), join_label=self.tr("Sign up"), parent=self)
+        self.header.back_clicked.connect(self._on_back)
+        self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
+        layout.addWidget(self.header)
+
+        self.pages = QStackedWidget(self)
+        layout.addWidget(self.pages, 1)
+
+        self.list_scroll = TouchScrollArea(self)
+        body = self.list_scroll.body_layout
+        body.setContentsMargins(64, 40, 64, 48)
+        column = centered_column(body, 1400, spacing=24)
+        column.addWidget(text_label(self.tr("Read more on your phone"), "h1"))
+        column.addWidget(text_label(self.tr("Tap a title to see what it is about."), "lead"))
+        grid = QGridLayout()
+        grid.setSpacing(20)
+        self.cards: list[NavCard] = []
+        for index, resource in enumerate(self.resources):
+            detail = resource.source or self.tr("Article")
+            card = NavCard(resource.title, detail, tone="plain")
+            card.setMinimumHeight(128)
+            card.clicked.connect(lambda _=False, i=index: self.show_detail(i))
+            grid.addWidget(card, index // 2, index % 2)
+            self.cards.append(card)
+        column.addLayout(grid)
+        body.addStretch(1)
+        self.pages.addWidget(self.list_scroll)
+
+        self.detail_scroll = TouchScrollArea(self)
+        self.detail_scroll.body_layout.setContentsMargins(64, 40, 64, 48)
+        self.pages.addWidget(self.detail_scroll)
+        self.detail: ResourceDetail | None = None
+        self.detail_index: int | None = None
+
+    def show_detail(self, index: int) -> None:
+        """Open the detail view of resource ``index``."""
+        resource = self.resources[index]
+        layout = self.detail_scroll.body_layout
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.detail = ResourceDetail(resource, self.detail_scroll.body)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+        self.detail_index = index
+        self.pages.setCurrentWidget(self.detail_scroll)
+        self.detail_scroll.scroll_to_top()
+        self.header.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_list(self) -> None:
+        """Back to the list of resources."""
+        self.detail_index = None
+        self.pages.setCurrentWidget(self.list_scroll)
+
+    def is_showing_detail(self) -> bool:
+        """Whether a resource's detail view is open."""
+        return self.pages.currentWidget() is self.detail_scroll
+
+    def _on_back(self) -> None:
+        if self.is_showing_detail():
+            self.show_list()
+        else:
+            self.navigate.emit(BACK)
+
+    def on_enter(self) -> None:
+        self.show_list()
+        self.list_scroll.scroll_to_top()
+
+    def on_leave(self) -> None:
+        self.show_list()
+
+
+class ResourceDetail(QWidget):
+    """One resource: title, source, summary, and a QR code for its link when it has one."""
+
+    def __init__(self, resource: Resource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resourceDetail")
+        self.resource = resource
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(48)
+        text_holder = QWidget(self)
+        text_holder.setMaximumWidth(960)
+        text = QVBoxLayout(text_holder)
+        text.setContentsMargins(0, 0, 0, 0)
+        text.setSpacing(16)
+        if resource.source:
+            source = text_label(resource.source, "eyebrow", text_holder)
+            source.setObjectName("resourceSource")
+            text.addWidget(source)
+        self.title_label = text_label(resource.title, "h1", text_holder)
+        text.addWidget(self.title_label)
+        self.summary_label = text_label(resource.summary, "lead", text_holder)
+        self.summary_label.setObjectName("readingText")
+        text.addWidget(self.summary_label)
+        text.addStretch(1)
+        row.addWidget(text_holder, 1)
+        self.qr: QrView | None = None
+        if resource.link:
+            self.qr = QrView(
+                resource.link, self.tr("Scan to read it on your phone"), side=260, parent=self
+            )
+            row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            row.addStretch(0)

@@ -1,0 +1,120 @@
+"""Thank you: confirms the sign-up, then returns to attract by itself after a few seconds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from kiosk.service import KioskService
+from kiosk.signup import SignupRecord, WlfChoice
+from ui.screens.base import ATTRACT, Screen
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import text_label
+
+RETURN_AFTER_S = 10
+
+
+class ThankYouScreen(Screen):
+    """A warm confirmation, what happens next, and a countdown back to the start."""
+
+    def __init__(
+        self,
+        service: KioskService,
+        parent: QWidget | None = None,
+        *,
+        return_after_s: int = RETURN_AFTER_S,
+        tick_ms: int = 1000,
+    ) -> None:
+        super().__init__(service, parent)
+        self.setObjectName("thankYouScreen")
+        self._return_after_s = return_after_s
+        self._remaining = return_after_s
+        self._tick = QTimer(self)
+        self._tick.setInterval(tick_ms)
+        self._tick.timeout.connect(self._on_tick)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(64, 48, 64, 48)
+        outer.addStretch(1)
+        card = QFrame(self)
+        card.setObjectName("thankYouCard")
+        card.setMaximumWidth(920)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(64, 56, 64, 48)
+        layout.setSpacing(20)
+        self.check = text_label("✓", "display", card)
+        self.check.setObjectName("successBadge")
+        self.check.setWordWrap(False)
+        self.check.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.check.setFixedSize(112, 112)
+        layout.addWidget(self.check, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.title_label = text_label("", "h1", card)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.title_label)
+        self.detail_label = text_label("", "lead", card)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.detail_label)
+        self.pledge_label = text_label(self.tr("Your name is on the pledge."), "lead", card)
+        self.pledge_label.setObjectName("pledgeConfirm")
+        self.pledge_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.pledge_label)
+        layout.addSpacing(12)
+        self.done_button = kiosk_button(self.tr("Done"), "primary", parent=card)
+        self.done_button.setObjectName("doneButton")
+        self.done_button.setMinimumWidth(320)
+        self.done_button.clicked.connect(lambda: self.navigate.emit(ATTRACT))
+        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.countdown_label = text_label("", "muted", card)
+        self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.countdown_label)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.show_record(None)
+
+    def show_record(self, record: SignupRecord | None) -> None:
+        """Word the confirmation for this sign-up (None: a generic thank-you)."""
+        if record is None:
+            self.title_label.setText(self.tr("Thank you!"))
+            self.detail_label.setText("")
+            self.pledge_label.hide()
+            return
+        signup = record.signup
+        self.title_label.setText(self.tr("Thank you, %1!").replace("%1", signup.first_name))
+        if signup.wlf_choice is WlfChoice.MEMBER:
+            detail = self.tr("Welcome! You're signed up, and we'll be in touch soon.")
+        elif signup.wlf_choice is WlfChoice.EXISTING_MEMBER:
+            detail = self.tr("Welcome back! We'll be in touch soon.")
+        elif signup.wlf_choice is WlfChoice.UPDATES:
+            detail = self.tr("You'll receive updates by email.")
+        else:
+            detail = self.tr("Thank you for stopping by.")
+        self.detail_label.setText(detail)
+        self.pledge_label.setVisible(signup.advocacy_pledge)
+
+    @property
+    def remaining_s(self) -> int:
+        """Seconds until the kiosk starts over by itself."""
+        return self._remaining
+
+    def on_enter(self) -> None:
+        self._remaining = self._return_after_s
+        self._show_remaining()
+        self._tick.start()
+        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_leave(self) -> None:
+        self._tick.stop()
+        self.show_record(None)
+
+    def _on_tick(self) -> None:
+        self._remaining -= 1
+        if self._remaining <= 0:
+            self._tick.stop()
+            self.navigate.emit(ATTRACT)
+            return
+        self._show_remaining()
+
+    def _show_remaining(self) -> None:
+        self.countdown_label.setText(
+            self.tr("This screen starts over in %n second(s).", "", self._remaining)
+        )

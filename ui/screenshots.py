@@ -1,0 +1,167 @@
+"""Render every kiosk screen to PNG files, headless: ``p2p-kiosk screenshots --out DIR``.
+
+Each screen is shown in a real MainWindow at each size (offscreen platform
+when there is no display) and grabbed to ``<screen>_<width>x<height>.png``.
+The form screens are filled the way an attendee would fill them.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.service import KioskService
+from kiosk.signup import SignupForm, SignupRecord, WlfChoice
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+SCREENS = (
+    "attract",
+    "home",
+    "message",
+    "resources",
+    "resource_detail",
+    "action",
+    "join",
+    "join_errors",
+    "thank_you",
+    "idle_countdown",
+    "staff_pin",
+    "staff",
+)
+DEFAULT_SIZES = ((1280, 800), (1920, 1080))
+
+
+def render_screenshots(
+    service: KioskService,
+    out_dir: Path,
+    sizes: Iterable[tuple[int, int]] = DEFAULT_SIZES,
+) -> list[Path]:
+    """Render every screen at every size into ``out_dir``; return the files written."""
+    # Without a display, render offscreen; must be decided before Qt starts.
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import build_main_window, create_app
+
+    app = create_app()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for width, height in sizes:
+        window = build_main_window(service, show_keyboard=False)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.resize(width, height)
+        window.show()
+        app.processEvents()
+        try:
+            for name in SCREENS:
+                _STAGES[name](window, service)
+                for _ in range(3):
+                    app.processEvents()
+                path = out_dir / f"{name}_{width}x{height}.png"
+                if not window.grab().save(str(path), "PNG"):
+                    raise OSError(f"could not write {path}")
+                written.append(path)
+        finally:
+            window.start_over()
+            window.allow_close()
+            window.close()
+            window.deleteLater()
+            QApplication.sendPostedEvents()
+            app.processEvents()
+    return written
+
+
+# What to do to the window before each picture ------------------------------------
+
+
+def _attract(window: MainWindow, service: KioskService) -> None:
+    window.start_over()
+
+
+def _go(name: str) -> Callable[[object, KioskService], None]:
+    def stage(window: MainWindow, service: KioskService) -> None:
+        window.go(name)
+
+    return stage
+
+
+def _resource_detail(window: MainWindow, service: KioskService) -> None:
+    window.go("resources")
+    window.resources.show_detail(0)
+
+
+def _join_errors(window: MainWindow, service: KioskService) -> None:
+    window.go("home")
+    window.go("join")
+    join = window.join
+    join.first_name.edit.setText("Dana")
+    join.email.edit.setText("dana.levi@gmail.con")
+    join.phone.edit.setText("555-01")
+    join.submit()
+    join.scroll.scroll_to_top()
+
+
+def _thank_you(window: MainWindow, service: KioskService) -> None:
+    # A record as the form would produce, shown without writing to the store.
+    signup = service.validate(
+        SignupForm(
+            first_name="Dana",
+            last_name="Levi",
+            email="dana.levi@example.org",
+            wlf_choice=WlfChoice.MEMBER,
+            advocacy_pledge=True,
+            contact_consent=True,
+        )
+    )
+    record = SignupRecord(
+        signup_id=uuid.uuid4(),
+        created_at=service.clock(),
+        event_name="",
+        event_location="",
+        kiosk_id=service.store.kiosk_id,
+        signup=signup,
+    )
+    window.thank_you.show_record(record)
+    window.go("thank_you")
+
+
+def _idle_countdown(window: MainWindow, service: KioskService) -> None:
+    window.go("home")
+    window.go("join")
+    window.join.first_name.edit.setText("Dana")
+    window.overlay.start()
+    window.overlay.freeze()
+
+
+def _staff_pin(window: MainWindow, service: KioskService) -> None:
+    window.overlay.cancel()
+    window.open_staff()
+    window.staff.show_pin_for_screenshot()
+
+
+def _staff(window: MainWindow, service: KioskService) -> None:
+    window.staff.show_panel_for_screenshot()
+
+
+_STAGES: dict[str, Callable[[object, KioskService], None]] = {
+    "attract": _attract,
+    "home": _go("home"),
+    "message": _go("message"),
+    "resources": _go("resources"),
+    "resource_detail": _resource_detail,
+    "action": _go("action"),
+    "join": _go("join"),
+    "join_errors": _join_errors,
+    "thank_you": _thank_you,
+    "idle_countdown": _idle_countdown,
+    "staff_pin": _staff_pin,
+    "staff": _staff,
+}

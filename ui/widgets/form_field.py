@@ -1,0 +1,73 @@
+"""A labelled text field with its validation message right under it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.widgets.text import repolish, text_label
+
+
+class FormField(QWidget):
+    """Label, line edit and (hidden until needed) an error message, stacked."""
+
+    def __init__(
+        self,
+        label: str,
+        *,
+        max_length: int = 100,
+        hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("formField")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.label: QLabel = text_label(label, "h3", self)
+        self.label.setObjectName("fieldLabel")
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("fieldEdit")
+        self.edit.setMaxLength(max_length)
+        self.edit.setAccessibleName(label)
+        self.edit.setMinimumHeight(60)
+        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        if hint:
+            self.edit.setPlaceholderText(hint)
+        self.label.setBuddy(self.edit)
+        self.error_label: QLabel = text_label("", "error", self)
+        self.error_label.setObjectName("fieldError")
+        self.error_label.hide()
+        layout.addWidget(self.label)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error_label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def text(self) -> str:
+        """What was typed, exactly."""
+        return self.edit.text()
+
+    def error(self) -> str | None:
+        """The message shown under the field, if any."""
+        return self.error_label.text() if self.error_label.isVisibleTo(self) else None
+
+    def set_error(self, message: str | None) -> None:
+        """Show ``message`` under the field (or clear it) and mark the field for the eye."""
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(bool(message))
+        self.edit.setProperty("invalid", bool(message))
+        self.edit.setAccessibleDescription(message or "")
+        repolish(self.edit)
+
+    def clear(self) -> None:
+        """Empty the field and its message, leaving nothing to undo back into view."""
+        # setText (unlike clear()) also drops the undo history: Ctrl+Z must not
+        # bring back what the previous attendee typed.
+        self.edit.setText("")
+        self.set_error(None)
+        self.edit.setCursorPosition(0)
+        self.edit.deselect()
+
+    def setFocus(self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:  # noqa: N802
+        """Focus the text box."""
+        self.edit.setFocus(reason)

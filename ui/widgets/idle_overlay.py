@@ -1,0 +1,131 @@
+"""The "Still there?" overlay: a countdown before the kiosk clears itself for the next person."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import text_label
+
+
+class IdleOverlay(QWidget):
+    """Covers its parent, counts down, and says whether the attendee continued or left."""
+
+    continued = Signal()
+    expired = Signal()
+
+    def __init__(self, parent: QWidget, *, countdown_s: int = 15, tick_ms: int = 1000) -> None:
+        super().__init__(parent)
+        self.setObjectName("idleOverlay")
+        self._countdown_s = countdown_s
+        self._remaining = countdown_s
+        self._tick = QTimer(self)
+        self._tick.setInterval(tick_ms)
+        self._tick.timeout.connect(self._on_tick)
+
+        self.card = QFrame(self)
+        self.card.setObjectName("overlayCard")
+        card_layout = QVBoxLayout(self.card)
+        card_layout.setContentsMargins(48, 40, 48, 40)
+        card_layout.setSpacing(16)
+        self.title_label = text_label(self.tr("Still there?"), "h1", self.card)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.count_label = text_label("", "display", self.card)
+        self.count_label.setObjectName("countdownNumber")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_label = text_label("", "lead", self.card)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.continue_button = kiosk_button(self.tr("Continue"), "primary", parent=self.card)
+        self.continue_button.setObjectName("continueButton")
+        self.continue_button.clicked.connect(self.dismiss)
+        card_layout.addWidget(self.title_label)
+        card_layout.addWidget(self.count_label)
+        card_layout.addWidget(self.detail_label)
+        card_layout.addSpacing(8)
+        card_layout.addWidget(self.continue_button)
+        self.card.setFixedWidth(640)
+        self.hide()
+        parent.installEventFilter(self)
+
+    @property
+    def remaining_s(self) -> int:
+        """Seconds left before the kiosk starts over."""
+        return self._remaining
+
+    def start(self) -> None:
+        """Show the overlay over the whole parent and start counting down."""
+        self._remaining = self._countdown_s
+        self._show_remaining()
+        self._fit_parent()
+        self.show()
+        self.raise_()
+        self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._tick.start()
+
+    def dismiss(self) -> None:
+        """The attendee is still here: hide and say so."""
+        if not self.isVisible():
+            return
+        self._tick.stop()
+        self.hide()
+        self.continued.emit()
+
+    def freeze(self) -> None:
+        """Stop the countdown where it is, still showing (for screenshots)."""
+        self._tick.stop()
+
+    def cancel(self) -> None:
+        """Hide without a signal (the kiosk moved on by itself)."""
+        self._tick.stop()
+        self.hide()
+
+    def _on_tick(self) -> None:
+        self._remaining -= 1
+        if self._remaining <= 0:
+            self._tick.stop()
+            self.hide()
+            self.expired.emit()
+            return
+        self._show_remaining()
+
+    def _show_remaining(self) -> None:
+        self.count_label.setText(str(self._remaining))
+        self.detail_label.setText(
+            self.tr(
+                "To keep your answers private, this screen will start over in %n second(s).",
+                "",
+                self._remaining,
+            )
+        )
+
+    def _fit_parent(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self._center_card()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._fit_parent()
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._center_card()
+
+    def _center_card(self) -> None:
+        self.card.adjustSize()
+        self.card.move(
+            (self.width() - self.card.width()) // 2, (self.height() - self.card.height()) // 2
+        )
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        # A touch anywhere counts as "still here"; only Continue is announced to screen readers.
+        self.dismiss()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(27, 34, 48, 170))
+        painter.end()

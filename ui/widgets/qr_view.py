@@ -1,0 +1,136 @@
+"""A QR code drawn from ``qrcode``'s module matrix with QPainter, with its address under it.
+
+No Pillow: the matrix is painted straight into the widget at whatever size it
+has, on whole-pixel module boundaries, so the code stays crisp for a phone
+camera at any screen size.
+"""
+
+from __future__ import annotations
+
+import qrcode
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+DARK = QColor("#1B2230")
+LIGHT = QColor("#FFFFFF")
+QUIET_ZONE = 2  # modules of white border; the card around the code adds more
+
+
+def qr_matrix(data: str, *, border: int = QUIET_ZONE) -> list[list[bool]]:
+    """Return the QR module matrix for ``data`` (True = dark), quiet zone included."""
+    code = qrcode.QRCode(border=border, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(data)
+    code.make(fit=True)
+    return [list(row) for row in code.get_matrix()]
+
+
+def paint_matrix(painter: QPainter, matrix: list[list[bool]], area: QRect) -> QRect:
+    """Paint ``matrix`` centred in ``area`` with whole-pixel modules; return the rect used."""
+    count = len(matrix)
+    if count == 0:
+        return QRect()
+    module = max(1, min(area.width(), area.height()) // count)
+    side = module * count
+    left = area.x() + (area.width() - side) // 2
+    top = area.y() + (area.height() - side) // 2
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.fillRect(QRect(left, top, side, side), LIGHT)
+    for y, row in enumerate(matrix):
+        x = 0
+        while x < count:
+            if row[x]:
+                # Draw runs of dark modules as one rectangle: fewer calls, no seams.
+                start = x
+                while x < count and row[x]:
+                    x += 1
+                painter.fillRect(
+                    QRect(left + start * module, top + y * module, (x - start) * module, module),
+                    DARK,
+                )
+            else:
+                x += 1
+    painter.restore()
+    return QRect(left, top, side, side)
+
+
+def render_qr_image(data: str, side: int) -> QImage:
+    """Return a ``side`` x ``side`` image of the QR code for ``data`` (for tests and export)."""
+    image = QImage(side, side, QImage.Format.Format_RGB32)
+    image.fill(LIGHT)
+    painter = QPainter(image)
+    paint_matrix(painter, qr_matrix(data), QRect(0, 0, side, side))
+    painter.end()
+    return image
+
+
+class QrCanvas(QWidget):
+    """The square code itself, repainted at the widget's current size."""
+
+    def __init__(self, data: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._matrix = qr_matrix(data)
+        self.setMinimumSize(160, 160)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    @property
+    def matrix(self) -> list[list[bool]]:
+        """The module matrix being drawn."""
+        return self._matrix
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return width
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(240, 240)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        paint_matrix(painter, self._matrix, self.rect())
+        painter.end()
+
+
+class QrView(QWidget):
+    """A QR code for ``address`` with the address written under it, for an attendee's phone."""
+
+    def __init__(
+        self, address: str, caption: str = "", *, side: int = 240, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("qrView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._address = address
+        self.canvas = QrCanvas(address, self)
+        self.canvas.setFixedSize(side, side)
+        self.canvas.setAccessibleName(self.tr("QR code"))
+        self.canvas.setAccessibleDescription(address)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(8)
+        if caption:
+            self.caption_label = QLabel(caption, self)
+            self.caption_label.setObjectName("qrCaption")
+            self.caption_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.caption_label.setWordWrap(True)
+            self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(self.caption_label)
+        layout.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.address_label = QLabel(address, self)
+        self.address_label.setObjectName("qrAddress")
+        self.address_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.address_label.setWordWrap(True)
+        self.address_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.address_label.setMaximumWidth(max(side + 80, 320))
+        # An address reads left to right even on a right-to-left screen.
+        self.address_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        layout.addWidget(self.address_label)
+
+    def address(self) -> str:
+        """The web address the code holds."""
+        return self._address
