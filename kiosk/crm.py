@@ -1,0 +1,353 @@
+"""CRM-ready CSV files from the master store, one profile per tool staff import into.
+
+A profile names the columns the tool's import recognizes, the date and phone
+formats it expects, and how consent and the WLF choice are written there
+(yes/no columns, tags, checkbox values). ``write_crm_csv`` writes one row per
+contact, in UTF-8 with a byte-order mark and CRLF line ends (what spreadsheet
+programs and upload wizards read without asking), atomically: a crash leaves
+the previous file or the new one, never half of one.
+
+Each profile is documented for staff in ``docs/crm/<name>.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+
+import phonenumbers
+
+from kiosk.csvformat import neutralize
+from kiosk.errors import KioskError
+from kiosk.master import ContactRow, iter_contacts, open_master
+
+#: Region used to write phones in national format; other countries keep "+CC".
+HOME_REGION = "US"
+SOURCE = "People to People kiosk"
+EVENT_SEPARATOR = "; "
+
+
+class Field(StrEnum):
+    """A value a CRM column can hold, computed from one contact."""
+
+    FIRST_NAME = "first_name"
+    LAST_NAME = "last_name"
+    EMAIL = "email"
+    PHONE = "phone"
+    POSTAL_CODE = "postal_code"
+    WLF_CHOICE = "wlf_choice"
+    EMAIL_GROUP = "email_group_opt_in"
+    ADVOCACY_PLEDGE = "advocacy_pledge"
+    CONTACT_CONSENT = "contact_consent"
+    CONSENT_VERSION = "consent_version"
+    FIRST_SEEN = "first_seen_at"
+    LAST_SEEN = "last_seen_at"
+    TAGS = "tags"
+    SOURCE = "source"
+    EVENTS = "event_names"  # every event the person signed up at, first first
+    SIGNUPS = "touchpoints"  # how many sign-ups were merged into the contact
+
+
+class PhoneFormat(StrEnum):
+    """How a phone number is written: E.164 (``+12025550143``) or national."""
+
+    E164 = "e164"
+    NATIONAL = "national"  # "(202) 555-0143" at home, "+44 20 7946 0958" abroad
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How one CRM or mailing tool wants its import file."""
+
+    name: str
+    title: str  # the tool's own name, shown to staff
+    columns: tuple[tuple[str, Field], ...]  # (header, value)
+    date_format: str  # strftime pattern, applied to UTC times
+    phone_format: PhoneFormat
+    true_text: str
+    false_text: str
+    wlf_labels: Mapping[str, str]  # WlfChoice value -> text in this tool
+    #: Mailing tools forbid uploading people who did not agree to be contacted.
+    consented_only: bool = False
+    tag_separator: str = ","
+
+    @property
+    def headers(self) -> list[str]:
+        """The header row, in column order."""
+        return [header for header, _ in self.columns]
+
+
+def _labels(member: str, updates: str, existing: str, none: str) -> Mapping[str, str]:
+    return MappingProxyType(
+        {"member": member, "updates": updates, "existing_member": existing, "none": none}
+    )
+
+
+_TAG_LABELS = _labels("WLF member", "WLF updates", "WLF existing member", "")
+
+PROFILES: Mapping[str, Profile] = MappingProxyType(
+    {
+        "generic": Profile(
+            name="generic",
+            title="Generic CSV",
+            columns=(
+                ("email", Field.EMAIL),
+                ("first_name", Field.FIRST_NAME),
+                ("last_name", Field.LAST_NAME),
+                ("phone", Field.PHONE),
+                ("postal_code", Field.POSTAL_CODE),
+                ("wlf_choice", Field.WLF_CHOICE),
+                ("email_group_opt_in", Field.EMAIL_GROUP),
+                ("advocacy_pledge", Field.ADVOCACY_PLEDGE),
+                ("contact_consent", Field.CONTACT_CONSENT),
+                ("consent_version", Field.CONSENT_VERSION),
+                ("first_seen_at", Field.FIRST_SEEN),
+                ("last_seen_at", Field.LAST_SEEN),
+                ("signups", Field.SIGNUPS),
+                ("events", Field.EVENTS),
+            ),
+            date_format="%Y-%m-%dT%H:%M:%SZ",
+            phone_format=PhoneFormat.E164,
+            true_text="yes",
+            false_text="no",
+            wlf_labels=_labels("member", "updates", "existing_member", "none"),
+        ),
+        "everyaction": Profile(
+            name="everyaction",
+            title="EveryAction (NGP VAN)",
+            columns=(
+                ("First Name", Field.FIRST_NAME),
+                ("Last Name", Field.LAST_NAME),
+                ("Email", Field.EMAIL),
+                ("Phone", Field.PHONE),
+                ("Zip/Postal", Field.POSTAL_CODE),
+                ("WLF Choice", Field.WLF_CHOICE),
+                ("WLF Email Group", Field.EMAIL_GROUP),
+                ("Advocacy Pledge", Field.ADVOCACY_PLEDGE),
+                ("Contact Consent", Field.CONTACT_CONSENT),
+                ("Consent Version", Field.CONSENT_VERSION),
+                ("Date Canvassed", Field.LAST_SEEN),
+                ("Source Code", Field.SOURCE),
+            ),
+            date_format="%m/%d/%Y",
+            phone_format=PhoneFormat.NATIONAL,
+            true_text="Y",
+            false_text="N",
+            wlf_labels=_labels("WLF Member", "WLF Updates", "WLF Existing Member", ""),
+        ),
+        "action-network": Profile(
+            name="action-network",
+            title="Action Network",
+            columns=(
+                ("email", Field.EMAIL),
+                ("first_name", Field.FIRST_NAME),
+                ("last_name", Field.LAST_NAME),
+                ("zip_code", Field.POSTAL_CODE),
+                ("mobile_number", Field.PHONE),
+                ("wlf_choice", Field.WLF_CHOICE),
+                ("wlf_email_group", Field.EMAIL_GROUP),
+                ("advocacy_pledge", Field.ADVOCACY_PLEDGE),
+                ("consent_version", Field.CONSENT_VERSION),
+                ("signup_date", Field.LAST_SEEN),
+                ("kiosk_events", Field.EVENTS),
+            ),
+            date_format="%Y-%m-%d",
+            phone_format=PhoneFormat.E164,
+            true_text="yes",
+            false_text="no",
+            wlf_labels=_labels("member", "updates", "existing member", ""),
+            consented_only=True,
+        ),
+        "mailchimp": Profile(
+            name="mailchimp",
+            title="Mailchimp",
+            columns=(
+                ("Email Address", Field.EMAIL),
+                ("First Name", Field.FIRST_NAME),
+                ("Last Name", Field.LAST_NAME),
+                ("Phone Number", Field.PHONE),
+                ("Postal Code", Field.POSTAL_CODE),
+                ("Tags", Field.TAGS),
+                ("Consent Version", Field.CONSENT_VERSION),
+                ("Signup Date", Field.LAST_SEEN),
+            ),
+            date_format="%Y-%m-%d",
+            phone_format=PhoneFormat.E164,
+            true_text="yes",
+            false_text="no",
+            wlf_labels=_TAG_LABELS,
+            consented_only=True,
+        ),
+        "salesforce-npsp": Profile(
+            name="salesforce-npsp",
+            title="Salesforce Nonprofit Success Pack",
+            columns=(
+                ("Contact1 First Name", Field.FIRST_NAME),
+                ("Contact1 Last Name", Field.LAST_NAME),
+                ("Contact1 Personal Email", Field.EMAIL),
+                ("Contact1 Mobile Phone", Field.PHONE),
+                ("Home Zip/Postal Code", Field.POSTAL_CODE),
+                ("Contact1 WLF Choice", Field.WLF_CHOICE),
+                ("Contact1 WLF Email Group", Field.EMAIL_GROUP),
+                ("Contact1 Advocacy Pledge", Field.ADVOCACY_PLEDGE),
+                ("Contact1 Contact Consent", Field.CONTACT_CONSENT),
+                ("Contact1 Consent Version", Field.CONSENT_VERSION),
+                ("Contact1 First Signup Date", Field.FIRST_SEEN),
+                ("Contact1 Last Signup Date", Field.LAST_SEEN),
+                ("Contact1 Lead Source", Field.SOURCE),
+            ),
+            date_format="%Y-%m-%d",
+            phone_format=PhoneFormat.NATIONAL,
+            true_text="TRUE",
+            false_text="FALSE",
+            wlf_labels=_labels("Member", "Updates", "Existing Member", "None"),
+        ),
+    }
+)
+
+# A phone as this module writes it: digits after an optional "+", spaces, dashes,
+# brackets. Spreadsheets read a leading "+" as a sign, never as a formula call,
+# so such a cell is left as the tool needs it instead of gaining a quote.
+_PHONE_SHAPE = re.compile(r"^\+?[0-9 ()\-]{4,30}$")
+
+
+def profile_for(name: str) -> Profile:
+    """Return the profile called ``name``, or raise KioskError naming the valid ones."""
+    try:
+        return PROFILES[name]
+    except KeyError:
+        valid = ", ".join(PROFILES)
+        raise KioskError(f"unknown CRM profile {name!r}; choose one of: {valid}") from None
+
+
+def format_phone(e164: str, style: PhoneFormat) -> str:
+    """Write a stored E.164 phone in ``style``; an unparsable value is kept as it is."""
+    if not e164 or style is PhoneFormat.E164:
+        return e164
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(number) == HOME_REGION:
+        return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+
+
+def _format_time(value: datetime | None, pattern: str) -> str:
+    if value is None:
+        return ""
+    if value.tzinfo is None:  # the master stores naive UTC
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime(pattern)
+
+
+def _tags(contact: ContactRow, profile: Profile) -> str:
+    tags = [profile.wlf_labels.get(str(contact.wlf_choice), "")]
+    if contact.email_group_opt_in:
+        tags.append("WLF email group")
+    if contact.advocacy_pledge:
+        tags.append("Advocacy pledge")
+    tags.append(SOURCE)
+    return profile.tag_separator.join(tag for tag in tags if tag)
+
+
+def _value(contact: ContactRow, field: Field, profile: Profile) -> str:
+    """One cell's text, before formula neutralization."""
+    if field is Field.PHONE:
+        return format_phone(contact.phone or "", profile.phone_format)
+    if field is Field.WLF_CHOICE:
+        return profile.wlf_labels.get(str(contact.wlf_choice), str(contact.wlf_choice))
+    if field in (Field.EMAIL_GROUP, Field.ADVOCACY_PLEDGE, Field.CONTACT_CONSENT):
+        return profile.true_text if getattr(contact, field.value) else profile.false_text
+    if field in (Field.FIRST_SEEN, Field.LAST_SEEN):
+        return _format_time(getattr(contact, field.value), profile.date_format)
+    if field is Field.TAGS:
+        return _tags(contact, profile)
+    if field is Field.SOURCE:
+        return SOURCE
+    if field is Field.EVENTS:
+        return EVENT_SEPARATOR.join(contact.event_names)
+    if field is Field.SIGNUPS:
+        return str(contact.touchpoints)
+    value = getattr(contact, field.value)
+    return "" if value is None else str(value)
+
+
+def crm_row(contact: ContactRow, profile: Profile) -> list[str]:
+    """The cells of one contact's row in ``profile``, formula cells neutralized."""
+    cells = []
+    for _, field in profile.columns:
+        text = _value(contact, field, profile)
+        if not (field is Field.PHONE and _PHONE_SHAPE.match(text)):
+            text = neutralize(text)
+        cells.append(text)
+    return cells
+
+
+def crm_rows(contacts: Iterable[ContactRow], profile: Profile) -> Iterator[list[str]]:
+    """Rows for ``contacts`` in ``profile`` (header not included), skipping non-consenting
+    contacts where the tool forbids them."""
+    for contact in contacts:
+        if profile.consented_only and not contact.contact_consent:
+            continue
+        yield crm_row(contact, profile)
+
+
+def write_crm_csv(url: str, out: Path, *, profile: str = "generic") -> int:
+    """Write every contact of the master store at ``url`` to ``out``; return rows written.
+
+    The file appears whole or not at all (temp file, fsync, rename).
+    """
+    chosen = profile_for(profile)
+    out = Path(out)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise KioskError(f"the folder for the CRM file does not exist: {folder}")
+    engine = open_master(url)
+    try:
+        return _write_atomically(out, chosen, iter_contacts(engine))
+    finally:
+        engine.dispose()
+
+
+def _write_atomically(out: Path, profile: Profile, contacts: Iterable[ContactRow]) -> int:
+    handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    temp = Path(temp_name)
+    rows = 0
+    try:
+        with open(handle, "w", encoding="utf-8-sig", newline="") as stream:
+            writer = csv.writer(stream, lineterminator="\r\n")
+            writer.writerow(profile.headers)
+            for row in crm_rows(contacts, profile):
+                writer.writerow(row)
+                rows += 1
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, out)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise KioskError(f"could not write the CRM file {out}: {exc.strerror or exc}") from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(out.parent)
+    return rows
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
