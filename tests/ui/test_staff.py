@@ -1,0 +1,682 @@
+"""The staff screen, driven by clicks and keys over a real service and SQLite store."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+from collections.abc import Iterator
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QWidget,
+)
+
+from kiosk.clock import ManualClock
+from kiosk.service import KioskService
+from tests.factories import make_form
+from ui.screens.staff import (
+    ExportDestination,
+    StaffScreen,
+    VolumeInfo,
+    export_destinations,
+    is_removable_path,
+)
+
+PIN = "2580"
+
+# --- Fixtures and helpers ---
+
+
+@pytest.fixture
+def service(data_dir: Path, clock: ManualClock) -> Iterator[KioskService]:
+    """A real kiosk service over a fresh store, on the manual clock, in UTC."""
+    opened = KioskService.open(data_dir, clock=clock, local_tz=UTC)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def _make_screen(qtbot, service: KioskService, **kwargs: object) -> StaffScreen:
+    kwargs.setdefault("show_keyboard", False)
+    screen = StaffScreen(service, **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+@pytest.fixture
+def screen(qtbot, service: KioskService) -> Iterator[StaffScreen]:
+    """A staff screen at its PIN stage, as the hidden gesture opens it."""
+    made = _make_screen(qtbot, service)
+    yield made
+    assert made.wait_for_export()
+
+
+def _type_pin(qtbot, screen: StaffScreen, pin: str) -> None:
+    """Tap the digits and OK on the PIN pad."""
+    pad = screen.pin_stage.pad
+    for digit in pin:
+        qtbot.mouseClick(_pad_key(screen, f"Digit {digit}"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_pad_key(screen, "Enter PIN"), Qt.MouseButton.LeftButton)
+    assert pad.entered_length() == 0
+
+
+def _pad_key(screen: StaffScreen, name: str) -> QPushButton:
+    return next(k for k in screen.pin_stage.pad.keys() if k.accessibleName() == name)
+
+
+def _unlock(qtbot, screen: StaffScreen, service: KioskService) -> None:
+    if not service.has_pin():
+        service.set_pin(PIN)
+        screen.lock()
+    with qtbot.waitSignal(screen.unlocked_changed) as signal:
+        _type_pin(qtbot, screen, PIN)
+    assert signal.args == [True]
+    assert screen.is_unlocked()
+
+
+def _find(screen: QWidget, kind: type, name: str):  # noqa: ANN202 (typed by kind)
+    found = screen.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def _click(qtbot, screen: QWidget, name: str) -> None:
+    button = _find(screen, QAbstractButton, name)
+    assert button.isVisible() and button.isEnabled(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _nav(qtbot, screen: StaffScreen, page: str) -> None:
+    button = next(
+        b for b in screen.findChildren(QPushButton, "StaffNavButton") if b.property("page") == page
+    )
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert screen.panel.current_page() == page
+
+
+def _type_into(qtbot, screen: QWidget, name: str, text: str) -> QLineEdit:
+    field = _find(screen, QLineEdit, name)
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    return field
+
+
+def _message(screen: QWidget, name: str) -> tuple[str, str]:
+    label = _find(screen, QLabel, name)
+    return label.text(), str(label.property("tone"))
+
+
+# --- PIN stage ---
+
+
+def test_first_start_asks_to_choose_a_pin_and_stores_only_its_hash(qtbot, screen, service) -> None:
+    assert not service.has_pin()
+    assert screen.pin_stage.mode() == "choose"
+    assert "Choose" in _find(screen, QLabel, "StaffPinHeading").text()
+    _type_pin(qtbot, screen, PIN)
+    assert screen.pin_stage.mode() == "confirm"
+    assert not service.has_pin()  # nothing stored before the PIN is confirmed
+    with qtbot.waitSignal(screen.unlocked_changed):
+        _type_pin(qtbot, screen, PIN)
+    assert screen.is_unlocked()
+    stored = service.store.get_setting("pin_hash")
+    assert stored is not None and PIN not in stored and stored.startswith("scrypt$")
+    assert service.check_pin(PIN).ok
+
+
+def test_first_start_refuses_a_weak_pin(qtbot, screen, service) -> None:
+    for weak in ("1111", "4567", "12"):
+        _type_pin(qtbot, screen, weak)
+        text = screen.pin_stage.pad.message()
+        assert text and screen.pin_stage.mode() == "choose", weak
+        assert weak not in text
+    assert not service.has_pin()
+
+
+def test_first_start_with_two_different_pins_starts_over(qtbot, screen, service) -> None:
+    _type_pin(qtbot, screen, PIN)
+    _type_pin(qtbot, screen, "2581")
+    assert screen.pin_stage.mode() == "choose"
+    assert "different" in screen.pin_stage.pad.message()
+    assert not service.has_pin()
+
+
+def test_wrong_pin_says_so_and_stays_locked(qtbot, screen, service) -> None:
+    service.set_pin(PIN)
+    screen.lock()
+    assert screen.pin_stage.mode() == "enter"
+    with qtbot.assertNotEmitted(screen.unlocked_changed):
+        _type_pin(qtbot, screen, "9999")
+    assert screen.pin_stage.pad.message() == "Wrong PIN"
+    assert not screen.is_unlocked()
+    assert screen.pin_stage.pad.is_enabled_for_input()  # the first wrong tries are free
+
+
+def test_five_wrong_pins_lock_out_with_a_countdown_until_the_delay_passes(
+    qtbot, screen, service, clock
+) -> None:
+    service.set_pin(PIN)
+    screen.lock()
+    pad = screen.pin_stage.pad
+    tries = 0
+    while pad.is_enabled_for_input():
+        _type_pin(qtbot, screen, "9999")
+        tries += 1
+        assert tries <= 5
+    assert screen.pin_stage.is_locked_out()
+    assert "Try again in 30 s" in screen.pin_stage.countdown_text()
+    assert not _pad_key(screen, "Digit 2").isEnabled()
+    # The fifth try, even with the right PIN, gets nowhere while the delay runs.
+    pad.setFocus()
+    qtbot.keyClicks(pad, PIN)
+    qtbot.keyClick(pad, Qt.Key.Key_Return)
+    assert not screen.is_unlocked() and pad.entered_length() == 0
+    clock.advance(12)
+    qtbot.waitUntil(lambda: "Try again in 18 s" in screen.pin_stage.countdown_text())
+    clock.advance(19)
+    qtbot.waitUntil(pad.is_enabled_for_input, timeout=3000)
+    assert not screen.pin_stage.is_locked_out()
+    _type_pin(qtbot, screen, PIN)
+    assert screen.is_unlocked()
+
+
+def test_lockout_survives_leaving_and_reopening_the_screen(qtbot, screen, service) -> None:
+    service.set_pin(PIN)
+    screen.lock()
+    for _ in range(4):
+        _type_pin(qtbot, screen, "9999")
+    screen.hide()
+    screen.show()
+    screen.lock()
+    assert not screen.pin_stage.pad.is_enabled_for_input()
+
+
+def test_cancel_leaves_the_pin_stage(qtbot, screen, service) -> None:
+    service.set_pin(PIN)
+    screen.lock()
+    qtbot.mouseClick(_pad_key(screen, "Digit 4"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(screen.closed):
+        _click(qtbot, screen, "StaffCancelButton")
+    assert screen.pin_stage.pad.entered_length() == 0
+    assert not screen.is_unlocked()
+
+
+def test_the_pin_is_never_logged(qtbot, screen, service, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    _type_pin(qtbot, screen, PIN)
+    _type_pin(qtbot, screen, PIN)
+    screen.lock()
+    _type_pin(qtbot, screen, "7351")
+    _type_pin(qtbot, screen, PIN)
+    assert PIN not in caplog.text and "7351" not in caplog.text
+
+
+# --- Panel: counts and chart ---
+
+
+def _submit(service: KioskService, count: int, tag: str) -> None:
+    for index in range(count):
+        service.submit(make_form(first_name=f"Ann{tag}{index}", email=f"a{tag}{index}@example.org"))
+
+
+def test_panel_counts_and_chart_show_real_sign_ups(qtbot, screen, service, clock) -> None:
+    service.start_event("Campus fair", "Boston")
+    _submit(service, 2, "a")  # 24 Nov, 15:30: yesterday, seen from the 25th
+    clock.advance(18 * 3600 + 35 * 60)  # 25 Nov, 10:05
+    _submit(service, 1, "b")
+    service.start_event("Evening talk", "Temple Israel")
+    clock.advance(4 * 3600 + 15 * 60)  # 14:20
+    _submit(service, 3, "c")
+    _unlock(qtbot, screen, service)
+
+    assert _find(screen, QLabel, "StatToday").text() == "4"
+    assert _find(screen, QLabel, "StatTotal").text() == "6"
+    assert _find(screen, QLabel, "StatPending").text() == "6"
+    table = _find(screen, QTableWidget, "StaffEventTable")
+    rows = {
+        table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 4)]
+        for r in range(table.rowCount())
+    }
+    assert rows == {
+        "Evening talk": ["Temple Israel", "3", "3"],
+        "Campus fair": ["Boston", "1", "3"],
+    }
+    assert "Evening talk" in _find(screen, QLabel, "StaffCurrentEvent").text()
+
+    chart = screen.panel.chart
+    assert chart.counts()[10] == 1 and chart.counts()[14] == 3 and sum(chart.counts()) == 4
+    rects = chart.bar_rects()
+    assert set(rects) == {10, 14}
+    image = chart.grab().toImage()
+    assert not image.isNull()
+    assert image.pixelColor(rects[10].center().toPoint()) == QColor("#1D4E89")
+    assert image.pixelColor(rects[14].center().toPoint()) == QColor("#A63D2A")  # now
+
+
+def test_panel_with_no_sign_ups_says_so(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    assert _find(screen, QLabel, "StatTotal").text() == "0"
+    assert not _find(screen, QTableWidget, "StaffEventTable").isVisible()
+    assert "No sign-ups" in screen.panel.chart.accessibleDescription()
+
+
+# --- Panel: event ---
+
+
+def test_start_event_from_the_panel(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "event")
+    field = _type_into(qtbot, screen, "EventNameField", "Hillel fair")
+    field.insert(" \u05e9\u05dc\u05d5\u05dd")  # as a Hebrew input method would
+    _type_into(qtbot, screen, "EventPlaceField", "Cambridge")
+    _click(qtbot, screen, "StartEventButton")
+    event = service.current_event()
+    assert event is not None
+    assert (event.name, event.location) == ("Hillel fair \u05e9\u05dc\u05d5\u05dd", "Cambridge")
+    text, tone = _message(screen, "EventMessage")
+    assert tone == "success" and "Hillel fair" in text
+    assert _find(screen, QLineEdit, "EventNameField").text() == ""
+    assert "Hillel fair" in _find(screen, QLabel, "StaffCurrentEvent").text()
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\t"])
+def test_start_event_refuses_an_empty_name_and_keeps_the_old_event(
+    qtbot, screen, service, name
+) -> None:
+    service.start_event("Before", "")
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "event")
+    field = _find(screen, QLineEdit, "EventNameField")
+    field.setText(name)
+    _click(qtbot, screen, "StartEventButton")
+    text, tone = _message(screen, "EventMessage")
+    assert tone == "error" and "name" in text
+    assert service.current_event().name == "Before"
+
+
+def test_event_name_field_stops_at_the_stores_limit(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "event")
+    field = _type_into(qtbot, screen, "EventNameField", "x" * 150)
+    field.insert("\u05e9" * 80)  # the Hebrew tail, as an input method would type it
+    assert len(field.text()) == 200
+    _click(qtbot, screen, "StartEventButton")
+    assert service.current_event().name == "x" * 150 + "\u05e9" * 50
+
+
+# --- Panel: export ---
+
+
+def _export_to(qtbot, screen: StaffScreen, folder: Path, monkeypatch) -> tuple[str, str]:
+    _nav(qtbot, screen, "export")
+    # The folder dialog is the operating system's; stand in for the volunteer's choice.
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    _click(qtbot, screen, "ChooseFolderButton")
+    assert screen.panel.selected_destination() == folder
+    _click(qtbot, screen, "ExportButton")
+    qtbot.waitUntil(lambda: not screen.panel.is_busy(), timeout=20_000)
+    return _message(screen, "ExportMessage")
+
+
+def test_export_from_the_panel_writes_a_verified_csv_and_manifest(
+    qtbot, screen, service, tmp_path, monkeypatch
+) -> None:
+    service.start_event("Campus fair", "Boston")
+    _submit(service, 3, "x")
+    _unlock(qtbot, screen, service)
+    out = tmp_path / "usb"
+    out.mkdir()
+    text, tone = _export_to(qtbot, screen, out, monkeypatch)
+
+    assert tone == "success", text
+    csv_files = sorted(out.glob("*.csv"))
+    manifests = sorted(out.glob("*.json"))
+    assert len(csv_files) == 1 and len(manifests) == 1
+    manifest = json.loads(manifests[0].read_text(encoding="utf-8"))
+    digest = hashlib.sha256(csv_files[0].read_bytes()).hexdigest()
+    assert manifest["sha256"] == digest and manifest["rows"] == 3
+    with csv_files[0].open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == 3
+    assert csv_files[0].name in text and digest in text and "3 sign-ups" in text
+    assert service.pending_count() == 0
+    assert _find(screen, QLabel, "StatPending").text() == "0"
+    assert not _find(screen, QWidget, "ExportProgress").isVisible()
+
+
+def test_export_with_nothing_new_says_so(qtbot, screen, service, tmp_path, monkeypatch) -> None:
+    _unlock(qtbot, screen, service)
+    out = tmp_path / "usb"
+    out.mkdir()
+    text, tone = _export_to(qtbot, screen, out, monkeypatch)
+    assert text == "Nothing new to export." and tone == "info"
+    assert list(out.iterdir()) == []
+
+
+def test_export_again_with_include_all_rewrites_everything(
+    qtbot, screen, service, tmp_path, monkeypatch
+) -> None:
+    _submit(service, 2, "y")
+    _unlock(qtbot, screen, service)
+    first = tmp_path / "first"
+    first.mkdir()
+    assert _export_to(qtbot, screen, first, monkeypatch)[1] == "success"
+    second = tmp_path / "second"
+    second.mkdir()
+    qtbot.mouseClick(_find(screen, QAbstractButton, "ExportIncludeAll"), Qt.MouseButton.LeftButton)
+    text, tone = _export_to(qtbot, screen, second, monkeypatch)
+    assert tone == "success" and "2 sign-ups" in text
+    assert len(list(second.glob("*.csv"))) == 1
+
+
+def test_export_to_a_folder_that_vanished_shows_an_error(
+    qtbot, screen, service, tmp_path, monkeypatch
+) -> None:
+    _submit(service, 1, "z")
+    _unlock(qtbot, screen, service)
+    out = tmp_path / "gone"
+    out.mkdir()
+    _nav(qtbot, screen, "export")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    _click(qtbot, screen, "ChooseFolderButton")
+    out.rmdir()  # the stick was pulled
+    _click(qtbot, screen, "ExportButton")
+    text, tone = _message(screen, "ExportMessage")
+    assert tone == "error" and "not there" in text
+    assert service.pending_count() == 1
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_export_that_cannot_write_shows_why_and_loses_nothing(
+    qtbot, screen, service, monkeypatch
+) -> None:
+    _submit(service, 2, "w")
+    _unlock(qtbot, screen, service)
+    # A folder nobody can create files in, not even root: the core's export must fail.
+    text, tone = _export_to(qtbot, screen, Path("/proc/self"), monkeypatch)
+    assert tone == "error" and "did not finish" in text and "safe" in text
+    assert service.pending_count() == 2
+    assert _find(screen, QAbstractButton, "ExportButton").isEnabled()
+    assert _find(screen, QAbstractButton, "StaffLockButton").isEnabled()
+
+
+# --- Panel: settings ---
+
+
+def _change_pin(qtbot, screen: StaffScreen, current: str, new: str, again: str) -> tuple[str, str]:
+    _type_into(qtbot, screen, "CurrentPinField", current)
+    _type_into(qtbot, screen, "NewPinField", new)
+    _type_into(qtbot, screen, "ConfirmPinField", again)
+    _click(qtbot, screen, "ChangePinButton")
+    return _message(screen, "PinChangeMessage")
+
+
+def test_change_pin_from_the_panel(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "settings")
+    text, tone = _change_pin(qtbot, screen, PIN, "7351", "7351")
+    assert tone == "success", text
+    assert service.check_pin("7351").ok and not service.check_pin(PIN).ok
+    for name in ("CurrentPinField", "NewPinField", "ConfirmPinField"):
+        assert _find(screen, QLineEdit, name).text() == ""
+
+
+@pytest.mark.parametrize(
+    ("current", "new", "again", "expected"),
+    [
+        ("1111", "7351", "7351", "wrong"),
+        (PIN, "7351", "7352", "different"),
+        (PIN, "1234", "1234", "run of digits"),
+        (PIN, "", "", "Fill in"),
+    ],
+)
+def test_change_pin_refuses_bad_input_and_keeps_the_old_pin(
+    qtbot, screen, service, current, new, again, expected
+) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "settings")
+    text, tone = _change_pin(qtbot, screen, current, new, again)
+    assert tone == "error" and expected in text
+    assert _find(screen, QLineEdit, "CurrentPinField").text() in ("", current)
+    assert service.check_pin(PIN).ok
+
+
+def test_pin_fields_take_digits_only_and_are_masked(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "settings")
+    field = _type_into(qtbot, screen, "NewPinField", "12ab34;--56789")
+    assert field.text() == "12345678"
+    assert field.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_idle_timeout_setting_saves_good_values(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "settings")
+    spin = _find(screen, QSpinBox, "IdleTimeoutField")
+    assert spin.value() == service.idle_timeout_s
+    qtbot.mouseClick(spin, Qt.MouseButton.LeftButton)
+    spin.selectAll()
+    qtbot.keyClicks(spin, "300")
+    with qtbot.waitSignal(screen.idle_timeout_changed) as signal:
+        _click(qtbot, screen, "SaveIdleButton")
+    assert signal.args == [300] and service.idle_timeout_s == 300
+    _click(qtbot, screen, "IdleLongerButton")
+    _click(qtbot, screen, "SaveIdleButton")
+    assert service.idle_timeout_s == 315
+    assert _message(screen, "IdleMessage")[1] == "success"
+
+
+@pytest.mark.parametrize("typed", ["5", "0", "14"])
+def test_idle_timeout_setting_refuses_bad_values(qtbot, screen, service, typed) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "settings")
+    before = service.idle_timeout_s
+    spin = _find(screen, QSpinBox, "IdleTimeoutField")
+    qtbot.mouseClick(spin, Qt.MouseButton.LeftButton)
+    spin.selectAll()
+    qtbot.keyClicks(spin, typed)
+    with qtbot.assertNotEmitted(screen.idle_timeout_changed):
+        _click(qtbot, screen, "SaveIdleButton")
+    text, tone = _message(screen, "IdleMessage")
+    assert tone == "error" and "15" in text and "3600" in text
+    assert service.idle_timeout_s == before
+
+
+def test_idle_timeout_field_takes_no_letters(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "settings")
+    spin = _find(screen, QSpinBox, "IdleTimeoutField")
+    qtbot.mouseClick(spin, Qt.MouseButton.LeftButton)
+    spin.selectAll()
+    qtbot.keyClicks(spin, "abc;DROP")
+    assert spin.value() == 90 and "abc" not in spin.text()
+
+
+def test_idle_timeout_stepper_stays_in_range(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "settings")
+    spin = _find(screen, QSpinBox, "IdleTimeoutField")
+    spin.setValue(20)
+    _click(qtbot, screen, "IdleShorterButton")
+    assert spin.value() == 15
+    spin.setValue(3590)
+    _click(qtbot, screen, "IdleLongerButton")
+    assert spin.value() == 3600
+
+
+# --- Locking, leaving, exiting ---
+
+
+def test_panel_locks_itself_after_idle_and_forgets_input(qtbot, service) -> None:
+    screen = _make_screen(qtbot, service, idle_lock_ms=400)
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "settings")
+    _type_into(qtbot, screen, "CurrentPinField", "25")
+    with qtbot.waitSignal(screen.closed, timeout=5000):
+        pass
+    assert not screen.is_unlocked()
+    assert _find(screen, QLineEdit, "CurrentPinField").text() == ""
+    assert screen.findChild(QWidget, "StaffPinStage").isVisible()
+
+
+def test_activity_on_the_panel_keeps_it_open(qtbot, service) -> None:
+    screen = _make_screen(qtbot, service, idle_lock_ms=600)
+    _unlock(qtbot, screen, service)
+    with qtbot.assertNotEmitted(screen.closed):
+        for page in ("event", "export", "settings", "today", "event", "today"):
+            qtbot.wait(200)
+            _nav(qtbot, screen, page)
+    assert screen.is_unlocked()
+    assert screen.idle_lock_ms() == 600
+
+
+def test_lock_button_locks_clears_and_closes(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "event")
+    _type_into(qtbot, screen, "EventNameField", "Half typed")
+    with qtbot.waitSignals([screen.closed, screen.unlocked_changed]):
+        _click(qtbot, screen, "StaffLockButton")
+    assert not screen.is_unlocked()
+    assert _find(screen, QLineEdit, "EventNameField").text() == ""
+    assert screen.pin_stage.mode() == "enter"
+
+
+def test_exit_button_asks_to_quit(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    with qtbot.waitSignal(screen.exit_requested):
+        _click(qtbot, screen, "StaffExitButton")
+
+
+def test_screenshot_helpers_open_and_close_without_a_pin(qtbot, screen, service) -> None:
+    screen.show_panel_for_screenshot()
+    assert screen.is_unlocked() and screen.panel.isVisible()
+    screen.show_pin_for_screenshot()
+    assert not screen.is_unlocked() and screen.pin_stage.isVisible()
+
+
+def test_on_screen_keyboard_types_into_panel_fields(qtbot, service) -> None:
+    screen = _make_screen(qtbot, service, show_keyboard=True)
+    _unlock(qtbot, screen, service)
+    assert not screen.keyboard.isVisible()
+    _nav(qtbot, screen, "event")
+    field = _find(screen, QLineEdit, "EventNameField")
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.keyboard.isVisible)
+    for name in ("Shift", "Letter f", "Letter a", "Letter i", "Letter r"):
+        qtbot.mouseClick(screen.keyboard.key(name), Qt.MouseButton.LeftButton)
+    assert field.text() == "Fair" and field.hasFocus()
+    screen.lock()
+    assert not screen.keyboard.isVisible()
+
+
+# --- Accessibility and layout ---
+
+
+def _visible_buttons(widget: QWidget) -> list[QAbstractButton]:
+    return [b for b in widget.findChildren(QAbstractButton) if b.isVisible()]
+
+
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
+def test_every_button_is_big_enough_and_named(qtbot, service, direction) -> None:
+    screen = _make_screen(qtbot, service)
+    screen.setLayoutDirection(direction)
+    _submit(service, 2, "q")
+    seen = 0
+    for stage in ("pin", "today", "event", "export", "settings"):
+        if stage == "today":
+            _unlock(qtbot, screen, service)
+        elif stage != "pin":
+            _nav(qtbot, screen, stage)
+        qtbot.wait(20)
+        buttons = _visible_buttons(screen)
+        assert buttons, stage
+        for button in buttons:
+            label = button.accessibleName() or button.text()
+            assert button.accessibleName(), f"{stage}: {button.text()!r} has no accessible name"
+            assert button.height() >= 48, f"{stage}: {label} is {button.height()} px high"
+            inside = button.mapTo(screen, button.rect().bottomRight())
+            assert screen.rect().contains(inside), f"{stage}: {label} is cut off"
+        seen += len(buttons)
+    assert seen > 30
+
+
+def test_right_to_left_mirrors_the_panel_header(qtbot, service) -> None:
+    screen = _make_screen(qtbot, service)
+    _unlock(qtbot, screen, service)
+    title = _find(screen, QLabel, "StaffTitle")
+    exit_button = _find(screen, QAbstractButton, "StaffExitButton")
+
+    def x_of(widget: QWidget) -> int:
+        return widget.mapTo(screen, widget.rect().center()).x()
+
+    assert x_of(title) < x_of(exit_button)
+    screen.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    qtbot.wait(20)
+    assert x_of(title) > x_of(exit_button)
+    assert not screen.grab().isNull()
+
+
+def test_text_fields_have_accessible_names_and_tab_order(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    for field in screen.findChildren(QLineEdit) + screen.findChildren(QSpinBox):
+        if field.parent() is not None and isinstance(field.parent(), QSpinBox):
+            continue  # a spin box's inner editor is named by its spin box
+        assert field.accessibleName(), field.objectName()
+    _nav(qtbot, screen, "settings")
+    current = _find(screen, QLineEdit, "CurrentPinField")
+    assert current.nextInFocusChain() is _find(screen, QLineEdit, "NewPinField")
+
+
+# --- Choosing where to export ---
+
+
+def _volume(root: str, *, fs: str = "ext4", ready: bool = True, read_only: bool = False):
+    return VolumeInfo(root, root.rsplit("/", 1)[-1], fs, True, ready, read_only, 8_000_000_000)
+
+
+def test_export_destinations_offer_removable_drives_first() -> None:
+    volumes = [
+        _volume("/"),
+        _volume("/home"),
+        _volume("/proc", fs="proc"),
+        _volume("/run/user/1000", fs="tmpfs"),
+        _volume("/boot/efi", fs="vfat"),
+        _volume("/media/dana/KINGSTON", fs="vfat"),
+        _volume("/run/media/dana/SANDISK", fs="exfat"),
+        _volume("/media/dana/CDROM", fs="iso9660", read_only=True),
+        _volume("/media/dana/EMPTY", ready=False),
+    ]
+    found = export_destinations(volumes, "/")
+    assert [str(d.path) for d in found] == [
+        "/media/dana/KINGSTON",
+        "/run/media/dana/SANDISK",
+        "/home",
+    ]
+    assert [d.removable for d in found] == [True, True, False]
+    assert all(isinstance(d, ExportDestination) for d in found)
+
+
+def test_export_destinations_on_windows_and_macos() -> None:
+    windows = [_volume("C:/"), _volume("D:/"), _volume("E:/")]
+    assert [str(d.path) for d in export_destinations(windows, "C:/")] == ["D:", "E:"]
+    assert is_removable_path("E:/", "C:/") and not is_removable_path("C:/", "C:/")
+    assert is_removable_path("/Volumes/USB", "/") and not is_removable_path("/Users", "/")
