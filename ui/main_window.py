@@ -73,6 +73,7 @@ class MainWindow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.service = service
         self.setWindowTitle(service.content.title)
         self.setMinimumSize(1024, 640)

@@ -87,4 +87,5 @@ class ActionScreen(Screen):
         return card
 
     def on_enter(self) -> None:
+        super().on_enter()
         self.scroll.scroll_to_top()

@@ -7,7 +7,7 @@ and ``"join_pledge"`` (the sign-up with the pledge ticked).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.service import KioskService
@@ -36,9 +36,17 @@ class Screen(QWidget):
         super().__init__(parent)
         self.service = service
         self.setProperty("screen", True)
+        # Plain QWidget subclasses paint a stylesheet background only with this set.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def on_enter(self) -> None:
-        """Called by the router just after the screen is shown."""
+        """Called by the router just after the screen is shown.
+
+        The screen itself takes focus, so no button shows a focus ring to a
+        touch user; Tab then moves into the screen's controls in order.
+        """
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_leave(self) -> None:
         """Called by the router just before another screen is shown; clear anything personal."""

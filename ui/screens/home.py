@@ -32,7 +32,7 @@ class HomeScreen(Screen):
         self.message_card = NavCard(content.title, content.subtitle, tone="primary", parent=self)
         self.resources_card = NavCard(
             self.tr("Resources"),
-            self.tr("%n article(s) and paper(s) to read on your phone", "", len(content.resources)),
+            self.tr("Articles and papers to read on your phone"),
             tone="primary",
             parent=self,
         )
@@ -68,6 +68,3 @@ class HomeScreen(Screen):
         QWidget.setTabOrder(self.message_card, self.resources_card)
         QWidget.setTabOrder(self.resources_card, self.action_card)
         QWidget.setTabOrder(self.action_card, self.join_card)
-
-    def on_enter(self) -> None:
-        self.message_card.setFocus(Qt.FocusReason.OtherFocusReason)

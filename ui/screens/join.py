@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from kiosk.errors import SubmitFailed
 from kiosk.service import KioskService
 from kiosk.signup import SignupForm, SignupRecord, WlfChoice
 from kiosk.validation import ValidationFailed
-from ui.screens.base import BACK, Screen
+from ui.screens.base import BACK, Screen, centered_column
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.choice_row import ChoiceRow
 from ui.widgets.form_field import FormField
@@ -80,10 +79,11 @@ class JoinScreen(Screen):
         body = self.scroll.body_layout
         body.setContentsMargins(48, 32, 48, 40)
         body.setSpacing(0)
+        # No alignment flag here: an aligned item loses height-for-width, and the
+        # wrapped messages inside the card would be clipped.
         self.form_card = QFrame(self.scroll.body)
         self.form_card.setObjectName("formCard")
-        self.form_card.setMaximumWidth(980)
-        body.addWidget(self.form_card, 0, Qt.AlignmentFlag.AlignHCenter)
+        centered_column(body, 980).addWidget(self.form_card)
         body.addStretch(1)
         self._build_form(self.form_card)
 
@@ -100,10 +100,10 @@ class JoinScreen(Screen):
         wlf = self.service.content.wlf
         panel = QFrame(self)
         panel.setObjectName("invitePanel")
-        panel.setMinimumWidth(340)
-        panel.setMaximumWidth(520)
+        panel.setMinimumWidth(320)
+        panel.setMaximumWidth(480)
         layout = QVBoxLayout(panel)
-        layout.setContentsMargins(40, 36, 40, 36)
+        layout.setContentsMargins(36, 32, 36, 32)
         layout.setSpacing(18)
         members = text_label(wlf.members_only, "eyebrow", panel)
         members.setObjectName("inviteEyebrow")
@@ -162,9 +162,8 @@ class JoinScreen(Screen):
 
         self.phone = FormField(self.tr("Phone (optional)"), max_length=40, parent=card)
         self.phone.edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
-        self.postal_code = FormField(
-            self.tr("ZIP or postal code (optional)"), max_length=20, parent=card
-        )
+        self.postal_code = FormField(self.tr("ZIP code (optional)"), max_length=20, parent=card)
+        self.postal_code.edit.setAccessibleName(self.tr("ZIP or postal code (optional)"))
         self.postal_code.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
         contact = QHBoxLayout()
         contact.setSpacing(20)
@@ -177,23 +176,18 @@ class JoinScreen(Screen):
         self.choice_group = QButtonGroup(self)
         self.choice_group.setExclusive(True)
         self.choice_rows: dict[WlfChoice, ChoiceRow] = {}
-        choices = QGridLayout()
-        choices.setSpacing(12)
-        for index, option in enumerate(content.wlf.options):
+        for option in content.wlf.options:
             row = ChoiceRow(option.label, radio=True, parent=card)
             self.choice_group.addButton(row.button)
             self.choice_rows[option.choice] = row
-            choices.addWidget(row, index // 2, index % 2)
-        choices.setColumnStretch(0, 1)
-        choices.setColumnStretch(1, 1)
-        form.addLayout(choices)
+            form.addWidget(row)
 
         form.addSpacing(8)
         form.addWidget(text_label(self.tr("Staying in touch"), "h2", card))
         self.email_group = ChoiceRow(content.consent.email_group, parent=card)
         form.addWidget(self.email_group)
         self.consent = ChoiceRow(content.consent.text, parent=card)
-        self.consent.setObjectName("consentRow")
+        self.consent.setProperty("which", "consent")
         form.addWidget(self.consent)
         self.consent_error: QLabel = text_label("", "error", card)
         self.consent_error.setObjectName("fieldError")
@@ -204,7 +198,7 @@ class JoinScreen(Screen):
             self.tr("Add my name to the pledge: %1").replace("%1", pledge_action.text),
             parent=card,
         )
-        self.pledge.setObjectName("pledgeRow")
+        self.pledge.setProperty("which", "pledge")
         form.addWidget(self.pledge)
 
         form.addSpacing(12)

@@ -70,4 +70,5 @@ class MessageScreen(Screen):
         body.addStretch(1)
 
     def on_enter(self) -> None:
+        super().on_enter()
         self.scroll.scroll_to_top()

@@ -84,7 +84,7 @@ class ResourcesScreen(Screen):
         self.detail_index = index
         self.pages.setCurrentWidget(self.detail_scroll)
         self.detail_scroll.scroll_to_top()
-        self.header.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_list(self) -> None:
         """Back to the list of resources."""
@@ -102,6 +102,7 @@ class ResourcesScreen(Screen):
             self.navigate.emit(BACK)
 
     def on_enter(self) -> None:
+        super().on_enter()
         self.show_list()
         self.list_scroll.scroll_to_top()
 

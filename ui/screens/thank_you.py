@@ -48,6 +48,7 @@ class ThankYouScreen(Screen):
         self.check.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.check.setFixedSize(112, 112)
         layout.addWidget(self.check, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(12)
         self.title_label = text_label("", "h1", card)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.title_label)
@@ -100,7 +101,7 @@ class ThankYouScreen(Screen):
         self._remaining = self._return_after_s
         self._show_remaining()
         self._tick.start()
-        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_leave(self) -> None:
         self._tick.stop()
@@ -115,6 +116,6 @@ class ThankYouScreen(Screen):
         self._show_remaining()
 
     def _show_remaining(self) -> None:
-        self.countdown_label.setText(
-            self.tr("This screen starts over in %n second(s).", "", self._remaining)
-        )
+        # A clock face ("0:09") reads right in every language without plural rules.
+        clock = f"{self._remaining // 60}:{self._remaining % 60:02d}"
+        self.countdown_label.setText(self.tr("Starting over in %1").replace("%1", clock))

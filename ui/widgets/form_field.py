@@ -41,7 +41,8 @@ class FormField(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.edit)
         layout.addWidget(self.error_label)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Spare height (a neighbour showing a longer message) goes below, keeping boxes level.
+        layout.addStretch(1)
 
     def text(self) -> str:
         """What was typed, exactly."""

@@ -35,7 +35,13 @@ class IdleOverlay(QWidget):
         self.count_label = text_label("", "display", self.card)
         self.count_label.setObjectName("countdownNumber")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail_label = text_label("", "lead", self.card)
+        self.detail_label = text_label(
+            self.tr(
+                "To keep your answers private, this screen will start over when the countdown ends."
+            ),
+            "lead",
+            self.card,
+        )
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.continue_button = kiosk_button(self.tr("Continue"), "primary", parent=self.card)
         self.continue_button.setObjectName("continueButton")
@@ -92,12 +98,8 @@ class IdleOverlay(QWidget):
 
     def _show_remaining(self) -> None:
         self.count_label.setText(str(self._remaining))
-        self.detail_label.setText(
-            self.tr(
-                "To keep your answers private, this screen will start over in %n second(s).",
-                "",
-                self._remaining,
-            )
+        self.count_label.setAccessibleName(
+            self.tr("%1 seconds left").replace("%1", str(self._remaining))
         )
 
     def _fit_parent(self) -> None:
