@@ -1,0 +1,49 @@
+"""Fixtures for the kiosk screens: a real service over a temporary data folder, a shown window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.clock import ManualClock
+from kiosk.service import KioskService
+
+
+@pytest.fixture
+def service(tmp_path: Path, clock: ManualClock) -> Iterator[KioskService]:
+    """A real kiosk service: SQLite store in a temp folder, the bundled content, a manual clock."""
+    opened = KioskService.open(tmp_path / "data", clock=clock)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def make_window(qtbot: Any, service: KioskService) -> Callable[..., Any]:
+    """Build, show and register a MainWindow; keyword options go to MainWindow."""
+    from ui.app import build_main_window
+
+    def make(**options: Any) -> Any:
+        options.setdefault("show_keyboard", False)
+        window = build_main_window(service, **options)
+        # The kiosk refuses to close while locked; let the test teardown close it.
+        qtbot.addWidget(window, before_close_func=lambda w: w.allow_close())
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        # Focus-out signals (editingFinished) need the window to be the active one.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def kiosk_window(make_window: Callable[..., Any]) -> Any:
+    """A shown kiosk window with the default (long) timers."""
+    return make_window()
