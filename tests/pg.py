@@ -27,6 +27,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import psycopg
 import pytest
@@ -217,15 +218,20 @@ def _is_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
+def skip_or_fail(reason: str) -> NoReturn:
+    """Skip the test on a developer's machine; fail it under CI, where the server must exist."""
+    if _is_ci():
+        pytest.fail(f"CI=true needs a PostgreSQL server: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """One real PostgreSQL server for the whole session (skips, or fails under CI, if absent)."""
     try:
         server = start_server()
     except PgUnavailable as exc:
-        if _is_ci():
-            pytest.fail(f"CI=true needs a PostgreSQL server: {exc}", pytrace=False)
-        pytest.skip(str(exc))
+        skip_or_fail(str(exc))
     try:
         yield server
     finally:

@@ -1,0 +1,373 @@
+"""The office import against both master stores: a SQLite file and a real PostgreSQL server.
+
+Every test runs twice (``master_url`` is parametrized): once into a SQLite
+file, once into a fresh database on a throwaway PostgreSQL server started by
+``tests/pg.py`` (skipped without the server binaries, a failure under
+``CI=true``). The exports are real: kiosk stores write them with
+``export_signups``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import shutil
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from kiosk.export import export_signups
+from kiosk.importer import ImportReport, check_export, import_exports, merge_exports
+from kiosk.master import iter_contacts, open_master
+from kiosk.signup import SignupRecord
+from kiosk.store import Store
+from tests.factories import make_signup
+from tests.pg import pg_server, pg_url  # noqa: F401 - fixtures used through master_url
+
+T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def master_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The master store's URL: a SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'master.sqlite3'}"
+    return str(request.getfixturevalue("pg_url"))
+
+
+class Kiosk:
+    """A real kiosk store in tmp, whose sign-ups export to its own USB folder."""
+
+    def __init__(self, root: Path, name: str) -> None:
+        self.store = Store.open(root / f"kiosk-{name}")
+        self.usb = root / f"usb-{name}"
+        self.usb.mkdir()
+        self.count = 0
+
+    def signup(self, when: datetime, event: str = "Campus Fair", **values: object) -> SignupRecord:
+        self.count += 1
+        values.setdefault("email", f"{self.store.kiosk_id[:8]}-{self.count}@example.org")
+        record = SignupRecord(
+            signup_id=uuid.uuid4(),
+            created_at=when,
+            event_name=event,
+            event_location="Boston, MA",
+            kiosk_id=self.store.kiosk_id,
+            signup=make_signup(**values),
+        )
+        self.store.insert_records([record])
+        return record
+
+    def export(self, *, include_all: bool = False) -> Path:
+        result = export_signups(self.store, self.usb, include_all=include_all)
+        assert result is not None
+        return result.csv_path
+
+
+@pytest.fixture
+def kiosks(tmp_path: Path) -> Any:
+    made: list[Kiosk] = []
+
+    def make(name: str) -> Kiosk:
+        kiosk = Kiosk(tmp_path, name)
+        made.append(kiosk)
+        return kiosk
+
+    yield make
+    for kiosk in made:
+        kiosk.store.close()
+
+
+def _counts(url: str) -> dict[str, int]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+
+            def one(sql: str) -> int:
+                return int(conn.execute(text(sql)).scalar_one())
+
+            return {
+                "touchpoints": one("SELECT count(*) FROM touchpoints"),
+                "distinct_signups": one("SELECT count(DISTINCT signup_id) FROM touchpoints"),
+                "contacts": one("SELECT count(*) FROM contacts"),
+                "distinct_keys": one("SELECT count(DISTINCT lower(email_key)) FROM contacts"),
+                "files": one("SELECT count(*) FROM imported_files"),
+            }
+    finally:
+        engine.dispose()
+
+
+def _contacts(url: str) -> list[Any]:
+    engine = open_master(url)
+    try:
+        return list(iter_contacts(engine))
+    finally:
+        engine.dispose()
+
+
+def _several_signups(kiosk: Kiosk, n: int, start: datetime = T0) -> None:
+    for i in range(n):
+        kiosk.signup(start + timedelta(minutes=i))
+
+
+# Accept and reject -------------------------------------------------------------
+
+
+def test_a_good_file_is_accepted_and_merged(master_url, kiosks):
+    kiosk = kiosks("a")
+    _several_signups(kiosk, 12)
+    path = kiosk.export()
+
+    report = import_exports([path], master_url)
+
+    assert [(o.accepted, o.rows) for o in report.files] == [(True, 12)]
+    assert (report.signups_new, report.signups_present) == (12, 0)
+    assert (report.contacts_new, report.contacts_updated) == (12, 0)
+    assert _counts(master_url) == {
+        "touchpoints": 12,
+        "distinct_signups": 12,
+        "contacts": 12,
+        "distinct_keys": 12,
+        "files": 1,
+    }
+    assert report.summary_lines()
+
+
+def test_a_damaged_file_is_rejected_whole(master_url, kiosks):
+    kiosk = kiosks("a")
+    _several_signups(kiosk, 8)
+    path = kiosk.export()
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x20
+    path.write_bytes(bytes(data))
+
+    report = import_exports([path], master_url)
+
+    (outcome,) = report.files
+    assert not outcome.accepted
+    assert outcome.reason
+    assert _counts(master_url)["touchpoints"] == 0
+    assert _counts(master_url)["contacts"] == 0
+
+
+def test_a_foreign_csv_without_manifest_is_rejected(master_url, tmp_path):
+    foreign = tmp_path / "contacts.csv"
+    foreign.write_text("name,email\nDana,dana@example.org\n", encoding="utf-8")
+    report = import_exports([foreign], master_url)
+    assert [o.accepted for o in report.files] == [False]
+    assert _counts(master_url)["touchpoints"] == 0
+
+
+def test_a_rejected_file_does_not_stop_the_good_ones(master_url, kiosks, tmp_path):
+    good = kiosks("good")
+    _several_signups(good, 5)
+    good_path = good.export()
+    truncated = tmp_path / "cut" / good_path.name
+    truncated.parent.mkdir()
+    shutil.copy(good_path.parent / (good_path.name + ".manifest.json"), truncated.parent)
+    truncated.write_bytes(good_path.read_bytes()[:-40])
+
+    report = import_exports([truncated, good_path], master_url)
+
+    assert [o.accepted for o in report.files] == [False, True]
+    assert _counts(master_url)["touchpoints"] == 5
+
+
+# Idempotence -------------------------------------------------------------------
+
+
+def test_the_same_file_twice_changes_nothing(master_url, kiosks):
+    kiosk = kiosks("a")
+    _several_signups(kiosk, 10)
+    path = kiosk.export()
+    import_exports([path], master_url)
+    before = (_counts(master_url), _contacts(master_url))
+
+    again = import_exports([path], master_url)
+
+    assert again.signups_new == 0
+    assert again.contacts_new == 0 and again.contacts_updated == 0
+    assert (_counts(master_url), _contacts(master_url)) == before
+
+
+def test_an_export_all_overlapping_an_earlier_export_adds_only_the_new_rows(master_url, kiosks):
+    kiosk = kiosks("a")
+    _several_signups(kiosk, 6)
+    first = kiosk.export()
+    _several_signups(kiosk, 4, start=T0 + timedelta(days=1))
+    everything = kiosk.export(include_all=True)
+
+    import_exports([first], master_url)
+    report = import_exports([everything], master_url)
+
+    assert (report.signups_new, report.signups_present) == (4, 6)
+    assert _counts(master_url)["touchpoints"] == 10
+
+
+# Merging people ----------------------------------------------------------------
+
+
+def test_contacts_are_merged_by_email_ignoring_case(master_url, kiosks):
+    fair, dinner = kiosks("fair"), kiosks("dinner")
+    fair.signup(T0, email="Dana.Levi@Example.org")
+    dinner.signup(T0 + timedelta(days=2), "Community Dinner", email="  DANA.LEVI@example.ORG ")
+    dinner.signup(T0 + timedelta(days=2, minutes=1), "Community Dinner", email="other@example.org")
+
+    import_exports([fair.export(), dinner.export()], master_url)
+
+    counts = _counts(master_url)
+    assert counts["touchpoints"] == 3
+    assert counts["contacts"] == 2
+    dana = next(c for c in _contacts(master_url) if c.email_key == "dana.levi@example.org")
+    assert dana.touchpoints == 2
+    assert dana.event_names == ("Campus Fair", "Community Dinner")
+
+
+@pytest.mark.parametrize("newest_first", [False, True], ids=["in-order", "newest-first"])
+def test_the_latest_signup_wins_whatever_the_import_order(master_url, kiosks, newest_first):
+    early, late = kiosks("early"), kiosks("late")
+    early.signup(T0, email="noa@example.org", last_name="Cohen", phone="+12025550100")
+    late.signup(
+        T0 + timedelta(days=5),
+        "Community Dinner",
+        email="NOA@example.org",
+        last_name="Cohen-Levi",
+        phone="+12025550199",
+        postal_code="10027",
+    )
+    files = [early.export(), late.export()]
+    if newest_first:
+        files.reverse()
+    for path in files:  # two separate imports: order across runs must not matter
+        import_exports([path], master_url)
+
+    (noa,) = _contacts(master_url)
+    assert (noa.last_name, noa.phone, noa.postal_code) == ("Cohen-Levi", "+12025550199", "10027")
+    assert noa.email == "NOA@example.org"
+    assert noa.first_seen_at == T0
+    assert noa.last_seen_at == T0 + timedelta(days=5)
+
+
+# Concurrency -------------------------------------------------------------------
+
+
+def _overlapping_exports(kiosks: Callable[[str], Kiosk], people: int = 40) -> list[Path]:
+    """Four exports from two kiosks; the same people appear in several of them."""
+    paths = []
+    for name in ("north", "south"):
+        kiosk = kiosks(name)
+        for day in range(2):
+            for i in range(people):
+                kiosk.signup(
+                    T0 + timedelta(days=day, minutes=i),
+                    f"Event {day}",
+                    email=f"person{i}@example.org" if i % 2 else f"PERSON{i}@Example.org",
+                )
+            paths.append(kiosk.export())
+    return paths
+
+
+def _assert_no_duplicates(url: str, signups: int, people: int) -> None:
+    counts = _counts(url)
+    assert counts["touchpoints"] == counts["distinct_signups"] == signups
+    assert counts["contacts"] == counts["distinct_keys"] == people
+
+
+def _merge_concurrently(url: str, sets: list[list[Path]]) -> list[ImportReport]:
+    """Check each set, then merge all sets at the same moment from separate threads."""
+    barrier = threading.Barrier(len(sets))
+    reports: list[ImportReport] = []
+    errors: list[BaseException] = []
+
+    def run(files: list[Path]) -> None:
+        try:
+            checked = [check_export(p) for p in files]
+            barrier.wait(timeout=30)
+            reports.append(merge_exports(checked, url))
+        except BaseException as exc:  # noqa: BLE001 - surfaced by the assert below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(files,)) for files in sets]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert len(reports) == len(sets)
+    return reports
+
+
+def test_two_overlapping_imports_in_threads_leave_no_duplicates(master_url, kiosks):
+    paths = _overlapping_exports(kiosks)
+    open_master(master_url).dispose()  # the store exists, as it does after the first import
+
+    reports = _merge_concurrently(master_url, [paths[:3], paths[1:]])  # middle two in both
+
+    for report in reports:
+        assert all(o.accepted for o in report.files), [o.reason for o in report.files]
+    _assert_no_duplicates(master_url, signups=160, people=40)
+    # Between them, the two imports wrote each sign-up exactly once.
+    assert sum(r.signups_new for r in reports) == 160
+
+
+def _import_in_process(files: list[str], url: str, start: Any) -> tuple[int, bool]:
+    start.wait(timeout=60)
+    report = import_exports([Path(f) for f in files], url)
+    return report.signups_new, all(o.accepted for o in report.files)
+
+
+def test_two_overlapping_imports_in_processes_leave_no_duplicates(master_url, kiosks):
+    paths = [str(p) for p in _overlapping_exports(kiosks, people=30)]
+    open_master(master_url).dispose()
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager:
+        start = manager.Barrier(2)
+        with context.Pool(2) as pool:
+            jobs = [
+                pool.apply_async(_import_in_process, (files, master_url, start))
+                for files in (paths[:3], paths[1:])
+            ]
+            results = [job.get(timeout=180) for job in jobs]
+
+    assert all(accepted for _, accepted in results)
+    assert sum(new for new, _ in results) == 120
+    _assert_no_duplicates(master_url, signups=120, people=30)
+
+
+# Known defects in the import engine (kiosk/master.py, kiosk/importer.py), reported to
+# its owner. Not strict: both are races, so a lucky schedule passes.
+
+
+def test_two_imports_into_a_brand_new_store_both_succeed(master_url, kiosks, request):
+    if master_url.startswith("sqlite"):
+        request.applymarker(
+            pytest.mark.xfail(
+                reason="open_master's create_all is check-then-create on SQLite: two imports "
+                "opening a new master file at once fail with 'table contacts already exists'",
+                strict=False,
+            )
+        )
+    paths = _overlapping_exports(kiosks, people=10)
+    reports = _merge_concurrently(master_url, [paths[:2], paths[2:]])
+    assert all(o.accepted for r in reports for o in r.files)
+    _assert_no_duplicates(master_url, signups=40, people=10)
+
+
+def test_concurrent_imports_count_each_new_contact_once(master_url, kiosks, request):
+    if master_url.startswith("postgresql"):
+        request.applymarker(
+            pytest.mark.xfail(
+                reason="merge counts contacts_new from a SELECT taken before the upsert; under "
+                "READ COMMITTED two concurrent imports both count the same person as new",
+                strict=False,
+            )
+        )
+    paths = _overlapping_exports(kiosks)
+    open_master(master_url).dispose()
+    reports = _merge_concurrently(master_url, [paths[:3], paths[1:]])
+    assert sum(r.contacts_new for r in reports) == 40
