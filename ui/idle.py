@@ -9,7 +9,7 @@ milliseconds and can be changed at any time, so tests can use a short one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 ACTIVITY_EVENTS = frozenset(
@@ -38,6 +38,8 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # Precise: a coarse timer may fire up to 5% late, seconds on a long timeout.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(max(1, interval_ms))
         self._timer.timeout.connect(self.timed_out)
         self._installed_on: QApplication | None = None
