@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from kiosk.signup import Signup, SignupRecord, WlfChoice
@@ -43,7 +43,6 @@ TRUE, FALSE = "true", "false"
 # CR can smuggle one past a naive check), so such cells get a leading apostrophe.
 _TRIGGERS = frozenset("=+-@\t\r")
 _TIME_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
-_WLF_CHOICES = frozenset(choice.value for choice in WlfChoice)
 
 
 def neutralize(value: str) -> str:
@@ -115,55 +114,88 @@ def row_to_record(row: Mapping[str, str]) -> SignupRecord:
     it, never the value itself (cells hold personal data). The consent text is
     not exported (the version names it), so it comes back empty.
     """
-    values: dict[str, str] = {}
+    cells = []
     for column in COLUMNS:
         cell = row.get(column)
         if cell is None:
             raise ValueError(f"{column} is missing")
         if "\x00" in cell:
             raise ValueError(f"{column} contains a NUL character")
-        values[column] = restore(cell)
-    try:
-        signup_id = uuid.UUID(values["signup_id"])
-    except ValueError:
-        raise ValueError("signup_id is not a UUID") from None
-    if str(signup_id) != values["signup_id"].lower():
-        raise ValueError("signup_id is not a UUID in its usual form")
-    try:
-        created_at = parse_time(values["created_at"])
-    except ValueError:
-        raise ValueError("created_at is not an ISO 8601 UTC time") from None
-    if not values["kiosk_id"]:
+        cells.append(cell)
+    return cells_to_record(cells)
+
+
+_UUID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_BOOLS = {TRUE: True, FALSE: False}
+_WLF_BY_VALUE = {choice.value: choice for choice in WlfChoice}
+_WLF_NAMES = ", ".join(sorted(_WLF_BY_VALUE))
+
+
+def cells_to_record(cells: Sequence[str]) -> SignupRecord:
+    """Read one row's cells, in ``COLUMNS`` order, into a record (the importer's hot path).
+
+    Same checks and messages as ``row_to_record``, except that the caller has
+    already refused NUL characters (the importer checks the whole file at once).
+    """
+    if len(cells) != len(COLUMNS):
+        raise ValueError(f"has {len(cells)} cells, expected {len(COLUMNS)}")
+    (
+        signup_id,
+        created_at,
+        event_name,
+        event_location,
+        kiosk_id,
+        first_name,
+        last_name,
+        email,
+        phone,
+        postal_code,
+        wlf_choice,
+        opt_in,
+        pledge,
+        consent,
+        consent_version,
+        locale,
+    ) = (restore(c) if c[:1] == "'" else c for c in cells)
+    if not _UUID_PATTERN.fullmatch(signup_id):
+        raise ValueError("signup_id is not a UUID (lower-case, with hyphens)")
+    if not _TIME_PATTERN.fullmatch(created_at):
+        raise ValueError("created_at is not an ISO 8601 UTC time")
+    if not kiosk_id:
         raise ValueError("kiosk_id is empty")
-    if not values["email"].strip():
+    if not email.strip():
         raise ValueError("email is empty")
-    if values["wlf_choice"] not in _WLF_CHOICES:
-        raise ValueError(f"wlf_choice is not one of {', '.join(sorted(_WLF_CHOICES))}")
-    flags = {}
-    for column in ("email_group_opt_in", "advocacy_pledge", "contact_consent"):
-        cell = values[column]
-        if cell not in (TRUE, FALSE):
-            raise ValueError(f"{column} is not true or false")
-        flags[column] = cell == TRUE
+    choice = _WLF_BY_VALUE.get(wlf_choice)
+    if choice is None:
+        raise ValueError(f"wlf_choice is not one of {_WLF_NAMES}")
+    opt_in_flag = _BOOLS.get(opt_in)
+    if opt_in_flag is None:
+        raise ValueError("email_group_opt_in is not true or false")
+    pledge_flag = _BOOLS.get(pledge)
+    if pledge_flag is None:
+        raise ValueError("advocacy_pledge is not true or false")
+    consent_flag = _BOOLS.get(consent)
+    if consent_flag is None:
+        raise ValueError("contact_consent is not true or false")
     signup = Signup(
-        first_name=values["first_name"],
-        last_name=values["last_name"],
-        email=values["email"],
-        phone=values["phone"],
-        postal_code=values["postal_code"],
-        wlf_choice=WlfChoice(values["wlf_choice"]),
-        email_group_opt_in=flags["email_group_opt_in"],
-        advocacy_pledge=flags["advocacy_pledge"],
-        contact_consent=flags["contact_consent"],
-        consent_version=values["consent_version"],
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        phone=phone,
+        postal_code=postal_code,
+        wlf_choice=choice,
+        email_group_opt_in=opt_in_flag,
+        advocacy_pledge=pledge_flag,
+        contact_consent=consent_flag,
+        consent_version=consent_version,
         consent_text="",
-        locale=values["locale"],
+        locale=locale,
     )
     return SignupRecord(
-        signup_id=signup_id,
-        created_at=created_at,
-        event_name=values["event_name"],
-        event_location=values["event_location"],
-        kiosk_id=values["kiosk_id"],
+        signup_id=uuid.UUID(signup_id),
+        created_at=datetime.fromisoformat(created_at[:-1]).replace(tzinfo=UTC),
+        event_name=event_name,
+        event_location=event_location,
+        kiosk_id=kiosk_id,
         signup=signup,
     )

@@ -171,6 +171,10 @@ def open_master(url: str) -> Engine:
         _configure_sqlite(engine)
     try:
         with engine.begin() as connection:
+            if engine.dialect.name == "sqlite":
+                # Take the write lock first: two imports opening a new file at
+                # once must not both see "no tables" and both create them.
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
             if engine.dialect.name == "postgresql":
                 # Two imports starting at once must not both try to create the tables.
                 connection.execute(

@@ -1,0 +1,710 @@
+"""The office import: check export files against their manifests, merge them into the master.
+
+``check_export`` reads one file and says whether it is whole and well-formed,
+never raising for a bad file: a damaged or foreign file is rejected whole with
+a reason that names rows and columns, never personal values. ``merge_exports``
+merges the good ones into the master store, one transaction per file, with
+``ON CONFLICT`` doing the deduplication, so importing the same file twice, or
+two overlapping imports at the same time, never duplicates anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import hashlib
+import io
+import json
+import re
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+
+from kiosk.crypto import AGE_HEADER, CryptoError, decrypt
+from kiosk.csvformat import COLUMNS, FORMAT_VERSION, cells_to_record
+from kiosk.errors import KioskError
+from kiosk.master import (
+    Contact,
+    ImportedFile,
+    MasterError,
+    Touchpoint,
+    db_reason,
+    email_key,
+    open_master,
+    search_text,
+)
+from kiosk.signup import SignupRecord
+
+MANIFEST_SUFFIX = ".manifest.json"
+_BOM = "\ufeff"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_CHUNK = 2000  # rows per INSERT round trip (well under SQLite's parameter limit)
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(rows_done, rows_total)`` while merging."""
+
+
+class ImportFailed(KioskError):
+    """The master store failed during a merge; the file being merged was rolled back whole."""
+
+
+@dataclass(frozen=True)
+class CheckedExport:
+    """One export file as checked: whole and well-formed (``ok``) or why not (``reason``)."""
+
+    path: Path
+    ok: bool
+    reason: str
+    rows: int
+    sha256: str
+    kiosk_ids: tuple[str, ...]
+    event_names: tuple[str, ...]
+    first_created_at: datetime | None
+    last_created_at: datetime | None
+    encrypted: bool
+    records: tuple[SignupRecord, ...]  # empty when not ok
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What became of one file in an import."""
+
+    path: Path
+    accepted: bool
+    reason: str  # why it was rejected, or a note ("already imported") when accepted
+    rows: int
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """The totals of one import run, for the command line and the office screen."""
+
+    files: tuple[FileOutcome, ...]
+    signups_new: int
+    signups_present: int
+    contacts_new: int
+    contacts_updated: int
+
+    @property
+    def rejected(self) -> tuple[FileOutcome, ...]:
+        """The files that were not imported."""
+        return tuple(f for f in self.files if not f.accepted)
+
+    def summary_lines(self) -> list[str]:
+        """Describe the run in a few lines: files, sign-ups, contacts, and every rejection."""
+        accepted = [f for f in self.files if f.accepted]
+        lines = [f"Files: {len(accepted)} accepted, {len(self.rejected)} rejected"]
+        for outcome in self.files:
+            if outcome.accepted:
+                note = f"; {outcome.reason}" if outcome.reason else ""
+                lines.append(f"  accepted {outcome.path.name} ({outcome.rows} rows{note})")
+            else:
+                lines.append(f"  REJECTED {outcome.path.name}: {outcome.reason}")
+        lines.append(f"Sign-ups: {self.signups_new} new, {self.signups_present} already present")
+        lines.append(f"Contacts: {self.contacts_new} new, {self.contacts_updated} updated")
+        return lines
+
+
+# Checking ------------------------------------------------------------------------
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Reading or merging 100,000 rows otherwise triggers dozens of full
+    collections over every record already built, tripling the time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _Rejected(Exception):
+    """A reason to reject a file; caught inside ``check_export``."""
+
+
+@dataclass
+class _Manifest:
+    rows: int
+    sha256: str
+    kiosk_id: str
+    encrypted: bool
+
+
+def manifest_path_for(path: Path) -> Path:
+    """Return where the manifest of the export at ``path`` should be."""
+    return path.with_name(path.name + MANIFEST_SUFFIX)
+
+
+def check_export(path: Path, *, identity: Path | None = None) -> CheckedExport:
+    """Check one export file (``.csv`` or ``.csv.age``) against its manifest; never raises.
+
+    ``identity`` is the office's age private key file, needed for encrypted
+    exports. Passing the manifest's own path checks the file it describes.
+    """
+    path = Path(path)
+    if path.name.endswith(MANIFEST_SUFFIX):
+        path = path.with_name(path.name[: -len(MANIFEST_SUFFIX)])
+    encrypted = path.name.endswith(".age")
+    manifest: _Manifest | None = None
+    try:
+        manifest = _read_manifest(path)
+        data = _read_bytes(path)
+        encrypted = encrypted or manifest.encrypted or data.startswith(AGE_HEADER)
+        if encrypted:
+            data = _decrypt(data, identity)
+        if not data:
+            raise _Rejected("the file is empty")
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != manifest.sha256:
+            raise _Rejected("sha256 does not match the manifest")
+        with _gc_paused():
+            records = _parse(data)
+        if len(records) != manifest.rows:
+            raise _Rejected(f"manifest says {manifest.rows} rows, file has {len(records)}")
+    except _Rejected as rejected:
+        return CheckedExport(
+            path=path,
+            ok=False,
+            reason=str(rejected),
+            rows=manifest.rows if manifest is not None else 0,
+            sha256=manifest.sha256 if manifest is not None else "",
+            kiosk_ids=(manifest.kiosk_id,) if manifest is not None else (),
+            event_names=(),
+            first_created_at=None,
+            last_created_at=None,
+            encrypted=encrypted,
+            records=(),
+        )
+    times = [r.created_at for r in records]
+    return CheckedExport(
+        path=path,
+        ok=True,
+        reason="",
+        rows=len(records),
+        sha256=digest,
+        kiosk_ids=tuple(sorted({r.kiosk_id for r in records})),
+        event_names=tuple(sorted({r.event_name for r in records})),
+        first_created_at=min(times) if times else None,
+        last_created_at=max(times) if times else None,
+        encrypted=encrypted,
+        records=tuple(records),
+    )
+
+
+def _read_manifest(path: Path) -> _Manifest:
+    candidates = [manifest_path_for(path)]
+    if path.name.endswith(".age"):
+        candidates.append(path.with_name(path.name[:-4] + MANIFEST_SUFFIX))
+    found = next((c for c in candidates if c.is_file()), None)
+    if found is None:
+        raise _Rejected(f"no manifest beside it (expected {candidates[0].name})")
+    try:
+        raw = json.loads(found.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise _Rejected(f"the manifest cannot be read ({exc.strerror})") from None
+    except (UnicodeDecodeError, ValueError):
+        raise _Rejected("the manifest is not valid JSON") from None
+    if not isinstance(raw, dict):
+        raise _Rejected("the manifest is not a JSON object")
+    version = raw.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise _Rejected("the manifest has no format_version")
+    if version > FORMAT_VERSION:
+        raise _Rejected(
+            f"format version {version} is newer than this program reads ({FORMAT_VERSION}); "
+            "update the office program"
+        )
+    if version < 1:
+        raise _Rejected(f"unknown format version {version}")
+    rows = raw.get("rows")
+    if not isinstance(rows, int) or isinstance(rows, bool) or rows < 0:
+        raise _Rejected("the manifest's rows is not a count")
+    sha = raw.get("sha256")
+    if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
+        raise _Rejected("the manifest's sha256 is not a SHA-256 hash")
+    kiosk_id = raw.get("kiosk_id")
+    if not isinstance(kiosk_id, str):
+        raise _Rejected("the manifest has no kiosk_id")
+    encrypted = raw.get("encrypted", False)
+    if not isinstance(encrypted, bool):
+        raise _Rejected("the manifest's encrypted is not true or false")
+    return _Manifest(rows=rows, sha256=sha, kiosk_id=kiosk_id, encrypted=encrypted)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise _Rejected("the file does not exist") from None
+    except IsADirectoryError:
+        raise _Rejected("that is a folder, not an export file") from None
+    except OSError as exc:
+        raise _Rejected(f"the file cannot be read ({exc.strerror})") from None
+
+
+def _decrypt(data: bytes, identity: Path | None) -> bytes:
+    if identity is None:
+        raise _Rejected("encrypted, but no private key given (--identity)")
+    try:
+        return decrypt(data, identity)
+    except CryptoError as exc:
+        raise _Rejected(str(exc)) from None
+
+
+def _parse(data: bytes) -> list[SignupRecord]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Rejected("not UTF-8 text") from None
+    if text.startswith(_BOM):
+        text = text[1:]
+    if "\x00" in text:
+        raise _Rejected("the file contains a NUL character")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise _Rejected("the file has no header row")
+        _check_header(header)
+        return _records(reader, header)
+    except csv.Error:
+        raise _Rejected(f"row {max(reader.line_num - 1, 1)}: not well-formed CSV") from None
+
+
+def _check_header(header: list[str]) -> None:
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            raise _Rejected(f"column listed twice: {_short(name)}")
+        seen.add(name)
+    missing = [c for c in COLUMNS if c not in seen]
+    if missing:
+        raise _Rejected(f"missing columns: {', '.join(missing)}")
+    unexpected = [_short(name) for name in header if name not in COLUMNS]
+    if unexpected:
+        plural = "s" if len(unexpected) > 1 else ""
+        raise _Rejected(f"unexpected column{plural}: {', '.join(unexpected)}")
+
+
+def _short(name: str) -> str:
+    """A header name fit for a message (headers are not personal, but may be long or odd)."""
+    printable = "".join(ch if ch.isprintable() else "?" for ch in name)
+    return printable if len(printable) <= 40 else printable[:37] + "..."
+
+
+def _records(rows: Iterator[list[str]], header: list[str]) -> list[SignupRecord]:
+    width = len(header)
+    order = None if tuple(header) == COLUMNS else [header.index(c) for c in COLUMNS]
+    records: list[SignupRecord] = []
+    seen_ids: set[uuid.UUID] = set()
+    for number, cells in enumerate(rows, start=1):
+        if len(cells) != width:
+            if not cells:
+                raise _Rejected(f"row {number} is empty")
+            raise _Rejected(f"row {number} has {len(cells)} cells, expected {width}")
+        try:
+            record = cells_to_record(cells if order is None else [cells[k] for k in order])
+        except ValueError as exc:
+            raise _Rejected(f"row {number}: {exc}") from None
+        if record.signup_id in seen_ids:
+            raise _Rejected(f"row {number}: signup_id repeats an earlier row")
+        seen_ids.add(record.signup_id)
+        records.append(record)
+    return records
+
+
+# Merging -------------------------------------------------------------------------
+
+
+@dataclass
+class _Totals:
+    signups_new: int = 0
+    signups_present: int = 0
+    contacts_new: int = 0
+    contacts_updated: int = 0
+
+
+def merge_exports(
+    checked: Sequence[CheckedExport],
+    url: str,
+    *,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Merge the checked exports into the master store at ``url``, one transaction per file.
+
+    Files that failed their check are reported as rejected and merged not at
+    all. Raises ``MasterError`` if the store cannot be opened, ``ImportFailed``
+    if it fails mid-way (files merged before stay merged; the failing one is
+    rolled back whole).
+    """
+    engine = open_master(url)
+    try:
+        total = sum(c.rows for c in checked if c.ok)
+        done = 0
+        totals = _Totals()
+        outcomes = []
+        for item in checked:
+            if not item.ok:
+                outcomes.append(FileOutcome(item.path, False, item.reason, item.rows))
+                continue
+
+            def step(rows: int, base: int = done) -> None:
+                if progress is not None:
+                    progress(base + rows, total)
+
+            note = _merge_one(engine, item, totals, step)
+            done += item.rows
+            outcomes.append(FileOutcome(item.path, True, note, item.rows))
+        if progress is not None:
+            progress(total, total)
+    finally:
+        engine.dispose()
+    return ImportReport(
+        files=tuple(outcomes),
+        signups_new=totals.signups_new,
+        signups_present=totals.signups_present,
+        contacts_new=totals.contacts_new,
+        contacts_updated=totals.contacts_updated,
+    )
+
+
+def import_exports(
+    paths: Sequence[Path],
+    url: str,
+    *,
+    identity: Path | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Check each file and merge the good ones; a bad file never stops the others.
+
+    Files are checked and merged one at a time, so memory holds one file's rows.
+    """
+    engine = open_master(url)  # fail early, before reading any file, on a bad store
+    engine.dispose()
+    outcomes: list[FileOutcome] = []
+    new = present = contacts_new = contacts_updated = 0
+    total = sum(_manifest_rows(Path(p)) for p in paths)
+    done = 0
+    for path in paths:
+        checked = check_export(Path(path), identity=identity)
+
+        def step(rows: int, total_rows: int, base: int = done) -> None:
+            if progress is not None:
+                progress(min(base + rows, total), total)
+
+        report = merge_exports([checked], url, progress=step if checked.ok else None)
+        done += checked.rows if checked.ok else _manifest_rows(Path(path))
+        if progress is not None:
+            progress(min(done, total), total)
+        outcomes.extend(report.files)
+        new += report.signups_new
+        present += report.signups_present
+        contacts_new += report.contacts_new
+        contacts_updated += report.contacts_updated
+    return ImportReport(tuple(outcomes), new, present, contacts_new, contacts_updated)
+
+
+def _manifest_rows(path: Path) -> int:
+    """The rows a manifest announces (0 if unreadable); only for progress bars."""
+    try:
+        return _read_manifest(path).rows
+    except _Rejected:
+        return 0
+
+
+def _merge_one(
+    engine: Engine, item: CheckedExport, totals: _Totals, step: Callable[[int], None]
+) -> str:
+    """Merge one checked file in one transaction; return a note for its outcome."""
+    try:
+        with engine.connect() as connection:
+            if connection.dialect.name == "sqlite":
+                # Take the write lock now: a read-then-write transaction could
+                # otherwise fail (not wait) when another import commits first.
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            with _gc_paused():
+                note, counts = _merge_in(connection, item, step)
+            connection.commit()
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        raise ImportFailed(
+            f"Merging {item.path.name} into the master store failed ({db_reason(exc)}); "
+            "that file was not imported, files merged before it are kept."
+        ) from None
+    totals.signups_new += counts.signups_new
+    totals.signups_present += counts.signups_present
+    totals.contacts_new += counts.contacts_new
+    totals.contacts_updated += counts.contacts_updated
+    return note
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+_CONTACT_COLUMNS = (
+    "email_key",
+    "email",
+    "first_name",
+    "last_name",
+    "phone",
+    "postal_code",
+    "wlf_choice",
+    "email_group_opt_in",
+    "advocacy_pledge",
+    "contact_consent",
+    "consent_version",
+    "first_seen_at",
+    "last_seen_at",
+    "latest_signup_id",
+    "search_text",
+)
+# Taken from the newer sign-up when a contact is merged (first_seen_at takes the older).
+_PROFILE_COLUMNS = tuple(c for c in _CONTACT_COLUMNS if c not in ("email_key", "first_seen_at"))
+_TOUCHPOINT_COLUMNS = (
+    "signup_id",
+    "contact_id",
+    "created_at",
+    "event_name",
+    "event_location",
+    "kiosk_id",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "postal_code",
+    "wlf_choice",
+    "email_group_opt_in",
+    "advocacy_pledge",
+    "contact_consent",
+    "consent_version",
+    "locale",
+    "source_sha256",
+    "imported_at",
+)
+
+
+def _statements(dialect: str) -> tuple[str, str]:
+    """Return the contact upsert and touchpoint insert, in the driver's placeholder style.
+
+    Plain SQL run with the driver's executemany: the same ``ON CONFLICT`` text
+    works in SQLite and PostgreSQL, and skipping SQLAlchemy's per-value
+    processing makes a merge several times faster.
+    """
+    if dialect not in ("sqlite", "postgresql"):
+        raise MasterError(
+            f"The master store's database kind ({dialect}) is not supported; "
+            "use SQLite or PostgreSQL."
+        )
+    mark = "?" if dialect == "sqlite" else "%s"
+    newer = (
+        "(excluded.last_seen_at > contacts.last_seen_at OR "
+        "(excluded.last_seen_at = contacts.last_seen_at AND "
+        "excluded.latest_signup_id > contacts.latest_signup_id))"
+    )
+    updates = [
+        f"{c} = CASE WHEN {newer} THEN excluded.{c} ELSE contacts.{c} END" for c in _PROFILE_COLUMNS
+    ]
+    updates.append(
+        "first_seen_at = CASE WHEN excluded.first_seen_at < contacts.first_seen_at "
+        "THEN excluded.first_seen_at ELSE contacts.first_seen_at END"
+    )
+    upsert = (
+        f"INSERT INTO contacts ({', '.join(_CONTACT_COLUMNS)}) "
+        f"VALUES ({', '.join([mark] * len(_CONTACT_COLUMNS))}) "
+        f"ON CONFLICT (email_key) DO UPDATE SET {', '.join(updates)}"
+    )
+    values = [mark] * len(_TOUCHPOINT_COLUMNS)
+    values[1] = f"(SELECT id FROM contacts WHERE email_key = {mark})"
+    insert = (
+        f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
+        f"VALUES ({', '.join(values)}) ON CONFLICT (signup_id) DO NOTHING"
+    )
+    return upsert, insert
+
+
+def _merge_in(
+    connection: Connection, item: CheckedExport, step: Callable[[int], None]
+) -> tuple[str, _Totals]:
+    counts = _Totals()
+    now = datetime.now(UTC).replace(tzinfo=None)
+    already = connection.execute(
+        select(ImportedFile.imported_at).where(ImportedFile.sha256 == item.sha256)
+    ).scalar()
+    if already is not None:
+        counts.signups_present = item.rows
+        step(item.rows)
+        return f"already imported {already:%Y-%m-%d %H:%M} UTC", counts
+
+    dialect = connection.dialect.name
+    upsert, insert = _statements(dialect)
+    # SQLite stores times as text in SQLAlchemy's form; PostgreSQL takes datetimes.
+    as_time: Callable[[datetime], Any] = (
+        (lambda moment: moment.isoformat(" ", "microseconds")) if dialect == "sqlite" else _same
+    )
+
+    records = sorted(item.records, key=lambda r: r.signup_id.int)  # one lock order for all
+    ids = [str(r.signup_id) for r in records]
+    present: set[str] = set()
+    for chunk in _chunks(ids):
+        present.update(
+            connection.execute(
+                select(Touchpoint.signup_id).where(Touchpoint.signup_id.in_(chunk))
+            ).scalars()
+        )
+
+    # One profile per person, from their latest new sign-up in this file
+    # (the upsert then keeps whichever of it and the stored one is later).
+    people: dict[str, tuple[datetime, str, SignupRecord, datetime]] = {}
+    fresh: list[tuple[str, str, SignupRecord]] = []
+    for signup_id, record in zip(ids, records, strict=True):
+        if signup_id in present:
+            continue
+        key = email_key(record.signup.email)
+        fresh.append((signup_id, key, record))
+        created = record.created_at.replace(tzinfo=None)
+        known = people.get(key)
+        if known is None:
+            people[key] = (created, signup_id, record, created)
+        elif (created, signup_id) > known[:2]:
+            people[key] = (created, signup_id, record, min(known[3], created))
+        elif created < known[3]:
+            people[key] = (*known[:3], created)
+
+    keys = sorted(people)  # one lock order for every import: no deadlocks between two
+    contact_rows = []
+    for key in keys:
+        last_seen, signup_id, record, first_seen = people[key]
+        s = record.signup
+        contact_rows.append(
+            (
+                key,
+                s.email,
+                s.first_name,
+                s.last_name,
+                s.phone,
+                s.postal_code,
+                s.wlf_choice.value,
+                s.email_group_opt_in,
+                s.advocacy_pledge,
+                s.contact_consent,
+                s.consent_version,
+                as_time(first_seen),
+                as_time(last_seen),
+                signup_id,
+                search_text(s.first_name, s.last_name, s.email),
+            )
+        )
+    if dialect == "postgresql":
+        # Concurrent imports: only the upsert itself knows whether it inserted
+        # (xmax = 0) or merged into a row another import had just committed.
+        inserted = 0
+        row_marks = f"({', '.join(['%s'] * len(_CONTACT_COLUMNS))})"
+        for chunk in _chunks(contact_rows, 500):
+            statement = upsert.replace(
+                f"VALUES {row_marks}", "VALUES " + ", ".join([row_marks] * len(chunk))
+            )
+            flat = tuple(value for row in chunk for value in row)
+            returned = connection.exec_driver_sql(statement + " RETURNING (xmax = 0)", flat)
+            inserted += sum(1 for was_inserted in returned.scalars() if was_inserted)
+        counts.contacts_new = inserted
+        counts.contacts_updated = len(keys) - inserted
+    else:
+        # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so what
+        # exists now is what exists when the upsert runs.
+        existing: set[str] = set()
+        for chunk in _chunks(keys):
+            existing.update(
+                connection.execute(
+                    select(Contact.email_key).where(Contact.email_key.in_(chunk))
+                ).scalars()
+            )
+        counts.contacts_new = len(keys) - len(existing)
+        counts.contacts_updated = len(existing)
+        for chunk in _chunks(contact_rows):
+            connection.exec_driver_sql(upsert, list(chunk))
+
+    imported_at = as_time(now)
+    added = 0
+    done = len(present)
+    step(done)
+    for chunk in _chunks(fresh):
+        rows = []
+        for signup_id, key, record in chunk:
+            s = record.signup
+            rows.append(
+                (
+                    signup_id,
+                    key,
+                    as_time(record.created_at.replace(tzinfo=None)),
+                    record.event_name,
+                    record.event_location,
+                    record.kiosk_id,
+                    s.first_name,
+                    s.last_name,
+                    s.email,
+                    s.phone,
+                    s.postal_code,
+                    s.wlf_choice.value,
+                    s.email_group_opt_in,
+                    s.advocacy_pledge,
+                    s.contact_consent,
+                    s.consent_version,
+                    s.locale,
+                    item.sha256,
+                    imported_at,
+                )
+            )
+        # rowcount counts only inserted rows: a concurrent import's are skipped.
+        added += max(connection.exec_driver_sql(insert, rows).rowcount, 0)
+        done += len(chunk)
+        step(done)
+
+    counts.signups_new = added
+    counts.signups_present = item.rows - added
+
+    connection.execute(
+        _insert_imported_file(dialect),
+        {
+            "sha256": item.sha256,
+            "file_name": item.path.name,
+            "kiosk_id": ",".join(item.kiosk_ids),
+            "rows": item.rows,
+            "imported_at": now,
+        },
+    )
+    return "", counts
+
+
+def _same(moment: datetime) -> datetime:
+    return moment
+
+
+def _insert_imported_file(dialect: str) -> Any:
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(ImportedFile).on_conflict_do_nothing(index_elements=[ImportedFile.sha256])
+
+
+# CRM file ----------------------------------------------------------------------
+
+
+def write_crm_csv(url: str, out: Path, *, profile: str = "generic") -> int:
+    """Write one row per contact for a CRM import; return how many (see ``kiosk.crm``)."""
+    from kiosk.crm import write_crm_csv as write
+
+    return write(url, out, profile=profile)
