@@ -1,0 +1,374 @@
+"""The office window, driven like staff drive it: add or drop files, merge, search, save.
+
+Real kiosk stores write real exports (plain and age-encrypted) into a
+temporary "USB stick"; the window merges them into a real SQLite master
+store, and every number it shows is checked against that database.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import create_engine, text
+
+from kiosk.crm import PROFILES
+from kiosk.crypto import new_key_pair, write_identity_file
+from kiosk.export import export_signups
+from kiosk.signup import SignupRecord
+from kiosk.store import Store
+from tests.factories import make_signup
+from ui.office.app import make_office_window
+from ui.office.window import MERGED, READY, REJECTED, OfficeWindow
+
+T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+
+
+def _record(kiosk_id: str, n: int, *, event: str, when: datetime, **signup: object) -> SignupRecord:
+    values: dict[str, object] = {
+        "first_name": f"Person{n}",
+        "last_name": "Tester",
+        "email": f"person{n}@example.org",
+    }
+    values.update(signup)
+    return SignupRecord(
+        signup_id=uuid.uuid4(),
+        created_at=when,
+        event_name=event,
+        event_location="Boston, MA",
+        kiosk_id=kiosk_id,
+        signup=make_signup(**values),
+    )
+
+
+def _export(
+    tmp: Path,
+    name: str,
+    people: list[dict[str, object]],
+    *,
+    event: str,
+    when: datetime,
+    recipient: str | None = None,
+) -> Path:
+    """A kiosk called ``name`` signs up ``people`` and exports them to tmp/usb-<name>/."""
+    store = Store.open(tmp / f"kiosk-{name}")
+    try:
+        records = [
+            _record(store.kiosk_id, i, event=event, when=when + timedelta(minutes=i), **person)
+            for i, person in enumerate(people)
+        ]
+        store.insert_records(records)
+        out = tmp / f"usb-{name}"
+        out.mkdir()
+        result = export_signups(store, out, recipient=recipient)
+    finally:
+        store.close()
+    assert result is not None
+    return result.csv_path
+
+
+@pytest.fixture
+def exports(tmp_path: Path) -> dict[str, Path]:
+    """Two kiosks' exports (one person at both, email in another case) and a damaged copy."""
+    fair = [
+        {"first_name": "Noa", "last_name": "כהן", "email": "noa.cohen@example.org"},
+        {"first_name": "Layla", "last_name": "حداد", "email": "layla@example.org"},
+        {"first_name": "=SUM(A1)", "last_name": "Tester", "email": "sum@example.org"},
+    ] + [{} for _ in range(7)]
+    dinner = [
+        {"first_name": "Noa", "last_name": "Cohen", "email": "NOA.COHEN@example.org"},
+        {"first_name": "José", "last_name": "Núñez", "email": "jose@example.org"},
+    ] + [{"email": f"guest{i}@example.org"} for i in range(4)]
+    fair_csv = _export(tmp_path, "fair", fair, event="Campus Fair", when=T0)
+    dinner_csv = _export(
+        tmp_path, "dinner", dinner, event="Community Dinner", when=T0 + timedelta(days=3)
+    )
+    damaged_dir = tmp_path / "usb-damaged"
+    damaged_dir.mkdir()
+    damaged = damaged_dir / dinner_csv.name
+    shutil.copy(dinner_csv, damaged)
+    for manifest in dinner_csv.parent.glob("*.json"):
+        shutil.copy(manifest, damaged_dir / manifest.name)
+    data = bytearray(damaged.read_bytes())
+    data[-5] ^= 0x01  # one flipped bit in the last row
+    damaged.write_bytes(bytes(data))
+    return {"fair": fair_csv, "dinner": dinner_csv, "damaged": damaged}
+
+
+@pytest.fixture
+def master_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'master.sqlite3'}"
+
+
+@pytest.fixture
+def window(qtbot, master_url: str) -> Iterator[OfficeWindow]:  # type: ignore[no-untyped-def]
+    win = make_office_window(master_url)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    qtbot.waitUntil(lambda: not win.is_busy(), timeout=20_000)
+
+
+def _db_count(url: str, table: str) -> int:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def _add_and_wait(qtbot, window: OfficeWindow, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.checks_finished, timeout=20_000):
+        window.add_files(paths)
+
+
+def _cell(window: OfficeWindow, row: int, column: int) -> str:
+    item = window.files_table.item(row, column)
+    return item.text() if item is not None else ""
+
+
+def _merge_and_wait(qtbot, window: OfficeWindow) -> object:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.merge_finished, timeout=60_000) as blocker:
+        assert window.merge()
+    return blocker.args[0]
+
+
+# Adding files ------------------------------------------------------------------
+
+
+def test_added_files_are_checked_before_anything_is_merged(qtbot, window, exports, master_url):
+    _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"], exports["damaged"]])
+
+    assert window.files_table.rowCount() == 3
+    fair, dinner, damaged = window.entries
+    assert (fair.status, dinner.status, damaged.status) == (READY, READY, REJECTED)
+    assert _cell(window, 0, 2) == "10"
+    assert "Campus Fair" in _cell(window, 0, 3)
+    assert _cell(window, 1, 2) == "6"
+    assert "Community Dinner" in _cell(window, 1, 3)
+    assert _cell(window, 0, 6).startswith("Hash matches its manifest")
+    assert damaged.detail == "SHA-256 does not match the manifest"
+    assert damaged.detail[0].isupper(), "reasons read as sentences"
+    assert "Rejected" in _cell(window, 2, 1)
+    assert window.merge_button.text() == "Merge 2 files"
+    assert window.merge_button.isEnabled()
+    # Checking writes nothing.
+    assert _db_count(master_url, "touchpoints") == 0
+
+
+def test_the_same_file_added_twice_is_listed_once(qtbot, window, exports):
+    _add_and_wait(qtbot, window, [exports["fair"]])
+    assert window.add_files([exports["fair"], str(exports["fair"])]) == 0
+    assert window.files_table.rowCount() == 1
+
+
+def test_a_folder_adds_its_exports_and_skips_manifests_and_other_files(qtbot, window, exports):
+    folder = exports["fair"].parent
+    (folder / "notes.txt").write_text("not an export")
+    _add_and_wait(qtbot, window, [folder])
+    assert [e.path for e in window.entries] == [exports["fair"]]
+    # The status line said what was skipped before the checks finished; the list is right.
+    assert window.files_table.rowCount() == 1
+
+
+def test_nothing_ready_means_merge_is_disabled(qtbot, window, exports):
+    assert not window.merge_button.isEnabled()
+    _add_and_wait(qtbot, window, [exports["damaged"]])
+    assert not window.merge_button.isEnabled()
+    assert window.merge() is False
+
+
+def _drop(window: OfficeWindow, paths: list[Path]) -> tuple[bool, bool]:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = window.drop_zone.mapTo(window, window.drop_zone.rect().center())
+    enter = QDragEnterEvent(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    drop = QDropEvent(
+        QPointF(pos),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
+def test_dropping_files_checks_them_like_add_files(qtbot, window, exports):
+    with qtbot.waitSignal(window.checks_finished, timeout=20_000):
+        entered, dropped = _drop(window, [exports["fair"], exports["damaged"]])
+    assert entered and dropped
+    assert [e.status for e in window.entries] == [READY, REJECTED]
+
+
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
+def test_a_drag_without_files_is_refused(qtbot, window):
+    mime = QMimeData()
+    mime.setText('=HYPERLINK("x")')
+    enter = QDragEnterEvent(
+        window.rect().center(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+    assert window.entries == []
+
+
+# Merging -----------------------------------------------------------------------
+
+
+def test_merge_shows_progress_and_a_summary_that_matches_the_database(
+    qtbot, window, exports, master_url
+):
+    _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"], exports["damaged"]])
+    seen: list[int] = []
+    window.progress_bar.valueChanged.connect(seen.append)
+
+    report = _merge_and_wait(qtbot, window)
+
+    assert window.progress_bar.isVisible()
+    assert window.progress_bar.value() == window.progress_bar.maximum()
+    assert seen, "the progress bar moved"
+    touchpoints = _db_count(master_url, "touchpoints")
+    contacts = _db_count(master_url, "contacts")
+    assert touchpoints == 16
+    assert contacts == 15  # Noa signed up at both events: one contact, two sign-ups
+    labels = {key: label.text() for key, label in window.stat_labels.items()}
+    assert labels["new"] == "16"
+    assert labels["present"] == "0"
+    assert int(labels["contacts_new"]) + 0 == report.contacts_new == contacts
+    assert window.summary_panel.isVisible()
+    rejected = window.rejected_label.text()
+    assert exports["damaged"].name in rejected
+    assert [e.status for e in window.entries] == [MERGED, MERGED, REJECTED]
+    assert window.merge_button.text() == "Merge 0 files"
+    assert not window.merge_button.isEnabled()
+    assert "15 contacts" in window.count_label.text()
+
+
+def test_merging_the_same_files_again_adds_nothing(qtbot, window, exports, master_url):
+    _add_and_wait(qtbot, window, [exports["fair"]])
+    _merge_and_wait(qtbot, window)
+    window.clear_files()
+    _add_and_wait(qtbot, window, [exports["fair"]])
+    report = _merge_and_wait(qtbot, window)
+    assert report.signups_new == 0
+    assert window.stat_labels["new"].text() == "0"
+    assert window.stat_labels["present"].text() == "10"
+    assert _db_count(master_url, "touchpoints") == 10
+
+
+# Contacts and CRM --------------------------------------------------------------
+
+
+def test_search_finds_a_contact_by_name_in_any_script(qtbot, window, exports):
+    _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"]])
+    _merge_and_wait(qtbot, window)
+    found = window.search("noa.cohen")
+    assert len(found) == 1
+    assert window.results_table.rowCount() == 1
+    # The latest sign-up (the dinner, three days later) wins the name.
+    assert window.results_table.item(0, 0).text() == "Noa Cohen"
+    assert window.search("حداد")[0].email == "layla@example.org"
+    assert window.search("nobody-here") == []
+    assert window.results_note.text() == "No contact matches."
+
+
+def test_typing_in_the_search_box_searches(qtbot, window, exports):
+    _add_and_wait(qtbot, window, [exports["fair"]])
+    _merge_and_wait(qtbot, window)
+    window.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(window.search_box, "layla")
+    qtbot.waitUntil(lambda: window.results_table.rowCount() == 1, timeout=5_000)
+
+
+@pytest.mark.parametrize("profile", list(PROFILES))
+def test_save_crm_file_writes_one_row_per_contact(qtbot, window, exports, tmp_path, profile):
+    _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"]])
+    _merge_and_wait(qtbot, window)
+    out = tmp_path / f"{profile}.csv"
+    with qtbot.waitSignal(window.crm_saved, timeout=20_000) as blocker:
+        window.save_crm_file(out, profile)
+    assert blocker.args == [15]
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert rows[0] == PROFILES[profile].headers
+    assert len(rows) == 16
+    flat = [cell for row in rows[1:] for cell in row]
+    assert "'=SUM(A1)" in flat  # the formula is neutralized in the CRM file too
+    assert str(out) in window.status_label.text()
+
+
+def test_save_crm_file_into_a_missing_folder_shows_an_error(qtbot, window, tmp_path):
+    with qtbot.waitSignal(window.error_shown, timeout=10_000) as blocker:
+        window.save_crm_file(tmp_path / "missing" / "out.csv", "generic")
+    assert "not written" in blocker.args[0]
+    assert window.save_button.isEnabled()
+
+
+# Encrypted exports -------------------------------------------------------------
+
+
+@pytest.fixture
+def encrypted(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """An encrypted export, the private key that opens it, and a key that does not."""
+    identity, recipient = new_key_pair()
+    key = tmp_path / "office.key"
+    write_identity_file(key, identity)
+    other = tmp_path / "other.key"
+    write_identity_file(other, new_key_pair()[0])
+    people = [{"email": f"secret{i}@example.org", "last_name": "Hidden"} for i in range(5)]
+    path = _export(tmp_path, "secure", people, event="Gala", when=T0, recipient=recipient)
+    return path, key, other
+
+
+def test_encrypted_file_needs_the_private_key(qtbot, window, encrypted, master_url):
+    path, key, _other = encrypted
+    assert path.name.endswith(".csv.age")
+    _add_and_wait(qtbot, window, [path])
+    (entry,) = window.entries
+    assert entry.status == REJECTED
+    assert _cell(window, 0, 5) == "yes"
+    assert "key" in entry.detail.lower()
+    assert "No private key" in window.identity_label.text()
+
+    with qtbot.waitSignal(window.checks_finished, timeout=20_000):
+        window.set_identity(key)
+    assert entry.status == READY
+    assert _cell(window, 0, 2) == "5"
+    assert "office.key" in window.identity_label.text()
+    _merge_and_wait(qtbot, window)
+    assert _db_count(master_url, "touchpoints") == 5
+
+
+def test_encrypted_file_with_the_wrong_key_is_rejected(qtbot, master_url, encrypted):
+    path, _key, other = encrypted
+    win = make_office_window(master_url, identity=other)
+    qtbot.addWidget(win)
+    _add_and_wait(qtbot, win, [path])
+    (entry,) = win.entries
+    assert entry.status == REJECTED
+    assert "different key" in entry.detail or "key" in entry.detail.lower()
+    assert not win.merge_button.isEnabled()

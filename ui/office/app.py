@@ -1,0 +1,46 @@
+"""Start the office window: ``p2p-kiosk office`` calls ``run_office``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.paths import asset_path
+from ui.office.window import OfficeWindow
+
+STYLESHEET = ("styles", "office.qss")
+
+
+def office_stylesheet() -> str:
+    """The office window's stylesheet, or "" when the file is missing (plain Qt look)."""
+    try:
+        return asset_path(*STYLESHEET).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def make_office_window(master_url: str, identity: Path | None = None) -> OfficeWindow:
+    """An office window with its stylesheet applied (used by run_office and screenshots)."""
+    window = OfficeWindow(master_url, identity)
+    window.setStyleSheet(office_stylesheet())
+    return window
+
+
+def run_office(
+    master_url: str,
+    identity: Path | None = None,
+    *,
+    files: Sequence[Path] = (),
+    argv: Sequence[str] | None = None,
+) -> int:
+    """Show the office window for ``master_url`` (files listed at start); return the exit code."""
+    app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
+    app.setApplicationName("p2p-kiosk office")
+    window = make_office_window(master_url, identity)
+    window.show()
+    if files:
+        window.add_files(list(files))
+    return int(app.exec())

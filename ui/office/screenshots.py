@@ -1,0 +1,126 @@
+"""Render the office window in each of its states to PNG files (works headless).
+
+Everything is real and throwaway: demo sign-ups in temporary kiosk stores,
+exported (one encrypted, one damaged on purpose) to a temporary folder, and
+merged into a temporary SQLite master store. Nothing touches real data.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content import load_content
+from kiosk.crypto import new_key_pair, write_identity_file
+from kiosk.demo import demo_records
+from kiosk.export import export_signups
+from kiosk.paths import default_content_path
+from kiosk.store import Store
+from ui.office.app import make_office_window
+from ui.office.window import OfficeWindow
+
+START = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
+
+
+def _wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the office window did not reach the expected state")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _export(root: Path, name: str, count: int, seed: int, recipient: str | None = None) -> Path:
+    consent = load_content(default_content_path()).consent
+    store = Store.open(root / f"kiosk-{name}")
+    try:
+        store.set_kiosk_name(name)
+        store.insert_records(
+            demo_records(count, seed=seed, kiosk_id=store.kiosk_id, consent=consent, start=START)
+        )
+        out = root / "usb" / name
+        out.mkdir(parents=True)
+        result = export_signups(store, out, recipient=recipient)
+    finally:
+        store.close()
+    assert result is not None
+    return result.csv_path
+
+
+def _settle(window: OfficeWindow) -> None:
+    _wait_until(lambda: not window.is_busy())
+    QCoreApplication.processEvents()
+
+
+def render_office_screenshots(out_dir: Path) -> list[Path]:
+    """Write office_*.png for each state of the window into ``out_dir``; return the paths."""
+    app = QApplication.instance() or QApplication([])
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="p2p-office-shots-") as tmp:
+        root = Path(tmp)
+        identity, recipient = new_key_pair()
+        key = root / "office.key"
+        write_identity_file(key, identity)
+        north = _export(root, "North Hall kiosk", 240, seed=1)
+        south = _export(root, "South Hall kiosk", 180, seed=2)
+        secure = _export(root, "Gala kiosk", 60, seed=3, recipient=recipient)
+        damaged_dir = root / "usb" / "damaged"
+        damaged_dir.mkdir()
+        damaged = damaged_dir / south.name
+        for source in south.parent.iterdir():
+            shutil.copy(source, damaged_dir / source.name)
+        data = bytearray(damaged.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        damaged.write_bytes(bytes(data))
+
+        window = make_office_window(f"sqlite:///{root / 'master.sqlite3'}")
+        window.show()
+
+        def shot(name: str) -> None:
+            QCoreApplication.processEvents()
+            path = out_dir / f"office_{name}.png"
+            if not window.grab().save(str(path)):
+                raise OSError(f"could not write {path}")
+            written.append(path)
+
+        try:
+            _settle(window)
+            shot("empty")
+            window.add_files([north, south, damaged, secure])
+            _settle(window)
+            shot("checked")
+            window.set_identity(key)
+            _settle(window)
+            shot("key_chosen")
+
+            captured = {"done": False}
+
+            def mid_merge(value: int) -> None:
+                bar = window.progress_bar
+                if not captured["done"] and bar.maximum() > 1 and value >= bar.maximum() // 2:
+                    captured["done"] = True
+                    shot("merging")
+
+            window.progress_bar.valueChanged.connect(mid_merge)
+            window.merge()
+            _settle(window)
+            shot("merged")
+            window.tabs.setCurrentIndex(1)
+            window.search("levi")
+            shot("contacts")
+        finally:
+            window.close()
+            window.deleteLater()
+            QCoreApplication.processEvents()
+    del app
+    return written
