@@ -182,7 +182,7 @@ def test_five_wrong_pins_lock_out_with_a_countdown_until_the_delay_passes(
         tries += 1
         assert tries <= 5
     assert screen.pin_stage.is_locked_out()
-    assert "Try again in 30 s" in screen.pin_stage.countdown_text()
+    assert "Try again in 30\xa0s" in screen.pin_stage.countdown_text()  # never split
     assert not _pad_key(screen, "Digit 2").isEnabled()
     # The fifth try, even with the right PIN, gets nowhere while the delay runs.
     pad.setFocus()
@@ -190,7 +190,7 @@ def test_five_wrong_pins_lock_out_with_a_countdown_until_the_delay_passes(
     qtbot.keyClick(pad, Qt.Key.Key_Return)
     assert not screen.is_unlocked() and pad.entered_length() == 0
     clock.advance(12)
-    qtbot.waitUntil(lambda: "Try again in 18 s" in screen.pin_stage.countdown_text())
+    qtbot.waitUntil(lambda: "Try again in 18\xa0s" in screen.pin_stage.countdown_text())
     clock.advance(19)
     qtbot.waitUntil(pad.is_enabled_for_input, timeout=3000)
     assert not screen.pin_stage.is_locked_out()
@@ -251,14 +251,11 @@ def test_panel_counts_and_chart_show_real_sign_ups(qtbot, screen, service, clock
     assert _find(screen, QLabel, "StatTotal").text() == "6"
     assert _find(screen, QLabel, "StatPending").text() == "6"
     table = _find(screen, QTableWidget, "StaffEventTable")
-    rows = {
-        table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 4)]
-        for r in range(table.rowCount())
-    }
-    assert rows == {
-        "Evening talk": ["Temple Israel", "3", "3"],
-        "Campus fair": ["Boston", "1", "3"],
-    }
+    rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert rows == [  # newest event first
+        ["Evening talk\nTemple Israel", "3", "3"],
+        ["Campus fair\nBoston", "1", "3"],
+    ]
     assert "Evening talk" in _find(screen, QLabel, "StaffCurrentEvent").text()
 
     chart = screen.panel.chart

@@ -53,6 +53,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
+    QScroller,
     QSpinBox,
     QStackedWidget,
     QTableWidget,
@@ -488,7 +490,7 @@ class PinStage(QWidget):
             self.pad.set_message(self.tr("You can try again now."), error=False)
             return
         self.pad.set_enabled_for_input(False)
-        text = self.tr("Too many wrong tries. Try again in {0} s").format(math.ceil(remaining))
+        text = self.tr("Too many wrong tries. Try again in {0}\u00a0s").format(math.ceil(remaining))
         self._countdown.setText(text)
         self._countdown.setAccessibleName(text)
         self._countdown.setVisible(True)
@@ -521,8 +523,8 @@ class StaffPanel(QWidget):
         self._job_signals: _ExportSignals | None = None
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 28, 40, 28)
-        outer.setSpacing(20)
+        outer.setContentsMargins(40, 24, 40, 24)
+        outer.setSpacing(16)
         outer.addLayout(self._build_header())
         outer.addLayout(self._build_nav())
         self._pages = QStackedWidget(self)
@@ -573,6 +575,8 @@ class StaffPanel(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         self._nav.idClicked.connect(lambda index: self.show_page(self.PAGES[index]))
+        # Style rules may select on the checked state; re-polish so they follow it.
+        self._nav.buttonToggled.connect(lambda button, _on: _repolish(button))
         return row
 
     def _build_today_page(self) -> QWidget:
@@ -593,11 +597,11 @@ class StaffPanel(QWidget):
         row.setSpacing(20)
         table_card, table_layout = _card(page)
         table_layout.addWidget(_label(self.tr("Sign-ups per event"), "h2"))
-        self._table = QTableWidget(0, 4, table_card)
+        self._table = QTableWidget(0, 3, table_card)
         self._table.setObjectName("StaffEventTable")
         self._table.setAccessibleName(self.tr("Sign-ups per event, today and in all"))
         self._table.setHorizontalHeaderLabels(
-            [self.tr("Event"), self.tr("Place"), self.tr("Today"), self.tr("Total")]
+            [self.tr("Event and place"), self.tr("Today"), self.tr("Total")]
         )
         self._table.verticalHeader().setVisible(False)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -608,8 +612,8 @@ class StaffPanel(QWidget):
         self._table.verticalHeader().setDefaultSectionSize(52)
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3):
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self._no_events = _label(self.tr("No sign-ups yet."), "muted")
         table_layout.addWidget(self._table, 1)
@@ -627,6 +631,8 @@ class StaffPanel(QWidget):
     def _stat(self, caption: str, name: str, row: QHBoxLayout) -> QLabel:
         card, layout = _card(self)
         card.setProperty("stat", True)
+        layout.setContentsMargins(24, 14, 24, 14)
+        layout.setSpacing(2)
         number = QLabel("0", card)
         number.setObjectName(name)
         number.setProperty("role", "stat")
@@ -783,6 +789,11 @@ class StaffPanel(QWidget):
         self._idle_spin.setRange(MIN_IDLE_TIMEOUT_S, MAX_IDLE_TIMEOUT_S)
         self._idle_spin.setSuffix(self.tr(" s"))
         self._idle_spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        # Qt gives a bordered, button-less spin box's editor no width unless the (hidden)
+        # arrow sub-controls are placed explicitly; this rule only fixes that geometry.
+        self._idle_spin.setStyleSheet(
+            "QSpinBox::up-button, QSpinBox::down-button { subcontrol-origin: border; width: 0px; }"
+        )
         self._idle_spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._idle_spin.setMinimumHeight(56)
         self._idle_spin.setMinimumWidth(160)
@@ -868,21 +879,23 @@ class StaffPanel(QWidget):
                 current.name,
                 current.location,
             )
+            # Name and place share one cell (two lines) so neither is cut off on a narrow card.
+            where = f"{count.name}\n{count.location}" if count.location else count.name
             cells = (
-                count.name,
-                count.location,
+                where,
                 locale.toString(count.today),
                 locale.toString(count.total),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column >= 2:
+                if column >= 1:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
                     )
                 if is_current:
                     item.setFont(bold)
                 self._table.setItem(row, column, item)
+        self._table.resizeRowsToContents()
         self._table.setVisible(bool(counts))
         self._no_events.setVisible(not counts)
         self.chart.set_counts(hours)
@@ -1211,20 +1224,37 @@ class StaffScreen(QWidget):
         self.pin_stage = PinStage(service, self)
         self.panel = StaffPanel(service, self)
         self._stages.addWidget(self.pin_stage)
-        self._stages.addWidget(self.panel)
+        # The panel scrolls when the on-screen keyboard (or a small window) leaves it less room.
+        self._panel_scroll = QScrollArea(self)
+        self._panel_scroll.setObjectName("StaffPanelScroll")
+        self._panel_scroll.setWidgetResizable(True)
+        self._panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._panel_scroll.setWidget(self.panel)
+        QScroller.grabGesture(
+            self._panel_scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
+        # The keyboard docks under the panel only, so it never adds to the PIN stage's height.
+        self._panel_stage = QWidget(self)
+        self._panel_stage.setObjectName("StaffPanelStage")
+        self.keyboard = OnScreenKeyboard(self._panel_stage)
+        self.keyboard.setVisible(False)
+        panel_column = QVBoxLayout(self._panel_stage)
+        panel_column.setContentsMargins(0, 0, 0, 0)
+        panel_column.setSpacing(0)
+        panel_column.addWidget(self._panel_scroll, 1)
+        panel_column.addWidget(self.keyboard)
+        self._stages.addWidget(self._panel_stage)
 
         if show_keyboard is None:
             mode = service.keyboard_mode
             show_keyboard = mode == "on" or (mode == "auto" and touch_screen_present())
         self._keyboard_enabled = show_keyboard
-        self.keyboard = OnScreenKeyboard(self)
-        self.keyboard.setVisible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._stages, 1)
-        layout.addWidget(self.keyboard)
 
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -1292,7 +1322,8 @@ class StaffScreen(QWidget):
         self.pin_stage.pad.clear()
         self.panel.refresh()
         self.panel.show_page("today")
-        self._stages.setCurrentWidget(self.panel)
+        self._stages.setCurrentWidget(self._panel_stage)
+        self.panel.setFocus(Qt.FocusReason.OtherFocusReason)
         self._install_activity_filter()
         self._idle.start()
         self.unlocked_changed.emit(True)
@@ -1343,5 +1374,7 @@ class StaffScreen(QWidget):
         )
         if wants:
             self.keyboard.setVisible(True)
+            # Once the keyboard has taken its room, bring the field back into view.
+            QTimer.singleShot(0, lambda: self._panel_scroll.ensureWidgetVisible(new, 40, 40))
         elif new is not None and not self.keyboard.isAncestorOf(new):
             self.keyboard.setVisible(False)

@@ -172,8 +172,10 @@ class HourChart(QWidget):
                 if rtl
                 else QRectF(0, y - metrics.height() / 2, plot.left() - 6, metrics.height())
             )
+            # AlignAbsolute: the rects are already mirrored, so Left must mean left.
             align = Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight
-            painter.drawText(label_rect, align | Qt.AlignmentFlag.AlignVCenter, str(value))
+            flags = align | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(label_rect, flags, str(value))
 
         # Bars, each with its count just above it.
         bold = QFont(self.font())

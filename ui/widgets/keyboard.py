@@ -217,12 +217,8 @@ class OnScreenKeyboard(QWidget):
         row3 = [_KeySpec("\u21e7", self.tr("Shift"), self._toggle_shift, "shift", 3)]
         row3 += [self._letter(c) for c in LETTER_ROWS[2]]
         if email:
-            row2.append(self._char("@", self.tr("At sign")))
-            row3 += [
-                self._char(".", self.tr("Period")),
-                self._char("-", self.tr("Hyphen")),
-                self._char("_", self.tr("Underscore")),
-            ]
+            row2.append(self._char("_", self.tr("Underscore")))
+            row3.append(self._char("-", self.tr("Hyphen")))
             rows += [row2, row3]
             rows.append(
                 [
@@ -234,7 +230,10 @@ class OnScreenKeyboard(QWidget):
                     for d in EMAIL_DOMAINS
                 ]
             )
-            bottom = [self._char("@", self.tr("At sign"), stretch=3)]
+            bottom = [
+                self._char("@", self.tr("At sign"), stretch=3),
+                self._char(".", self.tr("Period"), stretch=3),
+            ]
         else:
             row2.append(self._char("'", self.tr("Apostrophe")))
             row3 += [self._char(",", self.tr("Comma")), self._char(".", self.tr("Period"))]
