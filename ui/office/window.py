@@ -198,7 +198,7 @@ class OfficeWindow(QMainWindow):
         outer.addWidget(self.status_label)
         self.setCentralWidget(root)
 
-        QShortcut(QKeySequence.StandardKey.Open, self, activated=self._pick_files)
+        QShortcut(QKeySequence.StandardKey.Open, self, self._pick_files)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
