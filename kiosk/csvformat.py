@@ -156,7 +156,29 @@ def cells_to_record(cells: Sequence[str]) -> SignupRecord:
         consent,
         consent_version,
         locale,
-    ) = (restore(c) if c[:1] == "'" else c for c in cells)
+    ) = cells
+    # Only a cell starting with an apostrophe can have been neutralized; the
+    # id, time, choice and flag cells are checked below and hold none.
+    if event_name[:1] == "'":
+        event_name = restore(event_name)
+    if event_location[:1] == "'":
+        event_location = restore(event_location)
+    if kiosk_id[:1] == "'":
+        kiosk_id = restore(kiosk_id)
+    if first_name[:1] == "'":
+        first_name = restore(first_name)
+    if last_name[:1] == "'":
+        last_name = restore(last_name)
+    if email[:1] == "'":
+        email = restore(email)
+    if phone[:1] == "'":
+        phone = restore(phone)
+    if postal_code[:1] == "'":
+        postal_code = restore(postal_code)
+    if consent_version[:1] == "'":
+        consent_version = restore(consent_version)
+    if locale[:1] == "'":
+        locale = restore(locale)
     if not _UUID_PATTERN.fullmatch(signup_id):
         raise ValueError("signup_id is not a UUID (lower-case, with hyphens)")
     if not _TIME_PATTERN.fullmatch(created_at):
@@ -193,7 +215,7 @@ def cells_to_record(cells: Sequence[str]) -> SignupRecord:
     )
     return SignupRecord(
         signup_id=uuid.UUID(signup_id),
-        created_at=datetime.fromisoformat(created_at[:-1]).replace(tzinfo=UTC),
+        created_at=datetime.fromisoformat(created_at),  # "Z" reads as UTC
         event_name=event_name,
         event_location=event_location,
         kiosk_id=kiosk_id,

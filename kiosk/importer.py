@@ -17,7 +17,7 @@ import io
 import json
 import re
 import sqlite3
-import uuid
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,10 +33,8 @@ from kiosk.crypto import AGE_HEADER, CryptoError, decrypt
 from kiosk.csvformat import COLUMNS, FORMAT_VERSION, cells_to_record
 from kiosk.errors import KioskError
 from kiosk.master import (
-    Contact,
     ImportedFile,
     MasterError,
-    Touchpoint,
     db_reason,
     email_key,
     open_master,
@@ -117,20 +115,32 @@ class ImportReport:
 # Checking ------------------------------------------------------------------------
 
 
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = False
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many small acyclic objects.
 
     Reading or merging 100,000 rows otherwise triggers dozens of full
-    collections over every record already built, tripling the time.
+    collections over every record already built, tripling the time. Counted,
+    so a check running in a thread beside a merge restores it only at the end.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 class _Rejected(Exception):
@@ -310,21 +320,21 @@ def _short(name: str) -> str:
 def _records(rows: Iterator[list[str]], header: list[str]) -> list[SignupRecord]:
     width = len(header)
     order = None if tuple(header) == COLUMNS else [header.index(c) for c in COLUMNS]
+    id_at = header.index("signup_id")
     records: list[SignupRecord] = []
-    seen_ids: set[uuid.UUID] = set()
+    seen_ids: set[str] = set()
     for number, cells in enumerate(rows, start=1):
         if len(cells) != width:
             if not cells:
                 raise _Rejected(f"row {number} is empty")
             raise _Rejected(f"row {number} has {len(cells)} cells, expected {width}")
         try:
-            record = cells_to_record(cells if order is None else [cells[k] for k in order])
+            records.append(cells_to_record(cells if order is None else [cells[k] for k in order]))
         except ValueError as exc:
             raise _Rejected(f"row {number}: {exc}") from None
-        if record.signup_id in seen_ids:
+        if cells[id_at] in seen_ids:
             raise _Rejected(f"row {number}: signup_id repeats an earlier row")
-        seen_ids.add(record.signup_id)
-        records.append(record)
+        seen_ids.add(cells[id_at])
     return records
 
 
@@ -355,32 +365,9 @@ def merge_exports(
     engine = open_master(url)
     try:
         total = sum(c.rows for c in checked if c.ok)
-        done = 0
-        totals = _Totals()
-        outcomes = []
-        for item in checked:
-            if not item.ok:
-                outcomes.append(FileOutcome(item.path, False, item.reason, item.rows))
-                continue
-
-            def step(rows: int, base: int = done) -> None:
-                if progress is not None:
-                    progress(base + rows, total)
-
-            note = _merge_one(engine, item, totals, step)
-            done += item.rows
-            outcomes.append(FileOutcome(item.path, True, note, item.rows))
-        if progress is not None:
-            progress(total, total)
+        return _merge_all(engine, iter(checked), total, progress)
     finally:
         engine.dispose()
-    return ImportReport(
-        files=tuple(outcomes),
-        signups_new=totals.signups_new,
-        signups_present=totals.signups_present,
-        contacts_new=totals.contacts_new,
-        contacts_updated=totals.contacts_updated,
-    )
 
 
 def import_exports(
@@ -393,30 +380,49 @@ def import_exports(
     """Check each file and merge the good ones; a bad file never stops the others.
 
     Files are checked and merged one at a time, so memory holds one file's rows.
+    (Checking the next file in a thread while merging did not pay: SQLite
+    releases the GIL for every row, and the two threads then queue for it.)
     """
     engine = open_master(url)  # fail early, before reading any file, on a bad store
-    engine.dispose()
-    outcomes: list[FileOutcome] = []
-    new = present = contacts_new = contacts_updated = 0
-    total = sum(_manifest_rows(Path(p)) for p in paths)
-    done = 0
-    for path in paths:
-        checked = check_export(Path(path), identity=identity)
+    try:
+        total = sum(_manifest_rows(Path(p)) for p in paths)
+        checked = (check_export(Path(path), identity=identity) for path in paths)
+        return _merge_all(engine, checked, total, progress)
+    finally:
+        engine.dispose()
 
-        def step(rows: int, total_rows: int, base: int = done) -> None:
+
+def _merge_all(
+    engine: Engine,
+    checked: Iterator[CheckedExport],
+    total: int,
+    progress: Progress | None,
+) -> ImportReport:
+    done = 0
+    totals = _Totals()
+    outcomes = []
+    for item in checked:
+        if not item.ok:
+            outcomes.append(FileOutcome(item.path, False, item.reason, item.rows))
+            done += item.rows
+            continue
+
+        def step(rows: int, base: int = done) -> None:
             if progress is not None:
                 progress(min(base + rows, total), total)
 
-        report = merge_exports([checked], url, progress=step if checked.ok else None)
-        done += checked.rows if checked.ok else _manifest_rows(Path(path))
-        if progress is not None:
-            progress(min(done, total), total)
-        outcomes.extend(report.files)
-        new += report.signups_new
-        present += report.signups_present
-        contacts_new += report.contacts_new
-        contacts_updated += report.contacts_updated
-    return ImportReport(tuple(outcomes), new, present, contacts_new, contacts_updated)
+        note = _merge_one(engine, item, totals, step)
+        done += item.rows
+        outcomes.append(FileOutcome(item.path, True, note, item.rows))
+    if progress is not None:
+        progress(total, total)
+    return ImportReport(
+        files=tuple(outcomes),
+        signups_new=totals.signups_new,
+        signups_present=totals.signups_present,
+        contacts_new=totals.contacts_new,
+        contacts_updated=totals.contacts_updated,
+    )
 
 
 def _manifest_rows(path: Path) -> int:
@@ -542,7 +548,7 @@ def _merge_in(
     connection: Connection, item: CheckedExport, step: Callable[[int], None]
 ) -> tuple[str, _Totals]:
     counts = _Totals()
-    now = datetime.now(UTC).replace(tzinfo=None)
+    now = datetime.now(UTC)
     already = connection.execute(
         select(ImportedFile.imported_at).where(ImportedFile.sha256 == item.sha256)
     ).scalar()
@@ -554,30 +560,24 @@ def _merge_in(
     dialect = connection.dialect.name
     upsert, insert = _statements(dialect)
     # SQLite stores times as text in SQLAlchemy's form; PostgreSQL takes datetimes.
-    as_time: Callable[[datetime], Any] = (
-        (lambda moment: moment.isoformat(" ", "microseconds")) if dialect == "sqlite" else _same
-    )
+    as_time: Callable[[datetime], Any] = _sqlite_time if dialect == "sqlite" else _naive
 
     records = sorted(item.records, key=lambda r: r.signup_id.int)  # one lock order for all
     ids = [str(r.signup_id) for r in records]
-    present: set[str] = set()
-    for chunk in _chunks(ids):
-        present.update(
-            connection.execute(
-                select(Touchpoint.signup_id).where(Touchpoint.signup_id.in_(chunk))
-            ).scalars()
-        )
+    present = _existing(connection, "touchpoints", "signup_id", ids)
 
     # One profile per person, from their latest new sign-up in this file
     # (the upsert then keeps whichever of it and the stored one is later).
-    people: dict[str, tuple[datetime, str, SignupRecord, datetime]] = {}
-    fresh: list[tuple[str, str, SignupRecord]] = []
+    # Times are converted once; both forms order like the times themselves
+    # (SQLite's text is fixed-width), so they are compared as they are.
+    people: dict[str, tuple[Any, str, SignupRecord, Any]] = {}
+    fresh: list[tuple[str, str, SignupRecord, Any]] = []
     for signup_id, record in zip(ids, records, strict=True):
         if signup_id in present:
             continue
         key = email_key(record.signup.email)
-        fresh.append((signup_id, key, record))
-        created = record.created_at.replace(tzinfo=None)
+        created = as_time(record.created_at)
+        fresh.append((signup_id, key, record, created))
         known = people.get(key)
         if known is None:
             people[key] = (created, signup_id, record, created)
@@ -604,8 +604,8 @@ def _merge_in(
                 s.advocacy_pledge,
                 s.contact_consent,
                 s.consent_version,
-                as_time(first_seen),
-                as_time(last_seen),
+                first_seen,
+                last_seen,
                 signup_id,
                 search_text(s.first_name, s.last_name, s.email),
             )
@@ -627,13 +627,7 @@ def _merge_in(
     else:
         # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so what
         # exists now is what exists when the upsert runs.
-        existing: set[str] = set()
-        for chunk in _chunks(keys):
-            existing.update(
-                connection.execute(
-                    select(Contact.email_key).where(Contact.email_key.in_(chunk))
-                ).scalars()
-            )
+        existing = _existing(connection, "contacts", "email_key", keys)
         counts.contacts_new = len(keys) - len(existing)
         counts.contacts_updated = len(existing)
         for chunk in _chunks(contact_rows):
@@ -645,13 +639,13 @@ def _merge_in(
     step(done)
     for chunk in _chunks(fresh):
         rows = []
-        for signup_id, key, record in chunk:
+        for signup_id, key, record, created in chunk:
             s = record.signup
             rows.append(
                 (
                     signup_id,
                     key,
-                    as_time(record.created_at.replace(tzinfo=None)),
+                    created,
                     record.event_name,
                     record.event_location,
                     record.kiosk_id,
@@ -685,14 +679,31 @@ def _merge_in(
             "file_name": item.path.name,
             "kiosk_id": ",".join(item.kiosk_ids),
             "rows": item.rows,
-            "imported_at": now,
+            "imported_at": now.replace(tzinfo=None),
         },
     )
     return "", counts
 
 
-def _same(moment: datetime) -> datetime:
-    return moment
+def _existing(connection: Connection, table: str, column: str, values: Sequence[str]) -> set[str]:
+    """Return which of ``values`` the key ``column`` of ``table`` already holds."""
+    mark = "?" if connection.dialect.name == "sqlite" else "%s"
+    found: set[str] = set()
+    for chunk in _chunks(values, 900):
+        marks = ", ".join([mark] * len(chunk))
+        query = f"SELECT {column} FROM {table} WHERE {column} IN ({marks})"
+        found.update(row[0] for row in connection.exec_driver_sql(query, tuple(chunk)))
+    return found
+
+
+def _sqlite_time(moment: datetime) -> str:
+    """SQLAlchemy's SQLite form of a UTC time ("2026-11-24 15:30:00.000000")."""
+    return moment.isoformat(" ", "microseconds")[:26]
+
+
+def _naive(moment: datetime) -> datetime:
+    """A naive UTC time, as the master's TIMESTAMP columns hold."""
+    return moment.replace(tzinfo=None)
 
 
 def _insert_imported_file(dialect: str) -> Any:
