@@ -339,34 +339,19 @@ def test_two_overlapping_imports_in_processes_leave_no_duplicates(master_url, ki
     _assert_no_duplicates(master_url, signups=120, people=30)
 
 
-# Known defects in the import engine (kiosk/master.py, kiosk/importer.py), reported to
-# its owner. Not strict: both are races, so a lucky schedule passes.
+# Races found by these tests and fixed in the engine; kept as regression guards.
 
 
-def test_two_imports_into_a_brand_new_store_both_succeed(master_url, kiosks, request):
-    if master_url.startswith("sqlite"):
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="open_master's create_all is check-then-create on SQLite: two imports "
-                "opening a new master file at once fail with 'table contacts already exists'",
-                strict=False,
-            )
-        )
+def test_two_imports_into_a_brand_new_store_both_succeed(master_url, kiosks):
+    """Both open (and so create) the store at once: creating the tables must not race."""
     paths = _overlapping_exports(kiosks, people=10)
     reports = _merge_concurrently(master_url, [paths[:2], paths[2:]])
     assert all(o.accepted for r in reports for o in r.files)
     _assert_no_duplicates(master_url, signups=40, people=10)
 
 
-def test_concurrent_imports_count_each_new_contact_once(master_url, kiosks, request):
-    if master_url.startswith("postgresql"):
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="merge counts contacts_new from a SELECT taken before the upsert; under "
-                "READ COMMITTED two concurrent imports both count the same person as new",
-                strict=False,
-            )
-        )
+def test_concurrent_imports_count_each_new_contact_once(master_url, kiosks):
+    """The summary staff read must add up: each person is new in exactly one report."""
     paths = _overlapping_exports(kiosks)
     open_master(master_url).dispose()
     reports = _merge_concurrently(master_url, [paths[:3], paths[1:]])
