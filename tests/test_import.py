@@ -1,0 +1,468 @@
+"""The office import: files checked against their manifests, merged into a real master store."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kiosk.clock import ManualClock
+from kiosk.export import export_signups
+from kiosk.importer import check_export, import_exports, merge_exports
+from kiosk.master import MasterError, iter_contacts, open_master, search_contacts
+from kiosk.signup import SignupRecord
+from kiosk.store import Store
+from tests.factories import make_signup
+
+T0 = datetime(2026, 11, 24, 15, 30, tzinfo=UTC)
+
+
+class Kiosk:
+    """A real kiosk store in tmp whose exports go to its own USB folder."""
+
+    def __init__(self, root: Path, name: str) -> None:
+        self.clock = ManualClock(T0)
+        self.store = Store.open(root / name, clock=self.clock)
+        self.usb = root / f"{name}-usb"
+        self.usb.mkdir()
+
+    def add(
+        self, *, at: datetime | None = None, event: str = "Campus Fair", **fields: object
+    ) -> SignupRecord:
+        record = SignupRecord(
+            signup_id=uuid.uuid4(),
+            created_at=at or self.clock(),
+            event_name=event,
+            event_location="Boston, MA",
+            kiosk_id=self.store.kiosk_id,
+            signup=make_signup(consent_text="", **fields),
+        )
+        self.store.insert_records([record])
+        self.clock.advance(1)
+        return record
+
+    def add_many(self, count: int) -> list[SignupRecord]:
+        return [
+            self.add(email=f"person{i}@example.org", first_name=f"Person{i}") for i in range(count)
+        ]
+
+    def export(self, *, include_all: bool = False) -> Path:
+        result = export_signups(self.store, self.usb, include_all=include_all)
+        assert result is not None
+        self.clock.advance(1)
+        return result.csv_path
+
+
+@pytest.fixture
+def kiosks(tmp_path: Path) -> Iterator[Callable[[str], Kiosk]]:
+    made: list[Kiosk] = []
+
+    def make(name: str) -> Kiosk:
+        kiosk = Kiosk(tmp_path, name)
+        made.append(kiosk)
+        return kiosk
+
+    yield make
+    for kiosk in made:
+        kiosk.store.close()
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'master.sqlite3'}"
+
+
+def _dump(url: str) -> dict[str, list[tuple[object, ...]]]:
+    engine = open_master(url)
+    try:
+        with engine.connect() as connection:
+            return {
+                table: [
+                    tuple(row)
+                    for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY 1"))
+                ]
+                for table in ("contacts", "touchpoints", "imported_files")
+            }
+    finally:
+        engine.dispose()
+
+
+def _counts(url: str) -> tuple[int, int]:
+    dump = _dump(url)
+    return len(dump["contacts"]), len(dump["touchpoints"])
+
+
+def _rewrite(path: Path, data: bytes, *, fix_manifest: bool) -> None:
+    """Replace an export's bytes; ``fix_manifest`` fixes its hash (a deeper check must fail)."""
+    path.write_bytes(data)
+    if fix_manifest:
+        manifest_path = path.with_name(path.name + ".manifest.json")
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest["sha256"] = hashlib.sha256(data).hexdigest()
+        manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def _edit_manifest(path: Path, **changes: object) -> None:
+    manifest_path = path.with_name(path.name + ".manifest.json")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest.update(changes)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def test_a_good_file_is_checked_and_merged(kiosks: Callable[[str], Kiosk], url: str) -> None:
+    kiosk = kiosks("a")
+    added = kiosk.add_many(3)
+    path = kiosk.export()
+
+    checked = check_export(path)
+    assert checked.ok and checked.reason == ""
+    assert checked.rows == 3 and not checked.encrypted
+    assert checked.kiosk_ids == (kiosk.store.kiosk_id,)
+    assert checked.event_names == ("Campus Fair",)
+    assert (checked.first_created_at, checked.last_created_at) == (T0, T0 + timedelta(seconds=2))
+    assert [r.signup_id for r in checked.records] == [r.signup_id for r in added]
+
+    report = merge_exports([checked], url)
+    assert (report.signups_new, report.signups_present) == (3, 0)
+    assert (report.contacts_new, report.contacts_updated) == (3, 0)
+    assert report.files[0].accepted
+    assert _counts(url) == (3, 3)
+    assert report.summary_lines() == [
+        "Files: 1 accepted, 0 rejected",
+        f"  accepted {path.name} (3 rows)",
+        "Sign-ups: 3 new, 0 already present",
+        "Contacts: 3 new, 0 updated",
+    ]
+
+
+def test_the_manifest_path_can_be_given_instead(kiosks: Callable[[str], Kiosk]) -> None:
+    kiosk = kiosks("a")
+    kiosk.add_many(2)
+    path = kiosk.export()
+    checked = check_export(path.with_name(path.name + ".manifest.json"))
+    assert checked.ok and checked.path == path
+
+
+# Damaged files -------------------------------------------------------------------
+
+PERSONAL = ("Person0", "Person1", "person0@example.org", "2025550143")
+
+
+def _truncated(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:-40])
+
+
+def _edited_cell(path: Path) -> None:
+    path.write_bytes(path.read_bytes().replace(b"Person1", b"Persan1"))
+
+
+def _wrong_row_count(path: Path) -> None:
+    _edit_manifest(path, rows=4)
+
+
+def _extra_column(path: Path) -> None:
+    lines = path.read_bytes().split(b"\r\n")
+    data = b"\r\n".join([lines[0] + b",extra"] + [line + b",x" for line in lines[1:-1]] + [b""])
+    _rewrite(path, data, fix_manifest=True)
+
+
+def _missing_column(path: Path) -> None:
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    at = rows[0].index("phone")
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows([r[:at] + r[at + 1 :] for r in rows])
+    _rewrite(path, b"\xef\xbb\xbf" + out.getvalue().encode(), fix_manifest=True)
+
+
+def _latin1(path: Path) -> None:
+    text_ = path.read_bytes().decode("utf-8-sig").replace("Person1", "Persön1")
+    _rewrite(path, text_.encode("latin-1"), fix_manifest=True)
+
+
+def _empty(path: Path) -> None:
+    _rewrite(path, b"", fix_manifest=True)
+
+
+def _missing_manifest(path: Path) -> None:
+    path.with_name(path.name + ".manifest.json").unlink()
+
+
+def _bad_time(path: Path) -> None:
+    data = path.read_bytes()
+    lines = data.split(b"\r\n")
+    cells = lines[2].split(b",")
+    cells[1] = b"24/11/2026 15:30"
+    lines[2] = b",".join(cells)
+    _rewrite(path, b"\r\n".join(lines), fix_manifest=True)
+
+
+def _bad_manifest_json(path: Path) -> None:
+    path.with_name(path.name + ".manifest.json").write_text("{not json", encoding="utf-8")
+
+
+def _newer_format(path: Path) -> None:
+    _edit_manifest(path, format_version=2)
+
+
+def _repeated_row(path: Path) -> None:
+    lines = path.read_bytes().split(b"\r\n")
+    _rewrite(path, b"\r\n".join(lines[:-1] + [lines[1], b""]), fix_manifest=True)
+    _edit_manifest(path, rows=4)
+
+
+def _not_csv_quoting(path: Path) -> None:
+    lines = path.read_bytes().split(b"\r\n")
+    lines[1] = lines[1].replace(b",Person0,", b',"Per"son0,')
+    _rewrite(path, b"\r\n".join(lines), fix_manifest=True)
+
+
+DAMAGE = {
+    "truncated": (_truncated, "sha256 does not match the manifest"),
+    "edited cell": (_edited_cell, "sha256 does not match the manifest"),
+    "wrong manifest": (_wrong_row_count, "manifest says 4 rows, file has 3"),
+    "extra column": (_extra_column, "unexpected column: extra"),
+    "missing column": (_missing_column, "missing columns: phone"),
+    "Latin-1 bytes": (_latin1, "not UTF-8 text"),
+    "empty file": (_empty, "the file is empty"),
+    "missing manifest": (_missing_manifest, "no manifest beside it (expected "),
+    "bad time": (_bad_time, "row 2: created_at is not an ISO 8601 UTC time"),
+    "manifest not JSON": (_bad_manifest_json, "the manifest is not valid JSON"),
+    "newer format": (_newer_format, "format version 2 is newer than this program reads"),
+    "repeated row": (_repeated_row, "row 4: signup_id repeats an earlier row"),
+    "bad quoting": (_not_csv_quoting, "row 1: not well-formed CSV"),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_damaged_file_is_rejected_whole_while_good_files_import(
+    damage: str, kiosks: Callable[[str], Kiosk], url: str
+) -> None:
+    damage_it, reason = DAMAGE[damage]
+    bad_kiosk, good_kiosk = kiosks("bad"), kiosks("good")
+    bad_kiosk.add_many(3)
+    bad = bad_kiosk.export()
+    good_kiosk.add(email="noa@example.org", first_name="Noa")
+    good = good_kiosk.export()
+    damage_it(bad)
+
+    checked = check_export(bad)
+    assert not checked.ok
+    assert reason in checked.reason
+    assert checked.records == ()
+    for value in PERSONAL:
+        assert value not in checked.reason
+
+    report = import_exports([bad, good], url)
+    assert [f.accepted for f in report.files] == [False, True]
+    assert reason in report.files[0].reason
+    assert report.signups_new == 1
+    dump = _dump(url)
+    assert [row[0] for row in dump["touchpoints"]] == [str(check_export(good).records[0].signup_id)]
+    assert len(dump["contacts"]) == 1
+    assert any(line.startswith(f"  REJECTED {bad.name}: ") for line in report.summary_lines())
+
+
+def test_a_missing_file_and_a_folder_are_rejected(tmp_path: Path, url: str) -> None:
+    report = import_exports([tmp_path / "nope.csv", tmp_path], url)
+    assert [f.accepted for f in report.files] == [False, False]
+    assert _counts(url) == (0, 0)
+
+
+def test_a_csv_that_is_no_export_is_rejected(tmp_path: Path, url: str) -> None:
+    foreign = tmp_path / "contacts.csv"
+    foreign.write_text("name,email\r\nDana,dana@example.org\r\n", encoding="utf-8")
+    foreign.with_name(foreign.name + ".manifest.json").write_text(
+        json.dumps(
+            {
+                "format_version": 1,
+                "rows": 1,
+                "kiosk_id": "x",
+                "sha256": hashlib.sha256(foreign.read_bytes()).hexdigest(),
+            }
+        ),
+        encoding="utf-8",
+    )
+    checked = check_export(foreign)
+    assert not checked.ok
+    assert checked.reason.startswith("missing columns: signup_id, created_at")
+
+
+# Merging ---------------------------------------------------------------------------
+
+
+def test_the_same_file_twice_changes_nothing(kiosks: Callable[[str], Kiosk], url: str) -> None:
+    kiosk = kiosks("a")
+    kiosk.add_many(4)
+    path = kiosk.export()
+    import_exports([path], url)
+    before = _dump(url)
+
+    again = import_exports([path, path], url)
+
+    assert _dump(url) == before
+    assert (again.signups_new, again.signups_present) == (0, 8)
+    assert (again.contacts_new, again.contacts_updated) == (0, 0)
+    assert all(f.accepted and f.reason.startswith("already imported") for f in again.files)
+
+
+def test_an_export_all_overlapping_earlier_files_adds_only_new_rows(
+    kiosks: Callable[[str], Kiosk], url: str
+) -> None:
+    kiosk = kiosks("a")
+    kiosk.add_many(3)
+    first = kiosk.export()
+    import_exports([first], url)
+    before = _dump(url)["contacts"]
+    kiosk.add(email="late@example.org")
+    everything = kiosk.export(include_all=True)
+
+    report = import_exports([everything], url)
+
+    assert (report.signups_new, report.signups_present) == (1, 3)
+    assert (report.contacts_new, report.contacts_updated) == (1, 0)
+    assert _dump(url)["contacts"][:3] == before  # earlier people untouched
+    assert _counts(url) == (4, 4)
+
+
+def test_one_person_at_two_events_is_one_contact_with_two_touchpoints(
+    kiosks: Callable[[str], Kiosk], url: str
+) -> None:
+    fair, evening = kiosks("fair"), kiosks("evening")
+    fair.add(email="Dana.Levi@Example.org", event="Campus Fair")
+    evening.add(
+        at=T0 + timedelta(days=7), email="  dana.levi@example.ORG ", event="Synagogue evening"
+    )
+
+    report = import_exports([fair.export(), evening.export()], url)
+
+    assert (report.contacts_new, report.contacts_updated) == (1, 1)
+    contacts = list(iter_contacts(open_master(url)))
+    assert len(contacts) == 1
+    contact = contacts[0]
+    assert contact.email_key == "dana.levi@example.org"
+    assert contact.email == "  dana.levi@example.ORG "  # as last typed
+    assert contact.touchpoints == 2
+    assert contact.event_names == ("Campus Fair", "Synagogue evening")
+    assert (contact.first_seen_at, contact.last_seen_at) == (T0, T0 + timedelta(days=7))
+
+
+def test_the_latest_signup_wins_whatever_the_import_order(
+    kiosks: Callable[[str], Kiosk], tmp_path: Path
+) -> None:
+    early, late = kiosks("early"), kiosks("late")
+    early.add(email="dana@example.org", first_name="Dana", phone="+12025550143")
+    late.add(
+        at=T0 + timedelta(days=3),
+        email="DANA@example.org",
+        first_name="Danielle",
+        phone="+16172531000",
+        postal_code="",
+    )
+    early_file, late_file = early.export(), late.export()
+
+    contacts = []
+    for order in ([early_file, late_file], [late_file, early_file]):
+        master = f"sqlite:///{tmp_path / f'master-{order[0].parent.name}.sqlite3'}"
+        import_exports(order, master)
+        contacts.append(list(iter_contacts(open_master(master))))
+    assert contacts[0] == [
+        contacts[1][0].__class__(**{**contacts[1][0].__dict__, "id": contacts[0][0].id})
+    ]
+    (contact,) = contacts[1]
+    assert (contact.first_name, contact.phone, contact.postal_code) == (
+        "Danielle",
+        "+16172531000",
+        "",
+    )
+    assert contact.email == "DANA@example.org"
+    assert contact.first_seen_at == T0
+
+
+def test_an_older_file_imported_later_does_not_overwrite_a_newer_profile(
+    kiosks: Callable[[str], Kiosk], url: str
+) -> None:
+    kiosk = kiosks("a")
+    kiosk.add(email="dana@example.org", first_name="Old")
+    old_file = kiosk.export()
+    kiosk.add(email="dana@example.org", first_name="New")
+    new_file = kiosk.export()
+    import_exports([new_file], url)
+    report = import_exports([old_file], url)
+    assert (report.signups_new, report.contacts_updated) == (1, 1)
+    (contact,) = iter_contacts(open_master(url))
+    assert contact.first_name == "New" and contact.touchpoints == 2
+
+
+def test_progress_goes_up_to_the_total(kiosks: Callable[[str], Kiosk], url: str) -> None:
+    a, b = kiosks("a"), kiosks("b")
+    a.add_many(5)
+    b.add_many(3)
+    seen: list[tuple[int, int]] = []
+    import_exports([a.export(), b.export()], url, progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (8, 8)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert all(t == 8 for _, t in seen)
+
+
+def test_contacts_can_be_searched_by_name_or_email_in_any_case(
+    kiosks: Callable[[str], Kiosk], url: str
+) -> None:
+    kiosk = kiosks("a")
+    kiosk.add(email="zoe@example.org", first_name="Zoë", last_name="Éclair")
+    kiosk.add(email="miriam@example.org", first_name="מרים", last_name="Cohen")
+    kiosk.add(email="ahmad@example.org", first_name="أحمد", last_name="100%_real")
+    import_exports([kiosk.export()], url)
+    engine = open_master(url)
+    assert [c.first_name for c in search_contacts(engine, "éCLAIR")] == ["Zoë"]
+    assert [c.first_name for c in search_contacts(engine, "ZOË")] == ["Zoë"]
+    assert [c.email for c in search_contacts(engine, "Miriam@")] == ["miriam@example.org"]
+    assert [c.first_name for c in search_contacts(engine, "מרים")] == ["מרים"]
+    assert [c.first_name for c in search_contacts(engine, "0%_r")] == ["أحمد"]
+    assert search_contacts(engine, "a_m") == []  # "_" is no wildcard: "ahmad" has no "a_m"
+    assert search_contacts(engine, "   ") == []
+    assert len(search_contacts(engine, "example.org", limit=2)) == 2
+    found = search_contacts(engine, "cohen")[0]
+    assert found.touchpoints == 1 and found.event_names == ("Campus Fair",)
+
+
+def test_iter_contacts_is_ordered_by_email_key(kiosks: Callable[[str], Kiosk], url: str) -> None:
+    kiosk = kiosks("a")
+    for email in ("c@example.org", "A@example.org", "b@example.org"):
+        kiosk.add(email=email)
+    import_exports([kiosk.export()], url)
+    assert [c.email_key for c in iter_contacts(open_master(url))] == [
+        "a@example.org",
+        "b@example.org",
+        "c@example.org",
+    ]
+
+
+def test_a_bad_master_url_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(MasterError, match="not a database URL"):
+        open_master("not a url")
+    with pytest.raises(MasterError, match="unknown database kind"):
+        open_master("nosuchdb://host/db")
+    with pytest.raises(MasterError, match="cannot be opened") as failure:
+        open_master(f"sqlite:///{tmp_path / 'missing-folder' / 'master.sqlite3'}")
+    assert "\n" not in str(failure.value)
+
+
+def test_an_unreachable_server_hides_the_password() -> None:
+    with pytest.raises(MasterError) as failure:
+        open_master("postgresql+psycopg://staff:s3cret@127.0.0.1:1/master?connect_timeout=2")
+    assert "s3cret" not in str(failure.value)
+    assert "\n" not in str(failure.value)
+
+
+def test_import_into_a_bad_store_fails_before_reading_files(tmp_path: Path) -> None:
+    with pytest.raises(MasterError):
+        import_exports([tmp_path / "x.csv"], "nosuchdb://x")
