@@ -1,0 +1,213 @@
+"""Property tests: any sign-up, exported and imported, comes back exactly as it was typed."""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from kiosk.clock import ManualClock
+from kiosk.csvformat import COLUMNS, neutralize, record_to_row, restore, row_to_record
+from kiosk.export import export_signups
+from kiosk.importer import import_exports
+from kiosk.master import Touchpoint, open_master
+from kiosk.signup import Signup, SignupRecord, WlfChoice
+from kiosk.store import Store
+
+TRIGGERS = "=+-@\t\r"
+
+# Any Unicode a keyboard (or a paste) can produce: everything but lone
+# surrogates (not encodable) and NUL (the kiosk refuses control characters).
+ANY_CHAR = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+TRICKY = st.sampled_from(["=", "+", "-", "@", "'", "''", "\t", "\r", "\n", '"', ",", "\r\n", " "])
+TEXT = st.one_of(
+    st.text(ANY_CHAR, max_size=30),
+    st.builds(lambda a, b: a + b, TRICKY, st.text(ANY_CHAR, max_size=20)),
+    st.builds(lambda a, b, c: a + b + c, TRICKY, TRICKY, st.text(ANY_CHAR, max_size=10)),
+)
+EMAIL = TEXT.filter(lambda s: s.strip() != "")
+MOMENTS = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31), timezones=st.just(UTC)
+)
+
+
+@st.composite
+def records(draw: st.DrawFn, kiosk_id: str = "k1") -> SignupRecord:
+    signup = Signup(
+        first_name=draw(TEXT),
+        last_name=draw(TEXT),
+        email=draw(EMAIL),
+        phone=draw(TEXT),
+        postal_code=draw(TEXT),
+        wlf_choice=draw(st.sampled_from(list(WlfChoice))),
+        email_group_opt_in=draw(st.booleans()),
+        advocacy_pledge=draw(st.booleans()),
+        contact_consent=draw(st.booleans()),
+        consent_version=draw(TEXT),
+        consent_text="",  # not exported: the version names the text
+        locale=draw(TEXT),
+    )
+    return SignupRecord(
+        signup_id=uuid.UUID(int=draw(st.integers(0, 2**128 - 1)), version=4),
+        created_at=draw(MOMENTS),
+        event_name=draw(TEXT),
+        event_location=draw(TEXT),
+        kiosk_id=kiosk_id,
+        signup=signup,
+    )
+
+
+@given(st.text(ANY_CHAR | st.sampled_from(list(TRIGGERS + "'"))))
+@settings(max_examples=500)
+def test_restore_undoes_neutralize_for_every_string(value: str) -> None:
+    neutral = neutralize(value)
+    assert restore(neutral) == value
+    assert not neutral or neutral[0] not in TRIGGERS  # nothing a spreadsheet would run
+    assert neutral in (value, "'" + value)
+    assert neutralize(restore(neutral)) == neutral
+
+
+def test_neutralize_examples() -> None:
+    assert neutralize("=1+1") == "'=1+1"
+    assert neutralize("'=x") == "''=x"
+    assert neutralize("''@x") == "'''@x"
+    assert neutralize("O'Brien") == "O'Brien"
+    assert neutralize("'quoted'") == "'quoted'"
+    assert neutralize("'") == "'" and neutralize("") == ""
+    assert restore("'+12025550143") == "+12025550143"
+    assert restore("'plain") == "'plain"
+
+
+@given(records())
+@settings(max_examples=300)
+def test_a_row_reads_back_as_the_same_record(record: SignupRecord) -> None:
+    row = record_to_row(record)
+    assert len(row) == len(COLUMNS)
+    assert row_to_record(dict(zip(COLUMNS, row, strict=True))) == record
+
+
+@given(st.lists(records(), min_size=1, max_size=8, unique_by=lambda r: r.signup_id))
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+def test_any_signup_exported_and_imported_comes_back_identical(
+    batch: list[SignupRecord],
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        store = Store.open(root / "kiosk", clock=ManualClock(datetime(2026, 11, 24, tzinfo=UTC)))
+        try:
+            kiosk_batch = [
+                SignupRecord(
+                    r.signup_id,
+                    r.created_at,
+                    r.event_name,
+                    r.event_location,
+                    store.kiosk_id,
+                    r.signup,
+                )
+                for r in batch
+            ]
+            store.insert_records(kiosk_batch)
+            usb = root / "usb"
+            usb.mkdir()
+            result = export_signups(store, usb)
+        finally:
+            store.close()
+        assert result is not None and result.rows == len(batch)
+        url = f"sqlite:///{root / 'master.sqlite3'}"
+        report = import_exports([result.csv_path], url)
+        assert report.signups_new == len(batch), report.summary_lines()
+
+        engine = open_master(url)
+        try:
+            with engine.connect() as connection:
+                stored = {
+                    row.signup_id: row for row in connection.execute(select(Touchpoint.__table__))
+                }
+        finally:
+            engine.dispose()
+        for record in kiosk_batch:
+            row = stored[str(record.signup_id)]
+            s = record.signup
+            assert row.created_at.replace(tzinfo=UTC) == record.created_at
+            assert (row.event_name, row.event_location, row.kiosk_id) == (
+                record.event_name,
+                record.event_location,
+                record.kiosk_id,
+            )
+            assert (row.first_name, row.last_name, row.email) == (
+                s.first_name,
+                s.last_name,
+                s.email,
+            )
+            assert (row.phone, row.postal_code, row.locale) == (s.phone, s.postal_code, s.locale)
+            assert row.wlf_choice == s.wlf_choice.value
+            assert (row.email_group_opt_in, row.advocacy_pledge, row.contact_consent) == (
+                s.email_group_opt_in,
+                s.advocacy_pledge,
+                s.contact_consent,
+            )
+            assert row.consent_version == s.consent_version
+            assert row.source_sha256 == result.sha256
+
+
+def test_times_keep_their_microseconds() -> None:
+    moment = datetime(2026, 11, 24, 15, 30, 0, 7, tzinfo=UTC)
+    record = SignupRecord(
+        uuid.uuid4(),
+        moment,
+        "Fair",
+        "",
+        "k1",
+        Signup("a", "b", "c@d.org", "", "", WlfChoice.NONE, False, False, True, "v", "", "en"),
+    )
+    row = record_to_row(record)
+    assert row[1] == "2026-11-24T15:30:00.000007Z"
+    assert row_to_record(dict(zip(COLUMNS, row, strict=True))).created_at == moment
+    later = moment + timedelta(microseconds=1)
+    assert record_to_row(SignupRecord(uuid.uuid4(), later, "F", "", "k", record.signup))[1] == (
+        "2026-11-24T15:30:00.000008Z"
+    )
+
+
+def test_a_bad_cell_is_named_by_its_column_never_by_its_value() -> None:
+    record = SignupRecord(
+        uuid.uuid4(),
+        datetime(2026, 11, 24, tzinfo=UTC),
+        "Fair",
+        "",
+        "k1",
+        Signup(
+            "Dana", "Levi", "dana@x.org", "", "", WlfChoice.NONE, True, False, True, "v", "", "en"
+        ),
+    )
+    good = dict(zip(COLUMNS, record_to_row(record), strict=True))
+    cases = {
+        "signup_id": "Dana-Levi",
+        "created_at": "Dana 2026",
+        "wlf_choice": "Dana",
+        "contact_consent": "Dana",
+        "email": "   ",
+        "kiosk_id": "",
+    }
+    for column, bad in cases.items():
+        try:
+            row_to_record({**good, column: bad})
+        except ValueError as exc:
+            assert str(exc).startswith(column)
+            assert "Dana" not in str(exc)
+        else:
+            raise AssertionError(f"{column} accepted {bad!r}")
+    missing = {k: v for k, v in good.items() if k != "phone"}
+    try:
+        row_to_record(missing)
+    except ValueError as exc:
+        assert str(exc) == "phone is missing"
