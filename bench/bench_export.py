@@ -39,7 +39,7 @@ def _baseline(rows: list[list[str]], path: Path) -> float:
 
 
 def run(workdir: Path) -> list[Figure]:
-    """Time the best of three full exports of 100k rows against the best of three csv.writer runs."""
+    """Best of three full exports of 100k rows against the best of three csv.writer runs."""
     clock = ManualClock(datetime(2026, 11, 24, 18, 0, tzinfo=UTC))
     store = Store.open(workdir / "kiosk", clock=clock)
     consent = load_content(default_content_path()).consent
