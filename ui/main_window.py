@@ -9,7 +9,9 @@ hosts the hidden staff gesture.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QKeyEvent,
@@ -23,7 +25,6 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.service import KioskService
 from kiosk.signup import SignupRecord
 from ui.idle import IdleWatcher
-from ui.screens.action import ActionScreen
 from ui.screens.attract import AttractScreen
 from ui.screens.base import (
     ACTION,
@@ -38,14 +39,19 @@ from ui.screens.base import (
     THANK_YOU,
     Screen,
 )
-from ui.screens.home import HomeScreen
-from ui.screens.join import JoinScreen
-from ui.screens.message import MessageScreen
-from ui.screens.resources import ResourcesScreen
-from ui.screens.staff import StaffScreen
-from ui.screens.thank_you import ThankYouScreen
 from ui.widgets.hot_corner import HotCorner
 from ui.widgets.idle_overlay import IdleOverlay
+
+if TYPE_CHECKING:
+    from ui.screens.action import ActionScreen
+    from ui.screens.home import HomeScreen
+    from ui.screens.join import JoinScreen
+    from ui.screens.message import MessageScreen
+    from ui.screens.resources import ResourcesScreen
+    from ui.screens.staff import StaffScreen
+    from ui.screens.thank_you import ThankYouScreen
+
+SCREEN_NAMES = (ATTRACT, HOME, MESSAGE, RESOURCES, ACTION, JOIN, THANK_YOU, STAFF)
 
 STAFF_IDLE_MS = 120_000
 """The staff panel locks itself after two idle minutes."""
@@ -89,33 +95,17 @@ class MainWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        self.attract = AttractScreen(service)
-        self.home = HomeScreen(service)
-        self.message = MessageScreen(service)
-        self.resources = ResourcesScreen(service)
-        self.action = ActionScreen(service)
-        self.join = JoinScreen(service, show_keyboard=show_keyboard)
-        self.thank_you = ThankYouScreen(service)
-        self.staff = StaffScreen(service)
-        self.screens: dict[str, QWidget] = {
-            ATTRACT: self.attract,
-            HOME: self.home,
-            MESSAGE: self.message,
-            RESOURCES: self.resources,
-            ACTION: self.action,
-            JOIN: self.join,
-            THANK_YOU: self.thank_you,
-            STAFF: self.staff,
-        }
-        for screen in self.screens.values():
-            self.stack.addWidget(screen)
-            if isinstance(screen, Screen):
-                screen.navigate.connect(self.go)
-        self.join.submitted.connect(self._on_submitted)
-        self.staff.closed.connect(lambda: self.go(ATTRACT))
-        self.staff.exit_requested.connect(self.exit_kiosk)
+        # Attract is built now and shown first; the other screens are built on
+        # first use, or one per event-loop turn once attract is up, so the
+        # kiosk shows something within moments of starting.
+        self._show_keyboard = show_keyboard
+        self._screens: dict[str, QWidget] = {}
+        self._add_screen(ATTRACT, AttractScreen(service))
         self._current = ATTRACT
         self.stack.setCurrentWidget(self.attract)
+        self._prebuild = QTimer(self)
+        self._prebuild.setInterval(0)
+        self._prebuild.timeout.connect(self._build_next_screen)
 
         self.overlay = IdleOverlay(self, countdown_s=countdown_s, tick_ms=countdown_tick_ms)
         self.overlay.continued.connect(self._on_still_here)
@@ -129,6 +119,115 @@ class MainWindow(QWidget):
         self.staff_shortcut = QShortcut(QKeySequence("Ctrl+Shift+S"), self)
         self.staff_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.staff_shortcut.activated.connect(self.open_staff)
+
+    # Screens -------------------------------------------------------------------------
+
+    def _make_screen(self, name: str) -> QWidget:
+        service = self.service
+        if name == HOME:
+            from ui.screens.home import HomeScreen
+
+            return HomeScreen(service)
+        if name == MESSAGE:
+            from ui.screens.message import MessageScreen
+
+            return MessageScreen(service)
+        if name == RESOURCES:
+            from ui.screens.resources import ResourcesScreen
+
+            return ResourcesScreen(service)
+        if name == ACTION:
+            from ui.screens.action import ActionScreen
+
+            return ActionScreen(service)
+        if name == JOIN:
+            from ui.screens.join import JoinScreen
+
+            join = JoinScreen(service, show_keyboard=self._show_keyboard)
+            join.submitted.connect(self._on_submitted)
+            return join
+        if name == THANK_YOU:
+            from ui.screens.thank_you import ThankYouScreen
+
+            return ThankYouScreen(service)
+        if name == STAFF:
+            from ui.screens.staff import StaffScreen
+
+            staff = StaffScreen(service)
+            staff.closed.connect(lambda: self.go(ATTRACT))
+            staff.exit_requested.connect(self.exit_kiosk)
+            staff.idle_timeout_changed.connect(lambda seconds: self.set_idle_ms(seconds * 1000))
+            return staff
+        raise ValueError(f"no screen called {name!r}")
+
+    def _add_screen(self, name: str, screen: QWidget) -> QWidget:
+        self._screens[name] = screen
+        self.stack.addWidget(screen)
+        if isinstance(screen, Screen):
+            screen.navigate.connect(self.go)
+        return screen
+
+    def screen(self, name: str) -> QWidget:
+        """Return the screen called ``name``, building it on first use."""
+        found = self._screens.get(name)
+        if found is None:
+            found = self._add_screen(name, self._make_screen(name))
+        return found
+
+    def _build_next_screen(self) -> None:
+        for name in SCREEN_NAMES:
+            if name not in self._screens:
+                self.screen(name)
+                return
+        self._prebuild.stop()
+
+    @property
+    def screens(self) -> dict[str, QWidget]:
+        """Every screen by name (builds any not built yet)."""
+        return {name: self.screen(name) for name in SCREEN_NAMES}
+
+    @property
+    def attract(self) -> AttractScreen:
+        """The attract screen."""
+        return self._screens[ATTRACT]  # type: ignore[return-value]
+
+    @property
+    def home(self) -> HomeScreen:
+        """The home screen."""
+        return self.screen(HOME)  # type: ignore[return-value]
+
+    @property
+    def message(self) -> MessageScreen:
+        """The message screen."""
+        return self.screen(MESSAGE)  # type: ignore[return-value]
+
+    @property
+    def resources(self) -> ResourcesScreen:
+        """The resources screen (list and detail)."""
+        return self.screen(RESOURCES)  # type: ignore[return-value]
+
+    @property
+    def action(self) -> ActionScreen:
+        """The take-action screen."""
+        return self.screen(ACTION)  # type: ignore[return-value]
+
+    @property
+    def join(self) -> JoinScreen:
+        """The sign-up form."""
+        return self.screen(JOIN)  # type: ignore[return-value]
+
+    @property
+    def thank_you(self) -> ThankYouScreen:
+        """The thank-you screen."""
+        return self.screen(THANK_YOU)  # type: ignore[return-value]
+
+    @property
+    def staff(self) -> StaffScreen:
+        """The staff screen (PIN stage, then the panel)."""
+        return self.screen(STAFF)  # type: ignore[return-value]
+
+    def _staff_if_built(self) -> StaffScreen | None:
+        return self._screens.get(STAFF)  # type: ignore[return-value]
 
     # Navigation ----------------------------------------------------------------------
 
@@ -144,23 +243,24 @@ class MainWindow(QWidget):
             route = came_from if came_from in _BACK_TARGETS else HOME
         pledge = route == JOIN_PLEDGE
         name = JOIN if pledge else route
-        if name not in self.screens:
+        if name not in SCREEN_NAMES:
             raise ValueError(f"no screen called {route!r}")
         if name == self._current and not pledge:
             return
         self.overlay.cancel()
-        leaving = self.screens[self._current]
+        leaving = self.screen(self._current)
         if isinstance(leaving, Screen):
             leaving.on_leave()
-        if name == ATTRACT or self._current == STAFF:
+        staff = self._staff_if_built()
+        if staff is not None and (name == ATTRACT or self._current == STAFF):
             # Whoever comes next must not find the staff panel open.
-            self.staff.lock()
+            staff.lock()
+        screen = self.screen(name)
         if name == JOIN:
             self.join.prepare(pledge=pledge)
         if name != self._current:
             self._came_from[name] = self._current
         self._current = name
-        screen = self.screens[name]
         self.stack.setCurrentWidget(screen)
         if isinstance(screen, Screen):
             screen.on_enter()
@@ -177,8 +277,12 @@ class MainWindow(QWidget):
     def start_over(self) -> None:
         """Clear everything an attendee entered and return to attract."""
         self.overlay.cancel()
-        self.join.reset()
-        self.staff.lock()
+        join = self._screens.get(JOIN)
+        if isinstance(join, Screen):
+            join.on_leave()
+        staff = self._staff_if_built()
+        if staff is not None:
+            staff.lock()
         self.go(ATTRACT)
 
     def _on_submitted(self, record: SignupRecord) -> None:
@@ -220,7 +324,8 @@ class MainWindow(QWidget):
 
     def is_close_allowed(self) -> bool:
         """Closing is allowed only from an unlocked staff panel (or after Exit)."""
-        return self._close_allowed or self.staff.is_unlocked()
+        staff = self._staff_if_built()
+        return self._close_allowed or (staff is not None and staff.is_unlocked())
 
     def allow_close(self) -> None:
         """Let the next close go through (Exit in the staff panel; test teardown)."""
@@ -260,6 +365,7 @@ class MainWindow(QWidget):
         if self.stack.currentWidget() is self.attract and not self._started:
             self._started = True
             self.attract.on_enter()
+            self._prebuild.start()
         self._restart_idle()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

@@ -248,3 +248,16 @@ def test_every_screen_can_be_reached_and_left(kiosk_window: Any, route: str) -> 
     assert window.stack.currentWidget() is window.screens[route]
     window.go("attract")
     assert window.current == "attract"
+
+
+def test_screens_other_than_attract_are_built_after_attract_is_shown(
+    qtbot: Any, service: KioskService
+) -> None:
+    from ui.app import build_main_window
+
+    window = build_main_window(service, show_keyboard=False)
+    qtbot.addWidget(window, before_close_func=lambda w: w.allow_close())
+    assert set(window._screens) == {"attract"}  # nothing else delays the first picture
+    window.show()
+    qtbot.waitUntil(lambda: len(window._screens) == 8, timeout=5000)
+    assert window.current == "attract"

@@ -202,6 +202,7 @@ def test_ui_chrome_goes_through_translation_and_content_does_not(
     QCoreApplication.installTranslator(translator)
     try:
         window = make_window()
+        assert len(window.screens) == 8  # build every screen while the translator is in
     finally:
         QCoreApplication.removeTranslator(translator)
     assert window.message.header.back_button.text() == "BACK"
