@@ -99,12 +99,7 @@ class Touchpoint(MasterBase):
     source_sha256: Mapped[str] = mapped_column(String(64))
     imported_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
 
-    # SQLite: keyed by signup_id itself (no hidden rowid B-tree), a quarter
-    # less work per imported row; other databases ignore the option.
-    __table_args__ = (
-        Index("ix_touchpoints_contact", "contact_id", "created_at"),
-        {"sqlite_with_rowid": False},
-    )
+    __table_args__ = (Index("ix_touchpoints_contact", "contact_id", "created_at"),)
 
 
 class ImportedFile(MasterBase):
