@@ -72,10 +72,10 @@ class JoinScreen(Screen):
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(0)
         outer.addLayout(main, 1)
-        main.addWidget(self._invitation_panel(), 0)
+        main.addWidget(self._invitation_panel(), 2)
 
         self.scroll = TouchScrollArea(self)
-        main.addWidget(self.scroll, 1)
+        main.addWidget(self.scroll, 5)
         body = self.scroll.body_layout
         body.setContentsMargins(48, 32, 48, 40)
         body.setSpacing(0)
@@ -101,7 +101,7 @@ class JoinScreen(Screen):
         panel = QFrame(self)
         panel.setObjectName("invitePanel")
         panel.setMinimumWidth(320)
-        panel.setMaximumWidth(480)
+        panel.setMaximumWidth(600)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(36, 32, 36, 32)
         layout.setSpacing(18)
