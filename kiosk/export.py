@@ -53,8 +53,7 @@ from kiosk.csvformat import COLUMNS, FALSE, FORMAT_VERSION, TRUE, format_time, n
 from kiosk.errors import KioskError
 from kiosk.models import Event, ExportBatch
 from kiosk.models import Signup as SignupRow
-from kiosk.store import Store, to_naive_utc
-from kiosk.store import _reason as _store_reason
+from kiosk.store import Store, database_error_reason, to_naive_utc
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +118,9 @@ def export_signups(
     try:
         max_rowid = _max_rowid(store, include_all)
     except (SQLAlchemyError, sqlite3.Error) as exc:
-        raise ExportFailed(f"The kiosk database could not be read ({_db_reason(exc)}).") from None
+        raise ExportFailed(
+            f"The kiosk database could not be read ({database_error_reason(exc)})."
+        ) from None
     if max_rowid is None:
         return None
 
@@ -152,7 +153,9 @@ def export_signups(
     except (SQLAlchemyError, sqlite3.Error) as exc:
         marker.finish(None)
         _discard(temps)
-        raise ExportFailed(f"The kiosk database could not be used ({_db_reason(exc)}).") from None
+        raise ExportFailed(
+            f"The kiosk database could not be used ({database_error_reason(exc)})."
+        ) from None
     except BaseException:
         marker.finish(None)
         _discard(temps)
@@ -165,7 +168,7 @@ def export_signups(
         # again next time (the office import ignores sign-ups it already has).
         raise ExportFailed(
             f"{data_name} was written, but the kiosk could not record it as exported "
-            f"({_db_reason(exc)}); its sign-ups will be exported again next time."
+            f"({database_error_reason(exc)}); its sign-ups will be exported again next time."
         ) from None
     log.info("exported %d sign-up(s) to %s", summary.rows, data_name)
     return ExportResult(data_path, manifest_path, summary.rows, digest)
@@ -535,7 +538,3 @@ def _os_reason(exc: OSError, out_dir: Path) -> str:
     if exc.errno == errno.ENOENT:
         return f"The export folder {out_dir} disappeared ({reason}); nothing was exported."
     return f"The export to {out_dir} failed ({reason}); nothing was exported."
-
-
-def _db_reason(exc: BaseException) -> str:
-    return _store_reason(exc)

@@ -188,7 +188,7 @@ class Store:
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
             engine.dispose()
             raise StoreError(
-                f"The kiosk database in {data_dir} cannot be opened: {_reason(exc)}"
+                f"The kiosk database in {data_dir} cannot be opened: {database_error_reason(exc)}"
             ) from None
         return store
 
@@ -287,8 +287,8 @@ class Store:
             with self.engine.begin() as connection:
                 connection.execute(insert(SignupRow), _row_values(record, event.id))
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-            log.error("sign-up not saved: %s", _reason(exc))
-            raise SubmitFailed(_reason(exc)) from None
+            log.error("sign-up not saved: %s", database_error_reason(exc))
+            raise SubmitFailed(database_error_reason(exc)) from None
         return record
 
     def insert_records(self, records: Iterable[SignupRecord]) -> int:
@@ -403,7 +403,7 @@ def _row_values(record: SignupRecord, event_id: int) -> dict[str, object]:
     }
 
 
-def _reason(exc: BaseException) -> str:
+def database_error_reason(exc: BaseException) -> str:
     """Describe a database failure without echoing SQL parameters (they hold personal data)."""
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     if isinstance(original, OSError) and original.strerror:
