@@ -72,7 +72,13 @@ class JoinScreen(Screen):
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(0)
         outer.addLayout(main, 1)
-        main.addWidget(self._invitation_panel(), 2)
+        # The invitation scrolls on its own if a content file words it at length.
+        self.invitation_scroll = TouchScrollArea(self)
+        self.invitation_scroll.setObjectName("invitePanelScroll")
+        self.invitation_scroll.setWidget(self._invitation_panel())
+        self.invitation_scroll.setMinimumWidth(440)
+        self.invitation_scroll.setMaximumWidth(600)
+        main.addWidget(self.invitation_scroll, 2)
 
         self.scroll = TouchScrollArea(self)
         main.addWidget(self.scroll, 5)
@@ -100,8 +106,6 @@ class JoinScreen(Screen):
         wlf = self.service.content.wlf
         panel = QFrame(self)
         panel.setObjectName("invitePanel")
-        panel.setMinimumWidth(320)
-        panel.setMaximumWidth(600)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(36, 32, 36, 32)
         layout.setSpacing(18)
