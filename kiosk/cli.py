@@ -178,7 +178,9 @@ def _data_dir(args: argparse.Namespace) -> Path:
 def _cmd_run(args: argparse.Namespace) -> int:
     from kiosk.service import KioskService
 
-    service = KioskService.open(_data_dir(args), content_path=args.content)
+    # The store opens once the attract screen shows (run_kiosk), so the booth
+    # sees the kiosk at once; a bad config or content file still stops it here.
+    service = KioskService.open(_data_dir(args), content_path=args.content, defer_store=True)
     try:
         # Imported here so the office tools never load Qt.
         from ui.app import run_kiosk
@@ -321,10 +323,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_screenshots(args: argparse.Namespace) -> int:
-    from ui.screenshots import render_screenshots
-
     from kiosk.demo import demo_records
     from kiosk.service import KioskService
+    from ui.screenshots import render_screenshots
 
     # A throwaway data folder with demo sign-ups from today, so the staff
     # panel's counts and chart show something real; never the real folder.

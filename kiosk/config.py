@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import phonenumbers
-
 from kiosk.errors import KioskError
 from kiosk.paths import default_content_path
 
@@ -64,7 +62,7 @@ def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskCon
         content_path = (path.parent / content) if content else default_content_path()
 
     region = raw.get("default_region", "US")
-    if not isinstance(region, str) or region.upper() not in phonenumbers.SUPPORTED_REGIONS:
+    if not isinstance(region, str) or not _is_supported_region(region):
         problems.append("default_region: must be a two-letter country code such as US or IL")
         region = "US"
 
@@ -96,6 +94,14 @@ def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskCon
         idle_timeout_s=idle,
         export_public_key=key,
     )
+
+
+def _is_supported_region(region: str) -> bool:
+    if region == "US":
+        return True  # the default: no need to load phonenumbers' tables at start-up
+    import phonenumbers
+
+    return region.upper() in phonenumbers.SUPPORTED_REGIONS
 
 
 def check_idle_timeout(seconds: int) -> bool:

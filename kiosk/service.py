@@ -11,15 +11,21 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import pin as pins
 from kiosk.clock import Clock, utc_now
 from kiosk.config import ConfigError, KioskConfig, check_idle_timeout, load_config
 from kiosk.content import Content, load_content
-from kiosk.export import ExportResult, export_signups
+from kiosk.errors import StoreError
 from kiosk.signup import Signup, SignupForm, SignupRecord
-from kiosk.store import EventCount, EventInfo, Store
-from kiosk.validation import suggest_email, validate_signup
+
+# The store (SQLAlchemy, Alembic), validation (phonenumbers) and export are
+# imported when first used: the kiosk shows its attract screen, which needs
+# only the content, before paying for them.
+if TYPE_CHECKING:
+    from kiosk.export import ExportResult
+    from kiosk.store import EventCount, EventInfo, Store
 
 
 @dataclass(frozen=True)
@@ -35,14 +41,15 @@ class KioskService:
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         config: KioskConfig,
         content: Content,
         *,
         clock: Clock = utc_now,
         local_tz: tzinfo | None = None,
     ) -> None:
-        self.store = store
+        self._store = store
+        self._closed = False
         self.config = config
         self.content = content
         self.clock = clock
@@ -57,16 +64,41 @@ class KioskService:
         content_path: Path | None = None,
         clock: Clock = utc_now,
         local_tz: tzinfo | None = None,
+        defer_store: bool = False,
     ) -> KioskService:
-        """Load the config and content, open (and migrate) the store in ``data_dir``."""
+        """Load the config and content, and open (and migrate) the store in ``data_dir``.
+
+        With ``defer_store`` the store opens on first use instead (``open_store``),
+        so the kiosk can show its attract screen first.
+        """
         config = load_config(data_dir, content_path=content_path)
         content = load_content(config.content_path)
-        store = Store.open(data_dir, clock=clock)
-        return cls(store, config, content, clock=clock, local_tz=local_tz)
+        service = cls(None, config, content, clock=clock, local_tz=local_tz)
+        if not defer_store:
+            service.open_store()
+        return service
+
+    def open_store(self) -> Store:
+        """Open (and migrate) the store if not yet open; raises ``StoreError`` if it cannot."""
+        if self._store is None:
+            from kiosk.store import Store
+
+            if self._closed:
+                raise StoreError("The kiosk store was closed.")
+            self._store = Store.open(self.config.data_dir, clock=self.clock)
+        return self._store
+
+    @property
+    def store(self) -> Store:
+        """The kiosk's sign-up store, opened on first use."""
+        return self.open_store()
 
     def close(self) -> None:
-        """Release the store."""
-        self.store.close()
+        """Release the store, if it was opened."""
+        self._closed = True
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     # Behaviour settings ------------------------------------------------------
 
@@ -96,10 +128,14 @@ class KioskService:
 
     def validate(self, form: SignupForm) -> Signup:
         """Check a form; raise ``ValidationFailed`` naming every bad field."""
+        from kiosk.validation import validate_signup
+
         return validate_signup(form, self.content.consent, default_region=self.default_region)
 
     def suggest_email(self, email: str) -> str | None:
         """Return a likely fix for a mistyped email domain, or None."""
+        from kiosk.validation import suggest_email
+
         return suggest_email(email)
 
     def submit(self, form: SignupForm) -> SignupRecord:
@@ -146,6 +182,8 @@ class KioskService:
 
     def export(self, out_dir: Path, include_all: bool = False) -> ExportResult | None:
         """Export sign-ups not yet exported (or all) to ``out_dir``; None if nothing is new."""
+        from kiosk.export import export_signups
+
         # With the organization's public key in the config, the file is age-encrypted.
         return export_signups(
             self.store,

@@ -7,7 +7,9 @@ import pytest
 from kiosk import pin
 
 
-@pytest.mark.parametrize("weak", ["", "123", "123456789", "1111", "1234", "6543", "8901", "12a4", "١٢٣٤٥", "48 29"])
+@pytest.mark.parametrize(
+    "weak", ["", "123", "123456789", "1111", "1234", "6543", "8901", "12a4", "١٢٣٤٥", "48 29"]
+)
 def test_weak_or_malformed_pins_are_refused_with_a_reason(weak: str) -> None:
     with pytest.raises(pin.PinRejected) as caught:
         pin.check_new_pin(weak)
@@ -29,7 +31,9 @@ def test_hash_is_salted_and_verifies_only_the_right_pin() -> None:
     assert not pin.verify_pin("", first)
 
 
-@pytest.mark.parametrize("stored", ["", "482915", "scrypt$x$8$1$00$00", "bcrypt$1$2$3$4$5", "$$$$$"])
+@pytest.mark.parametrize(
+    "stored", ["", "482915", "scrypt$x$8$1$00$00", "bcrypt$1$2$3$4$5", "$$$$$"]
+)
 def test_a_damaged_stored_hash_never_verifies(stored: str) -> None:
     assert not pin.verify_pin("482915", stored)
 

@@ -25,7 +25,9 @@ def failed_fields(content: Content, **overrides: object) -> dict[str, str]:
 
 def test_a_careful_form_is_normalized_once(content: Content) -> None:
     signup = validate_signup(
-        make_form(email="  Dana.Levi@Example.ORG ", phone="(617) 253-1000", postal_code="021394307"),
+        make_form(
+            email="  Dana.Levi@Example.ORG ", phone="(617) 253-1000", postal_code="021394307"
+        ),
         content.consent,
     )
     assert signup.email == "Dana.Levi@example.org"
@@ -81,7 +83,14 @@ def test_every_bad_field_is_reported_at_once(content: Content) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Dana\nLevi", "Dana\x00", "Dana\x1b[31m", "Da\rna", "\tDana\t\tx", "x" * (MAX_NAME_LENGTH + 1)],
+    [
+        "Dana\nLevi",
+        "Dana\x00",
+        "Dana\x1b[31m",
+        "Da\rna",
+        "\tDana\t\tx",
+        "x" * (MAX_NAME_LENGTH + 1),
+    ],
 )
 def test_control_characters_and_overlong_names_are_refused(content: Content, name: str) -> None:
     assert "first_name" in failed_fields(content, first_name=name)
@@ -99,7 +108,7 @@ def test_control_characters_and_overlong_names_are_refused(content: Content, nam
         "dana levi@example.org",
         "dana@exa mple.org",
         "dana@example.org\x07",
-        "=HYPERLINK(\"http://x\")@example.org",
+        '=HYPERLINK("http://x")@example.org',
         "a" * 250 + "@example.org",
     ],
 )
@@ -129,7 +138,9 @@ def test_bad_phones_are_refused(content: Content, phone: str) -> None:
 
 
 def test_postal_codes_outside_the_us_pass_through(content: Content) -> None:
-    signup = validate_signup(make_form(phone="", postal_code=" SW1A 1AA "), content.consent, default_region="GB")
+    signup = validate_signup(
+        make_form(phone="", postal_code=" SW1A 1AA "), content.consent, default_region="GB"
+    )
     assert signup.postal_code == "SW1A 1AA"
 
 

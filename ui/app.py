@@ -7,21 +7,32 @@ for tests, screenshots and benchmarks.
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from kiosk.errors import KioskError
 from kiosk.paths import asset_path
 from kiosk.service import KioskService
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
+log = logging.getLogger(__name__)
+
 STYLESHEET = ("styles", "kiosk.qss")
+STAFF_STYLESHEET = ("styles", "staff.qss")
+
+STARTUP_PROBE_ENV = "P2P_KIOSK_STARTUP_PROBE"
+"""Set (to anything) to make ``run_kiosk`` print ``STARTUP_PROBE_LINE`` once the attract
+screen is shown, then exit once the store is open; for the start-up benchmarks."""
+STARTUP_PROBE_LINE = "p2p-kiosk: attract shown"
 # Preferred faces per platform, then the DejaVu family most Linux boxes have.
 FONT_FAMILIES = ["Segoe UI", "Helvetica Neue", "Noto Sans", "Ubuntu", "DejaVu Sans"]
 BASE_FONT_PX = 20
@@ -29,7 +40,10 @@ BASE_FONT_PX = 20
 
 def load_stylesheet() -> str:
     """Return the kiosk stylesheet with ``@assets/`` replaced by the bundled assets folder."""
-    text = asset_path(*STYLESHEET).read_text(encoding="utf-8")
+    # The staff panel's rules come after the kiosk's, so they win where both apply.
+    text = "\n".join(
+        asset_path(*sheet).read_text(encoding="utf-8") for sheet in (STYLESHEET, STAFF_STYLESHEET)
+    )
     assets_url = Path(asset_path()).as_posix()
     return text.replace("@assets/", assets_url + "/")
 
@@ -64,7 +78,12 @@ def build_main_window(service: KioskService, **options: Any) -> MainWindow:
 
 
 def run_kiosk(service: KioskService, *, windowed: bool) -> int:
-    """Run the kiosk until staff exit it; return the process exit code."""
+    """Run the kiosk until staff exit it; return the process exit code.
+
+    The attract screen shows first; the store (which ``service`` may not have
+    opened yet) opens in the next event-loop turn. If it cannot, the kiosk
+    says why in one line on stderr and in the log, and exits with 1.
+    """
     app = create_app()
     window = build_main_window(service)
     if windowed:
@@ -77,6 +96,29 @@ def run_kiosk(service: KioskService, *, windowed: bool) -> int:
             | Qt.WindowType.WindowStaysOnTopHint
         )
         window.showFullScreen()
-    # The attendee journey never quits by closing its last window by accident.
     app.setQuitOnLastWindowClosed(True)
-    return int(app.exec())
+
+    failure: list[str] = []
+    probing = bool(os.environ.get(STARTUP_PROBE_ENV))
+
+    def open_store() -> None:
+        if probing:
+            # Benchmarks time a real start up to here: attract is on screen.
+            print(STARTUP_PROBE_LINE, flush=True)
+        try:
+            service.open_store()
+        except KioskError as exc:
+            log.error("the kiosk store could not be opened: %s", exc)
+            failure.append(str(exc))
+            window.allow_close()
+            app.exit(1)
+            return
+        if probing:
+            window.allow_close()
+            app.exit(0)
+
+    QTimer.singleShot(0, open_store)
+    code = int(app.exec())
+    if failure:
+        print(f"p2p-kiosk: {failure[0]}", file=sys.stderr)
+    return code

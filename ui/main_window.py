@@ -84,7 +84,9 @@ class MainWindow(QWidget):
         self.setWindowTitle(service.content.title)
         self.setMinimumSize(1024, 640)
         self._close_allowed = False
-        self._idle_ms = idle_ms if idle_ms is not None else service.idle_timeout_s * 1000
+        # None: read the staff setting from the store when first needed, which is
+        # after attract shows (the store may still be opening until then).
+        self._idle_ms: int | None = idle_ms
         self._staff_idle_ms = staff_idle_ms
         self._came_from: dict[str, str] = {}
         self._started = False
@@ -110,7 +112,8 @@ class MainWindow(QWidget):
         self.overlay = IdleOverlay(self, countdown_s=countdown_s, tick_ms=countdown_tick_ms)
         self.overlay.continued.connect(self._on_still_here)
         self.overlay.expired.connect(self.start_over)
-        self.idle = IdleWatcher(self._idle_ms, self)
+        # Paused on attract; its interval is set on the way out of attract.
+        self.idle = IdleWatcher(idle_ms or 1, self)
         self.idle.timed_out.connect(self._on_idle)
 
         self.hot_corner = HotCorner(self, hold_ms=hold_ms)
@@ -300,8 +303,16 @@ class MainWindow(QWidget):
         if self._current == ATTRACT:
             self.idle.pause()
             return
-        self.idle.set_interval_ms(self._staff_idle_ms if self._current == STAFF else self._idle_ms)
+        if self._current == STAFF:
+            self.idle.set_interval_ms(self._staff_idle_ms)
+        else:
+            self.idle.set_interval_ms(self._attendee_idle_ms())
         self.idle.restart()
+
+    def _attendee_idle_ms(self) -> int:
+        if self._idle_ms is None:
+            self._idle_ms = self.service.idle_timeout_s * 1000
+        return self._idle_ms
 
     def set_idle_ms(self, idle_ms: int) -> None:
         """Change the attendee idle timeout (staff setting, tests)."""

@@ -1,0 +1,44 @@
+"""bundle_size_mb and bundle_startup: the PyInstaller bundle's size, and its start-up to the
+attract screen against the same start-up from source, in the same run.
+
+Builds the bundle with ``make bundle`` first if ``dist/p2p-kiosk`` is missing.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.bench_startup import kiosk_command, time_to_line
+from bench.common import Figure
+from ui.app import STARTUP_PROBE_LINE
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLE_DIR = ROOT / "dist" / "p2p-kiosk"
+BUNDLE_EXE = BUNDLE_DIR / ("p2p-kiosk.exe" if sys.platform == "win32" else "p2p-kiosk")
+RUNS = 5
+
+
+def folder_size_mb(folder: Path) -> float:
+    """Total size of the files under ``folder``, in MiB."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 2**20
+
+
+def run(workdir: Path) -> list[Figure]:
+    """Measure the bundle's size and its start-up against the source checkout's."""
+    if not BUNDLE_EXE.exists():
+        subprocess.run(["make", "-C", str(ROOT), "bundle"], check=True)
+    source = kiosk_command([sys.executable, "-m", "kiosk"], workdir / "source")
+    bundled = kiosk_command([str(BUNDLE_EXE)], workdir / "bundle")
+    # First starts make and migrate each store and warm the disk cache.
+    time_to_line(source, STARTUP_PROBE_LINE)
+    time_to_line(bundled, STARTUP_PROBE_LINE)
+    from_source, from_bundle = [], []
+    for _ in range(RUNS):
+        from_source.append(time_to_line(source, STARTUP_PROBE_LINE))
+        from_bundle.append(time_to_line(bundled, STARTUP_PROBE_LINE))
+    return [
+        Figure("bundle_size_mb", folder_size_mb(BUNDLE_DIR), None, target=150.0, unit="MB"),
+        Figure("bundle_startup", min(from_bundle), min(from_source), target=1.5),
+    ]
