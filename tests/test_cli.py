@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -265,3 +266,17 @@ def test_the_module_entry_point_runs_as_a_program(data_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Not yet exported: 0" in result.stdout
+
+
+def test_the_kiosk_shows_then_reports_an_unusable_store_in_one_line(data_dir: Path) -> None:
+    (data_dir / "kiosk.sqlite3").write_bytes(b"this is not a database" * 100)
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "run"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == EXIT_FAILED
+    assert_one_clear_line(result.stderr)
+    assert str(data_dir) in result.stderr

@@ -170,7 +170,7 @@ class MainWindow(QWidget):
             screen.navigate.connect(self.go)
         return screen
 
-    def screen(self, name: str) -> QWidget:
+    def screen_named(self, name: str) -> QWidget:
         """Return the screen called ``name``, building it on first use."""
         found = self._screens.get(name)
         if found is None:
@@ -180,14 +180,14 @@ class MainWindow(QWidget):
     def _build_next_screen(self) -> None:
         for name in SCREEN_NAMES:
             if name not in self._screens:
-                self.screen(name)
+                self.screen_named(name)
                 return
         self._prebuild.stop()
 
     @property
     def screens(self) -> dict[str, QWidget]:
         """Every screen by name (builds any not built yet)."""
-        return {name: self.screen(name) for name in SCREEN_NAMES}
+        return {name: self.screen_named(name) for name in SCREEN_NAMES}
 
     @property
     def attract(self) -> AttractScreen:
@@ -197,37 +197,37 @@ class MainWindow(QWidget):
     @property
     def home(self) -> HomeScreen:
         """The home screen."""
-        return self.screen(HOME)  # type: ignore[return-value]
+        return self.screen_named(HOME)  # type: ignore[return-value]
 
     @property
     def message(self) -> MessageScreen:
         """The message screen."""
-        return self.screen(MESSAGE)  # type: ignore[return-value]
+        return self.screen_named(MESSAGE)  # type: ignore[return-value]
 
     @property
     def resources(self) -> ResourcesScreen:
         """The resources screen (list and detail)."""
-        return self.screen(RESOURCES)  # type: ignore[return-value]
+        return self.screen_named(RESOURCES)  # type: ignore[return-value]
 
     @property
     def action(self) -> ActionScreen:
         """The take-action screen."""
-        return self.screen(ACTION)  # type: ignore[return-value]
+        return self.screen_named(ACTION)  # type: ignore[return-value]
 
     @property
     def join(self) -> JoinScreen:
         """The sign-up form."""
-        return self.screen(JOIN)  # type: ignore[return-value]
+        return self.screen_named(JOIN)  # type: ignore[return-value]
 
     @property
     def thank_you(self) -> ThankYouScreen:
         """The thank-you screen."""
-        return self.screen(THANK_YOU)  # type: ignore[return-value]
+        return self.screen_named(THANK_YOU)  # type: ignore[return-value]
 
     @property
     def staff(self) -> StaffScreen:
         """The staff screen (PIN stage, then the panel)."""
-        return self.screen(STAFF)  # type: ignore[return-value]
+        return self.screen_named(STAFF)  # type: ignore[return-value]
 
     def _staff_if_built(self) -> StaffScreen | None:
         return self._screens.get(STAFF)  # type: ignore[return-value]
@@ -251,14 +251,14 @@ class MainWindow(QWidget):
         if name == self._current and not pledge:
             return
         self.overlay.cancel()
-        leaving = self.screen(self._current)
+        leaving = self.screen_named(self._current)
         if isinstance(leaving, Screen):
             leaving.on_leave()
         staff = self._staff_if_built()
         if staff is not None and (name == ATTRACT or self._current == STAFF):
             # Whoever comes next must not find the staff panel open.
             staff.lock()
-        screen = self.screen(name)
+        screen = self.screen_named(name)
         if name == JOIN:
             self.join.prepare(pledge=pledge)
         if name != self._current:

@@ -86,7 +86,7 @@ def _attract(window: MainWindow, service: KioskService) -> None:
     window.start_over()
 
 
-def _go(name: str) -> Callable[[object, KioskService], None]:
+def _go(name: str) -> Callable[[MainWindow, KioskService], None]:
     def stage(window: MainWindow, service: KioskService) -> None:
         window.go(name)
 
@@ -106,7 +106,7 @@ def _join_errors(window: MainWindow, service: KioskService) -> None:
     join.email.edit.setText("dana.levi@gmail.con")
     join.phone.edit.setText("555-01")
     join.submit()
-    join.scroll.scroll_to_top()
+    join.scroll_area.scroll_to_top()
 
 
 def _thank_you(window: MainWindow, service: KioskService) -> None:
@@ -151,7 +151,7 @@ def _staff(window: MainWindow, service: KioskService) -> None:
     window.staff.show_panel_for_screenshot()
 
 
-_STAGES: dict[str, Callable[[object, KioskService], None]] = {
+_STAGES: dict[str, Callable[[MainWindow, KioskService], None]] = {
     "attract": _attract,
     "home": _go("home"),
     "message": _go("message"),

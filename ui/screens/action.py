@@ -32,9 +32,9 @@ class ActionScreen(Screen):
         self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
         layout.addWidget(self.header)
 
-        self.scroll = TouchScrollArea(self)
-        layout.addWidget(self.scroll, 1)
-        body = self.scroll.body_layout
+        self.scroll_area = TouchScrollArea(self)
+        layout.addWidget(self.scroll_area, 1)
+        body = self.scroll_area.body_layout
         body.setContentsMargins(64, 40, 64, 48)
         column = centered_column(body, 1200, spacing=24)
         column.addWidget(text_label(self.tr("What you can do"), "h1"))
@@ -88,4 +88,4 @@ class ActionScreen(Screen):
 
     def on_enter(self) -> None:
         super().on_enter()
-        self.scroll.scroll_to_top()
+        self.scroll_area.scroll_to_top()

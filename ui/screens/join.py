@@ -80,14 +80,14 @@ class JoinScreen(Screen):
         self.invitation_scroll.setMaximumWidth(600)
         main.addWidget(self.invitation_scroll, 2)
 
-        self.scroll = TouchScrollArea(self)
-        main.addWidget(self.scroll, 5)
-        body = self.scroll.body_layout
+        self.scroll_area = TouchScrollArea(self)
+        main.addWidget(self.scroll_area, 5)
+        body = self.scroll_area.body_layout
         body.setContentsMargins(48, 32, 48, 40)
         body.setSpacing(0)
         # No alignment flag here: an aligned item loses height-for-width, and the
         # wrapped messages inside the card would be clipped.
-        self.form_card = QFrame(self.scroll.body)
+        self.form_card = QFrame(self.scroll_area.body)
         self.form_card.setObjectName("formCard")
         centered_column(body, 980).addWidget(self.form_card)
         body.addStretch(1)
@@ -311,7 +311,7 @@ class JoinScreen(Screen):
             row.setChecked(False)
         self.clear_messages()
         self._email_checked = None
-        self.scroll.scroll_to_top()
+        self.scroll_area.scroll_to_top()
 
     def clear_messages(self) -> None:
         """Hide every validation message, the suggestion and the save note."""
@@ -348,7 +348,7 @@ class JoinScreen(Screen):
                 ),
                 "warning",
             )
-            self.scroll.ensureWidgetVisible(self.submit_button)
+            self.scroll_area.ensureWidgetVisible(self.submit_button)
             return
         self.submitted.emit(record)
 
@@ -371,7 +371,7 @@ class JoinScreen(Screen):
         self._show_status(self.tr("Please check the answers marked in red."), "error")
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(first, 50, 120)
+            self.scroll_area.ensureWidgetVisible(first, 50, 120)
 
     def _ask_about_email(self, form: SignupForm, fix: str) -> None:
         try:
@@ -384,7 +384,7 @@ class JoinScreen(Screen):
             )
         self._set_suggestion(fix)
         self._show_status(self.tr("Please check the answers marked in red."), "error")
-        self.scroll.ensureWidgetVisible(self.email, 50, 120)
+        self.scroll_area.ensureWidgetVisible(self.email, 50, 120)
 
     def status(self) -> str | None:
         """The note above Sign up (a save problem, or "check the answers"), if shown."""

@@ -29,9 +29,9 @@ class MessageScreen(Screen):
         self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
         layout.addWidget(self.header)
 
-        self.scroll = TouchScrollArea(self)
-        layout.addWidget(self.scroll, 1)
-        body = self.scroll.body_layout
+        self.scroll_area = TouchScrollArea(self)
+        layout.addWidget(self.scroll_area, 1)
+        body = self.scroll_area.body_layout
         body.setContentsMargins(64, 40, 64, 48)
         column = centered_column(body, spacing=20)
 
@@ -71,4 +71,4 @@ class MessageScreen(Screen):
 
     def on_enter(self) -> None:
         super().on_enter()
-        self.scroll.scroll_to_top()
+        self.scroll_area.scroll_to_top()

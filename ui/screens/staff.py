@@ -1366,15 +1366,14 @@ class StaffScreen(QWidget):
         """Show the on-screen keyboard while a text field of the open panel has focus."""
         if not self._keyboard_enabled:
             return
-        wants = (
+        if (
             self._unlocked
-            and new is not None
             and isinstance(new, QLineEdit | QAbstractSpinBox)
             and self.panel.isAncestorOf(new)
-        )
-        if wants:
+        ):
             self.keyboard.setVisible(True)
             # Once the keyboard has taken its room, bring the field back into view.
-            QTimer.singleShot(0, lambda: self._panel_scroll.ensureWidgetVisible(new, 40, 40))
+            field: QWidget = new
+            QTimer.singleShot(0, lambda: self._panel_scroll.ensureWidgetVisible(field, 40, 40))
         elif new is not None and not self.keyboard.isAncestorOf(new):
             self.keyboard.setVisible(False)
