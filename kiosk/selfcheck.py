@@ -75,7 +75,9 @@ def _run_steps(workdir: Path, out: TextIO) -> bool:
 
     def export() -> str:
         service = _service(state)
-        result = service.export(workdir / "usb")
+        stick = workdir / "usb"
+        stick.mkdir()
+        result = service.export(stick)
         if result is None or result.rows != 1:
             raise RuntimeError("export wrote no file")
         if not service.verify_export(result):
@@ -87,7 +89,8 @@ def _run_steps(workdir: Path, out: TextIO) -> bool:
         result = state["export"]
         assert isinstance(result, ExportResult)
         report = import_exports([result.csv_path], f"sqlite:///{workdir / 'master.sqlite3'}")
-        if report.signups_new != 1 or not all(f.accepted for f in report.files):
+        accepted = all(f.accepted for f in report.files)
+        if not accepted or report.signups_new != 1 or report.contacts_new != 1:
             raise RuntimeError("; ".join(report.summary_lines()))
         return "imported into a fresh master store: 1 new sign-up, 1 contact"
 
