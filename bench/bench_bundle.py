@@ -21,8 +21,10 @@ RUNS = 5
 
 
 def folder_size_mb(folder: Path) -> float:
-    """Total size of the files under ``folder``, in MiB."""
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 2**20
+    """Total size of the files under ``folder``, in MiB (symlinks, which PyInstaller makes
+    for Qt's libraries, counted once)."""
+    files = (path for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+    return sum(path.stat().st_size for path in files) / 2**20
 
 
 def run(workdir: Path) -> list[Figure]:
