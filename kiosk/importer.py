@@ -18,10 +18,14 @@ import json
 import re
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -30,17 +34,23 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.crypto import AGE_HEADER, CryptoError, decrypt
-from kiosk.csvformat import COLUMNS, FORMAT_VERSION, cells_to_record
+from kiosk.csvformat import (
+    COLUMNS,
+    FORMAT_VERSION,
+    cells_to_record,
+    column_is_times,
+    column_is_uuids,
+    restore_column,
+    sqlite_times,
+)
 from kiosk.errors import KioskError
 from kiosk.master import (
     ImportedFile,
     MasterError,
     db_reason,
-    email_key,
     open_master,
-    search_text,
 )
-from kiosk.signup import SignupRecord
+from kiosk.signup import Signup, SignupRecord, WlfChoice
 
 MANIFEST_SUFFIX = ".manifest.json"
 _BOM = "\ufeff"
@@ -53,6 +63,83 @@ Progress = Callable[[int, int], None]
 
 class ImportFailed(KioskError):
     """The master store failed during a merge; the file being merged was rolled back whole."""
+
+
+@dataclass(frozen=True)
+class FileCells:
+    """A checked file's values column by column (``COLUMNS`` order, restored), in file order.
+
+    The merge reads these directly: building a record object per sign-up only
+    to take it apart again was most of an import's Python time.
+    """
+
+    columns: tuple[Sequence[str], ...]
+    times: list[datetime]  # created_at, parsed (aware UTC)
+
+    def records(self) -> tuple[SignupRecord, ...]:
+        """Every sign-up as a record, in file order."""
+        flag = _FLAGS.__getitem__
+        (ids, _, events, places, kiosks, firsts, lasts, emails, phones, postals) = self.columns[:10]
+        (choices, opt_ins, pledges, consents, versions, locales) = self.columns[10:]
+        return tuple(
+            SignupRecord(
+                signup_id=uuid.UUID(signup_id),
+                created_at=created_at,
+                event_name=event,
+                event_location=place,
+                kiosk_id=kiosk,
+                signup=Signup(
+                    first_name=first,
+                    last_name=last,
+                    email=email,
+                    phone=phone,
+                    postal_code=postal,
+                    wlf_choice=WlfChoice(choice),
+                    email_group_opt_in=flag(opt_in),
+                    advocacy_pledge=flag(pledge),
+                    contact_consent=flag(consent),
+                    consent_version=version,
+                    consent_text="",
+                    locale=locale,
+                ),
+            )
+            for (
+                signup_id,
+                created_at,
+                event,
+                place,
+                kiosk,
+                first,
+                last,
+                email,
+                phone,
+                postal,
+                choice,
+                opt_in,
+                pledge,
+                consent,
+                version,
+                locale,
+            ) in zip(
+                ids,
+                self.times,
+                events,
+                places,
+                kiosks,
+                firsts,
+                lasts,
+                emails,
+                phones,
+                postals,
+                choices,
+                opt_ins,
+                pledges,
+                consents,
+                versions,
+                locales,
+                strict=True,
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -69,7 +156,13 @@ class CheckedExport:
     first_created_at: datetime | None
     last_created_at: datetime | None
     encrypted: bool
-    records: tuple[SignupRecord, ...]  # empty when not ok
+    cells: FileCells | None = field(default=None, repr=False, compare=False)  # None when not ok
+
+    @cached_property
+    def records(self) -> tuple[SignupRecord, ...]:
+        """Every sign-up of the file as a record (empty when not ok); built on first use."""
+        with _gc_paused():
+            return self.cells.records() if self.cells is not None else ()
 
 
 @dataclass(frozen=True)
@@ -183,9 +276,9 @@ def check_export(path: Path, *, identity: Path | None = None) -> CheckedExport:
         if digest != manifest.sha256:
             raise _Rejected("sha256 does not match the manifest")
         with _gc_paused():
-            records = _parse(data)
-        if len(records) != manifest.rows:
-            raise _Rejected(f"manifest says {manifest.rows} rows, file has {len(records)}")
+            cells = _parse(data)
+        if len(cells.times) != manifest.rows:
+            raise _Rejected(f"manifest says {manifest.rows} rows, file has {len(cells.times)}")
     except _Rejected as rejected:
         return CheckedExport(
             path=path,
@@ -198,21 +291,20 @@ def check_export(path: Path, *, identity: Path | None = None) -> CheckedExport:
             first_created_at=None,
             last_created_at=None,
             encrypted=encrypted,
-            records=(),
         )
-    times = [r.created_at for r in records]
+    times = cells.times
     return CheckedExport(
         path=path,
         ok=True,
         reason="",
-        rows=len(records),
+        rows=len(times),
         sha256=digest,
-        kiosk_ids=tuple(sorted({r.kiosk_id for r in records})),
-        event_names=tuple(sorted({r.event_name for r in records})),
+        kiosk_ids=tuple(sorted(set(cells.columns[_KIOSK_ID]))),
+        event_names=tuple(sorted(set(cells.columns[_EVENT_NAME]))),
         first_created_at=min(times) if times else None,
         last_created_at=max(times) if times else None,
         encrypted=encrypted,
-        records=tuple(records),
+        cells=cells,
     )
 
 
@@ -276,7 +368,7 @@ def _decrypt(data: bytes, identity: Path | None) -> bytes:
         raise _Rejected(str(exc)) from None
 
 
-def _parse(data: bytes) -> list[SignupRecord]:
+def _parse(data: bytes) -> FileCells:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -291,9 +383,10 @@ def _parse(data: bytes) -> list[SignupRecord]:
         if header is None:
             raise _Rejected("the file has no header row")
         _check_header(header)
-        return _records(reader, header)
+        rows = list(reader)
     except csv.Error:
         raise _Rejected(f"row {max(reader.line_num - 1, 1)}: not well-formed CSV") from None
+    return _cells(rows, header)
 
 
 def _check_header(header: list[str]) -> None:
@@ -317,7 +410,80 @@ def _short(name: str) -> str:
     return printable if len(printable) <= 40 else printable[:37] + "..."
 
 
-def _records(rows: Iterator[list[str]], header: list[str]) -> list[SignupRecord]:
+_SIGNUP_ID, _CREATED_AT, _EVENT_NAME, _KIOSK_ID, _EMAIL = (
+    COLUMNS.index(name) for name in ("signup_id", "created_at", "event_name", "kiosk_id", "email")
+)
+# Cells a kiosk may have neutralized (every free-text column).
+_TEXT_COLUMNS = frozenset(
+    COLUMNS.index(name)
+    for name in (
+        "event_name",
+        "event_location",
+        "kiosk_id",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "postal_code",
+        "consent_version",
+        "locale",
+    )
+)
+_FLAGS = {"true": True, "false": False}
+_CHOICES = frozenset(choice.value for choice in WlfChoice)
+
+
+def _cells(rows: list[list[str]], header: list[str]) -> FileCells:
+    """Check every row and return the file's values by column; raise ``_Rejected`` if bad.
+
+    The checks run a column at a time (one scan in C per column). Only when
+    one fails are the rows checked one by one, to name the first bad row and
+    column exactly as ``cells_to_record`` does.
+    """
+    width = len(header)
+    if rows and set(map(len, rows)) != {width}:
+        _records(rows, header)  # raises, naming the first short or long row
+    if rows:
+        by_header = list(zip(*rows, strict=True))
+        columns = tuple(
+            restore_column(by_header[header.index(name)])
+            if at in _TEXT_COLUMNS
+            else by_header[header.index(name)]
+            for at, name in enumerate(COLUMNS)
+        )
+    else:
+        columns = tuple(() for _ in COLUMNS)
+    times = _times_if_valid(columns)
+    if times is None:
+        # Some cell is bad: find it (this raises). Should the per-row check
+        # accept after all, its own parse of the times is as good.
+        times = [record.created_at for record in _records(rows, header)]
+    return FileCells(columns=columns, times=times)
+
+
+def _times_if_valid(columns: tuple[Sequence[str], ...]) -> list[datetime] | None:
+    """Return the parsed times if every cell passes ``cells_to_record``'s checks, else None."""
+    ids, created = columns[_SIGNUP_ID], columns[_CREATED_AT]
+    if not column_is_uuids(ids) or len(set(ids)) != len(ids):
+        return None
+    if not column_is_times(created):
+        return None
+    try:
+        times = list(map(datetime.fromisoformat, created))  # "Z" reads as UTC
+    except ValueError:  # a calendar error, e.g. month 13
+        return None
+    if "" in columns[_KIOSK_ID] or not all(map(str.strip, columns[_EMAIL])):
+        return None
+    if not set(columns[COLUMNS.index("wlf_choice")]) <= _CHOICES:
+        return None
+    flags = ("email_group_opt_in", "advocacy_pledge", "contact_consent")
+    if not all(set(columns[COLUMNS.index(name)]) <= _FLAGS.keys() for name in flags):
+        return None
+    return times
+
+
+def _records(rows: Iterable[list[str]], header: list[str]) -> list[SignupRecord]:
+    """Check the rows one by one; raise ``_Rejected`` naming the first bad row and column."""
     width = len(header)
     order = None if tuple(header) == COLUMNS else [header.index(c) for c in COLUMNS]
     id_at = header.index("signup_id")
@@ -505,12 +671,14 @@ _TOUCHPOINT_COLUMNS = (
 )
 
 
-def _statements(dialect: str) -> tuple[str, str]:
-    """Return the contact upsert and touchpoint insert, in the driver's placeholder style.
+def _statements(dialect: str) -> tuple[str, str, str]:
+    """Return the contact upsert, new-contact insert and touchpoint insert for ``dialect``.
 
-    Plain SQL run with the driver's executemany: the same ``ON CONFLICT`` text
-    works in SQLite and PostgreSQL, and skipping SQLAlchemy's per-value
-    processing makes a merge several times faster.
+    Plain SQL in the driver's placeholder style, run with the driver's
+    executemany: the same ``ON CONFLICT`` text works in SQLite and PostgreSQL,
+    and skipping SQLAlchemy's per-value processing makes a merge several times
+    faster. The new-contact insert names the id (SQLite only, under its write
+    lock), so touchpoints can be given their contact's id without a lookup.
     """
     if dialect not in ("sqlite", "postgresql"):
         raise MasterError(
@@ -535,13 +703,16 @@ def _statements(dialect: str) -> tuple[str, str]:
         f"VALUES ({', '.join([mark] * len(_CONTACT_COLUMNS))}) "
         f"ON CONFLICT (email_key) DO UPDATE SET {', '.join(updates)}"
     )
-    values = [mark] * len(_TOUCHPOINT_COLUMNS)
-    values[1] = f"(SELECT id FROM contacts WHERE email_key = {mark})"
+    insert_new = (
+        f"INSERT INTO contacts (id, {', '.join(_CONTACT_COLUMNS)}) "
+        f"VALUES ({', '.join([mark] * (len(_CONTACT_COLUMNS) + 1))})"
+    )
     insert = (
         f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
-        f"VALUES ({', '.join(values)}) ON CONFLICT (signup_id) DO NOTHING"
+        f"VALUES ({', '.join([mark] * len(_TOUCHPOINT_COLUMNS))}) "
+        "ON CONFLICT (signup_id) DO NOTHING"
     )
-    return upsert, insert
+    return upsert, insert_new, insert
 
 
 def _merge_in(
@@ -558,114 +729,142 @@ def _merge_in(
         return f"already imported {already:%Y-%m-%d %H:%M} UTC", counts
 
     dialect = connection.dialect.name
-    upsert, insert = _statements(dialect)
-    # SQLite stores times as text in SQLAlchemy's form; PostgreSQL takes datetimes.
-    as_time: Callable[[datetime], Any] = _sqlite_time if dialect == "sqlite" else _naive
+    upsert, insert_new, insert = _statements(dialect)
+    assert item.cells is not None  # an ok file always has its cells
+    # Everything below works a column at a time (map, zip, sort in C): a
+    # Python statement per sign-up would cost more than the database does.
+    (ids, created_at, events, places, kiosks, firsts, lasts, emails, phones, postals) = (
+        item.cells.columns[:10]
+    )
+    (choices, opt_in_cells, pledge_cells, consent_cells, versions, locales) = item.cells.columns[
+        10:
+    ]
+    opt_ins, pledges, consents = (
+        list(map(_FLAGS.__getitem__, c)) for c in (opt_in_cells, pledge_cells, consent_cells)
+    )
+    # SQLite stores times as text in SQLAlchemy's form; PostgreSQL takes naive
+    # UTC datetimes. The text form (fixed-width) orders like the times, so
+    # "time then sign-up id" is one string to sort by.
+    stamps = sqlite_times(created_at)
+    created: Sequence[Any]
+    if dialect == "sqlite":
+        created = stamps
+        imported_at: Any = _sqlite_time(now)
+    else:
+        created = [moment.replace(tzinfo=None) for moment in item.cells.times]
+        imported_at = now.replace(tzinfo=None)
+    keys = list(map(str.lower, map(str.strip, emails)))  # kiosk.master.email_key of each
 
-    records = sorted(item.records, key=lambda r: r.signup_id.int)  # one lock order for all
-    ids = [str(r.signup_id) for r in records]
     present = _existing(connection, "touchpoints", "signup_id", ids)
+    # One profile per person, from their latest new sign-up in this file (the
+    # upsert then keeps whichever of it and the stored one is later); ties in
+    # time go to the greater sign-up id, as in the upsert.
+    by_time = sorted(range(len(ids)), key=list(map(str.__add__, stamps, ids)).__getitem__)
+    if present:
+        by_time = [at for at in by_time if ids[at] not in present]
+    key_at = keys.__getitem__
+    latest = dict(zip(map(key_at, by_time), by_time, strict=True))
+    earliest = dict(zip(map(key_at, reversed(by_time)), reversed(by_time), strict=True))
+    people = sorted(latest)  # one lock order for every import: no deadlocks between two
+    chosen = list(map(latest.__getitem__, people))
 
-    # One profile per person, from their latest new sign-up in this file
-    # (the upsert then keeps whichever of it and the stored one is later).
-    # Times are converted once; both forms order like the times themselves
-    # (SQLite's text is fixed-width), so they are compared as they are.
-    people: dict[str, tuple[Any, str, SignupRecord, Any]] = {}
-    fresh: list[tuple[str, str, SignupRecord, Any]] = []
-    for signup_id, record in zip(ids, records, strict=True):
-        if signup_id in present:
-            continue
-        key = email_key(record.signup.email)
-        created = as_time(record.created_at)
-        fresh.append((signup_id, key, record, created))
-        known = people.get(key)
-        if known is None:
-            people[key] = (created, signup_id, record, created)
-        elif (created, signup_id) > known[:2]:
-            people[key] = (created, signup_id, record, min(known[3], created))
-        elif created < known[3]:
-            people[key] = (*known[:3], created)
+    def pick(column: Sequence[Any], rows: list[int] = chosen) -> list[Any]:
+        return list(map(column.__getitem__, rows))
 
-    keys = sorted(people)  # one lock order for every import: no deadlocks between two
-    contact_rows = []
-    for key in keys:
-        last_seen, signup_id, record, first_seen = people[key]
-        s = record.signup
-        contact_rows.append(
-            (
-                key,
-                s.email,
-                s.first_name,
-                s.last_name,
-                s.phone,
-                s.postal_code,
-                s.wlf_choice.value,
-                s.email_group_opt_in,
-                s.advocacy_pledge,
-                s.contact_consent,
-                s.consent_version,
-                first_seen,
-                last_seen,
-                signup_id,
-                search_text(s.first_name, s.last_name, s.email),
-            )
-        )
+    first_names, last_names, contact_emails = pick(firsts), pick(lasts), pick(emails)
+    profiles = zip(
+        contact_emails,
+        first_names,
+        last_names,
+        pick(phones),
+        pick(postals),
+        pick(choices),
+        pick(opt_ins),
+        pick(pledges),
+        pick(consents),
+        pick(versions),
+        pick(created, list(map(earliest.__getitem__, people))),  # first_seen_at
+        pick(created),  # last_seen_at
+        pick(ids),  # latest_signup_id
+        map(str.casefold, map("{} {} {}".format, first_names, last_names, contact_emails)),
+        strict=True,
+    )  # the last is kiosk.master.search_text of each contact
+
+    contact_ids: dict[str, int] = {}
     if dialect == "postgresql":
         # Concurrent imports: only the upsert itself knows whether it inserted
         # (xmax = 0) or merged into a row another import had just committed.
         inserted = 0
         row_marks = f"({', '.join(['%s'] * len(_CONTACT_COLUMNS))})"
+        contact_rows = list(zip(people, profiles, strict=True))
         for chunk in _chunks(contact_rows, 500):
             statement = upsert.replace(
                 f"VALUES {row_marks}", "VALUES " + ", ".join([row_marks] * len(chunk))
             )
-            flat = tuple(value for row in chunk for value in row)
-            returned = connection.exec_driver_sql(statement + " RETURNING (xmax = 0)", flat)
-            inserted += sum(1 for was_inserted in returned.scalars() if was_inserted)
+            flat = tuple(value for key, profile in chunk for value in (key, *profile))
+            returned = connection.exec_driver_sql(
+                statement + " RETURNING email_key, id, (xmax = 0)", flat
+            )
+            for key, contact_id, was_inserted in returned:
+                contact_ids[key] = contact_id
+                inserted += bool(was_inserted)
         counts.contacts_new = inserted
-        counts.contacts_updated = len(keys) - inserted
+        counts.contacts_updated = len(people) - inserted
     else:
         # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so what
-        # exists now is what exists when the upsert runs.
-        existing = _existing(connection, "contacts", "email_key", keys)
-        counts.contacts_new = len(keys) - len(existing)
-        counts.contacts_updated = len(existing)
-        for chunk in _chunks(contact_rows):
-            connection.exec_driver_sql(upsert, list(chunk))
+        # exists now is what exists when the inserts run, and new contacts
+        # can be given their ids here.
+        contact_ids = _existing_ids(connection, people)
+        old, new = [], []
+        next_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
+        for key, profile in zip(people, profiles, strict=True):
+            if key in contact_ids:
+                old.append((key, *profile))
+            else:
+                contact_ids[key] = next_id
+                new.append((next_id, key, *profile))
+                next_id += 1
+        if new:
+            connection.exec_driver_sql(insert_new, new)
+        if old:
+            connection.exec_driver_sql(upsert, old)
+        counts.contacts_new = len(new)
+        counts.contacts_updated = len(old)
 
-    imported_at = as_time(now)
+    # One tuple per sign-up in the insert's column order, sorted by sign-up id
+    # so every import takes its locks in one order.
+    rows = sorted(
+        zip(
+            ids,
+            map(contact_ids.get, keys),  # None only for sign-ups already present
+            created,
+            events,
+            places,
+            kiosks,
+            firsts,
+            lasts,
+            emails,
+            phones,
+            postals,
+            choices,
+            opt_ins,
+            pledges,
+            consents,
+            versions,
+            locales,
+            repeat(item.sha256),
+            repeat(imported_at),
+        ),
+        key=itemgetter(0),
+    )
+    if present:
+        rows = [row for row in rows if row[0] not in present]
     added = 0
     done = len(present)
     step(done)
-    for chunk in _chunks(fresh):
-        rows = []
-        for signup_id, key, record, created in chunk:
-            s = record.signup
-            rows.append(
-                (
-                    signup_id,
-                    key,
-                    created,
-                    record.event_name,
-                    record.event_location,
-                    record.kiosk_id,
-                    s.first_name,
-                    s.last_name,
-                    s.email,
-                    s.phone,
-                    s.postal_code,
-                    s.wlf_choice.value,
-                    s.email_group_opt_in,
-                    s.advocacy_pledge,
-                    s.contact_consent,
-                    s.consent_version,
-                    s.locale,
-                    item.sha256,
-                    imported_at,
-                )
-            )
+    for chunk in _chunks(rows):
         # rowcount counts only inserted rows: a concurrent import's are skipped.
-        added += max(connection.exec_driver_sql(insert, rows).rowcount, 0)
+        added += max(connection.exec_driver_sql(insert, list(chunk)).rowcount, 0)
         done += len(chunk)
         step(done)
 
@@ -685,6 +884,16 @@ def _merge_in(
     return "", counts
 
 
+def _existing_ids(connection: Connection, keys: Sequence[str]) -> dict[str, int]:
+    """Return the id of each contact among ``keys`` (email keys) that already exists."""
+    found: dict[str, int] = {}
+    for chunk in _chunks(keys, 900):
+        marks = ", ".join(["?"] * len(chunk))
+        query = f"SELECT email_key, id FROM contacts WHERE email_key IN ({marks})"
+        found.update((key, id_) for key, id_ in connection.exec_driver_sql(query, tuple(chunk)))
+    return found
+
+
 def _existing(connection: Connection, table: str, column: str, values: Sequence[str]) -> set[str]:
     """Return which of ``values`` the key ``column`` of ``table`` already holds."""
     mark = "?" if connection.dialect.name == "sqlite" else "%s"
@@ -699,11 +908,6 @@ def _existing(connection: Connection, table: str, column: str, values: Sequence[
 def _sqlite_time(moment: datetime) -> str:
     """SQLAlchemy's SQLite form of a UTC time ("2026-11-24 15:30:00.000000")."""
     return moment.isoformat(" ", "microseconds")[:26]
-
-
-def _naive(moment: datetime) -> datetime:
-    """A naive UTC time, as the master's TIMESTAMP columns hold."""
-    return moment.replace(tzinfo=None)
 
 
 def _insert_imported_file(dialect: str) -> Any:

@@ -271,6 +271,87 @@ def test_a_damaged_file_is_rejected_whole_while_good_files_import(
     assert any(line.startswith(f"  REJECTED {bad.name}: ") for line in report.summary_lines())
 
 
+def _rows(path: Path) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+
+
+def _write_rows(path: Path, rows: list[list[str]]) -> None:
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    _rewrite(path, b"\xef\xbb\xbf" + out.getvalue().encode(), fix_manifest=True)
+
+
+BAD_CELLS = {
+    "signup_id": ("Person1-0000", "signup_id is not a UUID"),
+    "created_at": ("2026-02-30T10:00:00.000000Z", "created_at is not a real date and time"),
+    "kiosk_id": ("", "kiosk_id is empty"),
+    "email": ("'\t", "email is empty"),  # a neutralized tab: blank once restored
+    "wlf_choice": ("Person1", "wlf_choice is not one of"),
+    "email_group_opt_in": ("TRUE", "email_group_opt_in is not true or false"),
+    "advocacy_pledge": ("Person1", "advocacy_pledge is not true or false"),
+    "contact_consent": ("", "contact_consent is not true or false"),
+}
+
+
+@pytest.mark.parametrize("column", sorted(BAD_CELLS))
+def test_one_bad_cell_rejects_the_file_naming_row_and_column(
+    column: str, kiosks: Callable[[str], Kiosk], url: str
+) -> None:
+    kiosk = kiosks("a")
+    kiosk.add_many(3)
+    path = kiosk.export()
+    rows = _rows(path)
+    bad, reason = BAD_CELLS[column]
+    rows[2][rows[0].index(column)] = bad
+    _write_rows(path, rows)
+
+    checked = check_export(path)
+    assert not checked.ok
+    assert checked.reason.startswith(f"row 2: {reason}")
+    assert checked.records == ()
+    for value in (*PERSONAL, "Person1"):
+        assert value not in checked.reason
+    report = import_exports([path], url)
+    assert not report.files[0].accepted and _counts(url) == (0, 0)
+
+
+def test_reordered_columns_and_short_time_fractions_import_the_same(
+    kiosks: Callable[[str], Kiosk], tmp_path: Path
+) -> None:
+    kiosk = kiosks("a")
+    kiosk.add(email="dana@example.org", first_name="=Dana", phone="+12025550143")
+    kiosk.add(email="noa@example.org", at=T0 + timedelta(microseconds=500_000))
+    plain = kiosk.export(include_all=True)
+    dumps = []
+    for variant in ("plain", "changed"):
+        path = plain
+        if variant == "changed":
+            path = plain.with_name("changed-" + plain.name)
+            path.write_bytes(plain.read_bytes())
+            path.with_name(path.name + ".manifest.json").write_bytes(
+                plain.with_name(plain.name + ".manifest.json").read_bytes()
+            )
+            rows = _rows(path)
+            at = rows[0].index("created_at")
+            for row in rows[1:]:  # "…:00.000000Z" -> "…:00Z", "…:00.500000Z" -> "…:00.5Z"
+                row[at] = row[at][:-1].rstrip("0").rstrip(".") + "Z"
+            _write_rows(path, [list(reversed(row)) for row in rows])
+        checked = check_export(path)
+        assert checked.ok, checked.reason
+        master = f"sqlite:///{tmp_path / f'{variant}.sqlite3'}"
+        import_exports([path], master)
+        dump = _dump(master)
+        dumps.append((dump["contacts"], [row[:-2] for row in dump["touchpoints"]]))
+    assert dumps[0] == dumps[1]
+    assert any(row[3] == "=Dana" for row in dumps[0][0])  # restored, not "'=Dana"
+
+
 def test_a_missing_file_and_a_folder_are_rejected(tmp_path: Path, url: str) -> None:
     report = import_exports([tmp_path / "nope.csv", tmp_path], url)
     assert [f.accepted for f in report.files] == [False, False]
