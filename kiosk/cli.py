@@ -143,7 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     shots = command(
-        "screenshots", "render every screen to PNG files (works headless)", _cmd_screenshots
+        "screenshots",
+        "render every kiosk and office screen to PNG files (works headless)",
+        _cmd_screenshots,
     )
     shots.add_argument("--out", type=Path, required=True, metavar="DIR")
     return parser
@@ -325,6 +327,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_screenshots(args: argparse.Namespace) -> int:
     from kiosk.demo import demo_records
     from kiosk.service import KioskService
+    from ui.office.screenshots import render_office_screenshots
     from ui.screenshots import render_screenshots
 
     # A throwaway data folder with demo sign-ups from today, so the staff
@@ -347,6 +350,7 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
             paths = render_screenshots(service, args.out)
         finally:
             service.close()
+    paths += render_office_screenshots(args.out)
     print(f"Wrote {len(paths)} screenshot(s) to {args.out}")
     return EXIT_OK
 

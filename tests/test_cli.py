@@ -280,3 +280,32 @@ def test_the_kiosk_shows_then_reports_an_unusable_store_in_one_line(data_dir: Pa
     assert result.returncode == EXIT_FAILED
     assert_one_clear_line(result.stderr)
     assert str(data_dir) in result.stderr
+
+
+SCREENS = (
+    "attract",
+    "home",
+    "message",
+    "resources",
+    "resource_detail",
+    "action",
+    "join",
+    "join_errors",
+    "thank_you",
+    "idle_countdown",
+    "staff_pin",
+    "staff",
+)
+
+
+def test_screenshots_render_every_screen_at_both_sizes(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "shots"
+    code, out_text, _ = run("screenshots", "--out", out)
+    assert code == EXIT_OK, out_text
+    for screen in SCREENS:
+        for size in ("1280x800", "1920x1080"):
+            data = (out / f"{screen}_{size}.png").read_bytes()
+            assert data[:8] == b"\x89PNG\r\n\x1a\n", screen
+            width, height = (int.from_bytes(data[i : i + 4], "big") for i in (16, 20))
+            assert f"{width}x{height}" == size, screen
+    assert list(out.glob("office_*.png"))
