@@ -51,3 +51,32 @@ class Task(QThread):
             self.failed.emit(f"Unexpected {type(exc).__name__}; details are in the log.")
         else:
             self.succeeded.emit(result)
+
+
+class TaskPool:
+    """The tasks one window has running, so it can say when it is busy and wait on close."""
+
+    def __init__(self) -> None:
+        self._tasks: set[Task] = set()
+
+    def start(self, task: Task, on_done: Callable[[], None] | None = None) -> None:
+        """Start ``task``; when it ends, forget it, delete it and call ``on_done``."""
+        self._tasks.add(task)
+
+        def finished() -> None:
+            self._tasks.discard(task)
+            task.deleteLater()
+            if on_done is not None:
+                on_done()
+
+        task.finished.connect(finished)
+        task.start()
+
+    def is_busy(self) -> bool:
+        """True while any task started here is running."""
+        return bool(self._tasks)
+
+    def wait_all(self) -> None:
+        """Block until every running task has ended (a worker must not outlive its window)."""
+        for task in list(self._tasks):
+            task.wait()

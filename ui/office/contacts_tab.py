@@ -1,0 +1,249 @@
+"""The contacts tab: search the master store and save the CRM file for the organization's tool.
+
+Search runs as staff type (after a short pause); the CRM file is written in
+the background. The work is ``kiosk.master``'s and ``kiosk.crm``'s.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from kiosk.crm import PROFILES, write_crm_csv
+from kiosk.errors import KioskError
+from kiosk.master import ContactRow, open_master, search_contacts
+from kiosk.office_counts import master_counts
+from ui.office.controls import make_button, setup_table
+from ui.office.tasks import Task, TaskPool
+from ui.office.wording import count_text
+
+log = logging.getLogger(__name__)
+
+SEARCH_LIMIT = 200
+
+
+class ContactsTab(QWidget):
+    """Search box and results, the master store's counts, and the CRM file panel."""
+
+    crm_saved = Signal(int)  # rows written
+    status_changed = Signal(str)
+    error_shown = Signal(str)
+
+    def __init__(self, master_url: str, tasks: TaskPool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.master_url = master_url
+        self._tasks = tasks
+        self._engine: Engine | None = None
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.run_search)
+
+        self.setObjectName("contactsPage")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 16, 0, 0)
+        layout.setSpacing(14)
+        layout.addLayout(self._build_search_row())
+        self.results_table = QTableWidget(0, 6)
+        self.results_table.setObjectName("resultsTable")
+        self.results_table.setAccessibleName(self.tr("Matching contacts"))
+        self.results_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Email"),
+                self.tr("Phone"),
+                self.tr("ZIP / postal"),
+                self.tr("WLF choice"),
+                self.tr("Last sign-up (UTC)"),
+            ]
+        )
+        setup_table(self.results_table, stretch=1)
+        layout.addWidget(self.results_table, 1)
+        self.results_note = QLabel("")
+        self.results_note.setObjectName("resultsNote")
+        layout.addWidget(self.results_note)
+        layout.addWidget(self._build_crm_panel())
+
+    # Layout -------------------------------------------------------------------
+
+    def _build_search_row(self) -> QHBoxLayout:
+        search_row = QHBoxLayout()
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText(self.tr("Search by name or email"))
+        self.search_box.setAccessibleName(self.tr("Search contacts"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self.run_search)
+        search_row.addWidget(self.search_box, 1)
+        self.count_label = QLabel("")
+        self.count_label.setObjectName("countLabel")
+        self.count_label.setAccessibleName(self.tr("Contacts in the master store"))
+        search_row.addWidget(self.count_label)
+        return search_row
+
+    def _build_crm_panel(self) -> QFrame:
+        crm = QFrame()
+        crm.setObjectName("crmPanel")
+        crm.setAccessibleName(self.tr("CRM file"))
+        crm_layout = QHBoxLayout(crm)
+        crm_layout.setContentsMargins(20, 14, 20, 14)
+        crm_text = QVBoxLayout()
+        crm_title = QLabel(self.tr("CRM file"))
+        crm_title.setObjectName("panelTitle")
+        crm_hint = QLabel(
+            self.tr("One row per contact, in the columns your tool's import expects.")
+        )
+        crm_hint.setObjectName("dropHint")
+        crm_hint.setWordWrap(True)
+        crm_text.addWidget(crm_title)
+        crm_text.addWidget(crm_hint)
+        crm_layout.addLayout(crm_text, 1)
+        profile_label = QLabel(self.tr("Format for:"))
+        profile_label.setObjectName("fieldLabel")
+        self.profile_box = QComboBox()
+        self.profile_box.setObjectName("profileBox")
+        self.profile_box.setAccessibleName(self.tr("CRM profile"))
+        for name, profile in PROFILES.items():
+            self.profile_box.addItem(profile.title, name)
+        self.profile_box.setMinimumWidth(320)
+        profile_label.setBuddy(self.profile_box)
+        crm_layout.addWidget(profile_label)
+        crm_layout.addWidget(self.profile_box)
+        self.save_button = make_button(
+            self.tr("Save CRM file…"), "primary", self.tr("Save the CRM file")
+        )
+        self.save_button.clicked.connect(self._pick_crm_path)
+        crm_layout.addWidget(self.save_button)
+        return crm
+
+    # Search -------------------------------------------------------------------
+
+    def _master(self) -> Engine:
+        if self._engine is None:
+            self._engine = open_master(self.master_url)
+        return self._engine
+
+    def close_master(self) -> None:
+        """Let go of the master store's connections (the window is closing)."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def refresh_counts(self) -> None:
+        """Show how many contacts and sign-ups the master store holds."""
+        try:
+            counts = master_counts(self._master())
+        except KioskError as exc:
+            self.error_shown.emit(str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - a missing or locked database is shown, not raised
+            log.error("counting the master store failed with %s", type(exc).__name__)
+            self.error_shown.emit(self.tr("The master store cannot be read."))
+            return
+        self.count_label.setText(
+            self.tr("%1 contacts · %2 sign-ups")
+            .replace("%1", f"{counts.contacts:,}")
+            .replace("%2", f"{counts.touchpoints:,}")
+        )
+
+    def search(self, text: str) -> list[ContactRow]:
+        """Find contacts by ``text`` (name, email or phone) and list them; return them."""
+        self.search_box.blockSignals(True)
+        self.search_box.setText(text)
+        self.search_box.blockSignals(False)
+        return self.run_search()
+
+    def run_search(self) -> list[ContactRow]:
+        """Search for what the search box holds now, list the matches and return them."""
+        self._search_timer.stop()
+        text = self.search_box.text().strip()
+        if not text:
+            self.results_table.setRowCount(0)
+            self.results_note.setText(self.tr("Type to search the master store."))
+            return []
+        try:
+            found = search_contacts(self._master(), text, limit=SEARCH_LIMIT)
+        except KioskError as exc:
+            self.error_shown.emit(str(exc))
+            return []
+        self.results_table.setRowCount(len(found))
+        for row, contact in enumerate(found):
+            last = contact.last_seen_at
+            cells = [
+                f"{contact.first_name} {contact.last_name}".strip(),
+                contact.email,
+                contact.phone or "",
+                contact.postal_code or "",
+                str(contact.wlf_choice).replace("_", " "),
+                f"{last:%Y-%m-%d %H:%M}" if last else "",
+            ]
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.results_table.setItem(row, column, item)
+        if not found:
+            note = self.tr("No contact matches.")
+        elif len(found) >= SEARCH_LIMIT:
+            note = self.tr("Showing the first %1 matches; type more to narrow.").replace(
+                "%1", str(SEARCH_LIMIT)
+            )
+        else:
+            note = count_text(
+                len(found), self.tr("1 contact matches."), self.tr("%1 contacts match.")
+            )
+        self.results_note.setText(note)
+        return found
+
+    # CRM file -----------------------------------------------------------------
+
+    def save_crm_file(self, path: Path, profile: str | None = None) -> None:
+        """Write the CRM file to ``path`` in the background (profile: the chooser's, by default)."""
+        chosen = profile or str(self.profile_box.currentData())
+        url = self.master_url
+        self.save_button.setEnabled(False)
+        self.status_changed.emit(self.tr("Writing the CRM file…"))
+
+        def job(_task: Task) -> int:
+            return write_crm_csv(url, Path(path), profile=chosen)
+
+        task = Task(job, self)
+        task.succeeded.connect(lambda rows: self._on_crm_saved(Path(path), int(rows)))
+        task.failed.connect(self._on_crm_failed)
+        self._tasks.start(task)
+
+    def _pick_crm_path(self) -> None:
+        profile = str(self.profile_box.currentData())
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save CRM file"),
+            f"contacts-{profile}.csv",
+            self.tr("CSV files (*.csv)"),
+        )
+        if name:
+            self.save_crm_file(Path(name), profile)
+
+    def _on_crm_saved(self, path: Path, rows: int) -> None:
+        self.save_button.setEnabled(True)
+        saved = count_text(rows, self.tr("Saved 1 contact"), self.tr("Saved %1 contacts"))
+        self.status_changed.emit(saved + " " + self.tr("to %1").replace("%1", str(path)))
+        self.crm_saved.emit(rows)
+
+    def _on_crm_failed(self, message: str) -> None:
+        self.save_button.setEnabled(True)
+        self.error_shown.emit(self.tr("The CRM file was not written: %1").replace("%1", message))

@@ -1,0 +1,71 @@
+"""Small builders shared by the office window's tabs: buttons, tables, summary tiles.
+
+They give every tab the same look (the stylesheet keys on ``kind`` and the
+object names) without a tab reaching into another.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def make_button(text: str, kind: str, accessible: str) -> QPushButton:
+    """A large button styled by ``kind`` ("primary", "secondary" or "quiet")."""
+    button = QPushButton(text)
+    button.setProperty("kind", kind)
+    button.setAccessibleName(accessible)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setAutoDefault(False)
+    button.setMinimumHeight(48)
+    button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+    return button
+
+
+def setup_table(table: QTableWidget, *, stretch: int) -> None:
+    """Make ``table`` a read-only, row-selecting list whose ``stretch`` column takes the rest."""
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(40)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def stat_tile(caption: str, name: str) -> tuple[QFrame, QLabel]:
+    """A summary tile (big number over a caption); returns the tile and its number label."""
+    tile = QFrame()
+    tile.setObjectName("statTile")
+    layout = QVBoxLayout(tile)
+    layout.setContentsMargins(18, 12, 18, 12)
+    value = QLabel("0")
+    value.setObjectName("statValue")
+    value.setAccessibleName(caption)
+    label = QLabel(caption)
+    label.setObjectName("statCaption")
+    label.setWordWrap(True)
+    layout.addWidget(value)
+    layout.addWidget(label)
+    tile.setAccessibleName(name)
+    return tile, value
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply the stylesheet again after a dynamic property (``active``, ``error``) changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
