@@ -1,26 +1,41 @@
-"""The staff panel: a PIN stage in front of counts, the hour chart, events, export and settings."""
+"""The staff panel: a PIN stage in front of counts, the hour chart, events, export and settings.
+
+Volunteers reach it through a hidden gesture; the main window then shows this
+screen locked, at its PIN stage. The first start asks them to choose a PIN
+(there is no factory default); later starts check it, with the service's
+growing lockout after wrong tries. Unlocked, the panel shows today's and the
+total sign-ups per event, the sign-ups per hour, starts an event, exports to
+a USB stick (in a worker thread, verified by re-reading the file), changes the
+PIN and the idle timeout, and exits the kiosk. It locks itself after two idle
+minutes and on ``lock()``, and then forgets everything typed into it.
+
+Everything it knows comes from ``KioskService``; errors from the core
+(``KioskError``) are shown in words next to the control that caused them.
+
+Modules: ``screen`` (StaffScreen: the stages, idle lock, keyboard), ``pin_stage``,
+``panel`` (header and page buttons) with ``today_page``, ``event_page``,
+``export_page`` and ``settings_page``; ``export_destinations`` (which volumes
+an export may go to), ``export_task`` (the worker) and ``controls`` (the
+shared labels, buttons and cards).
+"""
 
 from __future__ import annotations
 
-from ui.screens.staff.panel import (
-    IDLE_LOCK_MS,
-    IDLE_STEP_S,
-    LOCKOUT_TICK_MS,
+from ui.screens.staff.controls import RowCheckBox, RowRadioButton
+from ui.screens.staff.export_destinations import (
     REMOVABLE_PREFIXES,
     ExportDestination,
-    ExportJob,
-    PinStage,
-    RowCheckBox,
-    RowRadioButton,
-    StaffPanel,
-    StaffScreen,
     VolumeInfo,
     export_destinations,
     is_removable_path,
     mounted_volumes,
     system_root,
-    touch_screen_present,
 )
+from ui.screens.staff.export_task import ExportJob
+from ui.screens.staff.panel import StaffPanel
+from ui.screens.staff.pin_stage import LOCKOUT_TICK_MS, PinStage
+from ui.screens.staff.screen import IDLE_LOCK_MS, StaffScreen, touch_screen_present
+from ui.screens.staff.settings_page import IDLE_STEP_S
 
 __all__ = [
     "IDLE_LOCK_MS",

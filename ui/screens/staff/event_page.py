@@ -1,0 +1,89 @@
+"""The staff panel's "Event" page: start recording sign-ups under a new event and place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+
+from kiosk.errors import KioskError
+from kiosk.service import KioskService
+from ui.screens.staff.controls import (
+    add_labelled,
+    make_button,
+    make_card,
+    make_label,
+    make_message,
+    show_message,
+)
+
+
+class EventPage(QWidget):
+    """An event name and place, and a button that makes it the current event."""
+
+    event_started = Signal()
+    """Sign-ups now go to a new event: the counts and the header are out of date."""
+
+    def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StaffEventPage")
+        self._service = service
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        card, layout = make_card(self)
+        card.setMaximumWidth(900)
+        layout.addWidget(make_label(self.tr("Start a new event"), "h2"))
+        layout.addWidget(
+            make_label(
+                self.tr(
+                    "Sign-ups from now on are recorded under this event. "
+                    "Earlier sign-ups keep the event they were made at."
+                ),
+                "muted",
+            )
+        )
+        self._event_name = QLineEdit(card)
+        self._event_name.setObjectName("EventNameField")
+        self._event_name.setAccessibleName(self.tr("Event name"))
+        self._event_name.setMaxLength(200)
+        self._event_name.setMinimumHeight(56)
+        self._event_place = QLineEdit(card)
+        self._event_place.setObjectName("EventPlaceField")
+        self._event_place.setAccessibleName(self.tr("Place"))
+        self._event_place.setMaxLength(200)
+        self._event_place.setMinimumHeight(56)
+        add_labelled(self.tr("Event name"), self._event_name, layout)
+        add_labelled(self.tr("Place (optional)"), self._event_place, layout)
+        self._start_event = make_button(self.tr("Start event"), "primary", "StartEventButton")
+        self._start_event.clicked.connect(self._on_start_event)
+        self._event_name.returnPressed.connect(self._on_start_event)
+        self._event_place.returnPressed.connect(self._on_start_event)
+        layout.addWidget(self._start_event, 0, Qt.AlignmentFlag.AlignLeading)
+        self._event_message = make_message("EventMessage", card)
+        layout.addWidget(self._event_message)
+        layout.addStretch(1)
+        outer.addWidget(card, 1)
+        outer.addStretch(0)
+        self.setTabOrder(self._event_name, self._event_place)
+        self.setTabOrder(self._event_place, self._start_event)
+
+    def clear_inputs(self) -> None:
+        """Forget the typed name and place and the last message."""
+        self._event_name.clear()
+        self._event_place.clear()
+        show_message(self._event_message, "")
+
+    def _on_start_event(self) -> None:
+        name, place = self._event_name.text(), self._event_place.text()
+        try:
+            event = self._service.start_event(name, place)
+        except KioskError as error:
+            show_message(self._event_message, str(error), "error")
+            self._event_name.setFocus()
+            return
+        where = f"{event.name}, {event.location}" if event.location else event.name
+        show_message(
+            self._event_message, self.tr("Sign-ups now go to {0}.").format(where), "success"
+        )
+        self._event_name.clear()
+        self._event_place.clear()
+        self.event_started.emit()

@@ -1,0 +1,300 @@
+"""The staff panel's "Export" page: pick a USB drive or folder, export, and say how it went.
+
+The export runs in a worker thread (``ExportJob``) and is verified by reading
+the file back; while it runs, a busy bar shows and the controls that could
+interfere (including the panel's Lock and Exit buttons) are disabled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.export import ExportResult
+from kiosk.service import KioskService
+from ui.screens.staff.controls import (
+    RowCheckBox,
+    RowRadioButton,
+    make_button,
+    make_card,
+    make_label,
+    make_message,
+    show_message,
+)
+from ui.screens.staff.export_destinations import (
+    ExportDestination,
+    export_destinations,
+    mounted_volumes,
+    system_root,
+)
+from ui.screens.staff.export_task import ExportJob, ExportSignals
+
+
+class ExportPage(QWidget):
+    """The destinations on offer, "include earlier sign-ups", Export now, and the outcome."""
+
+    busy_changed = Signal(bool)
+    """An export started (True) or ended (False)."""
+    export_ended = Signal()
+    """An export ended, well or not: the counts are out of date."""
+
+    def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StaffExportPage")
+        self._service = service
+        self._destinations: list[ExportDestination] = []
+        self._chosen_folder: Path | None = None
+        self._busy = False
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._job_signals: ExportSignals | None = None
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        card, layout = make_card(self)
+        card.setMaximumWidth(1100)
+        layout.addWidget(make_label(self.tr("Export sign-ups"), "h2"))
+        self._export_intro = make_label("", "muted")
+        self._export_intro.setObjectName("ExportIntro")
+        layout.addWidget(self._export_intro)
+        layout.addWidget(make_label(self.tr("Save to"), "h3"))
+
+        self._destination_box = QWidget(card)
+        self._destination_box.setObjectName("ExportDestinations")
+        self._destination_layout = QVBoxLayout(self._destination_box)
+        self._destination_layout.setContentsMargins(0, 0, 0, 0)
+        self._destination_layout.setSpacing(6)
+        self._destination_group = QButtonGroup(self)
+        self._destination_group.setExclusive(True)
+        layout.addWidget(self._destination_box)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(12)
+        self._rescan = make_button(
+            self.tr("Look for drives again"), "secondary", "RescanDrivesButton"
+        )
+        self._rescan.clicked.connect(self.refresh_destinations)
+        self._choose_folder = make_button(
+            self.tr("Choose another folder\u2026"), "secondary", "ChooseFolderButton"
+        )
+        self._choose_folder.setAccessibleName(self.tr("Choose another folder"))
+        self._choose_folder.clicked.connect(self._on_choose_folder)
+        actions.addWidget(self._rescan)
+        actions.addWidget(self._choose_folder)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self._include_all = RowCheckBox(self.tr("Also include sign-ups exported before"), card)
+        self._include_all.setObjectName("ExportIncludeAll")
+        self._include_all.setAccessibleName(self._include_all.text())
+        self._include_all.setMinimumHeight(56)
+        layout.addWidget(self._include_all)
+
+        self._export_button = make_button(self.tr("Export now"), "primary", "ExportButton")
+        self._export_button.clicked.connect(self.start_export)
+        layout.addWidget(self._export_button, 0, Qt.AlignmentFlag.AlignLeading)
+        self._progress = QProgressBar(card)
+        self._progress.setObjectName("ExportProgress")
+        self._progress.setAccessibleName(self.tr("Export in progress"))
+        self._progress.setRange(0, 0)  # busy: the export reports no steps
+        self._progress.setTextVisible(False)
+        self._progress.setFixedHeight(12)
+        self._progress.setVisible(False)
+        layout.addWidget(self._progress)
+        self._export_message = make_message("ExportMessage", card)
+        layout.addWidget(self._export_message)
+        layout.addStretch(1)
+        outer.addWidget(card, 1)
+
+    # State ---
+
+    def is_busy(self) -> bool:
+        """Return whether an export is running."""
+        return self._busy
+
+    def wait_for_export(self, timeout_ms: int = 30_000) -> bool:
+        """Block until a running export ends (for shutdown); True if none is left running."""
+        return bool(self._pool.waitForDone(timeout_ms))
+
+    def clear_inputs(self) -> None:
+        """Forget the outcome message (unless an export runs), the tick and a chosen folder."""
+        if not self._busy:
+            show_message(self._export_message, "")
+        self._include_all.setChecked(False)
+        self._chosen_folder = None
+
+    def refresh_intro(self, pending: int | None = None) -> None:
+        """Say how many sign-ups wait to be exported (asking the service if not given)."""
+        if pending is None:
+            try:
+                pending = self._service.pending_count()
+            except KioskError:
+                return
+        if pending:
+            text = self.tr("{0} sign-ups are waiting to be exported.").format(pending)
+        else:
+            text = self.tr("Every sign-up has been exported already.")
+        self._export_intro.setText(text)
+
+    # Destinations ---
+
+    def destinations(self) -> list[ExportDestination]:
+        """Return the folders offered now (removable drives first, a chosen folder last)."""
+        return list(self._destinations)
+
+    def refresh_destinations(self) -> None:
+        """Look at the mounted volumes again (a stick may have been plugged in)."""
+        if self._busy:
+            return
+        previous = self.selected_destination()
+        found = export_destinations(mounted_volumes(), system_root())
+        if self._chosen_folder is not None:
+            found.append(ExportDestination(self._chosen_folder, self._chosen_folder.name, False))
+        self._destinations = found
+        for button in self._destination_group.buttons():
+            self._destination_group.removeButton(button)
+            button.setParent(None)
+            button.deleteLater()
+        while self._destination_layout.count():
+            item = self._destination_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        if not found:
+            note = make_label(
+                self.tr("No USB drive found. Plug one in and look again, or choose a folder."),
+                "muted",
+                self._destination_box,
+            )
+            note.setObjectName("NoDrivesNote")
+            self._destination_layout.addWidget(note)
+        locale = QLocale()
+        for index, destination in enumerate(found):
+            text = self._destination_text(destination, locale)
+            option = RowRadioButton(text, self._destination_box)
+            option.setObjectName("ExportDestinationOption")
+            option.setProperty("removable", destination.removable)
+            option.setAccessibleName(text)
+            option.setMinimumHeight(56)
+            self._destination_group.addButton(option, index)
+            self._destination_layout.addWidget(option)
+        if found:
+            keep = next((i for i, d in enumerate(found) if d.path == previous), None)
+            if self._chosen_folder is not None and previous is None:
+                keep = len(found) - 1
+            button = self._destination_group.button(keep if keep is not None else 0)
+            if button is not None:
+                button.setChecked(True)
+
+    def _destination_text(self, destination: ExportDestination, locale: QLocale) -> str:
+        path = str(destination.path)
+        if destination.bytes_available is not None and destination.bytes_available >= 0:
+            free = locale.formattedDataSize(destination.bytes_available)
+            if destination.removable:
+                return self.tr("USB drive {0} ({1}), {2} free").format(destination.name, path, free)
+            return self.tr("{0} ({1}), {2} free").format(destination.name, path, free)
+        return self.tr("Folder {0}").format(path)
+
+    def selected_destination(self) -> Path | None:
+        """Return the folder the export will be written to, or None."""
+        index = self._destination_group.checkedId()
+        if 0 <= index < len(self._destinations):
+            return self._destinations[index].path
+        return None
+
+    def choose_folder(self, folder: Path) -> None:
+        """Offer ``folder`` as a destination and select it."""
+        self._chosen_folder = folder
+        self.refresh_destinations()
+        index = next(i for i, d in enumerate(self._destinations) if d.path == folder)
+        button = self._destination_group.button(index)
+        if button is not None:
+            button.setChecked(True)
+
+    def _on_choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a folder for the export"), str(Path.home())
+        )
+        if chosen:
+            self.choose_folder(Path(chosen))
+
+    # Exporting ---
+
+    def start_export(self) -> None:
+        """Export to the chosen folder in a worker thread, with a busy bar until it ends."""
+        if self._busy:
+            return
+        folder = self.selected_destination()
+        if folder is None:
+            show_message(
+                self._export_message, self.tr("Choose where to save the export first."), "error"
+            )
+            return
+        if not folder.is_dir():
+            show_message(
+                self._export_message,
+                self.tr("That drive or folder is not there any more. Look for drives again."),
+                "error",
+            )
+            return
+        self._set_busy(True)
+        show_message(self._export_message, self.tr("Exporting\u2026 keep the drive plugged in."))
+        job = ExportJob(self._service, folder, self._include_all.isChecked())
+        self._job_signals = job.signals
+        job.signals.finished.connect(self._on_export_finished)
+        job.signals.failed.connect(self._on_export_failed)
+        self._pool.start(job)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._progress.setVisible(busy)
+        for widget in (
+            self._export_button,
+            self._rescan,
+            self._choose_folder,
+            self._include_all,
+            self._destination_box,
+        ):
+            widget.setEnabled(not busy)
+        self.busy_changed.emit(busy)
+
+    def _on_export_finished(self, result: ExportResult | None, verified: bool) -> None:
+        self._set_busy(False)
+        self._job_signals = None
+        if result is None:
+            show_message(self._export_message, self.tr("Nothing new to export."), "info")
+        elif verified:
+            text = self.tr(
+                "Saved {0} sign-ups to {1} in {2}.\nChecked on the drive: SHA-256 {3}"
+            ).format(result.rows, result.csv_path.name, result.csv_path.parent, result.sha256)
+            show_message(self._export_message, text, "success")
+        else:
+            text = self.tr(
+                "Saved {0} sign-ups to {1}, but reading the file back did not match its "
+                "manifest. Tick \u201cAlso include sign-ups exported before\u201d and export "
+                "again, to another drive if you can."
+            ).format(result.rows, result.csv_path.name)
+            show_message(self._export_message, text, "error")
+        self.export_ended.emit()
+
+    def _on_export_failed(self, message: str, drive_failed: bool) -> None:
+        self._set_busy(False)
+        self._job_signals = None
+        if drive_failed:
+            reason = self.tr("The drive could not be written: it may be full, locked or removed.")
+        else:
+            reason = message or self.tr("Something went wrong while exporting.")
+        text = self.tr("The export did not finish. {0} The sign-ups are still safe on this kiosk.")
+        show_message(self._export_message, text.format(reason), "error")
+        self.export_ended.emit()

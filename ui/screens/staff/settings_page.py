@@ -1,0 +1,200 @@
+"""The staff panel's "Settings" page: change the staff PIN and the attendee idle timeout."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractSpinBox, QGridLayout, QHBoxLayout, QSpinBox, QWidget
+
+from kiosk.config import MAX_IDLE_TIMEOUT_S, MIN_IDLE_TIMEOUT_S
+from kiosk.errors import KioskError
+from kiosk.pin import check_new_pin
+from kiosk.service import KioskService
+from ui.screens.staff.controls import (
+    add_labelled,
+    make_button,
+    make_card,
+    make_label,
+    make_message,
+    make_pin_field,
+    show_message,
+)
+
+IDLE_STEP_S = 15
+"""How many seconds the − and + buttons take off or add to the idle timeout."""
+
+
+class SettingsPage(QWidget):
+    """Two cards: the current PIN and a new one (twice), and the idle timeout stepper."""
+
+    idle_timeout_changed = Signal(int)
+    """A volunteer saved a new attendee idle timeout (seconds)."""
+
+    def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StaffSettingsPage")
+        self._service = service
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(20)
+
+        pin_card, pin = make_card(self)
+        pin.addWidget(make_label(self.tr("Change the staff PIN"), "h2"))
+        self._current_pin = make_pin_field("CurrentPinField", self.tr("Current PIN"), pin_card)
+        self._new_pin = make_pin_field("NewPinField", self.tr("New PIN"), pin_card)
+        self._confirm_pin = make_pin_field("ConfirmPinField", self.tr("New PIN again"), pin_card)
+        add_labelled(self.tr("Current PIN"), self._current_pin, pin)
+        add_labelled(self.tr("New PIN (4 to 8 digits)"), self._new_pin, pin)
+        add_labelled(self.tr("New PIN again"), self._confirm_pin, pin)
+        self._change_pin = make_button(self.tr("Change PIN"), "primary", "ChangePinButton")
+        self._change_pin.clicked.connect(self._on_change_pin)
+        self._confirm_pin.returnPressed.connect(self._on_change_pin)
+        pin.addWidget(self._change_pin, 0, Qt.AlignmentFlag.AlignLeading)
+        self._pin_message = make_message("PinChangeMessage", pin_card)
+        pin.addWidget(self._pin_message)
+        pin.addStretch(1)
+
+        idle_card, idle = make_card(self)
+        idle.addWidget(make_label(self.tr("Idle timeout"), "h2"))
+        idle.addWidget(
+            make_label(
+                self.tr(
+                    "After this many seconds without a touch, the kiosk asks whether someone "
+                    "is still there, then clears the form and returns to the welcome screen."
+                ),
+                "muted",
+            )
+        )
+        stepper = QGridLayout()
+        stepper.setHorizontalSpacing(12)
+        self._idle_minus = make_button("\u2212", "secondary", "IdleShorterButton")
+        self._idle_minus.setAccessibleName(self.tr("{0} seconds shorter").format(IDLE_STEP_S))
+        self._idle_minus.setFixedWidth(72)
+        self._idle_spin = QSpinBox(idle_card)
+        self._idle_spin.setObjectName("IdleTimeoutField")
+        self._idle_spin.setAccessibleName(self.tr("Idle timeout in seconds"))
+        self._idle_spin.setRange(MIN_IDLE_TIMEOUT_S, MAX_IDLE_TIMEOUT_S)
+        self._idle_spin.setSuffix(self.tr(" s"))
+        self._idle_spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        # Qt gives a bordered, button-less spin box's editor no width unless the (hidden)
+        # arrow sub-controls are placed explicitly; this rule only fixes that geometry.
+        self._idle_spin.setStyleSheet(
+            "QSpinBox::up-button, QSpinBox::down-button { subcontrol-origin: border; width: 0px; }"
+        )
+        self._idle_spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._idle_spin.setMinimumHeight(56)
+        self._idle_spin.setMinimumWidth(160)
+        self._idle_plus = make_button("+", "secondary", "IdleLongerButton")
+        self._idle_plus.setAccessibleName(self.tr("{0} seconds longer").format(IDLE_STEP_S))
+        self._idle_plus.setFixedWidth(72)
+        self._idle_minus.clicked.connect(lambda: self._step_idle(-IDLE_STEP_S))
+        self._idle_plus.clicked.connect(lambda: self._step_idle(IDLE_STEP_S))
+        # Qt quietly puts back the last good value when an out-of-range one loses focus;
+        # remember that the volunteer typed one, so Save can say why it was not taken.
+        self._idle_typed_bad = False
+        self._idle_spin.lineEdit().textEdited.connect(self._on_idle_edited)
+        stepper.addWidget(self._idle_minus, 0, 0)
+        stepper.addWidget(self._idle_spin, 0, 1)
+        stepper.addWidget(self._idle_plus, 0, 2)
+        stepper.setColumnStretch(3, 1)
+        idle.addLayout(stepper)
+        self._save_idle = make_button(self.tr("Save timeout"), "primary", "SaveIdleButton")
+        self._save_idle.clicked.connect(self._on_save_idle)
+        idle.addWidget(self._save_idle, 0, Qt.AlignmentFlag.AlignLeading)
+        self._idle_message = make_message("IdleMessage", idle_card)
+        idle.addWidget(self._idle_message)
+        idle.addStretch(1)
+
+        row.addWidget(pin_card, 1)
+        row.addWidget(idle_card, 1)
+        for first, second in (
+            (self._current_pin, self._new_pin),
+            (self._new_pin, self._confirm_pin),
+            (self._confirm_pin, self._change_pin),
+            (self._change_pin, self._idle_minus),
+            (self._idle_minus, self._idle_spin),
+            (self._idle_spin, self._idle_plus),
+            (self._idle_plus, self._save_idle),
+        ):
+            self.setTabOrder(first, second)
+
+    def show_idle_timeout(self, seconds: int) -> None:
+        """Show the idle timeout the kiosk uses now."""
+        self._idle_spin.setValue(seconds)
+
+    def clear_inputs(self) -> None:
+        """Forget every typed PIN and both messages."""
+        for field in (self._current_pin, self._new_pin, self._confirm_pin):
+            field.clear()
+        for label in (self._pin_message, self._idle_message):
+            show_message(label, "")
+
+    # Change the PIN ---
+
+    def _on_change_pin(self) -> None:
+        current, new, again = (
+            self._current_pin.text(),
+            self._new_pin.text(),
+            self._confirm_pin.text(),
+        )
+        if not current or not new:
+            show_message(
+                self._pin_message, self.tr("Fill in the current PIN and the new PIN."), "error"
+            )
+            return
+        if new != again:
+            show_message(self._pin_message, self.tr("The two new PINs are different."), "error")
+            self._confirm_pin.clear()
+            self._confirm_pin.setFocus()
+            return
+        try:
+            check_new_pin(new)
+            result = self._service.check_pin(current)
+            if not result.ok:
+                text = self.tr("The current PIN is wrong.")
+                if result.retry_after_s > 0:
+                    text += " " + self.tr("Try again in {0} s.").format(
+                        math.ceil(result.retry_after_s)
+                    )
+                show_message(self._pin_message, text, "error")
+                self._current_pin.clear()
+                self._current_pin.setFocus()
+                return
+            self._service.set_pin(new)
+        except KioskError as error:
+            show_message(self._pin_message, str(error), "error")
+            return
+        finally:
+            self._current_pin.clear()
+        self._new_pin.clear()
+        self._confirm_pin.clear()
+        show_message(self._pin_message, self.tr("The staff PIN is changed."), "success")
+
+    # The idle timeout ---
+
+    def _step_idle(self, step: int) -> None:
+        self._idle_typed_bad = False
+        self._idle_spin.stepBy(step)
+
+    def _on_idle_edited(self, _text: str) -> None:
+        self._idle_typed_bad = not self._idle_spin.hasAcceptableInput()
+
+    def _on_save_idle(self) -> None:
+        if self._idle_typed_bad or not self._idle_spin.hasAcceptableInput():
+            self._idle_typed_bad = False
+            text = self.tr("Enter a number of seconds from {0} to {1}.").format(
+                MIN_IDLE_TIMEOUT_S, MAX_IDLE_TIMEOUT_S
+            )
+            show_message(self._idle_message, text, "error")
+            return
+        self._idle_spin.interpretText()
+        seconds = self._idle_spin.value()
+        try:
+            self._service.set_idle_timeout(seconds)
+        except KioskError as error:
+            show_message(self._idle_message, str(error), "error")
+            return
+        text = self.tr("Saved: the kiosk resets after {0} s without a touch.").format(seconds)
+        show_message(self._idle_message, text, "success")
+        self.idle_timeout_changed.emit(seconds)
