@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from itertools import repeat
+from itertools import compress, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -755,7 +755,12 @@ def _merge_in(
         imported_at = now.replace(tzinfo=None)
     keys = list(map(str.lower, map(str.strip, emails)))  # kiosk.master.email_key of each
 
-    present = _existing(connection, "touchpoints", "signup_id", ids)
+    # A sign-up can be in the store already only if its person is: look the
+    # file's people up first, then only their sign-ups (often none at all).
+    known = _existing_ids(connection, sorted(set(keys)))
+    present = _existing(
+        connection, "touchpoints", "signup_id", list(compress(ids, map(known.__contains__, keys)))
+    )
     # One profile per person, from their latest new sign-up in this file (the
     # upsert then keeps whichever of it and the stored one is later); ties in
     # time go to the greater sign-up id, as in the upsert.
@@ -814,7 +819,7 @@ def _merge_in(
         # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so what
         # exists now is what exists when the inserts run, and new contacts
         # can be given their ids here.
-        contact_ids = _existing_ids(connection, people)
+        contact_ids = known
         old, new = [], []
         next_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
         for key, profile in zip(people, profiles, strict=True):
@@ -886,11 +891,12 @@ def _merge_in(
 
 def _existing_ids(connection: Connection, keys: Sequence[str]) -> dict[str, int]:
     """Return the id of each contact among ``keys`` (email keys) that already exists."""
+    mark = "?" if connection.dialect.name == "sqlite" else "%s"
     found: dict[str, int] = {}
     for chunk in _chunks(keys, 900):
-        marks = ", ".join(["?"] * len(chunk))
+        marks = ", ".join([mark] * len(chunk))
         query = f"SELECT email_key, id FROM contacts WHERE email_key IN ({marks})"
-        found.update((key, id_) for key, id_ in connection.exec_driver_sql(query, tuple(chunk)))
+        found.update(connection.exec_driver_sql(query, tuple(chunk)).all())
     return found
 
 

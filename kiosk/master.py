@@ -37,6 +37,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from kiosk.errors import KioskError
 
 _BUSY_TIMEOUT_MS = 30_000  # imports are long transactions; a second import waits its turn
+_CACHE_KIB = 64 * 1024  # page cache per SQLite connection (allocated only as used)
 _SCHEMA_LOCK_KEY = 0x50325031  # PostgreSQL advisory lock: one process creates the tables
 
 
@@ -195,6 +196,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # A larger page cache than SQLite's 2 MiB default: an import touches
+        # pages all over the key indexes, and rereading them cost about 10%.
+        cursor.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
         cursor.close()
 
 
