@@ -11,6 +11,7 @@ unique keys and ``ON CONFLICT`` only, so concurrent imports cannot duplicate.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -193,13 +194,31 @@ def _configure_sqlite(engine: Engine) -> None:
     def _configure(dbapi_connection: Any, _record: object) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _use_wal(cursor)
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         # A larger page cache than SQLite's 2 MiB default: an import touches
         # pages all over the key indexes, and rereading them cost about 10%.
         cursor.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
         cursor.close()
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switch the file to WAL, waiting (like the busy timeout) while another connection does.
+
+    Two imports opening a brand-new store at once both ask for WAL; SQLite
+    answers "database is locked" at once, without waiting, to the one that
+    asks while the other holds the file, so that one asks again.
+    """
+    deadline = time.monotonic() + _BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def db_reason(exc: BaseException) -> str:
