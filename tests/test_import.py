@@ -483,6 +483,38 @@ def test_an_older_file_imported_later_does_not_overwrite_a_newer_profile(
     assert contact.first_name == "New" and contact.touchpoints == 2
 
 
+def test_every_touchpoint_points_at_its_contact_and_foreign_keys_stay_on(
+    kiosks: Callable[[str], Kiosk], url: str
+) -> None:
+    a, b = kiosks("a"), kiosks("b")
+    a.add(email="dana@example.org")
+    a.add(email="noa@example.org")
+    first = a.export()
+    b.add(email="DANA@example.org ")
+    b.add(email="lior@example.org")
+    import_exports([first], url)
+    import_exports([b.export(), first], url)
+
+    engine = open_master(url)
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            pairs = connection.exec_driver_sql(
+                "SELECT t.email, c.email_key FROM touchpoints t JOIN contacts c "
+                "ON c.id = t.contact_id ORDER BY t.created_at"
+            ).all()
+    finally:
+        engine.dispose()
+    assert sorted(key for _, key in pairs) == [
+        "dana@example.org",
+        "dana@example.org",
+        "lior@example.org",
+        "noa@example.org",
+    ]
+    assert all(email.strip().lower() == key for email, key in pairs)
+
+
 def test_progress_goes_up_to_the_total(kiosks: Callable[[str], Kiosk], url: str) -> None:
     a, b = kiosks("a"), kiosks("b")
     a.add_many(5)
