@@ -792,7 +792,8 @@ def _merge_in(
         return list(map(column.__getitem__, rows))
 
     first_names, last_names, contact_emails = pick(firsts), pick(lasts), pick(emails)
-    profiles = zip(
+    # Each contact's values after its email key, in _CONTACT_COLUMNS order.
+    profile: list[list[Any]] = [
         contact_emails,
         first_names,
         last_names,
@@ -806,9 +807,9 @@ def _merge_in(
         pick(created, list(map(earliest.__getitem__, people))),  # first_seen_at
         pick(created),  # last_seen_at
         pick(ids),  # latest_signup_id
-        map(str.casefold, map("{} {} {}".format, first_names, last_names, contact_emails)),
-        strict=True,
-    )  # the last is kiosk.master.search_text of each contact
+        # kiosk.master.search_text of each contact:
+        list(map(str.casefold, map("{} {} {}".format, first_names, last_names, contact_emails))),
+    ]
 
     contact_ids: dict[str, int] = {}
     if dialect == "postgresql":
@@ -816,12 +817,12 @@ def _merge_in(
         # (xmax = 0) or merged into a row another import had just committed.
         inserted = 0
         row_marks = f"({', '.join(['%s'] * len(_CONTACT_COLUMNS))})"
-        contact_rows = list(zip(people, profiles, strict=True))
+        contact_rows = list(zip(people, *profile, strict=True))
         for chunk in _chunks(contact_rows, 500):
             statement = upsert.replace(
                 f"VALUES {row_marks}", "VALUES " + ", ".join([row_marks] * len(chunk))
             )
-            flat = tuple(value for key, profile in chunk for value in (key, *profile))
+            flat = tuple(value for row in chunk for value in row)
             returned = connection.exec_driver_sql(
                 statement + " RETURNING email_key, id, (xmax = 0)", flat
             )
@@ -833,22 +834,27 @@ def _merge_in(
     else:
         # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so what
         # exists now is what exists when the inserts run, and new contacts
-        # can be given their ids here.
-        contact_ids = known
-        old, new = [], []
-        next_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
-        for key, profile in zip(people, profiles, strict=True):
-            if key in contact_ids:
-                old.append((key, *profile))
-            else:
-                contact_ids[key] = next_id
-                new.append((next_id, key, *profile))
-                next_id += 1
-        if new:
-            connection.exec_driver_sql(insert_new, new)
+        # can be given their ids here (in key order, after the greatest).
+        is_old = list(map(known.__contains__, people))
+        new_keys, new_profile = people, profile
+        old: list[tuple[Any, ...]] = []
+        if any(is_old):
+            is_new = [not flag for flag in is_old]
+            old = list(
+                zip(compress(people, is_old), *(compress(c, is_old) for c in profile), strict=True)
+            )
+            new_keys = list(compress(people, is_new))
+            new_profile = [list(compress(c, is_new)) for c in profile]
+        first_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
+        new_ids = range(first_id, first_id + len(new_keys))
+        contact_ids = {**known, **dict(zip(new_keys, new_ids, strict=True))}
+        if new_keys:
+            connection.exec_driver_sql(
+                insert_new, list(zip(new_ids, new_keys, *new_profile, strict=True))
+            )
         if old:
             connection.exec_driver_sql(upsert, old)
-        counts.contacts_new = len(new)
+        counts.contacts_new = len(new_keys)
         counts.contacts_updated = len(old)
 
     # One tuple per sign-up in the insert's column order, sorted by sign-up id
