@@ -31,7 +31,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from kiosk.crypto import AGE_HEADER, CryptoError, decrypt
 from kiosk.csvformat import (
@@ -826,7 +826,7 @@ def _merge_in(
                 _pg_bulk(upsert, _CONTACT_COLUMNS) + " RETURNING email_key, id, (xmax = 0)",
                 tuple(column[start : start + _CHUNK] for column in columns),
             )
-            for key, contact_id, was_inserted in returned:
+            for key, contact_id, was_inserted in returned[1]:
                 contact_ids[key] = contact_id
                 inserted += bool(was_inserted)
         counts.contacts_new = inserted
@@ -892,9 +892,7 @@ def _merge_in(
         # rowcount counts only inserted rows: a concurrent import's are skipped.
         if dialect == "postgresql":
             by_column = tuple(list(column) for column in zip(*chunk, strict=True))
-            added += _pg_execute(
-                connection, _pg_bulk(insert, _TOUCHPOINT_COLUMNS), by_column
-            ).rowcount
+            added += _pg_execute(connection, _pg_bulk(insert, _TOUCHPOINT_COLUMNS), by_column)[0]
         else:
             added += max(connection.exec_driver_sql(insert, list(chunk)).rowcount, 0)
         done += len(chunk)
@@ -939,15 +937,23 @@ def _pg_bulk(statement: str, columns: Sequence[str]) -> str:
     return statement.replace(row, f"SELECT * FROM unnest({arrays})")
 
 
-def _pg_execute(connection: Connection, statement: str, params: tuple[Any, ...]) -> Any:
+def _pg_execute(
+    connection: Connection, statement: str, params: tuple[Any, ...]
+) -> tuple[int, list[Any]]:
     """Run ``statement`` on the connection's own psycopg cursor (so in the same transaction).
 
     SQLAlchemy's exec_driver_sql would read ``%b`` (psycopg's binary
-    placeholder) as a format error, so the cursor is used directly.
+    placeholder) as a format error, so the cursor is used directly; a driver
+    error is wrapped as SQLAlchemy wraps it, for the same one-line reason.
+    Returns the row count and any rows returned.
     """
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    cursor.execute(statement, params)
-    return cursor
+    dbapi_error = connection.dialect.loaded_dbapi.Error
+    try:
+        with connection.connection.driver_connection.cursor() as cursor:  # type: ignore[union-attr]
+            cursor.execute(statement, params)
+            return cursor.rowcount, cursor.fetchall() if cursor.description else []
+    except dbapi_error as exc:
+        raise DBAPIError.instance(statement, None, exc, dbapi_error) from None
 
 
 def _existing_ids(connection: Connection, keys: Sequence[str]) -> dict[str, int]:
