@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Sequence
 from datetime import UTC, timedelta
 from pathlib import Path
@@ -325,6 +323,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_screenshots(args: argparse.Namespace) -> int:
+    import tempfile
+
     from kiosk.demo import demo_records
     from kiosk.service import KioskService
     from ui.office.screenshots import render_office_screenshots
@@ -387,6 +387,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the one place that turns surprises into a line
+        import traceback
+
         # The traceback's frames go to the log, not its message: a database
         # error's message can quote the row it failed on.
         log.error(
