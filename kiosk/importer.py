@@ -47,6 +47,7 @@ from kiosk.errors import KioskError
 from kiosk.master import (
     ImportedFile,
     MasterError,
+    checkpoint_sqlite,
     db_reason,
     open_master,
 )
@@ -580,6 +581,7 @@ def _merge_all(
         note = _merge_one(engine, item, totals, step)
         done += item.rows
         outcomes.append(FileOutcome(item.path, True, note, item.rows))
+    checkpoint_sqlite(engine)
     if progress is not None:
         progress(total, total)
     return ImportReport(
