@@ -11,7 +11,6 @@ unique keys and ``ON CONFLICT`` only, so concurrent imports cannot duplicate.
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,7 +26,6 @@ from sqlalchemy import (
     String,
     Text,
     create_engine,
-    event,
     select,
     text,
 )
@@ -36,6 +34,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kiosk.errors import KioskError
+from kiosk.store import configure_sqlite
 
 _BUSY_TIMEOUT_MS = 30_000  # imports are long transactions; a second import waits its turn
 _CACHE_KIB = 64 * 1024  # page cache per SQLite connection (allocated only as used)
@@ -195,41 +194,21 @@ def open_master(url: str) -> Engine:
 
 
 def _configure_sqlite(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection: Any, _record: object) -> None:
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
-        _use_wal(cursor)
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        # A larger page cache than SQLite's 2 MiB default: an import touches
-        # pages all over the key indexes, and rereading them cost about 10%.
-        cursor.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
-        # SQLite copies the WAL back into the file once it passes 1,000 pages
-        # by default, i.e. after every file of an import, and an import
-        # rewrites the same index pages file after file. Copying (and syncing
-        # the file) once per 64 MiB does each page once; the import asks for a
-        # checkpoint when it ends (see checkpoint_sqlite).
-        cursor.execute(f"PRAGMA wal_autocheckpoint={_CHECKPOINT_PAGES}")
-        cursor.close()
-
-
-def _use_wal(cursor: Any) -> None:
-    """Switch the file to WAL, waiting (like the busy timeout) while another connection does.
-
-    Two imports opening a brand-new store at once both ask for WAL; SQLite
-    answers "database is locked" at once, without waiting, to the one that
-    asks while the other holds the file, so that one asks again.
-    """
-    deadline = time.monotonic() + _BUSY_TIMEOUT_MS / 1000
-    while True:
-        try:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.01)
+    configure_sqlite(
+        engine,
+        busy_timeout_ms=lambda: _BUSY_TIMEOUT_MS,
+        pragmas=(
+            # A larger page cache than SQLite's 2 MiB default: an import touches
+            # pages all over the key indexes, and rereading them cost about 10%.
+            f"cache_size=-{_CACHE_KIB}",
+            # SQLite copies the WAL back into the file once it passes 1,000 pages
+            # by default, i.e. after every file of an import, and an import
+            # rewrites the same index pages file after file. Copying (and syncing
+            # the file) once per 64 MiB does each page once; the import asks for
+            # a checkpoint when it ends (see checkpoint_sqlite).
+            f"wal_autocheckpoint={_CHECKPOINT_PAGES}",
+        ),
+    )
 
 
 def checkpoint_sqlite(engine: Engine) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 import secrets
 import sqlite3
+import time
 import unicodedata
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,18 +87,51 @@ def to_naive_utc(moment: datetime) -> datetime:
 def sqlite_engine(db_path: Path) -> Engine:
     """Create an engine for a SQLite file with the kiosk's durability settings."""
     engine = create_engine(f"sqlite:///{db_path}")
+    configure_sqlite(engine, busy_timeout_ms=lambda: _BUSY_TIMEOUT_MS)
+    return engine
+
+
+def configure_sqlite(
+    engine: Engine, *, busy_timeout_ms: Callable[[], int], pragmas: Sequence[str] = ()
+) -> None:
+    """Give every new connection of a SQLite ``engine`` the durability settings, then ``pragmas``.
+
+    WAL, ``synchronous=FULL`` (each commit fsyncs the WAL, so "committed"
+    means "on disk"), foreign keys, and a busy timeout (read when each
+    connection opens). Shared by the kiosk store and the office master store.
+    """
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: object) -> None:
+        timeout_ms = busy_timeout_ms()
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        # FULL: each commit fsyncs the WAL, so "committed" means "on disk".
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout={timeout_ms}")
+            _use_wal(cursor, timeout_ms)
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            for pragma in pragmas:
+                cursor.execute(f"PRAGMA {pragma}")
+        finally:
+            cursor.close()
 
-    return engine
+
+def _use_wal(cursor: Any, timeout_ms: int) -> None:
+    """Switch the file to WAL, waiting (like the busy timeout) while another connection does.
+
+    Two connections opening a brand-new file at once both ask for WAL; SQLite
+    answers "database is locked" at once, without waiting, to the one that
+    asks while the other holds the file, so that one asks again.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _alembic_config(engine: Engine) -> Config:
