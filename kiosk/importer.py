@@ -431,6 +431,7 @@ _TEXT_COLUMNS = frozenset(
     )
 )
 _FLAGS = {"true": True, "false": False}
+_FLAG_INTS = {"true": 1, "false": 0}
 _CHOICES = frozenset(choice.value for choice in WlfChoice)
 
 
@@ -755,8 +756,13 @@ def _merge_in(
     (choices, opt_in_cells, pledge_cells, consent_cells, versions, locales) = item.cells.columns[
         10:
     ]
+    # SQLite gets its flags as 1 and 0 (what SQLAlchemy's Boolean stores there):
+    # the sqlite3 module binds an int directly but looks for an adapter for
+    # every bool, and that alone cost about a tenth of an import. PostgreSQL's
+    # boolean arrays take bools.
+    flag_of = (_FLAGS if dialect == "postgresql" else _FLAG_INTS).__getitem__
     opt_ins, pledges, consents = (
-        list(map(_FLAGS.__getitem__, c)) for c in (opt_in_cells, pledge_cells, consent_cells)
+        list(map(flag_of, c)) for c in (opt_in_cells, pledge_cells, consent_cells)
     )
     # SQLite stores times as text in SQLAlchemy's form; PostgreSQL takes naive
     # UTC datetimes. The text form (fixed-width) orders like the times, so
