@@ -20,6 +20,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -547,17 +548,61 @@ def import_exports(
 ) -> ImportReport:
     """Check each file and merge the good ones; a bad file never stops the others.
 
-    Files are checked and merged one at a time, so memory holds one file's rows.
-    (Checking the next file in a thread while merging did not pay: SQLite
-    releases the GIL for every row, and the two threads then queue for it.)
+    Files are checked and merged one at a time, so memory holds at most two
+    files' rows: the next file is checked in a thread only while the current
+    one's commit waits for the disk (see ``_CheckAhead``).
     """
     engine = open_master(url)  # fail early, before reading any file, on a bad store
     try:
         total = sum(_manifest_rows(Path(p)) for p in paths)
-        checked = (check_export(Path(path), identity=identity) for path in paths)
-        return _merge_all(engine, checked, total, progress)
+        with _CheckAhead(paths, identity) as checked:
+            return _merge_all(engine, checked, total, progress, checked.start_next)
     finally:
         engine.dispose()
+
+
+class _CheckAhead:
+    """The files' checks in order, the next one started in a thread while a commit runs.
+
+    A commit (writing the WAL, then fsync) releases the GIL for tens of
+    milliseconds, so checking the next file then is nearly free. Checking
+    during the inserts did not pay: SQLite releases the GIL for every row and
+    the two threads then queue for it. ``check_export`` never raises for a bad
+    file, and the collector pause it takes is counted, so it is thread-safe.
+    """
+
+    def __init__(self, paths: Sequence[Path], identity: Path | None) -> None:
+        self._paths = [Path(p) for p in paths]
+        self._identity = identity
+        self._taken = 0
+        self._pending: Future[CheckedExport] | None = None
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check-export")
+
+    def __enter__(self) -> _CheckAhead:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __iter__(self) -> Iterator[CheckedExport]:
+        return self
+
+    def __next__(self) -> CheckedExport:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            return pending.result()
+        if self._taken >= len(self._paths):
+            raise StopIteration
+        self._taken += 1
+        return check_export(self._paths[self._taken - 1], identity=self._identity)
+
+    def start_next(self) -> None:
+        """Start checking the next file in the thread (called just before a commit)."""
+        if self._pending is None and self._taken < len(self._paths):
+            self._taken += 1
+            self._pending = self._pool.submit(
+                check_export, self._paths[self._taken - 1], identity=self._identity
+            )
 
 
 def _merge_all(
@@ -565,6 +610,7 @@ def _merge_all(
     checked: Iterator[CheckedExport],
     total: int,
     progress: Progress | None,
+    before_commit: Callable[[], None] = lambda: None,
 ) -> ImportReport:
     done = 0
     totals = _Totals()
@@ -579,7 +625,7 @@ def _merge_all(
             if progress is not None:
                 progress(min(base + rows, total), total)
 
-        note = _merge_one(engine, item, totals, step)
+        note = _merge_one(engine, item, totals, step, before_commit)
         done += item.rows
         outcomes.append(FileOutcome(item.path, True, note, item.rows))
     checkpoint_sqlite(engine)
@@ -603,7 +649,11 @@ def _manifest_rows(path: Path) -> int:
 
 
 def _merge_one(
-    engine: Engine, item: CheckedExport, totals: _Totals, step: Callable[[int], None]
+    engine: Engine,
+    item: CheckedExport,
+    totals: _Totals,
+    step: Callable[[int], None],
+    before_commit: Callable[[], None],
 ) -> str:
     """Merge one checked file in one transaction; return a note for its outcome."""
     try:
@@ -611,6 +661,7 @@ def _merge_one(
             if connection.dialect.name != "sqlite":
                 with _gc_paused():
                     note, counts = _merge_in(connection, item, step)
+                before_commit()
                 connection.commit()
             else:
                 # A bulk load: every touchpoint gets the id of a contact the
@@ -625,6 +676,7 @@ def _merge_one(
                     connection.exec_driver_sql("BEGIN IMMEDIATE")
                     with _gc_paused():
                         note, counts = _merge_in(connection, item, step)
+                    before_commit()
                     connection.commit()
                 finally:
                     connection.rollback()  # ends a failed transaction (the pragma needs none)

@@ -579,3 +579,30 @@ def test_an_unreachable_server_hides_the_password() -> None:
 def test_import_into_a_bad_store_fails_before_reading_files(tmp_path: Path) -> None:
     with pytest.raises(MasterError):
         import_exports([tmp_path / "x.csv"], "nosuchdb://x")
+
+
+def test_files_checked_ahead_during_commits_keep_their_order_and_outcomes(
+    kiosks: Callable[[str], Kiosk], url: str
+) -> None:
+    # import_exports checks each next file in a thread while the previous
+    # file's commit runs: the outcomes and totals must be those of one by one.
+    paths = []
+    for name in ("one", "two", "three", "four"):
+        kiosk = kiosks(name)
+        kiosk.add_many(3)
+        paths.append(kiosk.export())
+    paths[1].write_bytes(paths[1].read_bytes()[:-5])  # no longer matches its manifest
+    steps: list[tuple[int, int]] = []
+
+    report = import_exports(paths, url, progress=lambda done, total: steps.append((done, total)))
+
+    assert [f.path for f in report.files] == paths
+    assert [f.accepted for f in report.files] == [True, False, True, True]
+    assert "sha256 does not match" in report.files[1].reason
+    assert report.signups_new == 9
+    assert _counts(url)[1] == 9  # touchpoints (the kiosks sign up the same people)
+    assert steps[-1] == (12, 12) and steps == sorted(steps)
+    # A second run finds every good file already imported, the bad one still bad.
+    again = import_exports(paths, url)
+    assert [f.accepted for f in again.files] == [True, False, True, True]
+    assert again.signups_new == 0 and again.signups_present == 9
