@@ -1,0 +1,449 @@
+"""Merge checked export files into the master store, one transaction per file.
+
+``merge_file`` writes one file's sign-ups (touchpoints) and people (contacts)
+with plain SQL run through the driver's executemany (SQLite) or one array per
+column (PostgreSQL, ``unnest``); ``ON CONFLICT`` does the deduplication, so
+merging the same file twice, or two overlapping imports at the same time,
+never duplicates anything. The import as a whole is ``kiosk.importer``'s.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import compress, repeat
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from kiosk.csvformat import sqlite_times
+from kiosk.errors import KioskError
+from kiosk.export_check import FLAGS, CheckedExport
+from kiosk.gcpause import gc_paused
+from kiosk.master import ImportedFile, MasterError, db_reason
+
+_CHUNK = 2000  # rows per INSERT round trip (well under SQLite's parameter limit)
+_FLAG_INTS = {"true": 1, "false": 0}
+
+
+class ImportFailed(KioskError):
+    """The master store failed during a merge; the file being merged was rolled back whole."""
+
+
+@dataclass
+class MergeCounts:
+    """What merging one or more files did: sign-ups and contacts new or already there."""
+
+    signups_new: int = 0
+    signups_present: int = 0
+    contacts_new: int = 0
+    contacts_updated: int = 0
+
+
+def merge_file(
+    engine: Engine,
+    item: CheckedExport,
+    totals: MergeCounts,
+    step: Callable[[int], None],
+    before_commit: Callable[[], None],
+) -> str:
+    """Merge one checked file in one transaction, add its counts to ``totals``; return a note.
+
+    The note is for the file's outcome ("already imported ..." or empty).
+    Raises ``ImportFailed`` (the file rolled back whole) if the store fails.
+    """
+    try:
+        with engine.connect() as connection:
+            if connection.dialect.name != "sqlite":
+                with gc_paused():
+                    note, counts = _merge_in(connection, item, step)
+                before_commit()
+                connection.commit()
+            else:
+                # A bulk load: every touchpoint gets the id of a contact the
+                # merge read or inserted under this same write lock, so
+                # SQLite's foreign key lookup per row (about a tenth of an
+                # import's database time) could never fail. It is switched
+                # back on before the connection does anything else.
+                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                try:
+                    # Take the write lock now: a read-then-write transaction could
+                    # otherwise fail (not wait) when another import commits first.
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    with gc_paused():
+                        note, counts = _merge_in(connection, item, step)
+                    before_commit()
+                    connection.commit()
+                finally:
+                    connection.rollback()  # ends a failed transaction (the pragma needs none)
+                    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        raise ImportFailed(
+            f"Merging {item.path.name} into the master store failed ({db_reason(exc)}); "
+            "that file was not imported, files merged before it are kept."
+        ) from None
+    totals.signups_new += counts.signups_new
+    totals.signups_present += counts.signups_present
+    totals.contacts_new += counts.contacts_new
+    totals.contacts_updated += counts.contacts_updated
+    return note
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+_CONTACT_COLUMNS = (
+    "email_key",
+    "email",
+    "first_name",
+    "last_name",
+    "phone",
+    "postal_code",
+    "wlf_choice",
+    "email_group_opt_in",
+    "advocacy_pledge",
+    "contact_consent",
+    "consent_version",
+    "first_seen_at",
+    "last_seen_at",
+    "latest_signup_id",
+    "search_text",
+)
+# Taken from the newer sign-up when a contact is merged (first_seen_at takes the older).
+_PROFILE_COLUMNS = tuple(c for c in _CONTACT_COLUMNS if c not in ("email_key", "first_seen_at"))
+_TOUCHPOINT_COLUMNS = (
+    "signup_id",
+    "contact_id",
+    "created_at",
+    "event_name",
+    "event_location",
+    "kiosk_id",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "postal_code",
+    "wlf_choice",
+    "email_group_opt_in",
+    "advocacy_pledge",
+    "contact_consent",
+    "consent_version",
+    "locale",
+    "source_sha256",
+    "imported_at",
+)
+
+
+def _statements(dialect: str) -> tuple[str, str, str]:
+    """Return the contact upsert, new-contact insert and touchpoint insert for ``dialect``.
+
+    Plain SQL in the driver's placeholder style, run with the driver's
+    executemany: the same ``ON CONFLICT`` text works in SQLite and PostgreSQL,
+    and skipping SQLAlchemy's per-value processing makes a merge several times
+    faster. The new-contact insert names the id (SQLite only, under its write
+    lock), so touchpoints can be given their contact's id without a lookup.
+    """
+    if dialect not in ("sqlite", "postgresql"):
+        raise MasterError(
+            f"The master store's database kind ({dialect}) is not supported; "
+            "use SQLite or PostgreSQL."
+        )
+    mark = "?" if dialect == "sqlite" else "%s"
+    newer = (
+        "(excluded.last_seen_at > contacts.last_seen_at OR "
+        "(excluded.last_seen_at = contacts.last_seen_at AND "
+        "excluded.latest_signup_id > contacts.latest_signup_id))"
+    )
+    updates = [
+        f"{c} = CASE WHEN {newer} THEN excluded.{c} ELSE contacts.{c} END" for c in _PROFILE_COLUMNS
+    ]
+    updates.append(
+        "first_seen_at = CASE WHEN excluded.first_seen_at < contacts.first_seen_at "
+        "THEN excluded.first_seen_at ELSE contacts.first_seen_at END"
+    )
+    upsert = (
+        f"INSERT INTO contacts ({', '.join(_CONTACT_COLUMNS)}) "
+        f"VALUES ({', '.join([mark] * len(_CONTACT_COLUMNS))}) "
+        f"ON CONFLICT (email_key) DO UPDATE SET {', '.join(updates)}"
+    )
+    insert_new = (
+        f"INSERT INTO contacts (id, {', '.join(_CONTACT_COLUMNS)}) "
+        f"VALUES ({', '.join([mark] * (len(_CONTACT_COLUMNS) + 1))})"
+    )
+    insert = (
+        f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
+        f"VALUES ({', '.join([mark] * len(_TOUCHPOINT_COLUMNS))}) "
+        "ON CONFLICT (signup_id) DO NOTHING"
+    )
+    return upsert, insert_new, insert
+
+
+def _merge_in(
+    connection: Connection, item: CheckedExport, step: Callable[[int], None]
+) -> tuple[str, MergeCounts]:
+    counts = MergeCounts()
+    now = datetime.now(UTC)
+    already = connection.execute(
+        select(ImportedFile.imported_at).where(ImportedFile.sha256 == item.sha256)
+    ).scalar()
+    if already is not None:
+        counts.signups_present = item.rows
+        step(item.rows)
+        return f"already imported {already:%Y-%m-%d %H:%M} UTC", counts
+
+    dialect = connection.dialect.name
+    upsert, insert_new, insert = _statements(dialect)
+    assert item.cells is not None  # an ok file always has its cells
+    # Everything below works a column at a time (map, zip, sort in C): a
+    # Python statement per sign-up would cost more than the database does.
+    (ids, created_at, events, places, kiosks, firsts, lasts, emails, phones, postals) = (
+        item.cells.columns[:10]
+    )
+    (choices, opt_in_cells, pledge_cells, consent_cells, versions, locales) = item.cells.columns[
+        10:
+    ]
+    # SQLite gets its flags as 1 and 0 (what SQLAlchemy's Boolean stores there):
+    # the sqlite3 module binds an int directly but looks for an adapter for
+    # every bool, and that alone cost about a tenth of an import. PostgreSQL's
+    # boolean arrays take bools.
+    flag_of = (FLAGS if dialect == "postgresql" else _FLAG_INTS).__getitem__
+    opt_ins, pledges, consents = (
+        list(map(flag_of, c)) for c in (opt_in_cells, pledge_cells, consent_cells)
+    )
+    # SQLite stores times as text in SQLAlchemy's form; PostgreSQL takes naive
+    # UTC datetimes. The text form (fixed-width) orders like the times, so
+    # "time then sign-up id" is one string to sort by.
+    stamps = sqlite_times(created_at)
+    created: Sequence[Any]
+    if dialect == "sqlite":
+        created = stamps
+        imported_at: Any = _sqlite_time(now)
+    else:
+        created = [moment.replace(tzinfo=None) for moment in item.cells.times]
+        imported_at = now.replace(tzinfo=None)
+    keys = list(map(str.lower, map(str.strip, emails)))  # kiosk.master.email_key of each
+
+    # A sign-up can be in the store already only if its person is: look the
+    # file's people up first, then only their sign-ups (often none at all).
+    everyone = sorted(set(keys))  # one lock order for every import: no deadlocks between two
+    known = _existing_ids(connection, everyone)
+    present = _existing(
+        connection, "touchpoints", "signup_id", list(compress(ids, map(known.__contains__, keys)))
+    )
+    # One profile per person, from their latest new sign-up in this file (the
+    # upsert then keeps whichever of it and the stored one is later); ties in
+    # time go to the greater sign-up id, as in the upsert.
+    by_time = sorted(range(len(ids)), key=list(map(str.__add__, stamps, ids)).__getitem__)
+    if present:
+        by_time = [at for at in by_time if ids[at] not in present]
+    key_at = keys.__getitem__
+    latest = dict(zip(map(key_at, by_time), by_time, strict=True))
+    earliest = dict(zip(map(key_at, reversed(by_time)), reversed(by_time), strict=True))
+    people = [key for key in everyone if key in latest] if present else everyone
+    chosen = list(map(latest.__getitem__, people))
+
+    def pick(column: Sequence[Any], rows: list[int] = chosen) -> list[Any]:
+        return list(map(column.__getitem__, rows))
+
+    first_names, last_names, contact_emails = pick(firsts), pick(lasts), pick(emails)
+    # Each contact's values after its email key, in _CONTACT_COLUMNS order.
+    profile: list[list[Any]] = [
+        contact_emails,
+        first_names,
+        last_names,
+        pick(phones),
+        pick(postals),
+        pick(choices),
+        pick(opt_ins),
+        pick(pledges),
+        pick(consents),
+        pick(versions),
+        pick(created, list(map(earliest.__getitem__, people))),  # first_seen_at
+        pick(created),  # last_seen_at
+        pick(ids),  # latest_signup_id
+        # kiosk.master.search_text of each contact:
+        list(map(str.casefold, map("{} {} {}".format, first_names, last_names, contact_emails))),
+    ]
+
+    contact_ids: dict[str, int] = {}
+    if dialect == "postgresql":
+        # Concurrent imports: only the upsert itself knows whether it inserted
+        # (xmax = 0) or merged into a row another import had just committed.
+        # Each chunk goes as one array per column (unnest): one statement
+        # text for every chunk, which the driver parses once, where a
+        # multi-row VALUES list cost seconds of placeholder parsing per file.
+        inserted = 0
+        columns: list[list[Any]] = [people, *profile]
+        for start in range(0, len(people), _CHUNK):
+            returned = _pg_execute(
+                connection,
+                _pg_bulk(upsert, _CONTACT_COLUMNS) + " RETURNING email_key, id, (xmax = 0)",
+                tuple(column[start : start + _CHUNK] for column in columns),
+            )
+            for key, contact_id, was_inserted in returned[1]:
+                contact_ids[key] = contact_id
+                inserted += bool(was_inserted)
+        counts.contacts_new = inserted
+        counts.contacts_updated = len(people) - inserted
+    else:
+        # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so what
+        # exists now is what exists when the inserts run, and new contacts
+        # can be given their ids here (in key order, after the greatest).
+        is_old = list(map(known.__contains__, people))
+        new_keys, new_profile = people, profile
+        old: list[tuple[Any, ...]] = []
+        if any(is_old):
+            is_new = [not flag for flag in is_old]
+            old = list(
+                zip(compress(people, is_old), *(compress(c, is_old) for c in profile), strict=True)
+            )
+            new_keys = list(compress(people, is_new))
+            new_profile = [list(compress(c, is_new)) for c in profile]
+        first_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
+        new_ids = range(first_id, first_id + len(new_keys))
+        contact_ids = {**known, **dict(zip(new_keys, new_ids, strict=True))}
+        if new_keys:
+            connection.exec_driver_sql(
+                insert_new, list(zip(new_ids, new_keys, *new_profile, strict=True))
+            )
+        if old:
+            connection.exec_driver_sql(upsert, old)
+        counts.contacts_new = len(new_keys)
+        counts.contacts_updated = len(old)
+
+    # One tuple per sign-up in the insert's column order, sorted by sign-up id
+    # so every import takes its locks in one order.
+    rows = sorted(
+        zip(
+            ids,
+            map(contact_ids.get, keys),  # None only for sign-ups already present
+            created,
+            events,
+            places,
+            kiosks,
+            firsts,
+            lasts,
+            emails,
+            phones,
+            postals,
+            choices,
+            opt_ins,
+            pledges,
+            consents,
+            versions,
+            locales,
+            repeat(item.sha256),
+            repeat(imported_at),
+        ),
+        key=itemgetter(0),
+    )
+    if present:
+        rows = [row for row in rows if row[0] not in present]
+    added = 0
+    done = len(present)
+    step(done)
+    for chunk in _chunks(rows):
+        # rowcount counts only inserted rows: a concurrent import's are skipped.
+        if dialect == "postgresql":
+            by_column = tuple(list(column) for column in zip(*chunk, strict=True))
+            added += _pg_execute(connection, _pg_bulk(insert, _TOUCHPOINT_COLUMNS), by_column)[0]
+        else:
+            added += max(connection.exec_driver_sql(insert, list(chunk)).rowcount, 0)
+        done += len(chunk)
+        step(done)
+
+    counts.signups_new = added
+    counts.signups_present = item.rows - added
+
+    connection.execute(
+        _insert_imported_file(dialect),
+        {
+            "sha256": item.sha256,
+            "file_name": item.path.name,
+            "kiosk_id": ",".join(item.kiosk_ids),
+            "rows": item.rows,
+            "imported_at": now.replace(tzinfo=None),
+        },
+    )
+    return "", counts
+
+
+# PostgreSQL array types of the contact and touchpoint columns, for unnest.
+_PG_ARRAY_TYPES = {
+    "contact_id": "integer[]",
+    "email_group_opt_in": "boolean[]",
+    "advocacy_pledge": "boolean[]",
+    "contact_consent": "boolean[]",
+    "first_seen_at": "timestamp[]",
+    "last_seen_at": "timestamp[]",
+    "created_at": "timestamp[]",
+    "imported_at": "timestamp[]",
+}
+
+
+def _pg_bulk(statement: str, columns: Sequence[str]) -> str:
+    """Rewrite a one-row ``VALUES (%s, ...)`` insert to take one array per column."""
+    row = f"VALUES ({', '.join(['%s'] * len(columns))})"
+    # %b: binary arrays skip the text format's quoting of every element
+    # (Python code per element in psycopg, three times slower for these rows).
+    arrays = ", ".join(f"%b::{_PG_ARRAY_TYPES.get(c, 'text[]')}" for c in columns)
+    assert row in statement
+    return statement.replace(row, f"SELECT * FROM unnest({arrays})")
+
+
+def _pg_execute(
+    connection: Connection, statement: str, params: tuple[Any, ...]
+) -> tuple[int, list[Any]]:
+    """Run ``statement`` on the connection's own psycopg cursor (so in the same transaction).
+
+    SQLAlchemy's exec_driver_sql would read ``%b`` (psycopg's binary
+    placeholder) as a format error, so the cursor is used directly; a driver
+    error is wrapped as SQLAlchemy wraps it, for the same one-line reason.
+    Returns the row count and any rows returned.
+    """
+    dbapi_error = connection.dialect.loaded_dbapi.Error
+    try:
+        with connection.connection.driver_connection.cursor() as cursor:  # type: ignore[union-attr]
+            cursor.execute(statement, params)
+            return cursor.rowcount, cursor.fetchall() if cursor.description else []
+    except dbapi_error as exc:
+        raise DBAPIError.instance(statement, None, exc, dbapi_error) from None
+
+
+def _existing_ids(connection: Connection, keys: Sequence[str]) -> dict[str, int]:
+    """Return the id of each contact among ``keys`` (email keys) that already exists."""
+    mark = "?" if connection.dialect.name == "sqlite" else "%s"
+    found: dict[str, int] = {}
+    for chunk in _chunks(keys, 900):
+        marks = ", ".join([mark] * len(chunk))
+        query = f"SELECT email_key, id FROM contacts WHERE email_key IN ({marks})"
+        found.update(connection.exec_driver_sql(query, tuple(chunk)).all())
+    return found
+
+
+def _existing(connection: Connection, table: str, column: str, values: Sequence[str]) -> set[str]:
+    """Return which of ``values`` the key ``column`` of ``table`` already holds."""
+    mark = "?" if connection.dialect.name == "sqlite" else "%s"
+    found: set[str] = set()
+    for chunk in _chunks(values, 900):
+        marks = ", ".join([mark] * len(chunk))
+        query = f"SELECT {column} FROM {table} WHERE {column} IN ({marks})"
+        found.update(row[0] for row in connection.exec_driver_sql(query, tuple(chunk)))
+    return found
+
+
+def _sqlite_time(moment: datetime) -> str:
+    """SQLAlchemy's SQLite form of a UTC time ("2026-11-24 15:30:00.000000")."""
+    return moment.isoformat(" ", "microseconds")[:26]
+
+
+def _insert_imported_file(dialect: str) -> Any:
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(ImportedFile).on_conflict_do_nothing(index_elements=[ImportedFile.sha256])
