@@ -29,6 +29,7 @@ import psycopg
 
 from bench.common import Figure
 from kiosk.content import load_content
+from kiosk.csvformat import COLUMNS
 from kiosk.demo import demo_records
 from kiosk.export import export_signups
 from kiosk.importer import check_export, import_exports
@@ -41,25 +42,8 @@ ROWS = int(os.environ.get("P2P_BENCH_ROWS", "10000"))
 TARGET = 4.0
 START = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
 
-_COLUMNS = (
-    "signup_id",
-    "created_at",
-    "event_name",
-    "event_location",
-    "kiosk_id",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "postal_code",
-    "wlf_choice",
-    "email_group_opt_in",
-    "advocacy_pledge",
-    "contact_consent",
-    "consent_version",
-    "locale",
-    "source_sha256",
-)
+# The bare table holds the CSV's columns plus the file each row came from.
+_COLUMNS = (*COLUMNS, "source_sha256")
 _TYPES = {
     "created_at": "TIMESTAMP",
     "email_group_opt_in": "BOOLEAN",
