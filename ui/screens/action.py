@@ -2,40 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import CallToAction
 from kiosk.service import KioskService
-from ui.screens.base import BACK, JOIN, JOIN_PLEDGE, RESOURCES, Screen, centered_column
+from ui.screens.base import JOIN_PLEDGE, RESOURCES, ReadingScreen, centered_column
 from ui.widgets.buttons import kiosk_button
-from ui.widgets.header import ScreenHeader
 from ui.widgets.qr_view import QrView
-from ui.widgets.scroll import TouchScrollArea
 from ui.widgets.text import text_label
 
 
-class ActionScreen(Screen):
+class ActionScreen(ReadingScreen):
     """One card per call to action, each with what the attendee can do about it here."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(service, parent)
+        super().__init__(service, QCoreApplication.translate("ActionScreen", "Take action"), parent)
         self.setObjectName("actionScreen")
         content = service.content
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        self.header = ScreenHeader(
-            self.tr("Take action"), join_label=self.tr("Sign up"), parent=self
-        )
-        self.header.back_clicked.connect(lambda: self.navigate.emit(BACK))
-        self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
-        layout.addWidget(self.header)
-
-        self.scroll_area = TouchScrollArea(self)
-        layout.addWidget(self.scroll_area, 1)
-        body = self.scroll_area.body_layout
-        body.setContentsMargins(64, 40, 64, 48)
+        body = self.body
         column = centered_column(body, 1200, spacing=24)
         column.addWidget(text_label(self.tr("What you can do"), "h1"))
 

@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.service import KioskService
+from ui.widgets.header import ScreenHeader
+from ui.widgets.scroll import TouchScrollArea
 
 ATTRACT = "attract"
 HOME = "home"
@@ -50,6 +52,29 @@ class Screen(QWidget):
 
     def on_leave(self) -> None:
         """Called by the router just before another screen is shown; clear anything personal."""
+
+
+class ReadingScreen(Screen):
+    """A screen of reading: a header (Back, title, Sign up) over a touch-scrolled body.
+
+    ``title`` is already translated: subclasses pass
+    ``QCoreApplication.translate(<their class name>, ...)``, as ``self.tr`` would.
+    """
+
+    def __init__(self, service: KioskService, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(service, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = ScreenHeader(title, join_label=self.tr("Sign up"), parent=self)
+        self.header.back_clicked.connect(lambda: self.navigate.emit(BACK))
+        self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
+        layout.addWidget(self.header)
+
+        self.scroll_area = TouchScrollArea(self)
+        layout.addWidget(self.scroll_area, 1)
+        self.body = self.scroll_area.body_layout
+        self.body.setContentsMargins(64, 40, 64, 48)
 
 
 def centered_column(

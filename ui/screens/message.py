@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from kiosk.service import KioskService
-from ui.screens.base import BACK, JOIN, Screen, centered_column
-from ui.widgets.header import ScreenHeader
-from ui.widgets.scroll import TouchScrollArea
+from ui.screens.base import ReadingScreen, centered_column
 from ui.widgets.text import text_label
 
 
-class MessageScreen(Screen):
+class MessageScreen(ReadingScreen):
     """Title, subtitle, paragraphs, then one card per principle."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(service, parent)
+        title = QCoreApplication.translate("MessageScreen", "The message")
+        super().__init__(service, title, parent)
         self.setObjectName("messageScreen")
         content = service.content
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        self.header = ScreenHeader(
-            self.tr("The message"), join_label=self.tr("Sign up"), parent=self
-        )
-        self.header.back_clicked.connect(lambda: self.navigate.emit(BACK))
-        self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
-        layout.addWidget(self.header)
-
-        self.scroll_area = TouchScrollArea(self)
-        layout.addWidget(self.scroll_area, 1)
-        body = self.scroll_area.body_layout
-        body.setContentsMargins(64, 40, 64, 48)
+        body = self.body
         column = centered_column(body, spacing=20)
 
         column.addWidget(text_label(content.title, "h1"))
