@@ -95,6 +95,11 @@ def run_kiosk(service: KioskService, *, windowed: bool) -> int:
             | Qt.WindowType.FramelessWindowHint
             | Qt.WindowType.WindowStaysOnTopHint
         )
+        # Without a window manager (a bare X session started for the kiosk) nothing
+        # honours the full-screen request, so also cover the screen ourselves.
+        screen = app.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
     app.setQuitOnLastWindowClosed(True)
 
