@@ -1,14 +1,16 @@
 """Merge checked export files into the master store, one transaction per file.
 
 ``merge_file`` writes one file's sign-ups (touchpoints) and people (contacts)
-with plain SQL run through the driver's executemany (SQLite) or one array per
-column (PostgreSQL, ``unnest``); ``ON CONFLICT`` does the deduplication, so
-merging the same file twice, or two overlapping imports at the same time,
-never duplicates anything. The import as a whole is ``kiosk.importer``'s.
+with plain SQL run through the driver's executemany (SQLite), or COPY into
+temporary tables and one INSERT ... SELECT per table (PostgreSQL);
+``ON CONFLICT`` does the deduplication, so merging the same file twice, or
+two overlapping imports at the same time, never duplicates anything. The
+import as a whole is ``kiosk.importer``'s.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -23,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from kiosk.csvformat import sqlite_times
 from kiosk.errors import KioskError
-from kiosk.export_check import FLAGS, CheckedExport
+from kiosk.export_check import CheckedExport
 from kiosk.gcpause import gc_paused
 from kiosk.master import ImportedFile, MasterError, db_reason
 
@@ -211,32 +213,46 @@ def _merge_in(
     ]
     # SQLite gets its flags as 1 and 0 (what SQLAlchemy's Boolean stores there):
     # the sqlite3 module binds an int directly but looks for an adapter for
-    # every bool, and that alone cost about a tenth of an import. PostgreSQL's
-    # boolean arrays take bools.
-    flag_of = (FLAGS if dialect == "postgresql" else _FLAG_INTS).__getitem__
-    opt_ins, pledges, consents = (
-        list(map(flag_of, c)) for c in (opt_in_cells, pledge_cells, consent_cells)
-    )
-    # SQLite stores times as text in SQLAlchemy's form; PostgreSQL takes naive
-    # UTC datetimes. The text form (fixed-width) orders like the times, so
-    # "time then sign-up id" is one string to sort by.
-    stamps = sqlite_times(created_at)
-    created: Sequence[Any]
+    # every bool, and that alone cost about a tenth of an import.
+    # PostgreSQL gets every value as text through COPY, where "true", "false"
+    # and the checked cells are already what its input functions read.
+    opt_ins: Sequence[Any]
+    pledges: Sequence[Any]
+    consents: Sequence[Any]
     if dialect == "sqlite":
-        created = stamps
-        imported_at: Any = _sqlite_time(now)
+        opt_ins, pledges, consents = (
+            list(map(_FLAG_INTS.__getitem__, c))
+            for c in (opt_in_cells, pledge_cells, consent_cells)
+        )
     else:
-        created = [moment.replace(tzinfo=None) for moment in item.cells.times]
-        imported_at = now.replace(tzinfo=None)
+        opt_ins, pledges, consents = opt_in_cells, pledge_cells, consent_cells
+    # Times as text in SQLAlchemy's SQLite form, which is also PostgreSQL's
+    # input form of a naive UTC timestamp. The text form (fixed-width) orders
+    # like the times, so "time then sign-up id" is one string to sort by.
+    stamps = sqlite_times(created_at)
+    created: Sequence[Any] = stamps
+    imported_at: Any = _sqlite_time(now) if dialect == "sqlite" else now.replace(tzinfo=None)
     keys = list(map(str.lower, map(str.strip, emails)))  # kiosk.master.email_key of each
 
     # A sign-up can be in the store already only if its person is: look the
     # file's people up first, then only their sign-ups (often none at all).
     everyone = sorted(set(keys))  # one lock order for every import: no deadlocks between two
-    known = _existing_ids(connection, everyone)
-    present = _existing(
-        connection, "touchpoints", "signup_id", list(compress(ids, map(known.__contains__, keys)))
-    )
+    if dialect == "postgresql":
+        known = dict(_pg_execute(connection, _PG_KNOWN, (everyone,))[1])
+        their = list(compress(ids, map(known.__contains__, keys)))
+        present = (
+            {row[0] for row in _pg_execute(connection, _PG_PRESENT, (their,))[1]}
+            if their
+            else set()
+        )
+    else:
+        known = _existing_ids(connection, everyone)
+        present = _existing(
+            connection,
+            "touchpoints",
+            "signup_id",
+            list(compress(ids, map(known.__contains__, keys))),
+        )
     # One profile per person, from their latest new sign-up in this file (the
     # upsert then keeps whichever of it and the stored one is later); ties in
     # time go to the greater sign-up id, as in the upsert.
@@ -272,51 +288,62 @@ def _merge_in(
         list(map(str.casefold, map("{} {} {}".format, first_names, last_names, contact_emails))),
     ]
 
-    contact_ids: dict[str, int] = {}
     if dialect == "postgresql":
-        # Concurrent imports: only the upsert itself knows whether it inserted
-        # (xmax = 0) or merged into a row another import had just committed.
-        # Each chunk goes as one array per column (unnest): one statement
-        # text for every chunk, which the driver parses once, where a
-        # multi-row VALUES list cost seconds of placeholder parsing per file.
-        inserted = 0
-        columns: list[list[Any]] = [people, *profile]
-        for start in range(0, len(people), _CHUNK):
-            returned = _pg_execute(
-                connection,
-                _pg_bulk(upsert, _CONTACT_COLUMNS) + " RETURNING email_key, id, (xmax = 0)",
-                tuple(column[start : start + _CHUNK] for column in columns),
-            )
-            for key, contact_id, was_inserted in returned[1]:
-                contact_ids[key] = contact_id
-                inserted += bool(was_inserted)
-        counts.contacts_new = inserted
-        counts.contacts_updated = len(people) - inserted
-    else:
-        # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so what
-        # exists now is what exists when the inserts run, and new contacts
-        # can be given their ids here (in key order, after the greatest).
-        is_old = list(map(known.__contains__, people))
-        new_keys, new_profile = people, profile
-        old: list[tuple[Any, ...]] = []
-        if any(is_old):
-            is_new = [not flag for flag in is_old]
-            old = list(
-                zip(compress(people, is_old), *(compress(c, is_old) for c in profile), strict=True)
-            )
-            new_keys = list(compress(people, is_new))
-            new_profile = [list(compress(c, is_new)) for c in profile]
-        first_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
-        new_ids = range(first_id, first_id + len(new_keys))
-        contact_ids = {**known, **dict(zip(new_keys, new_ids, strict=True))}
-        if new_keys:
-            connection.exec_driver_sql(
-                insert_new, list(zip(new_ids, new_keys, *new_profile, strict=True))
-            )
-        if old:
-            connection.exec_driver_sql(upsert, old)
-        counts.contacts_new = len(new_keys)
-        counts.contacts_updated = len(old)
+        counts.contacts_new, counts.signups_new = _merge_pg(
+            connection,
+            [people, *profile],
+            [
+                ids,
+                keys,
+                created,
+                events,
+                places,
+                kiosks,
+                firsts,
+                lasts,
+                emails,
+                phones,
+                postals,
+                choices,
+                opt_ins,
+                pledges,
+                consents,
+                versions,
+                locales,
+            ],
+            present,
+            (item.sha256, imported_at),
+        )
+        step(item.rows)
+        counts.contacts_updated = len(people) - counts.contacts_new
+        counts.signups_present = item.rows - counts.signups_new
+        _insert_file_row(connection, dialect, item, now)
+        return "", counts
+
+    # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so what
+    # exists now is what exists when the inserts run, and new contacts can be
+    # given their ids here (in key order, after the greatest).
+    is_old = list(map(known.__contains__, people))
+    new_keys, new_profile = people, profile
+    old: list[tuple[Any, ...]] = []
+    if any(is_old):
+        is_new = [not flag for flag in is_old]
+        old = list(
+            zip(compress(people, is_old), *(compress(c, is_old) for c in profile), strict=True)
+        )
+        new_keys = list(compress(people, is_new))
+        new_profile = [list(compress(c, is_new)) for c in profile]
+    first_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
+    new_ids = range(first_id, first_id + len(new_keys))
+    contact_ids = {**known, **dict(zip(new_keys, new_ids, strict=True))}
+    if new_keys:
+        connection.exec_driver_sql(
+            insert_new, list(zip(new_ids, new_keys, *new_profile, strict=True))
+        )
+    if old:
+        connection.exec_driver_sql(upsert, old)
+    counts.contacts_new = len(new_keys)
+    counts.contacts_updated = len(old)
 
     # One tuple per sign-up in the insert's column order, sorted by sign-up id
     # so every import takes its locks in one order.
@@ -351,17 +378,20 @@ def _merge_in(
     step(done)
     for chunk in _chunks(rows):
         # rowcount counts only inserted rows: a concurrent import's are skipped.
-        if dialect == "postgresql":
-            by_column = tuple(list(column) for column in zip(*chunk, strict=True))
-            added += _pg_execute(connection, _pg_bulk(insert, _TOUCHPOINT_COLUMNS), by_column)[0]
-        else:
-            added += max(connection.exec_driver_sql(insert, list(chunk)).rowcount, 0)
+        added += max(connection.exec_driver_sql(insert, list(chunk)).rowcount, 0)
         done += len(chunk)
         step(done)
 
     counts.signups_new = added
     counts.signups_present = item.rows - added
+    _insert_file_row(connection, dialect, item, now)
+    return "", counts
 
+
+def _insert_file_row(
+    connection: Connection, dialect: str, item: CheckedExport, now: datetime
+) -> None:
+    """Record the merged file (by its hash) in the same transaction as its rows."""
     connection.execute(
         _insert_imported_file(dialect),
         {
@@ -372,30 +402,130 @@ def _merge_in(
             "imported_at": now.replace(tzinfo=None),
         },
     )
-    return "", counts
 
 
-# PostgreSQL array types of the contact and touchpoint columns, for unnest.
-_PG_ARRAY_TYPES = {
-    "contact_id": "integer[]",
-    "email_group_opt_in": "boolean[]",
-    "advocacy_pledge": "boolean[]",
-    "contact_consent": "boolean[]",
-    "first_seen_at": "timestamp[]",
-    "last_seen_at": "timestamp[]",
-    "created_at": "timestamp[]",
-    "imported_at": "timestamp[]",
+# The merge's scratch tables on PostgreSQL: one file's people and new
+# sign-ups, loaded with COPY, then moved into the real tables by one
+# INSERT ... SELECT each. Temporary (one per session, so concurrent imports
+# never see each other's) and emptied at every commit; a rollback takes
+# their rows away with everything else.
+_PG_TYPES = {
+    "contact_id": "integer",
+    "email_group_opt_in": "boolean",
+    "advocacy_pledge": "boolean",
+    "contact_consent": "boolean",
+    "first_seen_at": "timestamp",
+    "last_seen_at": "timestamp",
+    "created_at": "timestamp",
 }
+# Sign-up columns as COPY sends them: the file's cells plus the contact's id
+# (the file's hash and the import time are the same for every row).
+_PG_SIGNUP_COLUMNS = _TOUCHPOINT_COLUMNS[:-2]
+_PG_SCRATCH = "; ".join(
+    [
+        # Quiet: "already exists, skipping" is a notice for every file but the first.
+        "SET LOCAL client_min_messages TO warning",
+        *(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {table} ("
+            + ", ".join(f"{c} {_PG_TYPES.get(c, 'text')}" for c in columns)
+            + ") ON COMMIT DELETE ROWS"
+            for table, columns in (
+                ("merge_people", _CONTACT_COLUMNS),
+                ("merge_signups", _PG_SIGNUP_COLUMNS),
+            )
+        ),
+    ]
+)
+_PG_KNOWN = "SELECT email_key, id FROM contacts WHERE email_key = ANY(%b::text[])"
+_PG_PRESENT = "SELECT signup_id FROM touchpoints WHERE signup_id = ANY(%b::text[])"
+_PG_NEWER = (
+    "(excluded.last_seen_at > contacts.last_seen_at OR "
+    "(excluded.last_seen_at = contacts.last_seen_at AND "
+    "excluded.latest_signup_id > contacts.latest_signup_id))"
+)
+# Rows go in key order (byte order, as Python sorts), so every import takes
+# its row locks in one order and two concurrent imports cannot deadlock.
+# Only the upsert knows whether it inserted (xmax = 0) or merged into a row
+# another import had just committed.
+_PG_UPSERT = (
+    f"INSERT INTO contacts ({', '.join(_CONTACT_COLUMNS)}) "
+    f'SELECT {", ".join(_CONTACT_COLUMNS)} FROM merge_people ORDER BY email_key COLLATE "C" '
+    "ON CONFLICT (email_key) DO UPDATE SET "
+    + ", ".join(
+        f"{c} = CASE WHEN {_PG_NEWER} THEN excluded.{c} ELSE contacts.{c} END"
+        for c in _PROFILE_COLUMNS
+    )
+    + ", first_seen_at = LEAST(excluded.first_seen_at, contacts.first_seen_at) "
+    "RETURNING email_key, id, (xmax = 0)"
+)
+_PG_INSERT = (
+    f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
+    f"SELECT {', '.join(_PG_SIGNUP_COLUMNS)}, %s, %s FROM merge_signups "
+    'ORDER BY signup_id COLLATE "C" ON CONFLICT (signup_id) DO NOTHING'
+)
+_COPY_SPECIAL = re.compile(r"[\\\t\n\r]")
 
 
-def _pg_bulk(statement: str, columns: Sequence[str]) -> str:
-    """Rewrite a one-row ``VALUES (%s, ...)`` insert to take one array per column."""
-    row = f"VALUES ({', '.join(['%s'] * len(columns))})"
-    # %b: binary arrays skip the text format's quoting of every element
-    # (Python code per element in psycopg, three times slower for these rows).
-    arrays = ", ".join(f"%b::{_PG_ARRAY_TYPES.get(c, 'text[]')}" for c in columns)
-    assert row in statement
-    return statement.replace(row, f"SELECT * FROM unnest({arrays})")
+def _merge_pg(
+    connection: Connection,
+    people: list[Sequence[Any]],
+    signups: list[Sequence[Any]],
+    present: set[str],
+    constants: tuple[str, datetime],
+) -> tuple[int, int]:
+    """Upsert one file's people and insert its new sign-ups; return how many of each were new.
+
+    ``people`` holds the contact columns (``_CONTACT_COLUMNS``) and
+    ``signups`` the file's sign-up columns with the email key in the contact
+    id's place, all as PostgreSQL's text input; sign-ups in ``present`` are
+    skipped. COPY then one INSERT ... SELECT per table: no per-row statement
+    and no per-value conversion in Python.
+    """
+    driver = connection.connection.driver_connection
+    dbapi_error = connection.dialect.loaded_dbapi.Error
+    statement = "COPY"
+    try:
+        with driver.cursor() as cursor:  # type: ignore[union-attr]
+            statement = _PG_SCRATCH
+            cursor.execute(statement)
+            statement = "COPY merge_people"
+            _copy(cursor, "merge_people", _CONTACT_COLUMNS, people)
+            statement = _PG_UPSERT
+            cursor.execute(statement)
+            contact_ids: dict[str, int] = {}
+            inserted = 0
+            for key, contact_id, was_inserted in cursor.fetchall():
+                contact_ids[key] = contact_id
+                inserted += bool(was_inserted)
+            if present:
+                keep = [signup_id not in present for signup_id in signups[0]]
+                signups = [list(compress(column, keep)) for column in signups]
+            signups[1] = list(map(str, map(contact_ids.__getitem__, signups[1])))
+            statement = "COPY merge_signups"
+            _copy(cursor, "merge_signups", _PG_SIGNUP_COLUMNS, signups)
+            statement = _PG_INSERT
+            cursor.execute(statement, constants)
+            return inserted, max(cursor.rowcount, 0)
+    except dbapi_error as exc:
+        raise DBAPIError.instance(statement, None, exc, dbapi_error) from None
+
+
+def _copy(cursor: Any, table: str, names: Sequence[str], columns: list[Sequence[Any]]) -> None:
+    """COPY ``columns`` (text, one list per column) into ``table`` in one text-format stream."""
+    columns = [_copy_escaped(column) for column in columns]
+    with cursor.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy:
+        if columns and columns[0]:
+            copy.write("\n".join(map("\t".join, zip(*columns, strict=True))) + "\n")
+
+
+def _copy_escaped(column: Sequence[str]) -> Sequence[str]:
+    """Escape COPY's text-format specials (backslash, tab, newline, return) in ``column``."""
+    if _COPY_SPECIAL.search("".join(column)) is None:
+        return column
+    return [
+        value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+        for value in column
+    ]
 
 
 def _pg_execute(

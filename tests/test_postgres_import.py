@@ -228,6 +228,38 @@ def test_contacts_are_merged_by_email_ignoring_case(master_url, kiosks):
     assert dana.event_names == ("Campus Fair", "Community Dinner")
 
 
+def test_backslashes_tabs_and_line_breaks_in_cells_are_stored_exactly(master_url, kiosks):
+    # PostgreSQL loads each file with COPY's text format, where these are
+    # escapes and separators; a cell holding them must come back unchanged.
+    kiosk = kiosks("a")
+    odd = r"O\Brien \N	x"
+    kiosk.signup(T0, first_name=odd, last_name="two\nlines\r\nhere", event="Fair \\ Expo\t")
+    kiosk.signup(T0 + timedelta(minutes=1), first_name="Plain", email="plain@example.org")
+
+    report = import_exports([kiosk.export()], master_url)
+
+    assert report.files[0].accepted, report.files[0].reason
+    assert (report.signups_new, report.contacts_new) == (2, 2)
+    engine = create_engine(master_url)
+    try:
+        with engine.connect() as conn:
+            touchpoint = conn.execute(
+                text(
+                    "SELECT first_name, last_name, event_name FROM touchpoints ORDER BY created_at"
+                )
+            ).first()
+            contact = conn.execute(
+                text(
+                    "SELECT first_name, last_name, search_text FROM contacts ORDER BY first_seen_at"
+                )
+            ).first()
+    finally:
+        engine.dispose()
+    assert tuple(touchpoint) == (odd, "two\nlines\r\nhere", "Fair \\ Expo\t")
+    assert tuple(contact)[:2] == (odd, "two\nlines\r\nhere")
+    assert tuple(contact)[2].startswith(odd.casefold())
+
+
 @pytest.mark.parametrize("newest_first", [False, True], ids=["in-order", "newest-first"])
 def test_the_latest_signup_wins_whatever_the_import_order(master_url, kiosks, newest_first):
     early, late = kiosks("early"), kiosks("late")
