@@ -34,7 +34,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kiosk.errors import KioskError
-from kiosk.store import configure_sqlite
+from kiosk.store import configure_sqlite, database_error_reason
 
 _BUSY_TIMEOUT_MS = 30_000  # imports are long transactions; a second import waits its turn
 _CACHE_KIB = 64 * 1024  # page cache per SQLite connection (allocated only as used)
@@ -189,7 +189,9 @@ def open_master(url: str) -> Engine:
             MasterBase.metadata.create_all(connection)
     except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
         engine.dispose()
-        raise MasterError(f"The master store {shown} cannot be opened: {db_reason(exc)}") from None
+        raise MasterError(
+            f"The master store {shown} cannot be opened: {database_error_reason(exc)}"
+        ) from None
     return engine
 
 
@@ -226,16 +228,6 @@ def checkpoint_sqlite(engine: Engine) -> None:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
     except (SQLAlchemyError, sqlite3.Error):
         pass
-
-
-def db_reason(exc: BaseException) -> str:
-    """Describe a database failure in one line without SQL parameters (they hold personal data)."""
-    original = getattr(exc, "orig", None) or exc
-    if isinstance(original, OSError) and original.strerror:
-        return original.strerror
-    message = str(original).strip()
-    line = message.splitlines()[0] if message else type(original).__name__
-    return line.split("[SQL:")[0].strip()
 
 
 def _aware(moment: datetime) -> datetime:

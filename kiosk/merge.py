@@ -27,7 +27,8 @@ from kiosk.csvformat import sqlite_times
 from kiosk.errors import KioskError
 from kiosk.export_check import CheckedExport
 from kiosk.gcpause import gc_paused
-from kiosk.master import ImportedFile, MasterError, db_reason
+from kiosk.master import ImportedFile, MasterError
+from kiosk.store import database_error_reason
 
 _CHUNK = 2000  # rows per INSERT round trip (well under SQLite's parameter limit)
 _FLAG_INTS = {"true": 1, "false": 0}
@@ -85,8 +86,9 @@ def merge_file(
                     connection.rollback()  # ends a failed transaction (the pragma needs none)
                     connection.exec_driver_sql("PRAGMA foreign_keys=ON")
     except (SQLAlchemyError, sqlite3.Error) as exc:
+        reason = database_error_reason(exc)
         raise ImportFailed(
-            f"Merging {item.path.name} into the master store failed ({db_reason(exc)}); "
+            f"Merging {item.path.name} into the master store failed ({reason}); "
             "that file was not imported, files merged before it are kept."
         ) from None
     totals.signups_new += counts.signups_new

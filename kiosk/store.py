@@ -8,6 +8,7 @@ returns. Before a migration the file is copied aside with SQLite's backup API.
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import sqlite3
 import time
@@ -40,6 +41,7 @@ DB_FILE_NAME = "kiosk.sqlite3"
 BACKUP_DIR_NAME = "backups"
 DEFAULT_EVENT_NAME = "Unnamed event"
 _BUSY_TIMEOUT_MS = 5000
+_QUOTED = re.compile(r'"[^"]*"|\'[^\']*\'')
 
 
 @dataclass(frozen=True)
@@ -445,5 +447,7 @@ def database_error_reason(exc: BaseException) -> str:
     text = str(original).splitlines()[0] if str(original) else type(original).__name__
     # DBAPI messages name the failure ("database is locked", "disk I/O error",
     # "attempt to write a readonly database"); SQLAlchemy's own wrapper would
-    # append the statement and its parameters, which we drop.
-    return text.split("[SQL:")[0].strip()
+    # append the statement and its parameters, which we drop. A quoted part can
+    # be a value (PostgreSQL: 'invalid input syntax for type boolean: "…"').
+    text = text.split("[SQL:")[0].strip()
+    return _QUOTED.sub("…", text)

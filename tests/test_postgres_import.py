@@ -388,3 +388,21 @@ def test_concurrent_imports_count_each_new_contact_once(master_url, kiosks):
     open_master(master_url).dispose()
     reports = _merge_concurrently(master_url, [paths[:3], paths[1:]])
     assert sum(r.contacts_new for r in reports) == 40
+
+
+@pytest.mark.postgres
+def test_database_error_reasons_never_quote_the_value_postgresql_echoes(pg_url: str) -> None:  # noqa: F811
+    from sqlalchemy.exc import DBAPIError
+
+    from kiosk.store import database_error_reason
+
+    engine = create_engine(pg_url)
+    try:
+        with engine.connect() as connection, pytest.raises(DBAPIError) as caught:
+            connection.execute(text("SELECT CAST(:v AS boolean)"), {"v": "Dana Levi"})
+    finally:
+        engine.dispose()
+    assert "Dana" in str(caught.value)  # PostgreSQL quotes the bad value
+    reason = database_error_reason(caught.value)
+    assert "Dana" not in reason
+    assert "invalid input syntax for type boolean" in reason
