@@ -145,21 +145,24 @@ _TOUCHPOINT_COLUMNS = (
 )
 
 
-def _statements(dialect: str) -> tuple[str, str, str]:
-    """Return the contact upsert, new-contact insert and touchpoint insert for ``dialect``.
-
-    Plain SQL in the driver's placeholder style, run with the driver's
-    executemany: the same ``ON CONFLICT`` text works in SQLite and PostgreSQL,
-    and skipping SQLAlchemy's per-value processing makes a merge several times
-    faster. The new-contact insert names the id (SQLite only, under its write
-    lock), so touchpoints can be given their contact's id without a lookup.
-    """
+def _check_dialect(dialect: str) -> None:
     if dialect not in ("sqlite", "postgresql"):
         raise MasterError(
             f"The master store's database kind ({dialect}) is not supported; "
             "use SQLite or PostgreSQL."
         )
-    mark = "?" if dialect == "sqlite" else "%s"
+
+
+def _sqlite_statements() -> tuple[str, str, str]:
+    """Return SQLite's contact upsert, new-contact insert and touchpoint insert.
+
+    Plain SQL run with the driver's executemany: skipping SQLAlchemy's
+    per-value processing makes a merge several times faster. The new-contact
+    insert names the id (the import holds the write lock), so touchpoints can
+    be given their contact's id without a lookup. PostgreSQL goes through
+    COPY into staging tables instead (``_merge_pg``).
+    """
+    mark = "?"
     newer = (
         "(excluded.last_seen_at > contacts.last_seen_at OR "
         "(excluded.last_seen_at = contacts.last_seen_at AND "
@@ -203,7 +206,7 @@ def _merge_in(
         return f"already imported {already:%Y-%m-%d %H:%M} UTC", counts
 
     dialect = connection.dialect.name
-    upsert, insert_new, insert = _statements(dialect)
+    _check_dialect(dialect)
     assert item.cells is not None  # an ok file always has its cells
     # Everything below works a column at a time (map, zip, sort in C): a
     # Python statement per sign-up would cost more than the database does.
@@ -325,6 +328,7 @@ def _merge_in(
     # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so what
     # exists now is what exists when the inserts run, and new contacts can be
     # given their ids here (in key order, after the greatest).
+    upsert, insert_new, insert = _sqlite_statements()
     is_old = list(map(known.__contains__, people))
     new_keys, new_profile = people, profile
     old: list[tuple[Any, ...]] = []
