@@ -40,7 +40,14 @@ def run_office(
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     app.setApplicationName("p2p-kiosk office")
     window = make_office_window(master_url, identity)
-    window.show()
+    # On a screen smaller than the window's preferred size (a laptop at
+    # 1280x800), fill the screen instead of spilling past its edges.
+    screen = window.screen().availableGeometry()
+    if window.width() > screen.width() or window.height() > screen.height():
+        window.setGeometry(screen)
+        window.showMaximized()
+    else:
+        window.show()
     if files:
         window.add_files(list(files))
     return int(app.exec())
