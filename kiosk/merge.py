@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from kiosk.csvformat import sqlite_times
+from kiosk.csvformat import COLUMNS, sqlite_times
 from kiosk.errors import KioskError
 from kiosk.export_check import CheckedExport
 from kiosk.gcpause import gc_paused
@@ -122,27 +122,8 @@ _CONTACT_COLUMNS = (
 )
 # Taken from the newer sign-up when a contact is merged (first_seen_at takes the older).
 _PROFILE_COLUMNS = tuple(c for c in _CONTACT_COLUMNS if c not in ("email_key", "first_seen_at"))
-_TOUCHPOINT_COLUMNS = (
-    "signup_id",
-    "contact_id",
-    "created_at",
-    "event_name",
-    "event_location",
-    "kiosk_id",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "postal_code",
-    "wlf_choice",
-    "email_group_opt_in",
-    "advocacy_pledge",
-    "contact_consent",
-    "consent_version",
-    "locale",
-    "source_sha256",
-    "imported_at",
-)
+# A touchpoint is the export's row (signup_id first), tied to its contact and its file.
+_TOUCHPOINT_COLUMNS = ("signup_id", "contact_id", *COLUMNS[1:], "source_sha256", "imported_at")
 
 
 def _check_dialect(dialect: str) -> None:
