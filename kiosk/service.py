@@ -228,6 +228,10 @@ class KioskService:
         self._save_lockout(state)
         return PinCheck(ok=False, retry_after_s=pins.seconds_until_allowed(state, now))
 
+    def pin_retry_after_s(self) -> float:
+        """Return how long until a PIN try is taken again (0 when one is taken now)."""
+        return pins.seconds_until_allowed(self._load_lockout(), self.clock().timestamp())
+
     def _load_lockout(self) -> pins.LockoutState:
         raw = self.store.get_setting("pin_lockout")
         return pins.LockoutState.from_json(raw) if raw else pins.LockoutState()

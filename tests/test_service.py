@@ -141,3 +141,17 @@ def test_export_is_verified_against_its_manifest(service: KioskService, tmp_path
     assert not service.verify_export(result)
     manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
     assert manifest["rows"] == 1
+
+
+def test_the_remaining_lockout_can_be_read_without_a_try(
+    service: KioskService, clock: ManualClock
+) -> None:
+    service.set_pin(PIN)
+    assert service.pin_retry_after_s() == 0.0
+    for _ in range(FREE_TRIES + 1):
+        service.check_pin("000000")
+    assert service.pin_retry_after_s() == FIRST_DELAY_S
+    clock.advance(10)
+    assert service.pin_retry_after_s() == FIRST_DELAY_S - 10
+    clock.advance(FIRST_DELAY_S)
+    assert service.pin_retry_after_s() == 0.0

@@ -209,6 +209,24 @@ def test_lockout_survives_leaving_and_reopening_the_screen(qtbot, screen, servic
     assert not screen.pin_stage.pad.is_enabled_for_input()
 
 
+def test_a_new_pin_stage_shows_a_running_lockout_before_anyone_types(
+    qtbot, screen, service, clock
+) -> None:
+    service.set_pin(PIN)
+    screen.lock()
+    for _ in range(4):
+        _type_pin(qtbot, screen, "9999")
+    # As after a restart: a brand-new staff screen over the same store.
+    fresh = _make_screen(qtbot, service)
+    fresh.lock()
+    assert not fresh.pin_stage.pad.is_enabled_for_input()
+    assert "Try again in 30" in fresh.pin_stage.countdown_text()
+    clock.advance(31)
+    qtbot.waitUntil(fresh.pin_stage.pad.is_enabled_for_input, timeout=3000)
+    _type_pin(qtbot, fresh, PIN)
+    assert fresh.is_unlocked()
+
+
 def test_cancel_leaves_the_pin_stage(qtbot, screen, service) -> None:
     service.set_pin(PIN)
     screen.lock()

@@ -97,11 +97,22 @@ class PinStage(QWidget):
         self._first_choice = None
         self.pad.clear()
         self._set_mode(self.ENTER if self._has_pin() else self.CHOOSE)
+        self.pad.set_message("", error=False)
+        if self._mode == self.ENTER:
+            # A lockout outlives the screen (and restarts): show it before anyone types.
+            self._retry_at = self._lockout_end()
         self._update_lockout()
 
     def focus_pad(self) -> None:
         """Give the pad keyboard focus so a USB keyboard can type the PIN."""
         self.pad.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _lockout_end(self) -> float | None:
+        try:
+            wait = self._service.pin_retry_after_s()
+        except KioskError:
+            return None
+        return self._service.clock().timestamp() + wait if wait > 0 else None
 
     def _has_pin(self) -> bool:
         try:
