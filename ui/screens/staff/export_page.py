@@ -223,8 +223,13 @@ class ExportPage(QWidget):
             button.setChecked(True)
 
     def _on_choose_folder(self) -> None:
+        # Qt's own dialog, a child of the kiosk window: a native one can open
+        # behind a full-screen, stay-on-top window and leave staff stuck.
         chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose a folder for the export"), str(Path.home())
+            self,
+            self.tr("Choose a folder for the export"),
+            str(Path.home()),
+            QFileDialog.Option.ShowDirsOnly | QFileDialog.Option.DontUseNativeDialog,
         )
         if chosen:
             self.choose_folder(Path(chosen))
