@@ -296,7 +296,9 @@ def _cmd_keys_new(args: argparse.Namespace) -> int:
 
 
 def _default_master_url(data_dir: Path) -> str:
-    data_dir.mkdir(parents=True, exist_ok=True)
+    from kiosk.private_files import make_private_folder
+
+    make_private_folder(data_dir)
     return f"sqlite:///{data_dir / 'master.sqlite3'}"
 
 

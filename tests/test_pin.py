@@ -73,7 +73,9 @@ def test_thousands_of_wrong_tries_keep_every_try_locked_out_at_the_cap() -> None
 
 
 @pytest.mark.parametrize(
-    "failures", [1_027, 1_028, 10**6, 10**100, 10**4000], ids=["1027", "1028", "1e6", "1e100", "1e4000"]
+    "failures",
+    [1_027, 1_028, 10**6, 10**100, 10**4000],
+    ids=["1027", "1028", "1e6", "1e100", "1e4000"],
 )
 def test_a_huge_failure_count_still_gives_the_longest_delay(failures: int) -> None:
     assert pin.delay_after(failures) == pin.MAX_DELAY_S
