@@ -207,6 +207,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
             label = _event_label(count.name, count.location)
             print(f"  {label}: {count.total} sign-up(s), {count.today} today")
         print(f"Not yet exported: {service.pending_count()}")
+        print(f"Exports: {_encryption_label(service.config.export_public_key)}")
         last = store.last_export()
         if last is None:
             print("Last export: never")
@@ -216,6 +217,14 @@ def _cmd_status(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         service.close()
+
+
+def _encryption_label(public_key: str | None) -> str:
+    if public_key is None:
+        return "not encrypted (no export_public_key in config.toml): the stick holds readable names"
+    from kiosk.crypto import short_key
+
+    return f"encrypted for the office key {short_key(public_key)}"
 
 
 def _event_label(name: str, location: str) -> str:
