@@ -263,6 +263,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if result is None:
         print("Nothing new to export; no file written.")
     else:
+        if result.stale_files_removed:
+            print(
+                f"Removed {result.stale_files_removed} unfinished export file(s) "
+                "that an interrupted export had left in the folder."
+            )
         print(f"Exported {result.rows} sign-up(s) to {result.csv_path}")
         print(f"Manifest: {result.manifest_path} (sha256 {result.sha256})")
     return EXIT_OK

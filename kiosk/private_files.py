@@ -1,5 +1,8 @@
 """Folders and files that hold personal data or the PIN's hash: for their owner's eyes only.
 
+Also the clean-up of hidden temporary files that a killed write (an export to
+a USB stick, a CRM file) left behind with personal data in them.
+
 Another account on the booth laptop must not read the sign-ups (or take the
 PIN's hash away to guess at), so where the platform has POSIX modes every
 data folder is 0700 and every file in it 0600, whatever the umask. Windows
@@ -64,3 +67,35 @@ def _tighten(path: Path, mode: int) -> None:
             os.chmod(path, current & mode)
     except OSError as exc:
         log.warning("could not make %s private: %s", path.name, exc.strerror or exc)
+
+
+def remove_stale_temps(folder: Path, prefix: str, suffix: str) -> int:
+    """Delete the hidden temporary files (``prefix`` + random + ``suffix``) left in ``folder``.
+
+    A write killed before its rename leaves one behind, full of personal data,
+    under a name nobody looks at. Only regular files directly in ``folder``
+    are touched: no links followed, no folders entered. Returns how many were
+    removed; one that cannot be removed is logged and left.
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    removed = 0
+    for entry in entries:
+        name = entry.name
+        if len(name) <= len(prefix) + len(suffix):
+            continue
+        if not (name.startswith(prefix) and name.endswith(suffix)):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            os.unlink(entry.path)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            log.warning("could not remove the leftover %s: %s", name, exc.strerror or exc)
+            continue
+        removed += 1
+    return removed

@@ -376,6 +376,20 @@ def test_export_from_the_panel_writes_a_verified_csv_and_manifest(
     assert not _find(screen, QWidget, "ExportProgress").isVisible()
 
 
+def test_export_removes_and_reports_what_an_interrupted_export_left_on_the_drive(
+    qtbot, screen, service, tmp_path, monkeypatch
+) -> None:
+    _submit(service, 1, "v")
+    _unlock(qtbot, screen, service)
+    out = tmp_path / "usb"
+    out.mkdir()
+    leftover = out / ".p2p-export-q1w2e3.tmp"
+    leftover.write_text("Dana,Levi,dana.levi@example.org\r\n", encoding="utf-8")
+    text, tone = _export_to(qtbot, screen, out, monkeypatch)
+    assert tone == "success" and "removed 1 unfinished file" in text
+    assert not leftover.exists()
+
+
 def test_export_with_nothing_new_says_so(qtbot, screen, service, tmp_path, monkeypatch) -> None:
     _unlock(qtbot, screen, service)
     out = tmp_path / "usb"

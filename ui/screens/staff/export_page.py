@@ -299,6 +299,10 @@ class ExportPage(QWidget):
             text = self.tr(
                 "Saved {0} sign-ups to {1} in {2}.\nChecked on the drive: SHA-256 {3}"
             ).format(result.rows, result.csv_path.name, result.csv_path.parent, result.sha256)
+            if result.stale_files_removed:
+                text += "\n" + self.tr(
+                    "Also removed {0} unfinished file(s) an interrupted export had left on it."
+                ).format(result.stale_files_removed)
             show_message(self._export_message, text, "success")
         else:
             text = self.tr(
