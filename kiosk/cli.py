@@ -232,10 +232,20 @@ def _event_label(name: str, location: str) -> str:
 
 
 def _cmd_content_check(args: argparse.Namespace) -> int:
+    from kiosk.content import qr_problems
+
     content = load_content(args.file)
+    # The kiosk does not encode every link at start-up; the check does, as the screens will.
+    problems = qr_problems(content)
+    if problems:
+        raise ContentError(problems)
+    links = [r.link for r in content.resources if r.link] + [
+        a.link for a in content.calls_to_action if a.link
+    ]
     print(
         f"{args.file}: ok ({len(content.resources)} resources, "
-        f"{len(content.calls_to_action)} calls to action, {len(content.principles)} principles)"
+        f"{len(content.calls_to_action)} calls to action, {len(content.principles)} principles, "
+        f"{len(links)} link(s), each fitting a QR code a phone can read)"
     )
     return EXIT_OK
 

@@ -118,6 +118,25 @@ def test_content_check_lists_problems_without_a_traceback(
     assert "Traceback" not in err and str(bad) in err
 
 
+@pytest.mark.parametrize("length", [190, 3000])
+def test_content_check_proves_each_link_fits_a_qr_code_or_names_it(
+    run, tmp_path: Path, length: int
+) -> None:  # type: ignore[no-untyped-def]
+    # 3,000 characters passed the check, then broke the Take action screen.
+    link = "https://example.org/" + "a" * (length - 20)
+    text = default_content_path().read_text(encoding="utf-8")
+    text = text.replace("pledge = false\n", f'pledge = false\nlink = "{link}"\n', 1)
+    path = tmp_path / "linked.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run("content", "check", path)
+    if length <= 200:
+        assert code == EXIT_OK and "1 link(s), each fitting a QR code" in out
+    else:
+        assert code == EXIT_FAILED
+        assert_one_clear_line(err)
+        assert "calls_to_action[1].link: is 3000 bytes long" in err
+
+
 def test_content_check_of_a_missing_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run("content", "check", tmp_path / "nope.toml")
     assert code == EXIT_FAILED
