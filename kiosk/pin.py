@@ -91,7 +91,7 @@ class LockoutState:
 
     @classmethod
     def from_json(cls, text: str) -> LockoutState:
-        """Read a stored state; a damaged or impossible one counts as locked out."""
+        """Read a stored state; a damaged or impossible one counts as many wrong tries."""
         try:
             data = json.loads(text)
             state = cls(failures=int(data["failures"]), locked_until=float(data["locked_until"]))

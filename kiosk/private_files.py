@@ -1,8 +1,5 @@
 """Folders and files that hold personal data or the PIN's hash: for their owner's eyes only.
 
-Also the clean-up of hidden temporary files that a killed write (an export to
-a USB stick, a CRM file) left behind with personal data in them.
-
 Another account on the booth laptop must not read the sign-ups (or take the
 PIN's hash away to guess at), so where the platform has POSIX modes every
 data folder is 0700 and every file in it 0600, whatever the umask. Windows
@@ -11,6 +8,9 @@ keeps a user's ``%LOCALAPPDATA%`` private through its own access lists.
 SQLite gives the files it makes beside a database later (``-wal``, ``-shm``,
 ``-journal``) the mode of the database file itself, so creating that file
 0600 before SQLite opens it covers them too.
+
+Also here: removing the hidden temporary files that a killed write (an
+export to a USB stick, a CRM file) left behind with personal data in them.
 """
 
 from __future__ import annotations

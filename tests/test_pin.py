@@ -95,7 +95,7 @@ def test_a_huge_failure_count_still_gives_the_longest_delay(failures: int) -> No
         "[1, 2]",
     ],
 )
-def test_a_damaged_or_hostile_stored_state_counts_as_locked_out(stored: str) -> None:
+def test_a_damaged_or_hostile_stored_state_counts_as_many_wrong_tries(stored: str) -> None:
     state = pin.LockoutState.from_json(stored)
     assert state.failures > pin.FREE_TRIES
     assert pin.record_failure(state, 0.0).locked_until == pin.MAX_DELAY_S
