@@ -207,6 +207,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
             label = _event_label(count.name, count.location)
             print(f"  {label}: {count.total} sign-up(s), {count.today} today")
         print(f"Not yet exported: {service.pending_count()}")
+        print(f"Exports: {_encryption_label(service.config.export_public_key)}")
         last = store.last_export()
         if last is None:
             print("Last export: never")
@@ -218,15 +219,33 @@ def _cmd_status(args: argparse.Namespace) -> int:
         service.close()
 
 
+def _encryption_label(public_key: str | None) -> str:
+    if public_key is None:
+        return "not encrypted (no export_public_key in config.toml): the stick holds readable names"
+    from kiosk.crypto import short_key
+
+    return f"encrypted for the office key {short_key(public_key)}"
+
+
 def _event_label(name: str, location: str) -> str:
     return f"{name} — {location}" if location else name
 
 
 def _cmd_content_check(args: argparse.Namespace) -> int:
+    from kiosk.content import qr_problems
+
     content = load_content(args.file)
+    # The kiosk does not encode every link at start-up; the check does, as the screens will.
+    problems = qr_problems(content)
+    if problems:
+        raise ContentError(problems)
+    links = [r.link for r in content.resources if r.link] + [
+        a.link for a in content.calls_to_action if a.link
+    ]
     print(
         f"{args.file}: ok ({len(content.resources)} resources, "
-        f"{len(content.calls_to_action)} calls to action, {len(content.principles)} principles)"
+        f"{len(content.calls_to_action)} calls to action, {len(content.principles)} principles, "
+        f"{len(links)} link(s), each fitting a QR code a phone can read)"
     )
     return EXIT_OK
 
@@ -254,6 +273,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if result is None:
         print("Nothing new to export; no file written.")
     else:
+        if result.stale_files_removed:
+            print(
+                f"Removed {result.stale_files_removed} unfinished export file(s) "
+                "that an interrupted export had left in the folder."
+            )
         print(f"Exported {result.rows} sign-up(s) to {result.csv_path}")
         print(f"Manifest: {result.manifest_path} (sha256 {result.sha256})")
     return EXIT_OK
@@ -296,7 +320,9 @@ def _cmd_keys_new(args: argparse.Namespace) -> int:
 
 
 def _default_master_url(data_dir: Path) -> str:
-    data_dir.mkdir(parents=True, exist_ok=True)
+    from kiosk.private_files import make_private_folder
+
+    make_private_folder(data_dir)
     return f"sqlite:///{data_dir / 'master.sqlite3'}"
 
 

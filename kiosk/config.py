@@ -80,9 +80,13 @@ def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskCon
         idle = 90
 
     key = raw.get("export_public_key")
-    if key is not None and (not isinstance(key, str) or not key.startswith("age1")):
-        problems.append("export_public_key: must be an age public key starting with age1")
-        key = None
+    if key is not None:
+        key_problem = _public_key_problem(key)
+        if key_problem is not None:
+            problems.append(f"export_public_key: {key_problem}")
+            key = None
+        else:
+            key = key.strip()
 
     if problems:
         raise ConfigError(f"{path}: " + "; ".join(problems))
@@ -94,6 +98,32 @@ def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskCon
         idle_timeout_s=idle,
         export_public_key=key,
     )
+
+
+def _public_key_problem(key: object) -> str | None:
+    """Say what is wrong with an export key from the config (never quoting it), or None.
+
+    Checked in full here, not only at export time: a mistyped key would
+    otherwise pass the start-up check and fail at the end of the event.
+    """
+    if not isinstance(key, str):
+        return "must be an age public key in quotes (age1...)"
+    if key.strip().upper().startswith("AGE-SECRET-KEY-"):
+        return (
+            "holds the office's private key, which must never be on a kiosk: put the public "
+            "key (age1...) here, and make a new pair with `p2p-kiosk keys new` if this one "
+            "has been copied around"
+        )
+    from kiosk.crypto import CryptoError, check_recipient
+
+    try:
+        check_recipient(key)
+    except CryptoError:
+        return (
+            "is not a valid age public key: copy the whole age1... line that "
+            "`p2p-kiosk keys new` printed"
+        )
+    return None
 
 
 def _is_supported_region(region: str) -> bool:

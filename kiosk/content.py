@@ -9,6 +9,7 @@ and place.
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,12 @@ from kiosk.signup import WlfChoice
 
 SUPPORTED_FORMAT_VERSION = 1
 _MAX_TEXT = 5000
+MAX_LINK_BYTES = 200
+"""The longest link (in UTF-8 bytes, as its QR code carries it) the kiosk shows.
+
+A version 10 QR code, the densest the screens draw readably, holds 213 bytes;
+``qr_problems`` proves each link fits with the real encoder (``content check``).
+"""
 
 T = TypeVar("T")
 
@@ -162,6 +169,12 @@ class _Reader:
         if not isinstance(value, str):
             self.problem(where, f"must be text, not {_type_name(value)}")
             return None
+        # Control characters, and invisible ones such as a right-to-left
+        # override that would make the address shown under the code read as
+        # another site than the one the code opens.
+        if any(unicodedata.category(c) in ("Cc", "Cf") and not c.isspace() for c in value):
+            self.problem(where, "contains control or invisible characters")
+            return None
         parts = urlsplit(value)
         if (
             parts.scheme not in ("http", "https")
@@ -169,6 +182,15 @@ class _Reader:
             or any(c.isspace() for c in value)
         ):
             self.problem(where, "must be a web address starting with http:// or https://")
+            return None
+        size = len(value.encode("utf-8"))
+        if size > MAX_LINK_BYTES:
+            # An over-long link broke the Take action screen (the QR encoder refused it).
+            self.problem(
+                where,
+                f"is {size} bytes long; a QR code a phone can read from the kiosk holds "
+                f"at most {MAX_LINK_BYTES}",
+            )
             return None
         return value
 
@@ -227,6 +249,26 @@ def _type_name(value: object) -> str:
         list: "a list",
         dict: "a table",
     }.get(type(value), type(value).__name__)
+
+
+def qr_problems(content: Content) -> list[ContentProblem]:
+    """Encode every link as the screens will; list each one no readable QR code holds.
+
+    The loader's length limit already keeps links small enough; ``content
+    check`` runs this to prove it with the real encoder (too slow for start-up).
+    """
+    from kiosk.qr import link_qr_problem
+
+    links = [
+        (f"calls_to_action[{i}].link", action.link)
+        for i, action in enumerate(content.calls_to_action)
+    ] + [(f"resources[{i}].link", resource.link) for i, resource in enumerate(content.resources)]
+    problems = []
+    for place, link in links:
+        problem = link_qr_problem(link) if link is not None else None
+        if problem is not None:
+            problems.append(ContentProblem(content.source_path, place, problem))
+    return problems
 
 
 def load_content(path: Path) -> Content:

@@ -28,6 +28,7 @@ import phonenumbers
 from kiosk.csvformat import neutralize
 from kiosk.errors import KioskError
 from kiosk.master import ContactRow, iter_contacts, open_master
+from kiosk.private_files import remove_stale_temps
 
 #: Region used to write phones in national format; other countries keep "+CC".
 HOME_REGION = "US"
@@ -319,6 +320,8 @@ def write_crm_csv(url: str, out: Path, *, profile: str = "generic") -> int:
 
 
 def _write_atomically(out: Path, profile: Profile, contacts: Iterable[ContactRow]) -> int:
+    # A write killed before its rename left every contact in a hidden file.
+    remove_stale_temps(out.parent, f".{out.name}.", ".tmp")
     handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     temp = Path(temp_name)
     rows = 0

@@ -41,6 +41,11 @@ def check_recipient(recipient: str) -> x25519.Recipient:
         ) from None
 
 
+def short_key(recipient: str) -> str:
+    """Return a public key shortened for a person to compare by eye: "age1z33f…rqum4704"."""
+    return f"{recipient[:8]}\u2026{recipient[-8:]}"
+
+
 def write_identity_file(path: Path, identity: str) -> None:
     """Write the secret key to ``path`` readable by its owner only; never overwrite a key file."""
     try:

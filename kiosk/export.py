@@ -53,6 +53,7 @@ from kiosk.csvformat import COLUMNS, FALSE, FORMAT_VERSION, TRUE, format_time, n
 from kiosk.errors import KioskError
 from kiosk.models import Event, ExportBatch
 from kiosk.models import Signup as SignupRow
+from kiosk.private_files import remove_stale_temps
 from kiosk.store import Store, database_error_reason, to_naive_utc
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,8 @@ class ExportResult:
     manifest_path: Path
     rows: int
     sha256: str
+    stale_files_removed: int = 0
+    """Hidden temporary files an earlier, interrupted export had left in the folder."""
 
 
 @dataclass
@@ -115,6 +118,12 @@ def export_signups(
         raise ExportFailed(
             f"The export folder {out_dir} does not exist (is the USB stick plugged in?)."
         )
+    # A killed export's hidden temporary file holds plaintext names; whatever
+    # happens next, it does not stay on the stick. (An export running into
+    # the same folder at this moment would lose its file and fail cleanly.)
+    stale = remove_stale_temps(out_dir, _TEMP_PREFIX, _TEMP_SUFFIX)
+    if stale:
+        log.warning("removed %d unfinished export file(s) left by an interrupted export", stale)
     try:
         max_rowid = _max_rowid(store, include_all)
     except (SQLAlchemyError, sqlite3.Error) as exc:
@@ -171,7 +180,7 @@ def export_signups(
             f"({database_error_reason(exc)}); its sign-ups will be exported again next time."
         ) from None
     log.info("exported %d sign-up(s) to %s", summary.rows, data_name)
-    return ExportResult(data_path, manifest_path, summary.rows, digest)
+    return ExportResult(data_path, manifest_path, summary.rows, digest, stale)
 
 
 # Marking -------------------------------------------------------------------------

@@ -8,19 +8,33 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from io import TextIOWrapper
 from pathlib import Path
+
+from kiosk.private_files import make_private_file, make_private_folder
 
 LOG_DIR_NAME = "logs"
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files (the first and each one after a rotation) are owner-only.
+
+    The log holds no personal data, but it says when and how often the kiosk
+    was used, and it lives in the private data folder with everything else.
+    """
+
+    def _open(self) -> TextIOWrapper:
+        make_private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def setup_logging(data_dir: Path, *, level: int = logging.INFO) -> Path:
     """Send the ``kiosk`` and ``ui`` loggers to ``data_dir/logs/kiosk.log``; return its path."""
+    make_private_folder(data_dir)
     log_dir = data_dir / LOG_DIR_NAME
-    log_dir.mkdir(parents=True, exist_ok=True)
+    make_private_folder(log_dir)
     path = log_dir / "kiosk.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
+    handler = _PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     for name in ("kiosk", "ui"):
         logger = logging.getLogger(name)

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -34,6 +35,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kiosk.errors import KioskError
+from kiosk.private_files import make_private_database
 from kiosk.store import configure_sqlite, database_error_reason
 
 _BUSY_TIMEOUT_MS = 30_000  # imports are long transactions; a second import waits its turn
@@ -176,6 +178,8 @@ def open_master(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     try:
+        if engine.dialect.name == "sqlite":
+            _make_file_private(engine)
         with engine.begin() as connection:
             if engine.dialect.name == "sqlite":
                 # Take the write lock first: two imports opening a new file at
@@ -193,6 +197,16 @@ def open_master(url: str) -> Engine:
             f"The master store {shown} cannot be opened: {database_error_reason(exc)}"
         ) from None
     return engine
+
+
+def _make_file_private(engine: Engine) -> None:
+    """Create a SQLite master's file owner-only before SQLite does (its -wal and -shm follow)."""
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return  # in memory, or a URI whose options SQLite alone should read
+    path = Path(database)
+    if path.parent.is_dir():  # a missing folder is SQLite's to report
+        make_private_database(path)
 
 
 def _configure_sqlite(engine: Engine) -> None:

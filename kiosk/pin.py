@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import math
 import secrets
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from kiosk.errors import KioskError
 
@@ -29,6 +30,9 @@ _HASH_BYTES = 32
 FREE_TRIES = 3  # typos happen; the delays start after this many wrong tries
 FIRST_DELAY_S = 30.0
 MAX_DELAY_S = 15 * 60.0
+# 30 s doubled five times already passes the cap; the exponent stops here so
+# that no failure count, however large, can overflow the arithmetic.
+_MAX_DOUBLINGS = 16
 
 
 class PinRejected(KioskError):
@@ -63,7 +67,7 @@ def verify_pin(pin: str, stored: str) -> bool:
             return False
         expected = bytes.fromhex(digest_hex)
         actual = _scrypt(pin, bytes.fromhex(salt_hex), int(n), int(r), int(p))
-    except ValueError:
+    except (ValueError, OverflowError):  # a damaged record's numbers may not fit scrypt's
         return False
     return hmac.compare_digest(actual, expected)
 
@@ -87,20 +91,28 @@ class LockoutState:
 
     @classmethod
     def from_json(cls, text: str) -> LockoutState:
-        """Read a stored state; a damaged one counts as locked for the longest delay."""
+        """Read a stored state; a damaged or impossible one counts as many wrong tries."""
         try:
             data = json.loads(text)
-            return cls(failures=int(data["failures"]), locked_until=float(data["locked_until"]))
-        except (ValueError, KeyError, TypeError):
-            # Erring on the safe side: a corrupted record must not reset the lockout.
+            state = cls(failures=int(data["failures"]), locked_until=float(data["locked_until"]))
+        except (ValueError, KeyError, TypeError, OverflowError):
+            state = None
+        if state is None or state.failures < 0 or not math.isfinite(state.locked_until):
+            # Erring on the safe side: a corrupted record must not reset the lockout
+            # (a negative count would be that many free tries, NaN never "later").
             return cls(failures=FREE_TRIES + 10, locked_until=0.0)
+        return state
 
 
 def delay_after(failures: int) -> float:
-    """Seconds to wait after ``failures`` wrong tries in a row: 0, then 30 s doubling to 15 min."""
+    """Seconds to wait after ``failures`` wrong tries in a row: 0, then 30 s doubling to 15 min.
+
+    Defined for every count: the exponent is clamped before it is used.
+    """
     if failures <= FREE_TRIES:
         return 0.0
-    return min(FIRST_DELAY_S * 2.0 ** (failures - FREE_TRIES - 1), MAX_DELAY_S)
+    doublings = min(failures - FREE_TRIES - 1, _MAX_DOUBLINGS)
+    return min(FIRST_DELAY_S * 2.0**doublings, MAX_DELAY_S)
 
 
 def record_failure(state: LockoutState, now: float) -> LockoutState:
@@ -110,5 +122,19 @@ def record_failure(state: LockoutState, now: float) -> LockoutState:
 
 
 def seconds_until_allowed(state: LockoutState, now: float) -> float:
-    """Return how long until the next try is taken (0 when it is taken now)."""
-    return max(0.0, state.locked_until - now)
+    """Return how long until the next try is taken (0 when it is taken now).
+
+    Never more than the delay the failure count allows, whatever the clock did.
+    """
+    return min(max(0.0, state.locked_until - now), delay_after(state.failures))
+
+
+def settle_clock(state: LockoutState, now: float) -> LockoutState:
+    """Return ``state`` with its lockout ending no later than its delay after ``now``.
+
+    A clock set back (a wrong date at the booth, then corrected) would leave
+    ``locked_until`` years ahead; ``seconds_until_allowed`` caps what it
+    reports, and keeping this settled state makes the capped wait run out.
+    """
+    latest = now + delay_after(state.failures)
+    return replace(state, locked_until=latest) if state.locked_until > latest else state

@@ -216,7 +216,7 @@ class KioskService:
     def check_pin(self, pin: str) -> PinCheck:
         """Try a PIN; wrong tries lock out with growing delays, kept across restarts."""
         now = self.clock().timestamp()
-        state = self._load_lockout()
+        state = self._load_lockout(now)
         wait = pins.seconds_until_allowed(state, now)
         if wait > 0:
             return PinCheck(ok=False, retry_after_s=wait)
@@ -230,11 +230,18 @@ class KioskService:
 
     def pin_retry_after_s(self) -> float:
         """Return how long until a PIN try is taken again (0 when one is taken now)."""
-        return pins.seconds_until_allowed(self._load_lockout(), self.clock().timestamp())
+        now = self.clock().timestamp()
+        return pins.seconds_until_allowed(self._load_lockout(now), now)
 
-    def _load_lockout(self) -> pins.LockoutState:
+    def _load_lockout(self, now: float) -> pins.LockoutState:
         raw = self.store.get_setting("pin_lockout")
-        return pins.LockoutState.from_json(raw) if raw else pins.LockoutState()
+        state = pins.LockoutState.from_json(raw) if raw else pins.LockoutState()
+        # A clock put back after a wrong try leaves the lockout's end far ahead;
+        # keeping it settled to now makes the (capped) wait actually run out.
+        settled = pins.settle_clock(state, now)
+        if settled != state:
+            self._save_lockout(settled)
+        return settled
 
     def _save_lockout(self, state: pins.LockoutState) -> None:
         self.store.set_setting("pin_lockout", state.to_json())

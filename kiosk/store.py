@@ -33,6 +33,7 @@ from kiosk.errors import StoreError, SubmitFailed
 from kiosk.models import Event, ExportBatch, Setting
 from kiosk.models import Signup as SignupRow
 from kiosk.paths import migrations_path
+from kiosk.private_files import make_private_database, make_private_folder
 from kiosk.signup import Signup, SignupRecord, WlfChoice
 
 log = logging.getLogger(__name__)
@@ -152,8 +153,9 @@ def head_revision() -> str:
 
 def _backup(db_path: Path, revision: str | None, now: datetime) -> Path:
     backup_dir = db_path.parent / BACKUP_DIR_NAME
-    backup_dir.mkdir(exist_ok=True)
+    make_private_folder(backup_dir)
     target = backup_dir / f"kiosk-{revision or 'none'}-{now:%Y%m%dT%H%M%SZ}.sqlite3"
+    make_private_database(target)  # a copy of every sign-up: as private as the original
     # sqlite3's backup API copies a consistent snapshot even with a WAL beside it.
     source = sqlite3.connect(db_path)
     try:
@@ -209,12 +211,14 @@ class Store:
         """Open (creating and migrating as needed) the store in ``data_dir``."""
         data_dir = Path(data_dir)
         try:
-            data_dir.mkdir(parents=True, exist_ok=True)
+            make_private_folder(data_dir)
         except OSError as exc:
             raise StoreError(f"The data folder cannot be created ({exc.strerror}).") from None
         db_path = data_dir / DB_FILE_NAME
         engine = sqlite_engine(db_path)
         try:
+            # Before SQLite makes the file (0644) or its -wal and -shm (the file's mode).
+            make_private_database(db_path)
             migrate(engine, db_path, clock())
             store = cls(data_dir, engine, clock)
             store._ensure_kiosk_id()

@@ -118,6 +118,25 @@ def test_content_check_lists_problems_without_a_traceback(
     assert "Traceback" not in err and str(bad) in err
 
 
+@pytest.mark.parametrize("length", [190, 3000])
+def test_content_check_proves_each_link_fits_a_qr_code_or_names_it(
+    run, tmp_path: Path, length: int
+) -> None:  # type: ignore[no-untyped-def]
+    # 3,000 characters passed the check, then broke the Take action screen.
+    link = "https://example.org/" + "a" * (length - 20)
+    text = default_content_path().read_text(encoding="utf-8")
+    text = text.replace("pledge = false\n", f'pledge = false\nlink = "{link}"\n', 1)
+    path = tmp_path / "linked.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run("content", "check", path)
+    if length <= 200:
+        assert code == EXIT_OK and "1 link(s), each fitting a QR code" in out
+    else:
+        assert code == EXIT_FAILED
+        assert_one_clear_line(err)
+        assert "calls_to_action[1].link: is 3000 bytes long" in err
+
+
 def test_content_check_of_a_missing_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run("content", "check", tmp_path / "nope.toml")
     assert code == EXIT_FAILED
@@ -309,3 +328,40 @@ def test_screenshots_render_every_screen_at_both_sizes(run, tmp_path: Path) -> N
             width, height = (int.from_bytes(data[i : i + 4], "big") for i in (16, 20))
             assert f"{width}x{height}" == size, screen
     assert list(out.glob("office_*.png"))
+
+
+MISTYPED_KEY = "age1z33fde9yty8v9egaylk9w9lu7uzmwasfmnj0dnuxs8hyx2rjzerqum470q"
+
+
+@pytest.mark.parametrize("command", [["status"], ["export", "--out", "."]])
+def test_a_mistyped_export_key_stops_status_and_export_with_one_line(
+    run, data_dir: Path, command: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    (data_dir / "config.toml").write_text(f'export_public_key = "{MISTYPED_KEY}"\n')
+    code, _, err = run("--data-dir", data_dir, *command)
+    assert code == EXIT_FAILED
+    assert_one_clear_line(err)
+    assert "export_public_key" in err and "keys new" in err and MISTYPED_KEY not in err
+
+
+def test_a_mistyped_export_key_stops_the_kiosk_at_start_up(data_dir: Path) -> None:
+    # Before, the kiosk started and ran the whole event; the key failed at Export.
+    (data_dir / "config.toml").write_text(f'export_public_key = "{MISTYPED_KEY}"\n')
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "run"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == EXIT_FAILED
+    assert_one_clear_line(result.stderr)
+    assert "export_public_key" in result.stderr and MISTYPED_KEY not in result.stderr
+
+
+def test_status_says_whether_exports_are_encrypted(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run("--data-dir", data_dir, "status")
+    assert "Exports: not encrypted" in out
+    good = "age1z33fde9yty8v9egaylk9w9lu7uzmwasfmnj0dnuxs8hyx2rjzerqum4704"
+    (data_dir / "config.toml").write_text(f'export_public_key = "{good}"\n')
+    _, out, _ = run("--data-dir", data_dir, "status")
+    assert "Exports: encrypted for the office key age1z33f\u2026rqum4704" in out

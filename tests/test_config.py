@@ -70,3 +70,46 @@ def test_unparsable_config_file_is_a_clear_error(data_dir: Path, raw: bytes) -> 
     (data_dir / "config.toml").write_bytes(raw)
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_config(data_dir)
+
+
+# A real key pair, made once with `p2p-kiosk keys new`, for these checks only.
+PUBLIC_KEY = "age1z33fde9yty8v9egaylk9w9lu7uzmwasfmnj0dnuxs8hyx2rjzerqum4704"
+SECRET_KEY = "AGE-SECRET-KEY-1YZCAUJJUDQ7DPTVFE2QP36K35HKXRJHWJHS2ZKV8P2YXV8AW8PVSMN3E7N"
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        PUBLIC_KEY[:-1] + "q",  # one character mistyped: the checksum catches it
+        PUBLIC_KEY[:-5],  # the end cut off when copied
+        PUBLIC_KEY + "x",
+        "age1",
+        "age1" + "q" * 58,
+        SECRET_KEY,  # the office's private key pasted in by mistake
+    ],
+    ids=["mistyped", "cut-short", "extra-letter", "prefix-only", "not-bech32", "private-key"],
+)
+def test_a_malformed_export_key_is_refused_when_the_config_is_read(
+    data_dir: Path, key: str
+) -> None:
+    # It used to pass (it starts with "age1") and only failed at the end of the
+    # event, when the volunteer pressed Export.
+    _write(data_dir, f'export_public_key = "{key}"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(data_dir)
+    message = str(caught.value)
+    assert "export_public_key" in message and "keys new" in message
+    if key != "age1":  # that much is in the advice itself
+        assert key.lower() not in message.lower()
+
+
+def test_a_private_key_in_the_config_is_called_out(data_dir: Path) -> None:
+    _write(data_dir, f'export_public_key = "{SECRET_KEY}"\n')
+    with pytest.raises(ConfigError, match="private key") as caught:
+        load_config(data_dir)
+    assert SECRET_KEY[15:] not in str(caught.value)
+
+
+def test_a_valid_export_key_is_kept_without_surrounding_spaces(data_dir: Path) -> None:
+    _write(data_dir, f'export_public_key = "  {PUBLIC_KEY}\\n"\n')
+    assert load_config(data_dir).export_public_key == PUBLIC_KEY

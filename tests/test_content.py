@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from kiosk.content import Content, ContentError, load_content
+from kiosk.content import (
+    MAX_LINK_BYTES,
+    Content,
+    ContentError,
+    Resource,
+    load_content,
+    qr_problems,
+)
 from kiosk.paths import default_content_path
+from kiosk.qr import MAX_QR_VERSION, qr_version
 from kiosk.signup import WlfChoice
 from tests.conftest import SEED_PATH
 
@@ -144,3 +153,73 @@ def test_a_deployment_can_translate_the_content(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     loaded = load_content(path)
     assert (loaded.title, loaded.language) == ("חיבורים בין אנשים", "he")
+
+
+def _with_links(resource_link: str, action_link: str | None = None) -> str:
+    text = BUNDLED.replace(
+        'source = "Jerusalem Post"', f'source = "Jerusalem Post"\nlink = "{resource_link}"'
+    )
+    if action_link is not None:
+        text = text.replace("pledge = false\n", f'pledge = false\nlink = "{action_link}"\n', 1)
+    return text
+
+
+def test_an_over_long_link_is_refused_with_its_place(tmp_path: Path) -> None:
+    # 3,000 characters passed `content check`, and the Take action screen then
+    # died with ValueError from the QR encoder.
+    long_link = "https://example.org/" + "a" * 2980
+    problems = _problems(tmp_path, _with_links(long_link, long_link))
+    assert problems == [
+        f"calls_to_action[1].link: is 3000 bytes long; a QR code a phone can read from the "
+        f"kiosk holds at most {MAX_LINK_BYTES}",
+        f"resources[0].link: is 3000 bytes long; a QR code a phone can read from the "
+        f"kiosk holds at most {MAX_LINK_BYTES}",
+    ]
+
+
+def test_a_link_is_measured_in_the_bytes_its_qr_code_holds(tmp_path: Path) -> None:
+    # Hebrew letters take two bytes each in the UTF-8 a QR code carries.
+    hebrew = "https://example.org/" + "\u05e9" * 100
+    assert len(hebrew) < MAX_LINK_BYTES < len(hebrew.encode("utf-8"))
+    [problem] = _problems(tmp_path, _with_links(hebrew))
+    assert problem.startswith("resources[0].link: is 220 bytes long")
+    fits = "https://example.org/" + "a" * (MAX_LINK_BYTES - 20)
+    path = tmp_path / "fits.toml"
+    path.write_text(_with_links(fits), encoding="utf-8")
+    assert load_content(path).resources[0].link == fits
+
+
+# The last one turns the address shown under the code around: it would read
+# as another site than the one the code opens.
+@pytest.mark.parametrize("control", ["\\u0000", "\\u001b[2J", "\\u007f", "\\u202e"])
+def test_a_link_with_control_characters_is_refused(tmp_path: Path, control: str) -> None:
+    problems = _problems(tmp_path, _with_links(f"https://example.org/a{control}b"))
+    assert problems == ["resources[0].link: contains control or invisible characters"]
+
+
+def test_every_link_the_loader_accepts_fits_a_readable_qr_code(tmp_path: Path) -> None:
+    # The longest links the loader lets through, in the encoder's costliest mode.
+    worst = [
+        "https://example.org/" + "z" * (MAX_LINK_BYTES - 20),
+        "https://example.org/" + "\u05e9" * ((MAX_LINK_BYTES - 20) // 2),
+        "https://example.org/" + "\U0001f600" * ((MAX_LINK_BYTES - 20) // 4),
+    ]
+    for link in worst:
+        path = tmp_path / "worst.toml"
+        path.write_text(_with_links(link, link), encoding="utf-8")
+        assert qr_problems(load_content(path)) == []
+    version = qr_version("https://example.org/" + "z" * (MAX_LINK_BYTES - 20))
+    assert version is not None and version <= MAX_QR_VERSION
+    # What the check says when a link does not fit (a content object made in code).
+    assert qr_version("https://example.org/" + "z" * 3000) is None
+    too_big = qr_problems(
+        replace(
+            load_content(default_content_path()),
+            resources=(
+                Resource("T", "", "S", "https://example.org/" + "z" * 400),
+                Resource("T", "", "S", "https://example.org/" + "z" * 3000),
+            ),
+        )
+    )
+    assert [p.place for p in too_big] == ["resources[0].link", "resources[1].link"]
+    assert "version 16" in too_big[0].message and "any QR code" in too_big[1].message

@@ -56,3 +56,62 @@ def test_lockout_state_survives_a_round_trip_and_damage_keeps_it_locked() -> Non
     assert pin.LockoutState.from_json(state.to_json()) == state
     damaged = pin.LockoutState.from_json("{not json")
     assert pin.delay_after(damaged.failures + 1) > 0
+
+
+def test_thousands_of_wrong_tries_keep_every_try_locked_out_at_the_cap() -> None:
+    # 2.0 ** (failures - 4) overflowed past 1,027 tries, and the failure that
+    # raised was never recorded: every later try was free.
+    state, now = pin.LockoutState(), 1_000_000.0
+    for _ in range(5000):
+        state = pin.record_failure(state, now)
+        wait = pin.seconds_until_allowed(state, now)
+        assert 0.0 <= wait <= pin.MAX_DELAY_S
+        now = state.locked_until
+    assert state.failures == 5000
+    assert pin.seconds_until_allowed(state, now - 1) == 1.0
+    assert pin.delay_after(state.failures) == pin.MAX_DELAY_S
+
+
+@pytest.mark.parametrize(
+    "failures",
+    [1_027, 1_028, 10**6, 10**100, 10**4000],
+    ids=["1027", "1028", "1e6", "1e100", "1e4000"],
+)
+def test_a_huge_failure_count_still_gives_the_longest_delay(failures: int) -> None:
+    assert pin.delay_after(failures) == pin.MAX_DELAY_S
+    state = pin.record_failure(pin.LockoutState(failures=failures), now=50.0)
+    assert state.failures == failures + 1
+    assert pin.seconds_until_allowed(state, 50.0) == pin.MAX_DELAY_S
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        '{"failures": 1e400, "locked_until": 0}',  # int(inf) raised OverflowError
+        '{"failures": -1000000, "locked_until": 0}',  # a million free tries
+        '{"failures": 5, "locked_until": NaN}',  # NaN compared as "not locked"
+        '{"failures": 5, "locked_until": -Infinity}',
+        '{"failures": "many", "locked_until": 0}',
+        "[1, 2]",
+    ],
+)
+def test_a_damaged_or_hostile_stored_state_counts_as_many_wrong_tries(stored: str) -> None:
+    state = pin.LockoutState.from_json(stored)
+    assert state.failures > pin.FREE_TRIES
+    assert pin.record_failure(state, 0.0).locked_until == pin.MAX_DELAY_S
+
+
+def test_no_remaining_wait_exceeds_what_the_failure_count_allows() -> None:
+    # Four wrong tries with the clock in 2031 locked until 2031 + 30 s; with
+    # the clock put back to 2026, that was a wait of five years.
+    in_2031, in_2026 = 1_950_000_000.0, 1_790_000_000.0
+    state = pin.LockoutState()
+    for _ in range(pin.FREE_TRIES + 1):
+        state = pin.record_failure(state, in_2031)
+    assert pin.seconds_until_allowed(state, in_2026) == pin.FIRST_DELAY_S
+    settled = pin.settle_clock(state, in_2026)
+    assert settled.failures == state.failures
+    assert settled.locked_until == in_2026 + pin.FIRST_DELAY_S
+    assert pin.seconds_until_allowed(settled, in_2026 + pin.FIRST_DELAY_S) == 0.0
+    # A lockout the clock has not jumped over is left as it is.
+    assert pin.settle_clock(state, in_2031 + 10) == state

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from kiosk.clock import ManualClock
 from kiosk.config import ConfigError
-from kiosk.pin import FIRST_DELAY_S, FREE_TRIES, PinRejected
+from kiosk.pin import FIRST_DELAY_S, FREE_TRIES, MAX_DELAY_S, PinRejected
 from kiosk.service import KioskService
 from kiosk.validation import ValidationFailed
 from tests.factories import make_form
@@ -155,3 +155,42 @@ def test_the_remaining_lockout_can_be_read_without_a_try(
     assert service.pin_retry_after_s() == FIRST_DELAY_S - 10
     clock.advance(FIRST_DELAY_S)
     assert service.pin_retry_after_s() == 0.0
+
+
+@pytest.mark.parametrize("stored_failures", [1_026, 1_027, 5_000, 10**30])
+def test_every_wrong_try_after_thousands_is_still_counted_and_locked_out(
+    service: KioskService, clock: ManualClock, stored_failures: int
+) -> None:
+    # Past 1,027 wrong tries the delay overflowed, the failure was never saved,
+    # and every later try was free: a 4-digit PIN fell to brute force.
+    service.set_pin(PIN)
+    service.store.set_setting(
+        "pin_lockout", json.dumps({"failures": stored_failures, "locked_until": 0.0})
+    )
+    for n in range(1, 4):
+        check = service.check_pin("000000")
+        assert not check.ok and check.retry_after_s == MAX_DELAY_S
+        assert json.loads(service.store.get_setting("pin_lockout") or "")["failures"] == (
+            stored_failures + n
+        )
+        # Locked: neither a wrong nor the right PIN is even tried until the delay passes.
+        assert not service.check_pin(PIN).ok
+        clock.advance(MAX_DELAY_S)
+    assert service.check_pin(PIN).ok
+
+
+def test_a_clock_put_back_years_does_not_lock_staff_out_for_years(
+    service: KioskService, clock: ManualClock
+) -> None:
+    service.set_pin(PIN)
+    clock.now = datetime(2031, 6, 1, 12, tzinfo=UTC)
+    for _ in range(FREE_TRIES + 1):
+        service.check_pin("000000")
+    assert service.pin_retry_after_s() == FIRST_DELAY_S
+    clock.now = datetime(2026, 6, 1, 12, tzinfo=UTC)  # the date corrected at the booth
+    assert service.pin_retry_after_s() == FIRST_DELAY_S
+    locked = service.check_pin(PIN)
+    assert not locked.ok and locked.retry_after_s == FIRST_DELAY_S
+    clock.advance(FIRST_DELAY_S)
+    assert service.pin_retry_after_s() == 0.0
+    assert service.check_pin(PIN).ok

@@ -331,3 +331,33 @@ def test_qr_is_drawn_crisp_on_whole_pixel_modules(qapp: QApplication, side: int)
             assert (centre.lightness() < 128) == matrix[y][x]
             colors.add(centre.name())
     assert colors == {"#1b2230", "#ffffff"}
+
+
+@pytest.mark.parametrize("length", [2_400, 100_000])
+def test_take_action_and_resources_never_crash_on_a_link(
+    qtbot: Any, service: KioskService, length: int
+) -> None:
+    # Content made in code skips the loader's length limit; an over-long link
+    # made the QR encoder raise and took the Take action screen down with it.
+    from dataclasses import replace
+
+    from ui.app import build_main_window
+
+    link = "https://example.org/" + "a" * length
+    content = service.content
+    service.content = replace(
+        content,
+        calls_to_action=tuple(replace(a, link=link) for a in content.calls_to_action),
+        resources=tuple(replace(r, link=link) for r in content.resources),
+    )
+    window = build_main_window(service, show_keyboard=False)
+    qtbot.addWidget(window, before_close_func=lambda w: w.allow_close())
+    window.resize(1280, 800)
+    window.show()
+    window.go("action")
+    window.resources.show_detail(0)
+    views = window.findChildren(QrView)
+    assert views and all(view.address() == link for view in views)
+    # No code, but the address is still there to read or type.
+    assert all(not view.canvas.isVisibleTo(view) for view in views)
+    assert all(view.address_label.text() == link for view in views)

@@ -376,6 +376,20 @@ def test_export_from_the_panel_writes_a_verified_csv_and_manifest(
     assert not _find(screen, QWidget, "ExportProgress").isVisible()
 
 
+def test_export_removes_and_reports_what_an_interrupted_export_left_on_the_drive(
+    qtbot, screen, service, tmp_path, monkeypatch
+) -> None:
+    _submit(service, 1, "v")
+    _unlock(qtbot, screen, service)
+    out = tmp_path / "usb"
+    out.mkdir()
+    leftover = out / ".p2p-export-q1w2e3.tmp"
+    leftover.write_text("Dana,Levi,dana.levi@example.org\r\n", encoding="utf-8")
+    text, tone = _export_to(qtbot, screen, out, monkeypatch)
+    assert tone == "success" and "removed 1 unfinished file" in text
+    assert not leftover.exists()
+
+
 def test_export_with_nothing_new_says_so(qtbot, screen, service, tmp_path, monkeypatch) -> None:
     _unlock(qtbot, screen, service)
     out = tmp_path / "usb"
@@ -695,3 +709,23 @@ def test_export_destinations_on_windows_and_macos() -> None:
     assert [str(d.path) for d in export_destinations(windows, "C:/")] == ["D:", "E:"]
     assert is_removable_path("E:/", "C:/") and not is_removable_path("C:/", "C:/")
     assert is_removable_path("/Volumes/USB", "/") and not is_removable_path("/Users", "/")
+
+
+def test_the_export_page_says_whether_and_for_which_key_exports_are_encrypted(
+    qtbot, screen, service, data_dir: Path, clock: ManualClock
+) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "export")
+    assert "not encrypted" in _find(screen, QLabel, "ExportEncryption").text()
+
+    key = "age1z33fde9yty8v9egaylk9w9lu7uzmwasfmnj0dnuxs8hyx2rjzerqum4704"
+    (data_dir / "config.toml").write_text(f'export_public_key = "{key}"\n', encoding="utf-8")
+    encrypted = KioskService.open(data_dir, clock=clock, local_tz=UTC)
+    try:
+        other = _make_screen(qtbot, encrypted)
+        _unlock(qtbot, other, encrypted)
+        _nav(qtbot, other, "export")
+        text = _find(other, QLabel, "ExportEncryption").text()
+        assert "encrypted for the office key age1z33f\u2026rqum4704" in text
+    finally:
+        encrypted.close()

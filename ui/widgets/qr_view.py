@@ -7,22 +7,16 @@ camera at any screen size.
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.qr import qr_matrix
+
+__all__ = ["QrCanvas", "QrView", "paint_matrix", "qr_matrix", "render_qr_image"]
+
 DARK = QColor("#1B2230")
 LIGHT = QColor("#FFFFFF")
-QUIET_ZONE = 2  # modules of white border; the card around the code adds more
-
-
-def qr_matrix(data: str, *, border: int = QUIET_ZONE) -> list[list[bool]]:
-    """Return the QR module matrix for ``data`` (True = dark), quiet zone included."""
-    code = qrcode.QRCode(border=border, error_correction=qrcode.constants.ERROR_CORRECT_M)
-    code.add_data(data)
-    code.make(fit=True)
-    return [list(row) for row in code.get_matrix()]
 
 
 def paint_matrix(painter: QPainter, matrix: list[list[bool]], area: QRect) -> QRect:
@@ -70,7 +64,12 @@ class QrCanvas(QWidget):
 
     def __init__(self, data: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._matrix = qr_matrix(data)
+        try:
+            self._matrix = qr_matrix(data)
+        except ValueError:
+            # The content loader keeps links short enough; content made any other
+            # way still costs the attendee only the code, never the screen.
+            self._matrix = []
         self.setMinimumSize(160, 160)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -108,6 +107,8 @@ class QrView(QWidget):
         self._address = address
         self.canvas = QrCanvas(address, self)
         self.canvas.setFixedSize(side, side)
+        if not self.canvas.matrix:
+            self.canvas.hide()  # the address alone, when no code holds it
         self.canvas.setAccessibleName(self.tr("QR code"))
         self.canvas.setAccessibleDescription(address)
         layout = QVBoxLayout(self)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.crypto import short_key
 from kiosk.errors import KioskError
 from kiosk.export import ExportResult
 from kiosk.service import KioskService
@@ -67,6 +68,9 @@ class ExportPage(QWidget):
         self._export_intro = make_label("", "muted")
         self._export_intro.setObjectName("ExportIntro")
         layout.addWidget(self._export_intro)
+        self._encryption = make_label(self._encryption_text(), "muted")
+        self._encryption.setObjectName("ExportEncryption")
+        layout.addWidget(self._encryption)
         layout.addWidget(make_label(self.tr("Save to"), "h3"))
 
         self._destination_box = QWidget(card)
@@ -145,6 +149,18 @@ class ExportPage(QWidget):
         else:
             text = self.tr("Every sign-up has been exported already.")
         self._export_intro.setText(text)
+
+    def _encryption_text(self) -> str:
+        # The key was checked when the config was read; say which one, so staff
+        # can compare it with the office's before the event.
+        key = self._service.config.export_public_key
+        if key is None:
+            return self.tr(
+                "Exports are not encrypted: anyone who finds the drive can read the names on it."
+            )
+        return self.tr(
+            "Exports are encrypted for the office key {0}: only the office can read them."
+        ).format(short_key(key))
 
     # Destinations ---
 
@@ -283,6 +299,10 @@ class ExportPage(QWidget):
             text = self.tr(
                 "Saved {0} sign-ups to {1} in {2}.\nChecked on the drive: SHA-256 {3}"
             ).format(result.rows, result.csv_path.name, result.csv_path.parent, result.sha256)
+            if result.stale_files_removed:
+                text += "\n" + self.tr(
+                    "Also removed {0} unfinished file(s) an interrupted export had left on it."
+                ).format(result.stale_files_removed)
             show_message(self._export_message, text, "success")
         else:
             text = self.tr(
