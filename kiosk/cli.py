@@ -18,6 +18,7 @@ from typing import NoReturn
 from kiosk import __version__
 from kiosk.content import ContentError, load_content
 from kiosk.errors import KioskError
+from kiosk.first_start import SetupState
 from kiosk.logs import setup_logging
 from kiosk.paths import default_content_path, default_data_dir
 
@@ -188,8 +189,8 @@ def _data_dir(args: argparse.Namespace) -> Path:
 def _cmd_run(args: argparse.Namespace) -> int:
     from kiosk.service import KioskService
 
-    # The store opens once the attract screen shows (run_kiosk), so the booth
-    # sees the kiosk at once; a bad config or content file still stops it here.
+    # The store opens once the first screen (attract, or setup) shows (run_kiosk),
+    # so the booth sees the kiosk at once; a bad config or content file still stops it here.
     service = KioskService.open(_data_dir(args), content_path=args.content, defer_store=True)
     try:
         # Imported here so the office tools never load Qt.
@@ -208,6 +209,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
         store = service.store
         current = service.current_event()
         print(f"Kiosk {store.kiosk_name} (id {store.kiosk_id}), data in {store.data_dir}")
+        print(f"Staff PIN: {_PIN_STATUS[service.setup_state()]}")
         current_label = _event_label(current.name, current.location) if current else "none yet"
         print(f"Current event: {current_label}")
         counts = service.event_counts()
@@ -226,6 +228,13 @@ def _cmd_status(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         service.close()
+
+
+_PIN_STATUS = {
+    SetupState.READY: "set",
+    SetupState.NEEDS_SETUP: "not set yet (the kiosk opens on its setup screen)",
+    SetupState.LOCKED: "missing or damaged: the kiosk is locked until `p2p-kiosk pin set`",
+}
 
 
 def _event_label(name: str, location: str) -> str:
@@ -284,7 +293,7 @@ def _cmd_pin_set(args: argparse.Namespace) -> int:
         service.close()
     log.info("staff PIN %s from the command line", "replaced" if replaced else "set")
     print(f"The staff PIN is {'replaced' if replaced else 'set'} for the kiosk in {data_dir}.")
-    print("The kiosk opens on its welcome screen; a locked kiosk shows it after Check again.")
+    print("The kiosk now opens on its welcome screen (on a locked one, tap Check again).")
     return EXIT_OK
 
 
