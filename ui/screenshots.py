@@ -69,12 +69,7 @@ def render_screenshots(
         try:
             for name in SCREENS:
                 _STAGES[name](window, service)
-                for _ in range(3):
-                    app.processEvents()
-                path = out_dir / f"{name}_{width}x{height}.png"
-                if not window.grab().save(str(path), "PNG"):
-                    raise OSError(f"could not write {path}")
-                written.append(path)
+                written.append(_grab(window, out_dir / f"{name}_{width}x{height}.png"))
         finally:
             window.start_over()
             window.allow_close()
@@ -88,17 +83,23 @@ def render_screenshots(
             screen.resize(width, height)
             screen.show()
             try:
-                for _ in range(3):
-                    app.processEvents()
-                path = out_dir / f"{name}_{width}x{height}.png"
-                if not screen.grab().save(str(path), "PNG"):
-                    raise OSError(f"could not write {path}")
-                written.append(path)
+                written.append(_grab(screen, out_dir / f"{name}_{width}x{height}.png"))
             finally:
                 screen.close()
                 QApplication.sendPostedEvents()
                 app.processEvents()
     return written
+
+
+def _grab(widget: QWidget, path: Path) -> Path:
+    """Let ``widget`` settle (layouts, polish), then save it to ``path`` as a PNG."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    return path
 
 
 # What to do to the window before each picture ------------------------------------

@@ -64,6 +64,13 @@ def _tap_pin(window: QWidget, pad: PinPad, pin: str) -> None:
     _tap(window, _pad_key(pad, "Enter PIN"))
 
 
+def _to_event_step(window: Any) -> None:
+    """Choose ``NEW_PIN`` and confirm it, on the pad."""
+    _tap_pin(window, window.setup.pad, NEW_PIN)
+    _tap_pin(window, window.setup.pad, NEW_PIN)
+    assert window.setup.step() == "event"
+
+
 def _hold_corner(qtbot: Any, window: QWidget, hold_ms: int) -> None:
     handle = window.windowHandle()
     QTest.mousePress(handle, LEFT, NO_MODIFIER, QPoint(10, 10))
@@ -231,8 +238,7 @@ def test_the_event_needs_a_name_and_nothing_is_stored_until_it_has_one(
 ) -> None:
     window = fresh_window
     setup = window.setup
-    _tap_pin(window, setup.pad, NEW_PIN)
-    _tap_pin(window, setup.pad, NEW_PIN)
+    _to_event_step(window)
     _tap(window, setup.start_button)
     message = setup.findChild(QLabel, "SetupEventMessage")
     assert message.text() == "An event needs a name."
@@ -250,8 +256,7 @@ def test_back_on_the_event_step_forgets_the_pin(
 ) -> None:
     window = fresh_window
     setup = window.setup
-    _tap_pin(window, setup.pad, NEW_PIN)
-    _tap_pin(window, setup.pad, NEW_PIN)
+    _to_event_step(window)
     _tap(window, setup.event_name)
     _type(window, "Fair")
     _tap(window, setup.findChild(QAbstractButton, "SetupBackButton"))
@@ -271,8 +276,7 @@ def test_event_names_in_any_script_are_kept_as_typed(
 ) -> None:
     window = fresh_window
     setup = window.setup
-    _tap_pin(window, setup.pad, NEW_PIN)
-    _tap_pin(window, setup.pad, NEW_PIN)
+    _to_event_step(window)
     # As an input method commits text (QTest types Latin-1 only).
     setup.event_name.insert("יריד הקמפוס")
     setup.event_place.setFocus()
@@ -288,8 +292,7 @@ def test_the_on_screen_keyboard_types_the_event_on_a_touch_kiosk(
     window = make_window(fresh_service, show_keyboard=True)
     setup = window.setup
     assert setup.keyboard is not None and not setup.keyboard.isVisible()  # the pad is enough
-    _tap_pin(window, setup.pad, NEW_PIN)
-    _tap_pin(window, setup.pad, NEW_PIN)
+    _to_event_step(window)
     assert setup.keyboard.isVisible()
     assert setup.event_name.hasFocus()
     # Keys pressed as a widget (click() moves no focus), so this holds whichever
