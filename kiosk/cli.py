@@ -18,6 +18,7 @@ from typing import NoReturn
 from kiosk import __version__
 from kiosk.content import ContentError, load_content
 from kiosk.errors import KioskError
+from kiosk.first_start import SetupState
 from kiosk.logs import setup_logging
 from kiosk.paths import default_content_path, default_data_dir
 
@@ -94,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("name", metavar="NAME")
     start.add_argument("--location", default="", metavar="PLACE")
     start.set_defaults(handler=_cmd_event_start)
+
+    pin = commands.add_parser("pin", help="the staff PIN")
+    pin_commands = pin.add_subparsers(
+        dest="pin_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    pin_set = pin_commands.add_parser(
+        "set", help="choose the staff PIN on this terminal (asked twice, never shown)"
+    )
+    _data_dir_option(pin_set, default=argparse.SUPPRESS)
+    pin_set.set_defaults(handler=_cmd_pin_set)
 
     export = command(
         "export", "write sign-ups not yet exported to a folder (e.g. a USB stick)", _cmd_export
@@ -178,8 +189,8 @@ def _data_dir(args: argparse.Namespace) -> Path:
 def _cmd_run(args: argparse.Namespace) -> int:
     from kiosk.service import KioskService
 
-    # The store opens once the attract screen shows (run_kiosk), so the booth
-    # sees the kiosk at once; a bad config or content file still stops it here.
+    # The store opens once the first screen (attract, or setup) shows (run_kiosk),
+    # so the booth sees the kiosk at once; a bad config or content file still stops it here.
     service = KioskService.open(_data_dir(args), content_path=args.content, defer_store=True)
     try:
         # Imported here so the office tools never load Qt.
@@ -198,6 +209,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
         store = service.store
         current = service.current_event()
         print(f"Kiosk {store.kiosk_name} (id {store.kiosk_id}), data in {store.data_dir}")
+        print(f"Staff PIN: {_PIN_STATUS[service.setup_state()]}")
         current_label = _event_label(current.name, current.location) if current else "none yet"
         print(f"Current event: {current_label}")
         counts = service.event_counts()
@@ -225,6 +237,13 @@ def _encryption_label(public_key: str | None) -> str:
     from kiosk.crypto import short_key
 
     return f"encrypted for the office key {short_key(public_key)}"
+
+
+_PIN_STATUS = {
+    SetupState.READY: "set",
+    SetupState.NEEDS_SETUP: "not set yet (the kiosk opens on its setup screen)",
+    SetupState.LOCKED: "missing or damaged: the kiosk is locked until `p2p-kiosk pin set`",
+}
 
 
 def _event_label(name: str, location: str) -> str:
@@ -259,6 +278,41 @@ def _cmd_event_start(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"Sign-ups are now recorded under: {_event_label(event.name, event.location)}")
+    return EXIT_OK
+
+
+def _cmd_pin_set(args: argparse.Namespace) -> int:
+    # The PIN comes only from a person at a terminal: never an option (shell history,
+    # the process list) nor an environment variable, nor a pipe a script could fill.
+    if not sys.stdin.isatty():
+        raise KioskError(
+            "pin set asks for the PIN on a terminal, and its input is not one; "
+            "run it in a terminal window (the PIN is never read from a pipe, "
+            "the command line or the environment)."
+        )
+    import getpass
+
+    from kiosk.pin import MAX_PIN_LENGTH, MIN_PIN_LENGTH, check_new_pin
+    from kiosk.service import KioskService
+
+    try:
+        pin = getpass.getpass(f"New staff PIN ({MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits): ")
+        check_new_pin(pin)
+        again = getpass.getpass("The same PIN again: ")
+    except EOFError:
+        raise KioskError("No PIN was entered; nothing changed.") from None
+    if again != pin:
+        raise KioskError("The two PINs were different; nothing changed.")
+    service = KioskService.open(_data_dir(args), content_path=args.content)
+    try:
+        replaced = service.has_pin()
+        service.set_pin(pin)
+        data_dir = service.config.data_dir
+    finally:
+        service.close()
+    log.info("staff PIN %s from the command line", "replaced" if replaced else "set")
+    print(f"The staff PIN is {'replaced' if replaced else 'set'} for the kiosk in {data_dir}.")
+    print("The kiosk now opens on its welcome screen (on a locked one, tap Check again).")
     return EXIT_OK
 
 

@@ -9,6 +9,8 @@ import platformdirs
 
 APP_NAME = "p2p-kiosk"
 APP_AUTHOR = "PeopleToPeople"
+DB_FILE_NAME = "kiosk.sqlite3"
+"""The kiosk store's file in the data folder (here so it is known without loading the store)."""
 
 
 def _bundle_root() -> Path:

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import json
 import math
+import re
 import secrets
 from dataclasses import asdict, dataclass, replace
 
@@ -19,6 +20,9 @@ from kiosk.errors import KioskError
 MIN_PIN_LENGTH = 4
 MAX_PIN_LENGTH = 8
 
+PIN_HASH_SETTING = "pin_hash"
+"""The store setting that holds ``hash_pin``'s output (the kiosk's only record of the PIN)."""
+
 # scrypt at n=2**14, r=8 (16 MiB, ~50 ms here): slow enough that a stolen
 # database does not give up a 6-digit PIN in seconds, quick enough for a tap.
 _SCRYPT_N = 2**14
@@ -26,6 +30,16 @@ _SCRYPT_R = 8
 _SCRYPT_P = 1
 _SALT_BYTES = 16
 _HASH_BYTES = 32
+_MAX_MEM = 64 * 1024 * 1024
+# What a stored hash may ask for (a later version may raise the cost): anything
+# outside is damage, not a setting, and must not make a PIN try run for minutes.
+_MIN_SALT_BYTES = 8
+_MAX_SCRYPT_P = 16
+# Exactly what hash_pin writes: ASCII digits (at most 10, so no huge numbers are
+# computed with) and lower-case hex with nothing around it.
+_HASH_FORMAT = re.compile(
+    r"scrypt\$([0-9]{1,10})\$([0-9]{1,10})\$([0-9]{1,10})\$((?:[0-9a-f]{2})+)\$((?:[0-9a-f]{2})+)"
+)
 
 FREE_TRIES = 3  # typos happen; the delays start after this many wrong tries
 FIRST_DELAY_S = 30.0
@@ -60,21 +74,51 @@ def hash_pin(pin: str) -> str:
 
 
 def verify_pin(pin: str, stored: str) -> bool:
-    """Return whether ``pin`` matches ``stored`` (from ``hash_pin``); False if malformed."""
-    try:
-        scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        expected = bytes.fromhex(digest_hex)
-        actual = _scrypt(pin, bytes.fromhex(salt_hex), int(n), int(r), int(p))
-    except (ValueError, OverflowError):  # a damaged record's numbers may not fit scrypt's
+    """Return whether ``pin`` matches ``stored`` (from ``hash_pin``); False if it is damaged."""
+    parsed = _parse_hash(stored)
+    if parsed is None:
         return False
-    return hmac.compare_digest(actual, expected)
+    n, r, p, salt, expected = parsed
+    return hmac.compare_digest(_scrypt(pin, salt, n, r, p), expected)
+
+
+def is_well_formed_hash(stored: str) -> bool:
+    """Return whether ``stored`` is a usable PIN record, one that some PIN can open.
+
+    A damaged record is anything else: not in the shape ``hash_pin`` writes
+    (``scrypt$n$r$p$salt$digest``, digits and lower-case hex, nothing around
+    them), a cost that is not a power of two or needs more memory or time than
+    allowed, a salt under 8 bytes or a digest not 32. No PIN ever opens a damaged
+    record, so a kiosk holding one is locked (see ``kiosk.first_start``).
+    """
+    return _parse_hash(stored) is not None
+
+
+def _parse_hash(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
+    """Return (n, r, p, salt, digest) of a well-formed stored hash, else None."""
+    if not isinstance(stored, str):
+        return None  # SQLite lets any type into a TEXT column; a blob here is damage
+    match = _HASH_FORMAT.fullmatch(stored)
+    if match is None:
+        return None
+    n, r, p = (int(group) for group in match.group(1, 2, 3))
+    salt, digest = bytes.fromhex(match.group(4)), bytes.fromhex(match.group(5))
+    well_formed = (
+        n > 1
+        and n & (n - 1) == 0
+        and r >= 1
+        and 1 <= p <= _MAX_SCRYPT_P
+        and 128 * r * (n + p + 2) <= _MAX_MEM  # what hashlib.scrypt would refuse
+        and n < 2 ** (16 * r)  # OpenSSL's own limit on n for a given r
+        and len(salt) >= _MIN_SALT_BYTES
+        and len(digest) == _HASH_BYTES
+    )
+    return (n, r, p, salt, digest) if well_formed else None
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(
-        pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=_HASH_BYTES
+        pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_MAX_MEM, dklen=_HASH_BYTES
     )
 
 

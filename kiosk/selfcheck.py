@@ -1,7 +1,9 @@
 """``p2p-kiosk self-check``: prove an installation works end to end, in a throwaway folder.
 
-Opens a fresh store, applies the migrations, loads the bundled content,
-renders every screen offscreen, submits a sign-up, exports and imports it.
+Opens a fresh store, applies the migrations, checks that the fresh kiosk asks
+for first-start setup and opens once a staff PIN is set, loads the bundled
+content, renders every screen offscreen, submits a sign-up, exports and
+imports it.
 Each step prints one line; the command exits 0 only if every step worked.
 Used by CI on the PyInstaller bundle and by volunteers after installing.
 """
@@ -9,6 +11,7 @@ Used by CI on the PyInstaller bundle and by volunteers after installing.
 from __future__ import annotations
 
 import os
+import secrets
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -16,8 +19,10 @@ from typing import TextIO
 
 from kiosk.content import load_content
 from kiosk.export import ExportResult
+from kiosk.first_start import SetupState
 from kiosk.importer import import_exports
 from kiosk.paths import default_content_path
+from kiosk.pin import PinRejected, check_new_pin
 from kiosk.service import KioskService
 from kiosk.signup import SignupForm, WlfChoice
 from kiosk.store import head_revision
@@ -45,6 +50,15 @@ def _run_steps(workdir: Path, out: TextIO) -> bool:
         if revision != head_revision():
             raise RuntimeError(f"store is at revision {revision}, expected {head_revision()}")
         return f"fresh store migrated to revision {revision}"
+
+    def first_start() -> str:
+        service = _service(state)
+        if service.setup_state() is not SetupState.NEEDS_SETUP:
+            raise RuntimeError(f"a fresh kiosk is {service.setup_state().value}, not needs_setup")
+        service.set_pin(_throwaway_pin())
+        if service.setup_state() is not SetupState.READY:
+            raise RuntimeError("the kiosk is not ready after its staff PIN was set")
+        return "a fresh kiosk asks for setup, and opens once its staff PIN is set"
 
     def check_content() -> str:
         content = load_content(default_content_path())
@@ -96,6 +110,7 @@ def _run_steps(workdir: Path, out: TextIO) -> bool:
 
     steps: list[tuple[str, Step]] = [
         ("store", open_store),
+        ("first start", first_start),
         ("content", check_content),
         ("screens", render_screens),
         ("sign-up", submit),
@@ -124,3 +139,14 @@ def _service(state: dict[str, object]) -> KioskService:
     service = state["service"]
     assert isinstance(service, KioskService)
     return service
+
+
+def _throwaway_pin() -> str:
+    """A random valid PIN for the throwaway kiosk (never a PIN anyone could know)."""
+    while True:
+        pin = f"{secrets.randbelow(10**6):06d}"
+        try:
+            check_new_pin(pin)
+        except PinRejected:
+            continue
+        return pin

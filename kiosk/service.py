@@ -18,6 +18,7 @@ from kiosk.clock import Clock, utc_now
 from kiosk.config import ConfigError, KioskConfig, check_idle_timeout, load_config
 from kiosk.content import Content, load_content
 from kiosk.errors import StoreError
+from kiosk.first_start import SetupState, peek_setup_state, setup_state
 from kiosk.signup import Signup, SignupForm, SignupRecord
 
 # The store (SQLAlchemy, Alembic), validation (phonenumbers) and export are
@@ -203,14 +204,27 @@ class KioskService:
 
     # Staff PIN -----------------------------------------------------------------
 
+    def setup_state(self) -> SetupState:
+        """Whether attendees may see the kiosk, it needs first-start setup, or it is locked.
+
+        Before the store opens this reads its file directly (``peek_setup_state``),
+        so the window can choose its first screen without waiting for the store.
+        """
+        if self._store is None:
+            return peek_setup_state(self.config.data_dir)
+        return setup_state(
+            self._store.get_setting(pins.PIN_HASH_SETTING), self._store.signup_count() > 0
+        )
+
     def has_pin(self) -> bool:
-        """Return whether a volunteer has chosen the staff PIN yet."""
-        return self.store.get_setting("pin_hash") is not None
+        """Return whether a volunteer has chosen the staff PIN (and its record is intact)."""
+        stored = self.store.get_setting(pins.PIN_HASH_SETTING)
+        return stored is not None and pins.is_well_formed_hash(stored)
 
     def set_pin(self, pin: str) -> None:
         """Choose or change the staff PIN; raises ``PinRejected`` for a weak one."""
         pins.check_new_pin(pin)
-        self.store.set_setting("pin_hash", pins.hash_pin(pin))
+        self.store.set_setting(pins.PIN_HASH_SETTING, pins.hash_pin(pin))
         self._save_lockout(pins.LockoutState())
 
     def check_pin(self, pin: str) -> PinCheck:
@@ -220,7 +234,7 @@ class KioskService:
         wait = pins.seconds_until_allowed(state, now)
         if wait > 0:
             return PinCheck(ok=False, retry_after_s=wait)
-        stored = self.store.get_setting("pin_hash")
+        stored = self.store.get_setting(pins.PIN_HASH_SETTING)
         if stored is not None and pins.verify_pin(pin, stored):
             self._save_lockout(pins.LockoutState())
             return PinCheck(ok=True, retry_after_s=0.0)

@@ -32,13 +32,12 @@ from kiosk.clock import Clock, utc_now
 from kiosk.errors import StoreError, SubmitFailed
 from kiosk.models import Event, ExportBatch, Setting
 from kiosk.models import Signup as SignupRow
-from kiosk.paths import migrations_path
+from kiosk.paths import DB_FILE_NAME, migrations_path
 from kiosk.private_files import make_private_database, make_private_folder
 from kiosk.signup import Signup, SignupRecord, WlfChoice
 
 log = logging.getLogger(__name__)
 
-DB_FILE_NAME = "kiosk.sqlite3"
 BACKUP_DIR_NAME = "backups"
 DEFAULT_EVENT_NAME = "Unnamed event"
 _BUSY_TIMEOUT_MS = 5000

@@ -1,8 +1,26 @@
-"""Small builders for test sign-ups (real values, validated shapes)."""
+"""Small builders for test sign-ups (real values, validated shapes) and set-up kiosks."""
 
 from __future__ import annotations
 
+import functools
+
+from kiosk.pin import PIN_HASH_SETTING, hash_pin
+from kiosk.service import KioskService
 from kiosk.signup import Signup, SignupForm, WlfChoice
+
+STAFF_PIN = "482915"
+"""The staff PIN of every test kiosk that is not about first start."""
+
+
+@functools.cache
+def staff_pin_hash() -> str:
+    """``STAFF_PIN``'s stored hash, made once per run (scrypt is slow on purpose)."""
+    return hash_pin(STAFF_PIN)
+
+
+def set_up_kiosk(service: KioskService) -> None:
+    """Give the kiosk its staff PIN, as first-start setup does, so it opens on attract."""
+    service.store.set_setting(PIN_HASH_SETTING, staff_pin_hash())
 
 
 def make_signup(**overrides: object) -> Signup:

@@ -69,6 +69,7 @@ def test_status_of_a_new_kiosk(run, data_dir: Path) -> None:  # type: ignore[no-
     code, out, _ = run("--data-dir", data_dir, "status")
     assert code == EXIT_OK
     assert "No sign-ups yet." in out and "Last export: never" in out
+    assert "Staff PIN: not set yet" in out
 
 
 def test_data_dir_after_the_command_is_accepted(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -83,6 +84,13 @@ def test_event_start_then_status(run, data_dir: Path) -> None:  # type: ignore[n
     assert code == EXIT_OK and "Campus Fair" in out
     _, out, _ = run("--data-dir", data_dir, "status")
     assert "Current event: Campus Fair — Boston, MA" in out
+
+
+def test_status_says_a_kiosk_with_sign_ups_and_no_pin_is_locked(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    code, _, _ = run("demo-signups", "--count", "3", "--data-dir", data_dir)
+    assert code == EXIT_OK
+    _, out, _ = run("--data-dir", data_dir, "status")
+    assert "Staff PIN: missing or damaged: the kiosk is locked until `p2p-kiosk pin set`" in out
 
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 500, "Fair\x00"])
@@ -302,6 +310,9 @@ def test_the_kiosk_shows_then_reports_an_unusable_store_in_one_line(data_dir: Pa
 
 
 SCREENS = (
+    "setup",
+    "setup_event",
+    "locked",
     "attract",
     "home",
     "message",

@@ -115,3 +115,64 @@ def test_no_remaining_wait_exceeds_what_the_failure_count_allows() -> None:
     assert pin.seconds_until_allowed(settled, in_2026 + pin.FIRST_DELAY_S) == 0.0
     # A lockout the clock has not jumped over is left as it is.
     assert pin.settle_clock(state, in_2031 + 10) == state
+
+
+def test_a_fresh_hash_is_a_well_formed_pin_record() -> None:
+    assert pin.is_well_formed_hash(pin.hash_pin("482915"))
+
+
+_GOOD = pin.hash_pin("482915")
+_PARTS = _GOOD.split("$")
+
+
+def _with_part(index: int, value: str) -> str:
+    parts = list(_PARTS)
+    parts[index] = value
+    return "$".join(parts)
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "",
+        "482915",
+        "$$$$$",
+        _GOOD[:-2],  # a digest cut short
+        _GOOD + "$",  # a seventh part
+        _GOOD + "00",  # a digest too long
+        _with_part(0, "bcrypt"),
+        _with_part(1, "16385"),  # n not a power of two
+        _with_part(1, "1"),
+        _with_part(1, "-16384"),
+        _with_part(1, "2" * 5000),  # a number too long to read
+        _with_part(1, str(2**40)),  # more memory than scrypt may take
+        _with_part(2, "0"),
+        _with_part(2, "9" * 40),  # an absurd r must not be computed with
+        _with_part(3, "0"),
+        _with_part(3, "1000"),  # p so large a try would run for minutes
+        _with_part(4, ""),  # no salt
+        _with_part(4, "abcd"),  # a salt too short
+        _with_part(4, "zz" * 16),  # not hex
+        _with_part(5, "00" * 31),
+        _GOOD.replace("scrypt$16384$8", "scrypt$65536$1"),  # beyond OpenSSL's n for r=1
+        _GOOD.upper(),
+        _GOOD + "\n",
+    ],
+)
+def test_a_damaged_pin_record_is_not_well_formed_and_never_verifies(stored: str) -> None:
+    assert not pin.is_well_formed_hash(stored)
+    assert not pin.verify_pin("482915", stored)  # and says so without raising
+
+
+def test_a_record_with_other_well_formed_costs_still_verifies() -> None:
+    # A later version may choose other costs; the record carries them.
+    salt = bytes(range(16))
+    digest = pin._scrypt("482915", salt, 2**12, 4, 2)
+    stored = f"scrypt${2**12}$4$2${salt.hex()}${digest.hex()}"
+    assert pin.is_well_formed_hash(stored)
+    assert pin.verify_pin("482915", stored)
+    assert not pin.verify_pin("482916", stored)
+
+
+def test_a_blob_in_place_of_the_record_is_damage() -> None:
+    assert not pin.is_well_formed_hash(_GOOD.encode())  # type: ignore[arg-type]

@@ -30,8 +30,9 @@ STYLESHEET = ("styles", "kiosk.qss")
 STAFF_STYLESHEET = ("styles", "staff.qss")
 
 STARTUP_PROBE_ENV = "P2P_KIOSK_STARTUP_PROBE"
-"""Set (to anything) to make ``run_kiosk`` print ``STARTUP_PROBE_LINE`` once the attract
-screen is shown, then exit once the store is open; for the start-up benchmarks."""
+"""Set (to anything) to make ``run_kiosk`` print ``p2p-kiosk: <first screen> shown`` once
+the first screen is up (``STARTUP_PROBE_LINE`` on a set-up kiosk), then exit once the
+store is open; for the start-up benchmarks and tests."""
 STARTUP_PROBE_LINE = "p2p-kiosk: attract shown"
 # Preferred faces per platform, then the DejaVu family most Linux boxes have.
 FONT_FAMILIES = ["Segoe UI", "Helvetica Neue", "Noto Sans", "Ubuntu", "DejaVu Sans"]
@@ -80,9 +81,11 @@ def build_main_window(service: KioskService, **options: Any) -> MainWindow:
 def run_kiosk(service: KioskService, *, windowed: bool) -> int:
     """Run the kiosk until staff exit it; return the process exit code.
 
-    The attract screen shows first; the store (which ``service`` may not have
-    opened yet) opens in the next event-loop turn. If it cannot, the kiosk
-    says why in one line on stderr and in the log, and exits with 1.
+    The first screen (attract, or setup on a kiosk without a staff PIN) shows
+    first; the store (which ``service`` may not have opened yet) opens in the
+    next event-loop turn, and the window then checks its choice against it. If
+    the store cannot open, the kiosk says why in one line on stderr and in the
+    log, and exits with 1.
     """
     app = create_app()
     window = build_main_window(service)
@@ -108,10 +111,11 @@ def run_kiosk(service: KioskService, *, windowed: bool) -> int:
 
     def open_store() -> None:
         if probing:
-            # Benchmarks time a real start up to here: attract is on screen.
-            print(STARTUP_PROBE_LINE, flush=True)
+            # Benchmarks time a real start up to here: the first screen is up.
+            print(f"p2p-kiosk: {window.current} shown", flush=True)
         try:
             service.open_store()
+            window.check_setup()
         except KioskError as exc:
             log.error("the kiosk store could not be opened: %s", exc)
             failure.append(str(exc))

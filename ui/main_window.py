@@ -5,10 +5,15 @@ place that decides what shows next, and it clears what the last attendee
 left behind on the way. The window also refuses to close (close button,
 Esc, Alt+F4) unless the staff panel is unlocked, watches for idleness, and
 hosts the hidden staff gesture.
+
+Until the kiosk is set up (a staff PIN exists) the router shows nothing but
+the setup screen, or the locked screen when the PIN record is damaged or
+missing on a kiosk holding sign-ups: no attendee screen, no staff gesture.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -22,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.first_start import SetupState
 from kiosk.service import KioskService
 from kiosk.signup import SignupRecord
 from ui.idle import IdleWatcher
@@ -33,8 +39,10 @@ from ui.screens.base import (
     HOME,
     JOIN,
     JOIN_PLEDGE,
+    LOCKED,
     MESSAGE,
     RESOURCES,
+    SETUP,
     STAFF,
     THANK_YOU,
     Screen,
@@ -46,12 +54,19 @@ if TYPE_CHECKING:
     from ui.screens.action import ActionScreen
     from ui.screens.home import HomeScreen
     from ui.screens.join import JoinScreen
+    from ui.screens.locked import LockedScreen
     from ui.screens.message import MessageScreen
     from ui.screens.resources import ResourcesScreen
+    from ui.screens.setup import SetupScreen
     from ui.screens.staff import StaffScreen
     from ui.screens.thank_you import ThankYouScreen
 
+log = logging.getLogger(__name__)
+
 SCREEN_NAMES = (ATTRACT, HOME, MESSAGE, RESOURCES, ACTION, JOIN, THANK_YOU, STAFF)
+
+# The screen a kiosk that is not set up shows instead of all of the above.
+_GATE_FOR_STATE = {SetupState.NEEDS_SETUP: SETUP, SetupState.LOCKED: LOCKED}
 
 STAFF_IDLE_MS = 120_000
 """The staff panel locks itself after two idle minutes."""
@@ -99,12 +114,16 @@ class MainWindow(QWidget):
 
         # Attract is built now and shown first; the other screens are built on
         # first use, or one per event-loop turn once attract is up, so the
-        # kiosk shows something within moments of starting.
+        # kiosk shows something within moments of starting. A kiosk that is not
+        # set up shows its setup (or locked) screen instead; the service can tell
+        # before the store has opened.
         self._show_keyboard = show_keyboard
         self._screens: dict[str, QWidget] = {}
         self._add_screen(ATTRACT, AttractScreen(service))
-        self._current = ATTRACT
-        self.stack.setCurrentWidget(self.attract)
+        self._gate: str | None = None  # SETUP or LOCKED until the kiosk is set up
+        self._set_gate(_GATE_FOR_STATE.get(service.setup_state()))
+        self._current = self._gate or ATTRACT
+        self.stack.setCurrentWidget(self.screen_named(self._current))
         self._prebuild = QTimer(self)
         self._prebuild.setInterval(0)
         self._prebuild.timeout.connect(self._build_next_screen)
@@ -161,6 +180,18 @@ class MainWindow(QWidget):
             staff.exit_requested.connect(self.exit_kiosk)
             staff.idle_timeout_changed.connect(lambda seconds: self.set_idle_ms(seconds * 1000))
             return staff
+        if name == SETUP:
+            from ui.screens.setup import SetupScreen
+
+            setup = SetupScreen(service, show_keyboard=self._show_keyboard)
+            setup.finished.connect(self.check_setup)
+            return setup
+        if name == LOCKED:
+            from ui.screens.locked import LockedScreen
+
+            locked = LockedScreen(service)
+            locked.recheck_requested.connect(self._on_recheck)
+            return locked
         raise ValueError(f"no screen called {name!r}")
 
     def _add_screen(self, name: str, screen: QWidget) -> QWidget:
@@ -229,8 +260,48 @@ class MainWindow(QWidget):
         """The staff screen (PIN stage, then the panel)."""
         return self.screen_named(STAFF)  # type: ignore[return-value]
 
+    @property
+    def setup(self) -> SetupScreen:
+        """The first-start setup screen."""
+        return self.screen_named(SETUP)  # type: ignore[return-value]
+
+    @property
+    def locked(self) -> LockedScreen:
+        """The locked screen (a damaged or missing PIN record on a kiosk with sign-ups)."""
+        return self.screen_named(LOCKED)  # type: ignore[return-value]
+
     def _staff_if_built(self) -> StaffScreen | None:
         return self._screens.get(STAFF)  # type: ignore[return-value]
+
+    # Set up or not -------------------------------------------------------------------
+
+    def is_set_up(self) -> bool:
+        """Whether attendee screens may show (a staff PIN exists and its record is intact)."""
+        return self._gate is None
+
+    def _set_gate(self, gate: str | None) -> None:
+        if gate == LOCKED and self._gate != LOCKED:
+            log.warning("staff PIN record damaged, or missing with sign-ups: locked until pin set")
+        self._gate = gate
+
+    def check_setup(self) -> None:
+        """Re-read whether the kiosk is set up, and show attract, setup or locked to match.
+
+        Called when setup finishes, when the store has opened (the first screen was
+        chosen from a quick look at its file), and by "Check again" when locked.
+        """
+        gate = _GATE_FOR_STATE.get(self.service.setup_state())
+        if gate == self._gate:
+            return
+        self._set_gate(gate)
+        self.go(gate or ATTRACT)
+        if gate is None and self._started:
+            self._prebuild.start()
+
+    def _on_recheck(self) -> None:
+        self.check_setup()
+        if self._gate == LOCKED:
+            self.locked.say_still_locked()
 
     # Navigation ----------------------------------------------------------------------
 
@@ -246,8 +317,11 @@ class MainWindow(QWidget):
             route = came_from if came_from in _BACK_TARGETS else HOME
         pledge = route == JOIN_PLEDGE
         name = JOIN if pledge else route
-        if name not in SCREEN_NAMES:
+        if name not in SCREEN_NAMES and name not in _GATE_FOR_STATE.values():
             raise ValueError(f"no screen called {route!r}")
+        if name != self._gate and (self._gate is not None or name in (SETUP, LOCKED)):
+            # Not set up: only its setup (or locked) screen shows. Set up: those never do.
+            return
         if name == self._current and not pledge:
             return
         self.overlay.cancel()
@@ -272,8 +346,11 @@ class MainWindow(QWidget):
         self.screen_changed.emit(name)
 
     def open_staff(self) -> None:
-        """The hidden gesture or shortcut: show the staff panel at its PIN stage."""
-        if self._current != STAFF:
+        """The hidden gesture or shortcut: show the staff panel at its PIN stage.
+
+        Does nothing before the kiosk is set up: there is no PIN to open it with.
+        """
+        if self.is_set_up() and self._current != STAFF:
             self.staff.lock()
             self.go(STAFF)
 
@@ -300,7 +377,7 @@ class MainWindow(QWidget):
     # Idle ----------------------------------------------------------------------------
 
     def _restart_idle(self) -> None:
-        if self._current == ATTRACT:
+        if self._current == ATTRACT or not self.is_set_up():
             self.idle.pause()
             return
         if self._current == STAFF:
@@ -320,7 +397,7 @@ class MainWindow(QWidget):
         self._restart_idle()
 
     def _on_idle(self) -> None:
-        if self._current == ATTRACT:
+        if self._current == ATTRACT or not self.is_set_up():
             return
         if self._current == STAFF:
             self.start_over()
@@ -373,10 +450,13 @@ class MainWindow(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.idle.install()
-        if self.stack.currentWidget() is self.attract and not self._started:
+        if not self._started:
             self._started = True
-            self.attract.on_enter()
-            self._prebuild.start()
+            first = self.screen_named(self._current)
+            if isinstance(first, Screen):
+                first.on_enter()
+            if self.is_set_up():
+                self._prebuild.start()
         self._restart_idle()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

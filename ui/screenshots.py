@@ -2,7 +2,9 @@
 
 Each screen is shown in a real MainWindow at each size (offscreen platform
 when there is no display) and grabbed to ``<screen>_<width>x<height>.png``.
-The form screens are filled the way an attendee would fill them.
+The form screens are filled the way an attendee would fill them. The
+first-start screens (setup, locked) never show in a window over a set-up
+kiosk, so they are rendered on their own, at the same sizes.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from kiosk.service import KioskService
 from kiosk.signup import SignupForm, SignupRecord, WlfChoice
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from ui.main_window import MainWindow
+    from ui.screens.setup import SetupScreen
 
 SCREENS = (
     "attract",
@@ -33,6 +38,7 @@ SCREENS = (
     "staff_pin",
     "staff",
 )
+FIRST_START_SCREENS = ("setup", "setup_event", "locked")
 DEFAULT_SIZES = ((1280, 800), (1920, 1080))
 
 
@@ -63,12 +69,7 @@ def render_screenshots(
         try:
             for name in SCREENS:
                 _STAGES[name](window, service)
-                for _ in range(3):
-                    app.processEvents()
-                path = out_dir / f"{name}_{width}x{height}.png"
-                if not window.grab().save(str(path), "PNG"):
-                    raise OSError(f"could not write {path}")
-                written.append(path)
+                written.append(_grab(window, out_dir / f"{name}_{width}x{height}.png"))
         finally:
             window.start_over()
             window.allow_close()
@@ -76,7 +77,29 @@ def render_screenshots(
             window.deleteLater()
             QApplication.sendPostedEvents()
             app.processEvents()
+        for name in FIRST_START_SCREENS:
+            screen = _FIRST_START[name](service)
+            screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            screen.resize(width, height)
+            screen.show()
+            try:
+                written.append(_grab(screen, out_dir / f"{name}_{width}x{height}.png"))
+            finally:
+                screen.close()
+                QApplication.sendPostedEvents()
+                app.processEvents()
     return written
+
+
+def _grab(widget: QWidget, path: Path) -> Path:
+    """Let ``widget`` settle (layouts, polish), then save it to ``path`` as a PNG."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    return path
 
 
 # What to do to the window before each picture ------------------------------------
@@ -164,4 +187,43 @@ _STAGES: dict[str, Callable[[MainWindow, KioskService], None]] = {
     "idle_countdown": _idle_countdown,
     "staff_pin": _staff_pin,
     "staff": _staff,
+}
+
+
+# The first-start screens, each on its own -------------------------------------------
+
+_EXAMPLE_PIN = "482915"  # typed on the pad in the picture; never stored
+
+
+def _setup(service: KioskService) -> SetupScreen:
+    from ui.screens.setup import SetupScreen
+
+    screen = SetupScreen(service, show_keyboard=False)
+    screen.on_enter()
+    return screen
+
+
+def _setup_event(service: KioskService) -> QWidget:
+    screen = _setup(service)
+    # The same path as OK on the pad, twice: choose, then confirm.
+    screen.pad.submitted.emit(_EXAMPLE_PIN)
+    screen.pad.submitted.emit(_EXAMPLE_PIN)
+    return screen
+
+
+def _locked(service: KioskService) -> QWidget:
+    from kiosk.first_start import pin_set_command
+    from kiosk.paths import default_data_dir
+    from ui.screens.locked import LockedScreen
+
+    # The command as a booth laptop shows it (the screenshots' own folder is a temporary one).
+    screen = LockedScreen(service, command=pin_set_command(default_data_dir()))
+    screen.on_enter()
+    return screen
+
+
+_FIRST_START: dict[str, Callable[[KioskService], QWidget]] = {
+    "setup": _setup,
+    "setup_event": _setup_event,
+    "locked": _locked,
 }

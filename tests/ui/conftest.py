@@ -1,4 +1,9 @@
-"""Fixtures for the kiosk screens: a real service over a temporary data folder, a shown window."""
+"""Fixtures for the kiosk screens: a real service over a temporary data folder, a shown window.
+
+Every kiosk here is set up (its staff PIN is ``tests.factories.STAFF_PIN``), so it
+opens on attract, unless a test asks for a fresh one (``fresh_service``,
+``make_service(set_up=False)``): those are the tests about first start.
+"""
 
 from __future__ import annotations
 
@@ -10,24 +15,53 @@ import pytest
 
 from kiosk.clock import ManualClock
 from kiosk.service import KioskService
+from tests.factories import set_up_kiosk
 
 
 @pytest.fixture
-def service(tmp_path: Path, clock: ManualClock) -> Iterator[KioskService]:
-    """A real kiosk service: SQLite store in a temp folder, the bundled content, a manual clock."""
-    opened = KioskService.open(tmp_path / "data", clock=clock)
-    try:
-        yield opened
-    finally:
-        opened.close()
+def make_service(tmp_path: Path, clock: ManualClock) -> Iterator[Callable[..., KioskService]]:
+    """Open real kiosk services (SQLite in a temp folder, bundled content, the manual clock).
+
+    ``set_up=False`` leaves the kiosk as it is at first start (no PIN);
+    ``data_dir`` defaults to ``tmp_path/"data"``; other options go to ``KioskService.open``.
+    """
+    opened: list[KioskService] = []
+
+    def make(*, set_up: bool = True, data_dir: Path | None = None, **options: Any) -> KioskService:
+        service = KioskService.open(data_dir or tmp_path / "data", clock=clock, **options)
+        opened.append(service)
+        if set_up:
+            set_up_kiosk(service)
+        return service
+
+    yield make
+    for service in opened:
+        service.close()
 
 
 @pytest.fixture
-def make_window(qtbot: Any, service: KioskService) -> Callable[..., Any]:
-    """Build, show and register a MainWindow; keyword options go to MainWindow."""
+def service(make_service: Callable[..., KioskService]) -> KioskService:
+    """A set-up kiosk service: it has its staff PIN, so its window opens on attract."""
+    return make_service()
+
+
+@pytest.fixture
+def fresh_service(make_service: Callable[..., KioskService]) -> KioskService:
+    """A kiosk service as at first start: no staff PIN, no sign-ups."""
+    return make_service(set_up=False)
+
+
+@pytest.fixture
+def make_window(qtbot: Any, request: pytest.FixtureRequest) -> Callable[..., Any]:
+    """Build, show and register a MainWindow; keyword options go to MainWindow.
+
+    Over the set-up ``service`` unless given another (``make_window(fresh_service)``).
+    """
     from ui.app import build_main_window
 
-    def make(**options: Any) -> Any:
+    def make(over: KioskService | None = None, **options: Any) -> Any:
+        # Asked for only now, so a first-start test's folder is never set up behind its back.
+        service = over if over is not None else request.getfixturevalue("service")
         options.setdefault("show_keyboard", False)
         window = build_main_window(service, **options)
         # The kiosk refuses to close while locked; let the test teardown close it.

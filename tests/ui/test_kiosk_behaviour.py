@@ -9,8 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from kiosk.service import KioskService
-
-PIN = "482915"
+from tests.factories import STAFF_PIN
 
 
 def _click(qtbot: Any, widget: Any) -> None:
@@ -28,7 +27,7 @@ def _fill_valid(qtbot: Any, join: Any) -> None:
 def _unlock_staff(qtbot: Any, window: Any) -> None:
     window.open_staff()
     pad = window.staff.pin_stage.pad
-    for digit in PIN:
+    for digit in STAFF_PIN:
         next(k for k in pad.keys() if k.accessibleName() == f"Digit {digit}").click()
     next(k for k in pad.keys() if k.accessibleName() == "Enter PIN").click()
     qtbot.waitUntil(window.staff.is_unlocked, timeout=5000)
@@ -131,20 +130,14 @@ def test_escape_and_alt_f4_are_ignored(qtbot: Any, kiosk_window: Any) -> None:
     assert window.join.first_name.text() == "Dana"
 
 
-def test_close_is_allowed_once_staff_unlock_the_panel(
-    qtbot: Any, kiosk_window: Any, service: KioskService
-) -> None:
-    service.set_pin(PIN)
+def test_close_is_allowed_once_staff_unlock_the_panel(qtbot: Any, kiosk_window: Any) -> None:
     window = kiosk_window
     _unlock_staff(qtbot, window)
     assert window.is_close_allowed()
     assert window.close() is True
 
 
-def test_going_to_attract_locks_the_staff_panel(
-    qtbot: Any, kiosk_window: Any, service: KioskService
-) -> None:
-    service.set_pin(PIN)
+def test_going_to_attract_locks_the_staff_panel(qtbot: Any, kiosk_window: Any) -> None:
     window = kiosk_window
     _unlock_staff(qtbot, window)
     window.go("attract")
@@ -152,10 +145,7 @@ def test_going_to_attract_locks_the_staff_panel(
     assert window.close() is False
 
 
-def test_staff_idle_locks_the_panel_and_returns_to_attract(
-    qtbot: Any, make_window: Any, service: KioskService
-) -> None:
-    service.set_pin(PIN)
+def test_staff_idle_locks_the_panel_and_returns_to_attract(qtbot: Any, make_window: Any) -> None:
     window = make_window(staff_idle_ms=150)
     _unlock_staff(qtbot, window)
     qtbot.waitUntil(lambda: window.current == "attract", timeout=3000)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTranslator
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
-from kiosk.clock import ManualClock
 from kiosk.paths import default_content_path
 from kiosk.service import KioskService
 from ui.screens.attract import AttractScreen
@@ -264,7 +263,7 @@ def test_any_touch_or_key_on_attract_goes_home(qtbot: Any, kiosk_window: Any) ->
 
 
 @pytest.fixture
-def linked_service(tmp_path: Path, clock: ManualClock) -> Any:
+def linked_service(tmp_path: Path, make_service: Any) -> Any:
     """A service over a content variant whose first resource and second action have links."""
     text = default_content_path().read_text(encoding="utf-8")
     text = text.replace(
@@ -273,9 +272,7 @@ def linked_service(tmp_path: Path, clock: ManualClock) -> Any:
     text = text.replace("pledge = false\n", f'pledge = false\nlink = "{ACTION_LINK}"\n', 1)
     path = tmp_path / "linked.toml"
     path.write_text(text, encoding="utf-8")
-    opened = KioskService.open(tmp_path / "linked-data", content_path=path, clock=clock)
-    yield opened
-    opened.close()
+    return make_service(data_dir=tmp_path / "linked-data", content_path=path)
 
 
 def test_resource_detail_shows_a_qr_code_with_its_address_when_linked(

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.clock import ManualClock
 from kiosk.service import KioskService
-from tests.factories import make_form
+from tests.factories import STAFF_PIN, make_form
 from ui.screens.staff import (
     ExportDestination,
     StaffScreen,
@@ -35,19 +34,15 @@ from ui.screens.staff import (
     is_removable_path,
 )
 
-PIN = "2580"
+PIN = STAFF_PIN
 
 # --- Fixtures and helpers ---
 
 
 @pytest.fixture
-def service(data_dir: Path, clock: ManualClock) -> Iterator[KioskService]:
-    """A real kiosk service over a fresh store, on the manual clock, in UTC."""
-    opened = KioskService.open(data_dir, clock=clock, local_tz=UTC)
-    try:
-        yield opened
-    finally:
-        opened.close()
+def service(make_service) -> KioskService:
+    """A real, set-up kiosk service (staff PIN ``PIN``), on the manual clock, in UTC."""
+    return make_service(local_tz=UTC)
 
 
 def _make_screen(qtbot, service: KioskService, **kwargs: object) -> StaffScreen:
@@ -82,9 +77,6 @@ def _pad_key(screen: StaffScreen, name: str) -> QPushButton:
 
 
 def _unlock(qtbot, screen: StaffScreen, service: KioskService) -> None:
-    if not service.has_pin():
-        service.set_pin(PIN)
-        screen.lock()
     with qtbot.waitSignal(screen.unlocked_changed) as signal:
         _type_pin(qtbot, screen, PIN)
     assert signal.args == [True]
@@ -127,42 +119,21 @@ def _message(screen: QWidget, name: str) -> tuple[str, str]:
 # --- PIN stage ---
 
 
-def test_first_start_asks_to_choose_a_pin_and_stores_only_its_hash(qtbot, screen, service) -> None:
-    assert not service.has_pin()
-    assert screen.pin_stage.mode() == "choose"
-    assert "Choose" in _find(screen, QLabel, "StaffPinHeading").text()
-    _type_pin(qtbot, screen, PIN)
-    assert screen.pin_stage.mode() == "confirm"
-    assert not service.has_pin()  # nothing stored before the PIN is confirmed
-    with qtbot.waitSignal(screen.unlocked_changed):
+def test_the_pin_stage_never_offers_to_choose_a_pin(qtbot, make_service) -> None:
+    # Even over a kiosk with no PIN record (which the window never opens the panel on):
+    # choosing a PIN belongs to first-start setup and the terminal only.
+    fresh = make_service(set_up=False, local_tz=UTC)
+    screen = _make_screen(qtbot, fresh)
+    assert _find(screen, QLabel, "StaffPinHeading").text() == "Staff panel"
+    with qtbot.assertNotEmitted(screen.unlocked_changed):
         _type_pin(qtbot, screen, PIN)
-    assert screen.is_unlocked()
-    stored = service.store.get_setting("pin_hash")
-    assert stored is not None and PIN not in stored and stored.startswith("scrypt$")
-    assert service.check_pin(PIN).ok
-
-
-def test_first_start_refuses_a_weak_pin(qtbot, screen, service) -> None:
-    for weak in ("1111", "4567", "12"):
-        _type_pin(qtbot, screen, weak)
-        text = screen.pin_stage.pad.message()
-        assert text and screen.pin_stage.mode() == "choose", weak
-        assert weak not in text
-    assert not service.has_pin()
-
-
-def test_first_start_with_two_different_pins_starts_over(qtbot, screen, service) -> None:
-    _type_pin(qtbot, screen, PIN)
-    _type_pin(qtbot, screen, "2581")
-    assert screen.pin_stage.mode() == "choose"
-    assert "different" in screen.pin_stage.pad.message()
-    assert not service.has_pin()
+        _type_pin(qtbot, screen, PIN)
+    assert screen.pin_stage.pad.message() == "Wrong PIN"
+    assert not screen.is_unlocked()
+    assert not fresh.has_pin()
 
 
 def test_wrong_pin_says_so_and_stays_locked(qtbot, screen, service) -> None:
-    service.set_pin(PIN)
-    screen.lock()
-    assert screen.pin_stage.mode() == "enter"
     with qtbot.assertNotEmitted(screen.unlocked_changed):
         _type_pin(qtbot, screen, "9999")
     assert screen.pin_stage.pad.message() == "Wrong PIN"
@@ -173,8 +144,6 @@ def test_wrong_pin_says_so_and_stays_locked(qtbot, screen, service) -> None:
 def test_five_wrong_pins_lock_out_with_a_countdown_until_the_delay_passes(
     qtbot, screen, service, clock
 ) -> None:
-    service.set_pin(PIN)
-    screen.lock()
     pad = screen.pin_stage.pad
     tries = 0
     while pad.is_enabled_for_input():
@@ -199,8 +168,6 @@ def test_five_wrong_pins_lock_out_with_a_countdown_until_the_delay_passes(
 
 
 def test_lockout_survives_leaving_and_reopening_the_screen(qtbot, screen, service) -> None:
-    service.set_pin(PIN)
-    screen.lock()
     for _ in range(4):
         _type_pin(qtbot, screen, "9999")
     screen.hide()
@@ -212,8 +179,6 @@ def test_lockout_survives_leaving_and_reopening_the_screen(qtbot, screen, servic
 def test_a_new_pin_stage_shows_a_running_lockout_before_anyone_types(
     qtbot, screen, service, clock
 ) -> None:
-    service.set_pin(PIN)
-    screen.lock()
     for _ in range(4):
         _type_pin(qtbot, screen, "9999")
     # As after a restart: a brand-new staff screen over the same store.
@@ -228,8 +193,6 @@ def test_a_new_pin_stage_shows_a_running_lockout_before_anyone_types(
 
 
 def test_cancel_leaves_the_pin_stage(qtbot, screen, service) -> None:
-    service.set_pin(PIN)
-    screen.lock()
     qtbot.mouseClick(_pad_key(screen, "Digit 4"), Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(screen.closed):
         _click(qtbot, screen, "StaffCancelButton")
@@ -584,7 +547,7 @@ def test_lock_button_locks_clears_and_closes(qtbot, screen, service) -> None:
         _click(qtbot, screen, "StaffLockButton")
     assert not screen.is_unlocked()
     assert _find(screen, QLineEdit, "EventNameField").text() == ""
-    assert screen.pin_stage.mode() == "enter"
+    assert screen.pin_stage.isVisible()
 
 
 def test_exit_button_asks_to_quit(qtbot, screen, service) -> None:
@@ -712,20 +675,19 @@ def test_export_destinations_on_windows_and_macos() -> None:
 
 
 def test_the_export_page_says_whether_and_for_which_key_exports_are_encrypted(
-    qtbot, screen, service, data_dir: Path, clock: ManualClock
+    qtbot, screen, service, make_service, tmp_path: Path
 ) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "export")
     assert "not encrypted" in _find(screen, QLabel, "ExportEncryption").text()
 
     key = "age1z33fde9yty8v9egaylk9w9lu7uzmwasfmnj0dnuxs8hyx2rjzerqum4704"
+    data_dir = tmp_path / "encrypting"
+    data_dir.mkdir()
     (data_dir / "config.toml").write_text(f'export_public_key = "{key}"\n', encoding="utf-8")
-    encrypted = KioskService.open(data_dir, clock=clock, local_tz=UTC)
-    try:
-        other = _make_screen(qtbot, encrypted)
-        _unlock(qtbot, other, encrypted)
-        _nav(qtbot, other, "export")
-        text = _find(other, QLabel, "ExportEncryption").text()
-        assert "encrypted for the office key age1z33f\u2026rqum4704" in text
-    finally:
-        encrypted.close()
+    encrypted = make_service(data_dir=data_dir, local_tz=UTC)
+    other = _make_screen(qtbot, encrypted)
+    _unlock(qtbot, other, encrypted)
+    _nav(qtbot, other, "export")
+    text = _find(other, QLabel, "ExportEncryption").text()
+    assert "encrypted for the office key age1z33f\u2026rqum4704" in text

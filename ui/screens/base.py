@@ -23,6 +23,8 @@ JOIN = "join"
 JOIN_PLEDGE = "join_pledge"
 THANK_YOU = "thank_you"
 STAFF = "staff"
+SETUP = "setup"
+LOCKED = "locked"
 BACK = "back"
 
 # Readable line length: body text is capped at this width on wide screens.

@@ -1,22 +1,25 @@
 """The staff panel: a PIN stage in front of counts, the hour chart, events, export and settings.
 
 Volunteers reach it through a hidden gesture; the main window then shows this
-screen locked, at its PIN stage. The first start asks them to choose a PIN
-(there is no factory default); later starts check it, with the service's
-growing lockout after wrong tries. Unlocked, the panel shows today's and the
-total sign-ups per event, the sign-ups per hour, starts an event, exports to
-a USB stick (in a worker thread, verified by re-reading the file), changes the
-PIN and the idle timeout, and exits the kiosk. It locks itself after two idle
-minutes and on ``lock()``, and then forgets everything typed into it.
+screen locked, at its PIN stage, which checks the PIN with the service's
+growing lockout after wrong tries. It never offers to choose a PIN: that is
+first-start setup (``ui.screens.setup``) or ``p2p-kiosk pin set``, and the
+window opens no staff screen before a PIN exists. Unlocked, the panel shows
+today's and the total sign-ups per event, the sign-ups per hour, starts an
+event, exports to a USB stick (in a worker thread, verified by re-reading the
+file), changes the PIN and the idle timeout, and exits the kiosk. It locks
+itself after two idle minutes and on ``lock()``, and then forgets everything
+typed into it.
 
 Everything it knows comes from ``KioskService``; errors from the core
 (``KioskError``) are shown in words next to the control that caused them.
 
-Modules: ``screen`` (StaffScreen: the stages, idle lock, keyboard), ``pin_stage``,
-``panel`` (header and page buttons) with ``today_page``, ``event_page``,
-``export_page`` and ``settings_page``; ``export_destinations`` (which volumes
-an export may go to), ``export_task`` (the worker) and ``controls`` (the
-shared labels, buttons and cards).
+Modules: ``screen`` (StaffScreen: the stages, idle lock, keyboard), ``pin_stage``
+(on a ``prompt_card``, shared with the setup screen), ``panel`` (header and
+page buttons) with ``today_page``, ``event_page``, ``export_page`` and
+``settings_page``; ``export_destinations`` (which volumes an export may go
+to), ``export_task`` (the worker) and ``controls`` (the shared labels,
+buttons and cards).
 """
 
 from __future__ import annotations

@@ -1,0 +1,66 @@
+"""The prompt card: a heading and its words on the leading side, the control that answers beside.
+
+The staff PIN stage (enter the PIN) and the first-start setup (choose it, twice,
+then name the event) show the same card, so a volunteer meets one layout: what
+to do on the left (right in right-to-left languages), where to do it opposite.
+Side by side it stays short enough to fit above a docked on-screen keyboard.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from ui.screens.staff.controls import make_label
+
+
+class PromptCard(QFrame):
+    """Eyebrow, heading and lead over a column the owner may add to; ``answer`` opposite."""
+
+    def __init__(self, eyebrow: str, answer: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StaffPinCard")
+        self.setMaximumWidth(1100)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(48, 40, 48, 40)
+        row.setSpacing(56)
+
+        self.words = QVBoxLayout()
+        """The leading column: the owner adds its own lines and buttons under the lead."""
+        self.words.setSpacing(16)
+        self.eyebrow = make_label(eyebrow, "eyebrow")
+        self.heading = make_label("", "h1")
+        self.heading.setObjectName("StaffPinHeading")
+        self.lead = make_label("", "lead")
+        self.lead.setObjectName("StaffPinLead")
+        for widget in (self.eyebrow, self.heading, self.lead):
+            self.words.addWidget(widget)
+
+        self.answer = answer
+        answer.setParent(self)
+        row.addLayout(self.words, 1)
+        row.addWidget(answer, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_words(self, heading: str, lead: str) -> None:
+        """Show a new heading and lead; they also describe the answer to screen readers."""
+        self.heading.setText(heading)
+        self.lead.setText(lead)
+        self.answer.setAccessibleDescription(heading)
+
+
+def centred(card: QWidget, parent: QWidget, margin: int = 32) -> QVBoxLayout:
+    """Put ``card`` in the middle of ``parent``, ``margin`` px from its edges; return the layout.
+
+    Stretches, not an alignment flag, centre it across: an aligned item gets its size
+    hint's height, which clips word-wrapped text that needs more lines at its width.
+    """
+    outer = QVBoxLayout(parent)
+    outer.setContentsMargins(margin, margin, margin, margin)
+    across = QHBoxLayout()
+    across.addStretch(1)
+    across.addWidget(card, 0)
+    across.addStretch(1)
+    outer.addStretch(1)
+    outer.addLayout(across)
+    outer.addStretch(1)
+    return outer
