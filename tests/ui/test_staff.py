@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.clock import ManualClock
 from kiosk.service import KioskService
 from tests.factories import STAFF_PIN, make_form
 from ui.screens.staff import (
@@ -190,6 +191,25 @@ def test_a_new_pin_stage_shows_a_running_lockout_before_anyone_types(
     qtbot.waitUntil(fresh.pin_stage.pad.is_enabled_for_input, timeout=3000)
     _type_pin(qtbot, fresh, PIN)
     assert fresh.is_unlocked()
+
+
+def test_a_clock_put_back_during_a_lockout_does_not_stretch_the_countdown(
+    qtbot, screen, service, clock
+) -> None:
+    for _ in range(4):
+        _type_pin(qtbot, screen, "9999")
+    clock.advance(5)
+    qtbot.waitUntil(lambda: "Try again in 25" in screen.pin_stage.countdown_text())
+    # The booth laptop's clock was years ahead, and someone corrects it now.
+    # Before, the countdown ran on from the old end: five years to go.
+    clock.advance(-5 * 365 * 24 * 3600)
+    qtbot.waitUntil(lambda: "Try again in 30" in screen.pin_stage.countdown_text())
+    clock.advance(10)
+    qtbot.waitUntil(lambda: "Try again in 20" in screen.pin_stage.countdown_text())
+    clock.advance(21)
+    qtbot.waitUntil(screen.pin_stage.pad.is_enabled_for_input, timeout=3000)
+    _type_pin(qtbot, screen, PIN)
+    assert screen.is_unlocked()
 
 
 def test_cancel_leaves_the_pin_stage(qtbot, screen, service) -> None:

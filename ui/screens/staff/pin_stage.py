@@ -79,11 +79,14 @@ class PinStage(QWidget):
         """Give the pad keyboard focus so a USB keyboard can type the PIN."""
         self.pad.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _lockout_end(self) -> float | None:
+    def _lockout_remaining(self) -> float:
         try:
-            wait = self._service.pin_retry_after_s()
+            return self._service.pin_retry_after_s()
         except KioskError:
-            return None
+            return 0.0
+
+    def _lockout_end(self) -> float | None:
+        wait = self._lockout_remaining()
         return self._service.clock().timestamp() + wait if wait > 0 else None
 
     def _check(self, pin: str) -> None:
@@ -109,7 +112,11 @@ class PinStage(QWidget):
             self._countdown.setVisible(False)
             self.pad.set_enabled_for_input(True)
             return
-        remaining = self._retry_at - self._service.clock().timestamp()
+        # Ask the service each tick rather than counting down from _retry_at: a
+        # clock put back while the pad waits must not stretch the wait it shows.
+        remaining = min(
+            self._retry_at - self._service.clock().timestamp(), self._lockout_remaining()
+        )
         if remaining <= 0:
             self._retry_at = None
             self._update_lockout()
