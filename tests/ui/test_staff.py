@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.clock import ManualClock
 from kiosk.service import KioskService
 from tests.factories import STAFF_PIN, make_form
 from ui.screens.staff import (
