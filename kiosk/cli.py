@@ -116,10 +116,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="CRM file layout: generic, everyaction, action-network, mailchimp, salesforce-npsp",
     )
     _identity_option(imp)
+    _receipt_dir_option(imp)
 
     office = command("office", "open the office import screen", _cmd_office)
     office.add_argument("--into", metavar="DB_URL", help="SQLAlchemy URL of the master store")
     _identity_option(office)
+    _receipt_dir_option(office)
+
+    receipt = commands.add_parser("receipt", help="apply the office's import receipts")
+    receipt_commands = receipt.add_subparsers(
+        dest="receipt_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    apply = receipt_commands.add_parser(
+        "apply",
+        help="confirm exports the office has imported, and erase their personal data here",
+    )
+    _data_dir_option(apply, default=argparse.SUPPRESS)
+    apply.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    apply.set_defaults(handler=_cmd_receipt_apply)
 
     keys = commands.add_parser("keys", help="organization keys for encrypted exports")
     keys_commands = keys.add_subparsers(
@@ -156,6 +170,22 @@ def _identity_option(parser: argparse.ArgumentParser) -> None:
         metavar="KEY_FILE",
         help="the organization's private key file, to open encrypted (.csv.age) exports",
     )
+
+
+def _receipt_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--receipt-dir",
+        type=Path,
+        metavar="DIR",
+        help="write the kiosks' import receipts here (default: beside each export file)",
+    )
+
+
+def _existing_folder(path: Path | None) -> Path | None:
+    """Check a folder option before anything is imported (a typo must not cost a receipt)."""
+    if path is not None and not Path(path).is_dir():
+        raise KioskError(f"The receipt folder {path} does not exist.")
+    return path
 
 
 def _positive_int(text: str) -> int:
@@ -262,13 +292,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from kiosk.crm import profile_for, write_crm_csv
     from kiosk.importer import import_exports
+    from kiosk.receipts import ReceiptBook
 
-    # A mistyped profile is found before anything is merged.
+    # A mistyped profile or receipt folder is found before anything is merged.
     profile_for(args.profile)
+    receipts = ReceiptBook(receipt_dir=_existing_folder(args.receipt_dir))
     url = args.into or _default_master_url(_data_dir(args))
-    report = import_exports(args.files, url, identity=args.identity)
-    for line in report.summary_lines():
+    report = import_exports(args.files, url, identity=args.identity, after_merge=receipts.record)
+    written = receipts.write()
+    for line in report.summary_lines() + written.summary_lines():
         print(line)
+    for warning in written.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
     if args.crm_csv is not None:
         rows = write_crm_csv(url, args.crm_csv, profile=args.profile)
         print(f"CRM file ({args.profile}): {args.crm_csv} ({rows} contact(s))")
@@ -280,8 +315,22 @@ def _cmd_office(args: argparse.Namespace) -> int:
     # Imported here so the kiosk never loads the office screen, nor the CLI Qt.
     from ui.office.app import run_office
 
+    receipt_dir = _existing_folder(args.receipt_dir)
     url = args.into or _default_master_url(_data_dir(args))
-    return run_office(url, identity=args.identity)
+    return run_office(url, identity=args.identity, receipt_dir=receipt_dir)
+
+
+def _cmd_receipt_apply(args: argparse.Namespace) -> int:
+    from kiosk.service import KioskService
+
+    service = KioskService.open(_data_dir(args), content_path=args.content)
+    try:
+        applied = service.apply_receipts(args.files)
+    finally:
+        service.close()
+    for line in applied.summary_lines():
+        print(line)
+    return EXIT_FAILED if applied.refused else EXIT_OK
 
 
 def _cmd_keys_new(args: argparse.Namespace) -> int:
