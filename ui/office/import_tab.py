@@ -452,13 +452,16 @@ class ImportTab(QWidget):
     def _show_receipts(self, receipts: ReceiptsWritten) -> None:
         lines = []
         if receipts.paths:
-            folders = sorted({str(path.parent) for path in receipts.paths})
+            if self.receipt_dir is None:
+                where = self.tr("beside their export files")
+            else:
+                where = self.tr("in %1").replace("%1", str(self.receipt_dir))
             lines.append(
                 count_text(
                     len(receipts.paths),
-                    self.tr("Wrote 1 receipt for the kiosks in %2."),
-                    self.tr("Wrote %1 receipts for the kiosks in %2."),
-                ).replace("%2", ", ".join(folders))
+                    self.tr("Wrote 1 receipt for the kiosks, %2."),
+                    self.tr("Wrote %1 receipts for the kiosks, %2."),
+                ).replace("%2", where)
                 + " "
                 + self.tr(
                     "Take them back to each kiosk: its Export page applies them and erases "
