@@ -11,15 +11,18 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from kiosk import __version__
 from kiosk.content import ContentError, load_content
 from kiosk.errors import KioskError
 from kiosk.logs import setup_logging
 from kiosk.paths import default_content_path, default_data_dir
+
+if TYPE_CHECKING:
+    from kiosk.service import KioskService
 
 log = logging.getLogger(__name__)
 
@@ -386,6 +389,7 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
         service = KioskService.open(data_dir, content_path=args.content)
         try:
             today = service.today_start().astimezone(UTC) + timedelta(hours=9)
+            _confirmed_demo_export(service, data_dir / "stick", today - timedelta(days=7))
             service.store.insert_records(
                 demo_records(
                     60,
@@ -402,6 +406,23 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
     paths += render_office_screenshots(args.out)
     print(f"Wrote {len(paths)} screenshot(s) to {args.out}")
     return EXIT_OK
+
+
+def _confirmed_demo_export(service: KioskService, stick: Path, start: datetime) -> None:
+    """Last week's demo sign-ups, exported, and the office's receipt for them applied."""
+    from kiosk.demo import demo_records
+    from kiosk.receipts import ConfirmedFile, Receipt, write_receipt
+
+    kiosk_id, consent = service.store.kiosk_id, service.content.consent
+    service.store.insert_records(
+        demo_records(24, seed=5, kiosk_id=kiosk_id, consent=consent, start=start)
+    )
+    stick.mkdir()
+    exported = service.export(stick)
+    assert exported is not None
+    confirmed = ConfirmedFile(exported.csv_path.name, exported.sha256, exported.rows, exported.rows)
+    receipt = Receipt(kiosk_id, service.clock(), (confirmed,))
+    service.apply_receipts([write_receipt(stick, receipt)])
 
 
 def _cmd_self_check(args: argparse.Namespace) -> int:

@@ -406,6 +406,8 @@ SCREENS = (
     "idle_countdown",
     "staff_pin",
     "staff",
+    "staff_export",
+    "staff_settings",
 )
 
 

@@ -491,8 +491,8 @@ def test_apply_receipts_on_the_export_page_erases_what_the_office_confirmed(
     assert "Erased the names, emails, phones and postal codes of 3 sign-ups." in text
     (confirmed,) = _history(screen)
     # The office's own clock dates its confirmation; the kiosk's clock dates the erasure.
-    assert re.search(r"Confirmed by the office on \d{4}-\d\d-\d\d \d\d:\d\d\n", confirmed)
-    assert "Personal data erased on 2026-11-24 15:30" in confirmed
+    assert re.search(r"Confirmed by the office on \d{4}-\d\d-\d\d\n", confirmed)
+    assert confirmed.endswith("Personal data erased on 2026-11-24")
     with sqlite3.connect(service.store.db_path) as conn:
         emails = sorted(row[0] for row in conn.execute("SELECT email FROM signups"))
     assert emails == ["", "", "", "as0@example.org"]

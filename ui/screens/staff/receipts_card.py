@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -62,6 +63,24 @@ class ApplyReceiptsJob(QRunnable):
             self.signals.finished.emit(applied)
 
 
+class _HistoryTable(QTableWidget):
+    """A one-column table whose wrapped entries follow its width."""
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, columns, parent)
+        # The column's width changes with the table's and with its scroll bar's coming and going.
+        self.horizontalHeader().sectionResized.connect(self._fit_rows)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Re-measure the rows once the column has its new width."""
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        # Later, not now: Qt sets the stretched column's width after these events.
+        QTimer.singleShot(0, self, self.resizeRowsToContents)
+
+
 class ReceiptsCard(QWidget):
     """Receipts found on the drives with **Apply receipts**, then every export and its status."""
 
@@ -95,25 +114,22 @@ class ReceiptsCard(QWidget):
         self._message = make_message("ReceiptMessage", card)
         # A receipt's file name is one long word; it must wrap, not widen the card off screen.
         self._message.setMinimumWidth(1)
+        self._message.setVisible(False)  # shown with an outcome: the page must fit 1280 x 800
         layout.addWidget(self._message)
         layout.addWidget(make_label(self.tr("Exports from this kiosk"), "h3", card))
         # One column of three-line entries: a file name does not fit half a card.
-        self._history = QTableWidget(0, 1, card)
+        self._history = _HistoryTable(0, 1, card)
         self._history.setObjectName("ExportHistory")
         self._history.setAccessibleName(self.tr("Exports from this kiosk, and the office's word"))
         self._history.horizontalHeader().setVisible(False)
         self._history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Row heights follow the column's width (wrapped lines), which is known only once shown.
-        self._history.horizontalHeader().sectionResized.connect(
-            lambda *_: self._history.resizeRowsToContents()
-        )
         self._history.verticalHeader().setVisible(False)
         self._history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self._history.setShowGrid(False)
         self._history.setAlternatingRowColors(True)
         self._history.setWordWrap(True)
-        self._history.setMinimumHeight(150)
+        self._history.setMinimumHeight(120)
         self._no_history = make_label(self.tr("Nothing exported yet."), "muted", card)
         layout.addWidget(self._history, 1)
         layout.addWidget(self._no_history)
@@ -133,7 +149,7 @@ class ReceiptsCard(QWidget):
     def clear_inputs(self) -> None:
         """Forget the last outcome message (unless receipts are being applied)."""
         if not self._busy:
-            show_message(self._message, "")
+            self._say("")
 
     def set_enabled_for_export(self, enabled: bool) -> None:
         """Keep Apply off while an export runs (one worker, one change at a time)."""
@@ -173,7 +189,7 @@ class ReceiptsCard(QWidget):
         if self._busy or not self._found:
             return
         self._set_busy(True)
-        show_message(self._message, self.tr("Applying receipts\u2026"))
+        self._say(self.tr("Applying receipts\u2026"))
         job = ApplyReceiptsJob(self._service, self._found)
         self._signals = job.signals
         job.signals.finished.connect(self._on_applied)
@@ -194,7 +210,7 @@ class ReceiptsCard(QWidget):
             tone = "error"
         else:
             tone = "info"
-        show_message(self._message, self._describe(applied), tone)
+        self._say(self._describe(applied), tone)
         self.applied.emit()
 
     def _describe(self, applied: ReceiptsApplied) -> str:
@@ -235,11 +251,14 @@ class ReceiptsCard(QWidget):
         self._set_busy(False)
         self._signals = None
         reason = message or self.tr("Something went wrong while applying the receipts.")
-        show_message(
-            self._message,
+        self._say(
             self.tr("The receipts were not applied. {0} Nothing was erased.").format(reason),
             "error",
         )
+
+    def _say(self, text: str, tone: str = "info") -> None:
+        show_message(self._message, text, tone)
+        self._message.setVisible(bool(text))
 
     # History ---
 
@@ -255,13 +274,13 @@ class ReceiptsCard(QWidget):
             ]
             if batch.confirmed_at is not None:
                 lines.append(
-                    self.tr("Confirmed by the office on {0}").format(self._when(batch.confirmed_at))
+                    self.tr("Confirmed by the office on {0}").format(self._day(batch.confirmed_at))
                 )
             else:
                 lines.append(self.tr("Waiting for the office\u2019s receipt"))
             if batch.erased_at is not None:
                 lines.append(
-                    self.tr("Personal data erased on {0}").format(self._when(batch.erased_at))
+                    self.tr("Personal data erased on {0}").format(self._day(batch.erased_at))
                 )
             text = "\n".join(lines)
             item = QTableWidgetItem(text)
@@ -278,3 +297,6 @@ class ReceiptsCard(QWidget):
 
     def _when(self, moment: datetime) -> str:
         return f"{self._service.local_time(moment):%Y-%m-%d %H:%M}"
+
+    def _day(self, moment: datetime) -> str:
+        return f"{self._service.local_time(moment):%Y-%m-%d}"
