@@ -264,13 +264,19 @@ def erase_due(
     if unconfirmed_after_days is not None:
         exported_before = to_naive_utc(now - timedelta(days=unconfirmed_after_days))
         due = or_(due, ExportBatch.created_at <= exported_before)
+    due_batches = select(ExportBatch.id).where(ExportBatch.erased_at.is_(None), due)
+    pending_wipe = select(Setting.value).where(Setting.key == WIPE_PENDING_SETTING)
     try:
+        # A plain read first: most starts have nothing due and take no write lock.
+        with store.engine.connect() as connection:
+            nothing_due = connection.scalar(due_batches.limit(1)) is None
+            pending = connection.scalar(pending_wipe)
+        if nothing_due:
+            if pending:
+                wipe(store)
+            return 0
         with _write_transaction(store) as connection:
-            batch_ids = list(
-                connection.scalars(
-                    select(ExportBatch.id).where(ExportBatch.erased_at.is_(None), due)
-                )
-            )
+            batch_ids = list(connection.scalars(due_batches))
             erased = 0
             if batch_ids:
                 moment = to_naive_utc(now)
@@ -288,9 +294,7 @@ def erase_due(
                 # Same transaction: should the wipe below be cut short, the next start ends it.
                 connection.execute(delete(Setting).where(Setting.key == WIPE_PENDING_SETTING))
                 connection.execute(insert(Setting).values(key=WIPE_PENDING_SETTING, value="1"))
-            pending = connection.scalar(
-                select(Setting.value).where(Setting.key == WIPE_PENDING_SETTING)
-            )
+            pending = connection.scalar(pending_wipe)
     except (SQLAlchemyError, sqlite3.Error) as exc:
         raise StoreError(
             f"Personal data could not be erased ({database_error_reason(exc)}); nothing was erased."
