@@ -597,6 +597,8 @@ def test_personal_data_settings_default_to_at_once_and_never_and_save(
     keep = _find(screen, QSpinBox, "KeepConfirmedField")
     unconfirmed = _find(screen, QSpinBox, "EraseUnconfirmedField")
     assert keep.text() == "at once" and unconfirmed.text() == "never"
+    # Tab reads each stepper as it looks: −, the days, +.
+    assert _find(screen, QAbstractButton, "KeepConfirmedShorterButton").nextInFocusChain() is keep
     warning = _find(screen, QLabel, "EraseUnconfirmedWarning")
     assert warning.isVisible() and "even if the office never got them" in warning.text()
 

@@ -136,6 +136,9 @@ class ErasureCard(QWidget):
         row.addWidget(plus)
         row.addStretch(1)
         layout.addLayout(row)
+        # Tab goes as the row reads (the spin box was made first).
+        QWidget.setTabOrder(minus, spin)
+        QWidget.setTabOrder(spin, plus)
 
     def show_settings(self, keep_days: int, unconfirmed_days: int | None) -> None:
         """Show the settings the kiosk uses now."""
