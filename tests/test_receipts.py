@@ -184,6 +184,19 @@ def test_a_read_only_receipt_folder_is_a_warning_not_a_failed_import(
     assert not list(booth.usb.glob("receipt_*")) and not list(booth.usb.glob(".p2p-receipt*"))
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_a_receipt_folder_nobody_can_write_to_is_a_warning_even_for_root(
+    booth: BoothKiosk, master: Path
+) -> None:
+    booth.sign_up(2)
+    # No file can be created in /proc/self, whoever runs the test (unlike a chmod).
+    report, written = office_import([booth.export()], master, receipt_dir=Path("/proc/self"))
+    assert not report.rejected and report.signups_new == 2
+    (warning,) = written.warnings
+    assert warning.startswith("No receipt written in /proc/self: ")
+    assert written.paths == ()
+
+
 def test_a_rejected_file_gets_no_receipt(booth: BoothKiosk, master: Path) -> None:
     booth.sign_up(2)
     export = booth.export()
