@@ -11,9 +11,9 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from kiosk import __version__
 from kiosk.content import ContentError, load_content
@@ -21,6 +21,9 @@ from kiosk.errors import KioskError
 from kiosk.first_start import SetupState
 from kiosk.logs import setup_logging
 from kiosk.paths import default_content_path, default_data_dir
+
+if TYPE_CHECKING:
+    from kiosk.service import KioskService
 
 log = logging.getLogger(__name__)
 
@@ -127,10 +130,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="CRM file layout: generic, everyaction, action-network, mailchimp, salesforce-npsp",
     )
     _identity_option(imp)
+    _receipt_dir_option(imp)
 
     office = command("office", "open the office import screen", _cmd_office)
     office.add_argument("--into", metavar="DB_URL", help="SQLAlchemy URL of the master store")
     _identity_option(office)
+    _receipt_dir_option(office)
+
+    receipt = commands.add_parser("receipt", help="apply the office's import receipts")
+    receipt_commands = receipt.add_subparsers(
+        dest="receipt_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    apply = receipt_commands.add_parser(
+        "apply",
+        help="confirm exports the office has imported, and erase their personal data here",
+    )
+    _data_dir_option(apply, default=argparse.SUPPRESS)
+    apply.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    apply.set_defaults(handler=_cmd_receipt_apply)
 
     keys = commands.add_parser("keys", help="organization keys for encrypted exports")
     keys_commands = keys.add_subparsers(
@@ -167,6 +184,22 @@ def _identity_option(parser: argparse.ArgumentParser) -> None:
         metavar="KEY_FILE",
         help="the organization's private key file, to open encrypted (.csv.age) exports",
     )
+
+
+def _receipt_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--receipt-dir",
+        type=Path,
+        metavar="DIR",
+        help="write the kiosks' import receipts here (default: beside each export file)",
+    )
+
+
+def _existing_folder(path: Path | None) -> Path | None:
+    """Check a folder option before anything is imported (a typo must not cost a receipt)."""
+    if path is not None and not Path(path).is_dir():
+        raise KioskError(f"The receipt folder {path} does not exist.")
+    return path
 
 
 def _positive_int(text: str) -> int:
@@ -340,13 +373,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from kiosk.crm import profile_for, write_crm_csv
     from kiosk.importer import import_exports
+    from kiosk.receipts import ReceiptBook
 
-    # A mistyped profile is found before anything is merged.
+    # A mistyped profile or receipt folder is found before anything is merged.
     profile_for(args.profile)
+    receipts = ReceiptBook(receipt_dir=_existing_folder(args.receipt_dir))
     url = args.into or _default_master_url(_data_dir(args))
-    report = import_exports(args.files, url, identity=args.identity)
-    for line in report.summary_lines():
+    report = import_exports(args.files, url, identity=args.identity, after_merge=receipts.record)
+    written = receipts.write()
+    for line in report.summary_lines() + written.summary_lines():
         print(line)
+    for warning in written.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
     if args.crm_csv is not None:
         rows = write_crm_csv(url, args.crm_csv, profile=args.profile)
         print(f"CRM file ({args.profile}): {args.crm_csv} ({rows} contact(s))")
@@ -358,8 +396,22 @@ def _cmd_office(args: argparse.Namespace) -> int:
     # Imported here so the kiosk never loads the office screen, nor the CLI Qt.
     from ui.office.app import run_office
 
+    receipt_dir = _existing_folder(args.receipt_dir)
     url = args.into or _default_master_url(_data_dir(args))
-    return run_office(url, identity=args.identity)
+    return run_office(url, identity=args.identity, receipt_dir=receipt_dir)
+
+
+def _cmd_receipt_apply(args: argparse.Namespace) -> int:
+    from kiosk.service import KioskService
+
+    service = KioskService.open(_data_dir(args), content_path=args.content)
+    try:
+        applied = service.apply_receipts(args.files)
+    finally:
+        service.close()
+    for line in applied.summary_lines():
+        print(line)
+    return EXIT_FAILED if applied.refused else EXIT_OK
 
 
 def _cmd_keys_new(args: argparse.Namespace) -> int:
@@ -417,6 +469,7 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
         service = KioskService.open(data_dir, content_path=args.content)
         try:
             today = service.today_start().astimezone(UTC) + timedelta(hours=9)
+            _confirmed_demo_export(service, data_dir / "stick", today - timedelta(days=7))
             service.store.insert_records(
                 demo_records(
                     60,
@@ -433,6 +486,23 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
     paths += render_office_screenshots(args.out)
     print(f"Wrote {len(paths)} screenshot(s) to {args.out}")
     return EXIT_OK
+
+
+def _confirmed_demo_export(service: KioskService, stick: Path, start: datetime) -> None:
+    """Last week's demo sign-ups, exported, and the office's receipt for them applied."""
+    from kiosk.demo import demo_records
+    from kiosk.receipts import ConfirmedFile, Receipt, write_receipt
+
+    kiosk_id, consent = service.store.kiosk_id, service.content.consent
+    service.store.insert_records(
+        demo_records(24, seed=5, kiosk_id=kiosk_id, consent=consent, start=start)
+    )
+    stick.mkdir()
+    exported = service.export(stick)
+    assert exported is not None
+    confirmed = ConfirmedFile(exported.csv_path.name, exported.sha256, exported.rows, exported.rows)
+    receipt = Receipt(kiosk_id, service.clock(), (confirmed,))
+    service.apply_receipts([write_receipt(stick, receipt)])
 
 
 def _cmd_self_check(args: argparse.Namespace) -> int:

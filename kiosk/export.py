@@ -11,7 +11,9 @@ Which rows an export covers is fixed by the largest ``rowid`` seen before
 reading: the file holds the (pending, or all) rows up to it, and exactly
 those still pending are marked afterwards. A sign-up submitted while the
 export runs gets a larger rowid, so it is neither in the file nor marked
-(the kiosk never deletes sign-ups, so rowids are never reused).
+(the kiosk never deletes sign-ups, so rowids are never reused). Sign-ups whose
+personal data was erased after the office confirmed them (``kiosk.erasure``)
+are never exported again.
 """
 
 from __future__ import annotations
@@ -138,7 +140,7 @@ def export_signups(
     data_name = base + ".csv" + (ENCRYPTED_SUFFIX if recipient is not None else "")
     data_path = out_dir / data_name
     manifest_path = out_dir / (data_name + MANIFEST_SUFFIX)
-    marker = _Marker(store, max_rowid, now)
+    marker = _Marker(store, max_rowid, now, include_all)
     marker.start()
     temps: list[Path] = []
     try:
@@ -206,11 +208,12 @@ class _Marker(threading.Thread):
     from another process) wait on the busy timeout, typically for milliseconds.
     """
 
-    def __init__(self, store: Store, max_rowid: int, now: datetime) -> None:
+    def __init__(self, store: Store, max_rowid: int, now: datetime, include_all: bool) -> None:
         super().__init__(name="export-marker", daemon=True)
         self._store = store
         self._max_rowid = max_rowid
         self._now = now
+        self._include_all = include_all
         self._prepared = threading.Event()
         self._decided = threading.Event()
         self._batch: _Batch | None = None
@@ -223,7 +226,13 @@ class _Marker(threading.Thread):
                 try:
                     batch_id = connection.execute(
                         insert(ExportBatch)
-                        .values(created_at=to_naive_utc(self._now), file_name="", rows=0, sha256="")
+                        .values(
+                            created_at=to_naive_utc(self._now),
+                            file_name="",
+                            rows=0,
+                            sha256="",
+                            include_all=self._include_all,
+                        )
                         .returning(ExportBatch.id)
                     ).scalar_one()
                     connection.execute(
@@ -276,14 +285,18 @@ _ROWID: ColumnElement[int] = literal_column("signups.rowid", Integer)
 
 def _scope(include_all: bool, max_rowid: int) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [_ROWID <= max_rowid]
-    if not include_all:
+    if include_all:
+        conditions.append(SignupRow.erased_at.is_(None))  # only exported rows are ever erased
+    else:
         conditions.append(SignupRow.export_batch_id.is_(None))
     return conditions
 
 
 def _max_rowid(store: Store, include_all: bool) -> int | None:
     query = select(func.max(_ROWID)).select_from(SignupRow)
-    if not include_all:
+    if include_all:
+        query = query.where(SignupRow.erased_at.is_(None))
+    else:
         query = query.where(SignupRow.export_batch_id.is_(None))
     with store.engine.connect() as connection:
         value = connection.execute(query).scalar()

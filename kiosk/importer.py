@@ -30,6 +30,7 @@ from kiosk.merge import ImportFailed, MergeCounts, merge_file
 
 __all__ = [
     "MANIFEST_SUFFIX",
+    "AfterMerge",
     "CheckedExport",
     "FileCells",
     "FileOutcome",
@@ -44,6 +45,10 @@ __all__ = [
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(rows_done, rows_total)`` while merging."""
+
+AfterMerge = Callable[[Engine, CheckedExport], None]
+"""Called as ``after_merge(master_engine, checked_file)`` once each accepted file is merged
+(``kiosk.receipts.ReceiptBook.record`` counts what the office now holds, for its receipt)."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,7 @@ def merge_exports(
     url: str,
     *,
     progress: Progress | None = None,
+    after_merge: AfterMerge | None = None,
 ) -> ImportReport:
     """Merge the checked exports into the master store at ``url``, one transaction per file.
 
@@ -102,7 +108,7 @@ def merge_exports(
     engine = open_master(url)
     try:
         total = sum(c.rows for c in checked if c.ok)
-        return _merge_all(engine, iter(checked), total, progress)
+        return _merge_all(engine, iter(checked), total, progress, after_merge=after_merge)
     finally:
         engine.dispose()
 
@@ -113,6 +119,7 @@ def import_exports(
     *,
     identity: Path | None = None,
     progress: Progress | None = None,
+    after_merge: AfterMerge | None = None,
 ) -> ImportReport:
     """Check each file and merge the good ones; a bad file never stops the others.
 
@@ -124,7 +131,9 @@ def import_exports(
     try:
         total = sum(manifest_rows(Path(p)) for p in paths)
         with _CheckAhead(paths, identity) as checked:
-            return _merge_all(engine, checked, total, progress, checked.start_next)
+            return _merge_all(
+                engine, checked, total, progress, checked.start_next, after_merge=after_merge
+            )
     finally:
         engine.dispose()
 
@@ -179,6 +188,8 @@ def _merge_all(
     total: int,
     progress: Progress | None,
     before_commit: Callable[[], None] = lambda: None,
+    *,
+    after_merge: AfterMerge | None = None,
 ) -> ImportReport:
     done = 0
     totals = MergeCounts()
@@ -194,6 +205,8 @@ def _merge_all(
                 progress(min(base + rows, total), total)
 
         note = merge_file(engine, item, totals, step, before_commit)
+        if after_merge is not None:
+            after_merge(engine, item)
         done += item.rows
         outcomes.append(FileOutcome(item.path, True, note, item.rows))
     checkpoint_sqlite(engine)

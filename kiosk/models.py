@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -31,7 +31,11 @@ class Event(Base):
 
 
 class ExportBatch(Base):
-    """One export file written to disk; its sign-ups point at it."""
+    """One export file written to disk; its sign-ups point at it.
+
+    An ``include_all`` batch's file also held every sign-up of the batches
+    before it, so the office confirming it confirms those too.
+    """
 
     __tablename__ = "export_batches"
 
@@ -40,6 +44,10 @@ class ExportBatch(Base):
     file_name: Mapped[str] = mapped_column(String(300))
     rows: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
+    include_all: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)  # office's time
+    receipt_applied_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
 
 class Signup(Base):
@@ -66,6 +74,8 @@ class Signup(Base):
     export_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("export_batches.id"), default=None
     )
+    # Set when names, email, phone and postal code were blanked after the office confirmed.
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
     event: Mapped[Event] = relationship(back_populates="signups")
 

@@ -3,7 +3,8 @@
 Opens a fresh store, applies the migrations, checks that the fresh kiosk asks
 for first-start setup and opens once a staff PIN is set, loads the bundled
 content, renders every screen offscreen, submits a sign-up, exports and
-imports it.
+imports it, and applies the import's receipt (erasing the sign-up's personal
+data).
 Each step prints one line; the command exits 0 only if every step worked.
 Used by CI on the PyInstaller bundle and by volunteers after installing.
 """
@@ -23,6 +24,7 @@ from kiosk.first_start import SetupState
 from kiosk.importer import import_exports
 from kiosk.paths import default_content_path
 from kiosk.pin import PinRejected, check_new_pin
+from kiosk.receipts import ReceiptBook
 from kiosk.service import KioskService
 from kiosk.signup import SignupForm, WlfChoice
 from kiosk.store import head_revision
@@ -102,11 +104,26 @@ def _run_steps(workdir: Path, out: TextIO) -> bool:
     def import_() -> str:
         result = state["export"]
         assert isinstance(result, ExportResult)
-        report = import_exports([result.csv_path], f"sqlite:///{workdir / 'master.sqlite3'}")
+        book = ReceiptBook()
+        report = import_exports(
+            [result.csv_path], f"sqlite:///{workdir / 'master.sqlite3'}", after_merge=book.record
+        )
         accepted = all(f.accepted for f in report.files)
         if not accepted or report.signups_new != 1 or report.contacts_new != 1:
             raise RuntimeError("; ".join(report.summary_lines()))
-        return "imported into a fresh master store: 1 new sign-up, 1 contact"
+        written = book.write()
+        if len(written.paths) != 1:
+            raise RuntimeError("; ".join(written.warnings) or "no receipt written")
+        state["receipt"] = written.paths[0]
+        return "imported into a fresh master store: 1 new sign-up, 1 contact, 1 receipt"
+
+    def apply_receipt() -> str:
+        receipt = state["receipt"]
+        assert isinstance(receipt, Path)
+        applied = _service(state).apply_receipts([receipt])
+        if applied.refused or applied.erased != 1:
+            raise RuntimeError("; ".join(applied.summary_lines()))
+        return "receipt applied: 1 sign-up's personal data erased, counts kept"
 
     steps: list[tuple[str, Step]] = [
         ("store", open_store),
@@ -116,6 +133,7 @@ def _run_steps(workdir: Path, out: TextIO) -> bool:
         ("sign-up", submit),
         ("export", export),
         ("import", import_),
+        ("receipt", apply_receipt),
     ]
     passed = True
     try:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
@@ -25,8 +27,11 @@ from kiosk.signup import Signup, SignupForm, SignupRecord
 # imported when first used: the kiosk shows its attract screen, which needs
 # only the content, before paying for them.
 if TYPE_CHECKING:
+    from kiosk.erasure import ReceiptsApplied
     from kiosk.export import ExportResult
-    from kiosk.store import EventCount, EventInfo, Store
+    from kiosk.store import EventCount, EventInfo, ExportInfo, Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,15 @@ class KioskService:
             if self._closed:
                 raise StoreError("The kiosk store was closed.")
             self._store = Store.open(self.config.data_dir, clock=self.clock)
+            self._erase_due_at_open()
         return self._store
+
+    def _erase_due_at_open(self) -> None:
+        """Erase what became due while the kiosk was off; a failure must not stop the kiosk."""
+        try:
+            self.erase_due()
+        except StoreError as exc:
+            log.error("erasing confirmed sign-ups at start failed: %s", exc)
 
     @property
     def store(self) -> Store:
@@ -157,6 +170,10 @@ class KioskService:
         """Return the clock's time in the kiosk's local zone."""
         return self.clock().astimezone(self._local_tz)
 
+    def local_time(self, moment: datetime) -> datetime:
+        """Return an aware ``moment`` in the kiosk's local zone."""
+        return moment.astimezone(self._local_tz)
+
     def today_start(self) -> datetime:
         """Return local midnight of today, as an aware datetime."""
         return self.local_now().replace(hour=0, minute=0, second=0, microsecond=0)
@@ -193,6 +210,10 @@ class KioskService:
             recipient=self.config.export_public_key,
         )
 
+    def export_history(self) -> list[ExportInfo]:
+        """Return every export batch, newest first, with the office's confirmation if any."""
+        return self.store.export_history()
+
     def verify_export(self, result: ExportResult) -> bool:
         """Re-read an export from disk and check its bytes against its manifest's hash."""
         try:
@@ -201,6 +222,66 @@ class KioskService:
         except (OSError, ValueError):
             return False
         return bool(digest == manifest.get("sha256") == result.sha256)
+
+    # Office receipts and erasure -------------------------------------------------
+
+    def find_receipts(self, folders: Sequence[Path]) -> list[Path]:
+        """Return the office receipt files in ``folders`` (and one level of subfolders)."""
+        from kiosk.receipts import find_receipts
+
+        return find_receipts(folders)
+
+    def apply_receipts(self, paths: Sequence[Path]) -> ReceiptsApplied:
+        """Apply office receipts, then erase whatever is now due; say what happened to each."""
+        from kiosk import erasure
+
+        outcomes = erasure.apply_receipt_files(self.store, paths, self.clock())
+        erased = self.erase_due()
+        return erasure.ReceiptsApplied(
+            outcomes=tuple(outcomes),
+            erased=erased,
+            waiting=erasure.awaiting_erasure(self.store),
+            keep_days=self.keep_confirmed_days,
+        )
+
+    def erase_due(self) -> int:
+        """Erase the personal data of every sign-up whose retention has ended; return how many."""
+        from kiosk import erasure
+
+        return erasure.erase_due(
+            self.store,
+            self.clock(),
+            keep_days=self.keep_confirmed_days,
+            unconfirmed_after_days=self.erase_unconfirmed_after_days,
+        )
+
+    @property
+    def keep_confirmed_days(self) -> int:
+        """Days confirmed sign-ups keep their personal data (0: erased once the receipt is in)."""
+        from kiosk import erasure
+
+        return erasure.keep_confirmed_days(self.store)
+
+    def set_keep_confirmed_days(self, days: int) -> None:
+        """Choose how long confirmed sign-ups keep their personal data; erase what is now due."""
+        from kiosk import erasure
+
+        erasure.set_keep_confirmed_days(self.store, days)
+        self.erase_due()
+
+    @property
+    def erase_unconfirmed_after_days(self) -> int | None:
+        """Days after export when sign-ups with no receipt are erased anyway; None: never."""
+        from kiosk import erasure
+
+        return erasure.erase_unconfirmed_after_days(self.store)
+
+    def set_erase_unconfirmed_after_days(self, days: int | None) -> None:
+        """Turn erasing unconfirmed exports on (after ``days``) or off (None); erase what is due."""
+        from kiosk import erasure
+
+        erasure.set_erase_unconfirmed_after_days(self.store, days)
+        self.erase_due()
 
     # Staff PIN -----------------------------------------------------------------
 

@@ -66,12 +66,14 @@ class EventCount:
 
 @dataclass(frozen=True)
 class ExportInfo:
-    """The most recent export batch."""
+    """One export batch: its file, size and time, and when the office confirmed it (if it has)."""
 
     file_name: str
     rows: int
     sha256: str
     created_at: datetime
+    confirmed_at: datetime | None = None
+    erased_at: datetime | None = None
 
 
 def to_utc(naive: datetime) -> datetime:
@@ -87,9 +89,15 @@ def to_naive_utc(moment: datetime) -> datetime:
 
 
 def sqlite_engine(db_path: Path) -> Engine:
-    """Create an engine for a SQLite file with the kiosk's durability settings."""
+    """Create an engine for a SQLite file with the kiosk's durability settings.
+
+    ``secure_delete`` makes SQLite overwrite what it frees with zeros, so
+    personal data erased after an office receipt leaves no copy in free space.
+    """
     engine = create_engine(f"sqlite:///{db_path}")
-    configure_sqlite(engine, busy_timeout_ms=lambda: _BUSY_TIMEOUT_MS)
+    configure_sqlite(
+        engine, busy_timeout_ms=lambda: _BUSY_TIMEOUT_MS, pragmas=("secure_delete=ON",)
+    )
     return engine
 
 
@@ -395,13 +403,24 @@ class Store:
 
     def last_export(self) -> ExportInfo | None:
         """Return the newest export batch, if any."""
+        history = self.export_history(limit=1)
+        return history[0] if history else None
+
+    def export_history(self, limit: int | None = None) -> list[ExportInfo]:
+        """Return the export batches, newest first (at most ``limit``)."""
+        query = select(ExportBatch).order_by(ExportBatch.id.desc()).limit(limit)
         with Session(self.engine) as session:
-            row = session.scalars(
-                select(ExportBatch).order_by(ExportBatch.id.desc()).limit(1)
-            ).first()
-            if row is None:
-                return None
-            return ExportInfo(row.file_name, row.rows, row.sha256, to_utc(row.created_at))
+            return [
+                ExportInfo(
+                    row.file_name,
+                    row.rows,
+                    row.sha256,
+                    to_utc(row.created_at),
+                    to_utc(row.confirmed_at) if row.confirmed_at else None,
+                    to_utc(row.erased_at) if row.erased_at else None,
+                )
+                for row in session.scalars(query)
+            ]
 
 
 def _find_or_create_event(session: Session, name: str, location: str, now: datetime) -> Event:

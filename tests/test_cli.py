@@ -56,6 +56,10 @@ def test_version_and_help(run) -> None:  # type: ignore[no-untyped-def]
         ["event", "start"],
         ["content", "check"],
         ["import"],
+        ["receipt"],
+        ["receipt", "apply"],
+        ["receipt", "erase"],
+        ["import", "x.csv", "--receipt-dir"],
         ["frobnicate"],
     ],
 )
@@ -284,6 +288,113 @@ def test_encrypted_export_needs_the_private_key_to_import(
     assert_one_clear_line(err)
 
 
+# Receipts -----------------------------------------------------------------------------
+
+
+def _export_demo(run, data_dir: Path, stick: Path, count: int) -> Path:  # type: ignore[no-untyped-def]
+    run("demo-signups", "--count", str(count), "--data-dir", data_dir)
+    stick.mkdir(exist_ok=True)
+    code, _, _ = run("--data-dir", data_dir, "export", "--out", stick)
+    assert code == EXIT_OK
+    return max(stick.glob("signups_*.csv"))
+
+
+def _emails(data_dir: Path) -> list[str]:
+    import sqlite3
+
+    with sqlite3.connect(data_dir / "kiosk.sqlite3") as conn:
+        return [row[0] for row in conn.execute("SELECT email FROM signups ORDER BY rowid")]
+
+
+def test_import_writes_a_receipt_and_receipt_apply_erases_here(  # type: ignore[no-untyped-def]
+    run, data_dir: Path, tmp_path: Path
+) -> None:
+    stick = tmp_path / "stick"
+    export = _export_demo(run, data_dir, stick, 12)
+    office, receipts = tmp_path / "office", tmp_path / "receipts"
+    receipts.mkdir()
+
+    code, out, err = run("--data-dir", office, "import", export, "--receipt-dir", receipts)
+    assert code == EXIT_OK and err == ""
+    (receipt,) = receipts.glob("receipt_*.json")
+    assert f"Receipt for the kiosk: {receipt}" in out
+    _, before, _ = run("--data-dir", data_dir, "status")
+
+    code, out, err = run("receipt", "apply", receipt, "--data-dir", data_dir)
+    assert code == EXIT_OK, err
+    assert f"{receipt.name}: confirms 1 export(s), 12 sign-up(s)" in out
+    assert "Erased the personal data of 12 sign-up(s)." in out
+    assert set(_emails(data_dir)) == {""}
+    _, after, _ = run("--data-dir", data_dir, "status")
+    assert after == before  # per-event counts and the last export read the same
+
+    code, out, _ = run("--data-dir", data_dir, "receipt", "apply", receipt)
+    assert code == EXIT_OK and "already applied; nothing changed" in out
+
+
+def test_import_writes_the_receipt_beside_the_export_by_default(  # type: ignore[no-untyped-def]
+    run, data_dir: Path, tmp_path: Path
+) -> None:
+    export = _export_demo(run, data_dir, tmp_path / "stick", 3)
+    code, _, _ = run("--data-dir", tmp_path / "office", "import", export)
+    assert code == EXIT_OK
+    assert len(list(export.parent.glob("receipt_*.json"))) == 1
+
+
+def test_receipt_apply_refuses_damaged_and_foreign_receipts_and_exits_1(  # type: ignore[no-untyped-def]
+    run, data_dir: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other-kiosk"
+    export = _export_demo(run, other, tmp_path / "other-stick", 4)
+    run("--data-dir", tmp_path / "office", "import", export)
+    (foreign,) = export.parent.glob("receipt_*.json")
+    _export_demo(run, data_dir, tmp_path / "stick", 2)
+    damaged = tmp_path / "receipt_damaged.json"
+    damaged.write_text('{"format": "p2p-kiosk-receipt", "files": [', encoding="utf-8")
+
+    code, out, err = run(
+        "--data-dir", data_dir, "receipt", "apply", foreign, damaged, tmp_path / "none.json"
+    )
+
+    assert code == EXIT_FAILED and "Traceback" not in out + err
+    assert f"{foreign.name}: REFUSED, it is for kiosk" in out
+    assert "receipt_damaged.json: REFUSED, it is not a receipt (not valid JSON)" in out
+    assert "none.json: REFUSED, the file does not exist" in out
+    assert "" not in _emails(data_dir)
+
+
+def test_import_with_a_missing_receipt_folder_merges_nothing(  # type: ignore[no-untyped-def]
+    run, data_dir: Path, tmp_path: Path
+) -> None:
+    export = _export_demo(run, data_dir, tmp_path / "stick", 2)
+    office = tmp_path / "office"
+    code, _, err = run(
+        "--data-dir", office, "import", export, "--receipt-dir", tmp_path / "no" / "such"
+    )
+    assert code == EXIT_FAILED
+    assert_one_clear_line(err)
+    assert "receipt folder" in err
+    assert not (office / "master.sqlite3").exists()
+
+
+def test_import_into_a_read_only_receipt_folder_warns_and_still_imports(  # type: ignore[no-untyped-def]
+    run, data_dir: Path, tmp_path: Path
+) -> None:
+    from tests.receipt_helpers import unwritable_folder
+
+    export = _export_demo(run, data_dir, tmp_path / "stick", 3)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    with unwritable_folder(locked):
+        code, out, err = run(
+            "--data-dir", tmp_path / "office", "import", export, "--receipt-dir", locked
+        )
+    assert code == EXIT_OK
+    assert "Sign-ups: 3 new" in out
+    assert_one_clear_line(err)
+    assert "warning: No receipt written in" in err and "cannot be written" in err
+
+
 def test_the_module_entry_point_runs_as_a_program(data_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "status"],
@@ -325,6 +436,8 @@ SCREENS = (
     "idle_countdown",
     "staff_pin",
     "staff",
+    "staff_export",
+    "staff_settings",
 )
 
 

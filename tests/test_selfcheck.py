@@ -6,7 +6,16 @@ import io
 
 from kiosk.selfcheck import run_self_check
 
-STEPS = ("store", "first start", "content", "screens", "sign-up", "export", "import")
+STEPS = (
+    "store",
+    "first start",
+    "content",
+    "screens",
+    "sign-up",
+    "export",
+    "import",
+    "receipt",
+)
 
 
 def test_self_check_passes_every_step_from_source() -> None:

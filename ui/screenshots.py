@@ -37,6 +37,8 @@ SCREENS = (
     "idle_countdown",
     "staff_pin",
     "staff",
+    "staff_export",
+    "staff_settings",
 )
 FIRST_START_SCREENS = ("setup", "setup_event", "locked")
 DEFAULT_SIZES = ((1280, 800), (1920, 1080))
@@ -174,6 +176,13 @@ def _staff(window: MainWindow, service: KioskService) -> None:
     window.staff.show_panel_for_screenshot()
 
 
+def _staff_page(page: str) -> Callable[[MainWindow, KioskService], None]:
+    def stage(window: MainWindow, service: KioskService) -> None:
+        window.staff.panel.show_page(page)
+
+    return stage
+
+
 _STAGES: dict[str, Callable[[MainWindow, KioskService], None]] = {
     "attract": _attract,
     "home": _go("home"),
@@ -187,6 +196,8 @@ _STAGES: dict[str, Callable[[MainWindow, KioskService], None]] = {
     "idle_countdown": _idle_countdown,
     "staff_pin": _staff_pin,
     "staff": _staff,
+    "staff_export": _staff_page("export"),
+    "staff_settings": _staff_page("settings"),
 }
 
 

@@ -8,6 +8,7 @@ store, and every number it shows is checked against that database.
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -235,6 +236,46 @@ def test_a_drag_without_files_is_refused(qtbot, window):
 
 
 # Merging -----------------------------------------------------------------------
+
+
+def test_merging_writes_a_receipt_for_each_kiosk_beside_its_exports(
+    qtbot, window, exports, master_url
+):
+    _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"], exports["damaged"]])
+    _merge_and_wait(qtbot, window)
+
+    receipts = {}
+    for name in ("fair", "dinner"):
+        (path,) = exports[name].parent.glob("receipt_*.json")
+        receipts[name] = json.loads(path.read_text(encoding="utf-8"))
+    assert [f["rows"] for f in receipts["fair"]["files"]] == [10]
+    assert [f["in_master"] for f in receipts["dinner"]["files"]] == [6]
+    assert not list(exports["damaged"].parent.glob("receipt_*"))  # rejected: no receipt
+    note = window.receipts_label.text()
+    assert window.receipts_label.isVisible()
+    assert "Wrote 2 receipts for the kiosks, beside their export files." in note
+    assert "Export page" in note
+    assert window.receipts_label.property("warning") is False
+
+
+def test_a_read_only_receipt_folder_is_a_warning_and_the_merge_stands(
+    qtbot, exports, master_url, tmp_path
+):
+    from tests.receipt_helpers import unwritable_folder
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    win = make_office_window(master_url, receipt_dir=locked)
+    qtbot.addWidget(win)
+    win.show()
+    with unwritable_folder(locked):
+        _add_and_wait(qtbot, win, [exports["fair"]])
+        _merge_and_wait(qtbot, win)
+    assert _db_count(master_url, "touchpoints") == 10
+    note = win.receipts_label.text()
+    assert f"No receipt written in {locked}" in note and "import itself is complete" in note
+    assert win.receipts_label.property("warning") is True
+    assert win.merge_button.text() == "Merge 0 files"
 
 
 def test_merge_shows_progress_and_a_summary_that_matches_the_database(

@@ -6,6 +6,8 @@ import csv
 import hashlib
 import json
 import logging
+import re
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFileDialog,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.service import KioskService
 from tests.factories import STAFF_PIN, make_form
+from tests.receipt_helpers import office_import
 from ui.screens.staff import (
     ExportDestination,
     StaffScreen,
@@ -428,6 +432,110 @@ def test_export_that_cannot_write_shows_why_and_loses_nothing(
     assert _find(screen, QAbstractButton, "StaffLockButton").isEnabled()
 
 
+# --- Panel: the office's receipts ---
+
+
+def _office_receipt(folder: Path, tmp_path: Path) -> Path:
+    """The office imports the export in ``folder`` and writes its receipt beside it."""
+    (export,) = folder.glob("signups_*.csv")
+    report, written = office_import([export], tmp_path / "master.sqlite3")
+    assert not report.rejected
+    (receipt,) = written.paths
+    return receipt
+
+
+def _tap_through_the_window(qtbot, screen: StaffScreen, name: str) -> None:
+    """Press a button as the window system delivers a click, not by poking the widget."""
+    button = _find(screen, QAbstractButton, name)
+    assert button.isVisible() and button.isEnabled(), name
+    window = screen.windowHandle()
+    assert window is not None
+    point = button.mapTo(screen, button.rect().center())
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def _history(screen: StaffScreen) -> list[str]:
+    table = _find(screen, QTableWidget, "ExportHistory")
+    return [table.item(row, 0).text() for row in range(table.rowCount())]
+
+
+def test_apply_receipts_on_the_export_page_erases_what_the_office_confirmed(
+    qtbot, screen, service, tmp_path, monkeypatch
+) -> None:
+    service.start_event("Campus fair", "Boston")
+    _submit(service, 3, "r")
+    _unlock(qtbot, screen, service)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert _export_to(qtbot, screen, usb, monkeypatch)[1] == "success"
+    _submit(service, 1, "s")  # came after the export: the office has not got it
+    (waiting,) = _history(screen)
+    assert "3 sign-ups, exported 2026-11-24 15:30" in waiting
+    assert "Waiting for the office\u2019s receipt" in waiting
+    assert "No receipt" in _find(screen, QLabel, "ReceiptsFound").text()
+    assert not _find(screen, QAbstractButton, "ApplyReceiptsButton").isEnabled()
+
+    _office_receipt(usb, tmp_path)  # the stick went to the office and came back
+    _click(qtbot, screen, "RescanDrivesButton")
+    assert "Found 1 receipt" in _find(screen, QLabel, "ReceiptsFound").text()
+    _tap_through_the_window(qtbot, screen, "ApplyReceiptsButton")
+    qtbot.waitUntil(lambda: not screen.panel.is_busy(), timeout=20_000)
+
+    text, tone = _message(screen, "ReceiptMessage")
+    assert tone == "success", text
+    assert "The office confirmed 1 export(s), 3 sign-ups." in text
+    assert "Erased the names, emails, phones and postal codes of 3 sign-ups." in text
+    (confirmed,) = _history(screen)
+    # The office's own clock dates its confirmation; the kiosk's clock dates the erasure.
+    assert re.search(r"Confirmed by the office on \d{4}-\d\d-\d\d\n", confirmed)
+    assert confirmed.endswith("Personal data erased on 2026-11-24")
+    with sqlite3.connect(service.store.db_path) as conn:
+        emails = sorted(row[0] for row in conn.execute("SELECT email FROM signups"))
+    assert emails == ["", "", "", "as0@example.org"]
+    _nav(qtbot, screen, "today")
+    assert _find(screen, QLabel, "StatTotal").text() == "4"  # the counts stay
+    assert _find(screen, QLabel, "StatToday").text() == "4"
+
+
+def test_a_receipt_from_another_kiosk_is_refused_on_the_export_page(
+    qtbot, screen, service, tmp_path, monkeypatch
+) -> None:
+    other = KioskService.open(tmp_path / "other", clock=service.clock, local_tz=UTC)
+    try:
+        other.submit(make_form(email="someone@example.org"))
+        other_usb = tmp_path / "other-usb"
+        other_usb.mkdir()
+        other.export(other_usb)
+    finally:
+        other.close()
+    _office_receipt(other_usb, tmp_path)
+    _submit(service, 2, "t")
+    _unlock(qtbot, screen, service)
+    assert _export_to(qtbot, screen, other_usb, monkeypatch)[1] == "success"
+    _click(qtbot, screen, "ApplyReceiptsButton")
+    qtbot.waitUntil(lambda: not screen.panel.is_busy(), timeout=20_000)
+    text, tone = _message(screen, "ReceiptMessage")
+    assert tone == "error"
+    assert "Not applied" in text and "it is for kiosk" in text
+    assert service.store.kiosk_id in text
+    assert all("Waiting for the office" in entry for entry in _history(screen))
+    with sqlite3.connect(service.store.db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM signups WHERE email = ''").fetchone()[0] == 0
+
+
+def test_receipts_on_a_locked_stick_are_found_too(qtbot, screen, service, monkeypatch) -> None:
+    import ui.screens.staff.export_page as export_page
+
+    stick = VolumeInfo("/media/dana/LOCKED", "LOCKED", "vfat", True, True, True, 1_000)
+    monkeypatch.setattr(export_page, "mounted_volumes", lambda: [stick])
+    seen: list[list[Path]] = []
+    monkeypatch.setattr(service, "find_receipts", lambda folders: seen.append(folders) or [])
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "export")
+    assert seen[-1] == [Path("/media/dana/LOCKED")]  # looked at, though not offered for export
+    assert screen.panel.destinations() == []
+
+
 # --- Panel: settings ---
 
 
@@ -475,6 +583,63 @@ def test_pin_fields_take_digits_only_and_are_masked(qtbot, screen, service) -> N
     field = _type_into(qtbot, screen, "NewPinField", "12ab34;--56789")
     assert field.text() == "12345678"
     assert field.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_personal_data_settings_default_to_at_once_and_never_and_save(
+    qtbot, screen, service
+) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "settings")
+    keep = _find(screen, QSpinBox, "KeepConfirmedField")
+    unconfirmed = _find(screen, QSpinBox, "EraseUnconfirmedField")
+    assert keep.text() == "at once" and unconfirmed.text() == "never"
+    # Tab reads each stepper as it looks: −, the days, +.
+    assert _find(screen, QAbstractButton, "KeepConfirmedShorterButton").nextInFocusChain() is keep
+    warning = _find(screen, QLabel, "EraseUnconfirmedWarning")
+    assert warning.isVisible() and "even if the office never got them" in warning.text()
+
+    for _ in range(3):
+        _click(qtbot, screen, "KeepConfirmedLongerButton")  # at once, 1, 7, 14 days
+    _click(qtbot, screen, "EraseUnconfirmedLongerButton")  # never, 30 days
+    assert keep.value() == 14 and unconfirmed.value() == 30
+    _click(qtbot, screen, "SaveErasureButton")
+
+    text, tone = _message(screen, "ErasureMessage")
+    assert tone == "success", text
+    assert "14 days after the receipt" in text and "after 30 days" in text
+    assert service.keep_confirmed_days == 14
+    assert service.erase_unconfirmed_after_days == 30
+    _click(qtbot, screen, "EraseUnconfirmedShorterButton")
+    _click(qtbot, screen, "SaveErasureButton")
+    assert service.erase_unconfirmed_after_days is None  # back to never
+
+
+def _type_days(qtbot, screen: StaffScreen, field: str, typed: str) -> QSpinBox:
+    spin = _find(screen, QSpinBox, field)
+    qtbot.mouseClick(spin, Qt.MouseButton.LeftButton)
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), typed)
+    return spin
+
+
+def test_too_few_days_without_a_receipt_are_refused_with_a_reason(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "settings")
+    _type_days(qtbot, screen, "EraseUnconfirmedField", "3")
+    _click(qtbot, screen, "SaveErasureButton")
+    text, tone = _message(screen, "ErasureMessage")
+    assert tone == "error" and "7 days at the soonest" in text
+    assert service.erase_unconfirmed_after_days is None
+
+
+def test_the_retention_field_takes_no_more_than_a_year(qtbot, screen, service) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "settings")
+    spin = _type_days(qtbot, screen, "KeepConfirmedField", "400x")
+    assert spin.value() == 40  # the last 0 (and the letter) are not taken
+    _click(qtbot, screen, "SaveErasureButton")
+    assert _message(screen, "ErasureMessage")[1] == "success"
+    assert service.keep_confirmed_days == 40
 
 
 def test_idle_timeout_setting_saves_good_values(qtbot, screen, service) -> None:

@@ -22,9 +22,11 @@ def office_stylesheet() -> str:
         return ""
 
 
-def make_office_window(master_url: str, identity: Path | None = None) -> OfficeWindow:
+def make_office_window(
+    master_url: str, identity: Path | None = None, *, receipt_dir: Path | None = None
+) -> OfficeWindow:
     """An office window with its stylesheet applied (used by run_office and screenshots)."""
-    window = OfficeWindow(master_url, identity)
+    window = OfficeWindow(master_url, identity, receipt_dir=receipt_dir)
     window.setStyleSheet(office_stylesheet())
     return window
 
@@ -33,13 +35,14 @@ def run_office(
     master_url: str,
     identity: Path | None = None,
     *,
+    receipt_dir: Path | None = None,
     files: Sequence[Path] = (),
     argv: Sequence[str] | None = None,
 ) -> int:
     """Show the office window for ``master_url`` (files listed at start); return the exit code."""
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     app.setApplicationName("p2p-kiosk office")
-    window = make_office_window(master_url, identity)
+    window = make_office_window(master_url, identity, receipt_dir=receipt_dir)
     # On a screen smaller than the window's preferred size (a laptop at
     # 1280x800), fill the screen instead of spilling past its edges.
     screen = window.screen().availableGeometry()

@@ -4,7 +4,9 @@ Each added file is checked in the background (manifest, hash, decryption)
 and listed with what it holds before anything is merged; "Merge" writes only
 the files that passed, with a progress bar, and shows what was new, already
 present, merged and rejected. The work is ``kiosk.importer``'s; this tab
-shows it and runs it off the GUI thread.
+shows it and runs it off the GUI thread. After a merge, each kiosk gets a
+receipt (``kiosk.receipts``) beside its export files, or in ``receipt_dir``;
+one that cannot be written is a warning in the summary, the merge stands.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import KioskError
 from kiosk.importer import CheckedExport, ImportReport, check_export, merge_exports
-from ui.office.controls import make_button, stat_tile
+from kiosk.receipts import ReceiptBook, ReceiptsWritten
+from ui.office.controls import make_button, repolish, stat_tile
 from ui.office.files import (
     CHECKING,
     MERGED,
@@ -61,12 +64,16 @@ class ImportTab(QWidget):
         tasks: TaskPool,
         identity: Path | None = None,
         parent: QWidget | None = None,
+        *,
+        receipt_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.master_url = master_url
         self.identity: Path | None = Path(identity) if identity else None
+        self.receipt_dir = Path(receipt_dir) if receipt_dir else None
         self.entries: list[FileEntry] = []
         self.last_report: ImportReport | None = None
+        self.last_receipts: ReceiptsWritten | None = None
         self._tasks = tasks
         self._checks_running = 0
         self._merging = False
@@ -164,6 +171,13 @@ class ImportTab(QWidget):
         self.rejected_label.setWordWrap(True)
         self.rejected_label.setTextFormat(Qt.TextFormat.RichText)
         summary_layout.addWidget(self.rejected_label)
+        self.receipts_label = QLabel("")
+        self.receipts_label.setObjectName("receiptsNote")
+        self.receipts_label.setAccessibleName(self.tr("Receipts for the kiosks"))
+        self.receipts_label.setWordWrap(True)
+        self.receipts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.receipts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        summary_layout.addWidget(self.receipts_label)
         self.summary_panel.setVisible(False)
         return self.summary_panel
 
@@ -347,13 +361,17 @@ class ImportTab(QWidget):
             count_text(len(checked), self.tr("Merging 1 file…"), self.tr("Merging %1 files…"))
         )
         url = self.master_url
+        receipts = ReceiptBook(receipt_dir=self.receipt_dir)
 
-        def job(task: Task) -> ImportReport:
-            return merge_exports(checked, url, progress=task.report_progress)
+        def job(task: Task) -> tuple[ImportReport, ReceiptsWritten]:
+            report = merge_exports(
+                checked, url, progress=task.report_progress, after_merge=receipts.record
+            )
+            return report, receipts.write()
 
         task = Task(job, self)
         task.progressed.connect(self._on_merge_progress)
-        task.succeeded.connect(lambda report, batch=ready: self._on_merged(batch, report))
+        task.succeeded.connect(lambda result, batch=ready: self._on_merged(batch, *result))
         task.failed.connect(lambda message, batch=ready: self._on_merge_failed(batch, message))
         self._tasks.start(task)
         return True
@@ -364,9 +382,12 @@ class ImportTab(QWidget):
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(min(done, total))
 
-    def _on_merged(self, batch: list[FileEntry], report: ImportReport) -> None:
+    def _on_merged(
+        self, batch: list[FileEntry], report: ImportReport, receipts: ReceiptsWritten
+    ) -> None:
         self._merging = False
         self.last_report = report
+        self.last_receipts = receipts
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
         outcomes = {Path(outcome.path): outcome for outcome in report.files}
@@ -380,6 +401,7 @@ class ImportTab(QWidget):
                 entry.status, entry.detail = REJECTED, as_sentence(outcome.reason)
             self._refresh_row(entry)
         self._show_summary(report)
+        self._show_receipts(receipts)
         self._update_merge_button()
         self.master_changed.emit()
         self.status_changed.emit(self.tr("Merge finished."))
@@ -426,3 +448,28 @@ class ImportTab(QWidget):
             self.rejected_label.setText("")
             self.rejected_label.setVisible(False)
         self.summary_panel.setVisible(True)
+
+    def _show_receipts(self, receipts: ReceiptsWritten) -> None:
+        lines = []
+        if receipts.paths:
+            if self.receipt_dir is None:
+                where = self.tr("beside their export files")
+            else:
+                where = self.tr("in %1").replace("%1", str(self.receipt_dir))
+            lines.append(
+                count_text(
+                    len(receipts.paths),
+                    self.tr("Wrote 1 receipt for the kiosks, %2."),
+                    self.tr("Wrote %1 receipts for the kiosks, %2."),
+                ).replace("%2", where)
+                + " "
+                + self.tr(
+                    "Take them back to each kiosk: its Export page applies them and erases "
+                    "the personal data the office now holds."
+                )
+            )
+        lines.extend(receipts.warnings)
+        self.receipts_label.setText("\n".join(lines))
+        self.receipts_label.setProperty("warning", bool(receipts.warnings))
+        repolish(self.receipts_label)
+        self.receipts_label.setVisible(bool(lines))

@@ -83,6 +83,8 @@ class OfficeWindow(QMainWindow):
         master_url: str,
         identity: Path | None = None,
         parent: QWidget | None = None,
+        *,
+        receipt_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.master_url = master_url
@@ -99,7 +101,7 @@ class OfficeWindow(QMainWindow):
         outer.setContentsMargins(28, 20, 28, 16)
         outer.setSpacing(14)
         outer.addLayout(self._build_header())
-        self.import_tab = ImportTab(master_url, self._tasks, identity)
+        self.import_tab = ImportTab(master_url, self._tasks, identity, receipt_dir=receipt_dir)
         self.contacts_tab = ContactsTab(master_url, self._tasks)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
@@ -135,6 +137,7 @@ class OfficeWindow(QMainWindow):
         self.summary_title = imports.summary_title
         self.stat_labels = imports.stat_labels
         self.rejected_label = imports.rejected_label
+        self.receipts_label = imports.receipts_label
         self.search_box = contacts.search_box
         self.count_label = contacts.count_label
         self.results_table = contacts.results_table

@@ -82,17 +82,20 @@ def is_removable_path(root_path: str, system_root_path: str = "/") -> bool:
 
 
 def export_destinations(
-    volumes: Iterable[VolumeInfo], system_root_path: str = "/"
+    volumes: Iterable[VolumeInfo], system_root_path: str = "/", *, writable_only: bool = True
 ) -> list[ExportDestination]:
     """Return the volumes an export can go to: ready, writable, not the system volume,
-    not a kernel or container mount; removable drives first."""
+    not a kernel or container mount; removable drives first.
+
+    ``writable_only=False`` also lists read-only volumes (a locked stick can
+    still bring back the office's receipts)."""
     system = system_root_path.replace("\\", "/").rstrip("/") or "/"
     found: list[ExportDestination] = []
     seen: set[str] = set()
     for volume in volumes:
         path = volume.root_path.replace("\\", "/")
         normalized = path.rstrip("/") or "/"
-        if not (volume.is_valid and volume.is_ready) or volume.is_read_only:
+        if not (volume.is_valid and volume.is_ready) or (writable_only and volume.is_read_only):
             continue
         if normalized in ("/", system) or normalized in seen:
             continue

@@ -2,7 +2,9 @@
 
 The export runs in a worker thread (``ExportJob``) and is verified by reading
 the file back; while it runs, a busy bar shows and the controls that could
-interfere (including the panel's Lock and Exit buttons) are disabled.
+interfere (including the panel's Lock and Exit buttons) are disabled. Beside
+it, the receipts card (``receipts_card``) finds the office's receipts on the
+same drives, applies them in the same worker, and lists every export.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from kiosk.crypto import short_key
 from kiosk.errors import KioskError
 from kiosk.export import ExportResult
 from kiosk.service import KioskService
+from kiosk.store import ExportInfo
 from ui.screens.staff.controls import (
     RowCheckBox,
     RowRadioButton,
@@ -39,6 +42,7 @@ from ui.screens.staff.export_destinations import (
     system_root,
 )
 from ui.screens.staff.export_task import ExportJob, ExportSignals
+from ui.screens.staff.receipts_card import ReceiptsCard
 
 
 class ExportPage(QWidget):
@@ -48,6 +52,8 @@ class ExportPage(QWidget):
     """An export started (True) or ended (False)."""
     export_ended = Signal()
     """An export ended, well or not: the counts are out of date."""
+    receipts_applied = Signal()
+    """Office receipts were applied: the history (and what is kept) changed."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,8 +68,8 @@ class ExportPage(QWidget):
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(20)
         card, layout = make_card(self)
-        card.setMaximumWidth(1100)
         layout.addWidget(make_label(self.tr("Export sign-ups"), "h2"))
         self._export_intro = make_label("", "muted")
         self._export_intro.setObjectName("ExportIntro")
@@ -118,13 +124,22 @@ class ExportPage(QWidget):
         self._export_message = make_message("ExportMessage", card)
         layout.addWidget(self._export_message)
         layout.addStretch(1)
-        outer.addWidget(card, 1)
+        outer.addWidget(card, 3)
+        self._receipts = ReceiptsCard(service, self._pool, self)
+        self._receipts.busy_changed.connect(self._on_receipts_busy)
+        self._receipts.applied.connect(self.receipts_applied)
+        outer.addWidget(self._receipts, 2)
+
+    @property
+    def receipts(self) -> ReceiptsCard:
+        """The card with the office's receipts and the export history."""
+        return self._receipts
 
     # State ---
 
     def is_busy(self) -> bool:
-        """Return whether an export is running."""
-        return self._busy
+        """Return whether an export runs or receipts are being applied."""
+        return self._busy or self._receipts.is_busy()
 
     def wait_for_export(self, timeout_ms: int = 30_000) -> bool:
         """Block until a running export ends (for shutdown); True if none is left running."""
@@ -134,6 +149,7 @@ class ExportPage(QWidget):
         """Forget the outcome message (unless an export runs), the tick and a chosen folder."""
         if not self._busy:
             show_message(self._export_message, "")
+        self._receipts.clear_inputs()
         self._include_all.setChecked(False)
         self._chosen_folder = None
 
@@ -170,12 +186,21 @@ class ExportPage(QWidget):
 
     def refresh_destinations(self) -> None:
         """Look at the mounted volumes again (a stick may have been plugged in)."""
-        if self._busy:
+        if self.is_busy():
             return
         previous = self.selected_destination()
-        found = export_destinations(mounted_volumes(), system_root())
+        volumes = mounted_volumes()
+        found = export_destinations(volumes, system_root())
+        # Receipts are only read: a locked (read-only) stick brings them back too.
+        receipt_folders = [
+            d.path
+            for d in export_destinations(volumes, system_root(), writable_only=False)
+            if d.removable
+        ]
         if self._chosen_folder is not None:
             found.append(ExportDestination(self._chosen_folder, self._chosen_folder.name, False))
+            receipt_folders.append(self._chosen_folder)
+        self._receipts.look_in(receipt_folders)
         self._destinations = found
         for button in self._destination_group.buttons():
             self._destination_group.removeButton(button)
@@ -254,7 +279,7 @@ class ExportPage(QWidget):
 
     def start_export(self) -> None:
         """Export to the chosen folder in a worker thread, with a busy bar until it ends."""
-        if self._busy:
+        if self.is_busy():
             return
         folder = self.selected_destination()
         if folder is None:
@@ -288,7 +313,17 @@ class ExportPage(QWidget):
             self._destination_box,
         ):
             widget.setEnabled(not busy)
+        self._receipts.set_enabled_for_export(not busy)
         self.busy_changed.emit(busy)
+
+    def _on_receipts_busy(self, busy: bool) -> None:
+        for widget in (self._export_button, self._rescan, self._choose_folder):
+            widget.setEnabled(not busy)
+        self.busy_changed.emit(busy)
+
+    def show_history(self, batches: list[ExportInfo]) -> None:
+        """Show every export batch and whether the office has confirmed it."""
+        self._receipts.show_history(batches)
 
     def _on_export_finished(self, result: ExportResult | None, verified: bool) -> None:
         self._set_busy(False)

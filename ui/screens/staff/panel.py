@@ -49,6 +49,7 @@ class StaffPanel(QWidget):
         self._export = ExportPage(service, self)
         self._export.busy_changed.connect(self._on_export_busy)
         self._export.export_ended.connect(self.refresh)
+        self._export.receipts_applied.connect(self.refresh)
         self._settings = SettingsPage(service, self)
         self._settings.idle_timeout_changed.connect(self.idle_timeout_changed)
         self._pages = QStackedWidget(self)
@@ -127,6 +128,9 @@ class StaffPanel(QWidget):
             current = self._service.current_event()
             idle_s = self._service.idle_timeout_s
             now_hour = self._service.local_now().hour
+            history = self._service.export_history()
+            keep_days = self._service.keep_confirmed_days
+            unconfirmed_days = self._service.erase_unconfirmed_after_days
         except KioskError as error:
             self._event_line.setText(str(error))
             return
@@ -140,7 +144,9 @@ class StaffPanel(QWidget):
         else:
             self._event_line.setText(self.tr("Signing up for: {0}").format(current.name))
         self._settings.show_idle_timeout(idle_s)
+        self._settings.show_erasure(keep_days, unconfirmed_days)
         self._export.refresh_intro(pending)
+        self._export.show_history(history)
 
     def clear_inputs(self) -> None:
         """Forget everything typed and every message: the panel is being locked."""

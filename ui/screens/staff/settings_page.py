@@ -1,4 +1,4 @@
-"""The staff panel's "Settings" page: change the staff PIN and the attendee idle timeout."""
+"""The staff panel's "Settings" page: the staff PIN, the idle timeout, and when data is erased."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from ui.screens.staff.controls import (
     make_pin_field,
     show_message,
 )
+from ui.screens.staff.erasure_card import ErasureCard
 
 IDLE_STEP_S = 15
 """How many seconds the − and + buttons take off or add to the idle timeout."""
@@ -106,8 +107,10 @@ class SettingsPage(QWidget):
         idle.addWidget(self._idle_message)
         idle.addStretch(1)
 
+        self._erasure = ErasureCard(service, self)
         row.addWidget(pin_card, 1)
         row.addWidget(idle_card, 1)
+        row.addWidget(self._erasure, 1)
         for first, second in (
             (self._current_pin, self._new_pin),
             (self._new_pin, self._confirm_pin),
@@ -116,6 +119,7 @@ class SettingsPage(QWidget):
             (self._idle_minus, self._idle_spin),
             (self._idle_spin, self._idle_plus),
             (self._idle_plus, self._save_idle),
+            (self._save_idle, self._erasure),
         ):
             self.setTabOrder(first, second)
 
@@ -123,12 +127,17 @@ class SettingsPage(QWidget):
         """Show the idle timeout the kiosk uses now."""
         self._idle_spin.setValue(seconds)
 
+    def show_erasure(self, keep_days: int, unconfirmed_days: int | None) -> None:
+        """Show when confirmed and unconfirmed sign-ups lose their personal data."""
+        self._erasure.show_settings(keep_days, unconfirmed_days)
+
     def clear_inputs(self) -> None:
-        """Forget every typed PIN and both messages."""
+        """Forget every typed PIN and every message."""
         for field in (self._current_pin, self._new_pin, self._confirm_pin):
             field.clear()
         for label in (self._pin_message, self._idle_message):
             show_message(label, "")
+        self._erasure.clear_inputs()
 
     # Change the PIN ---
 
