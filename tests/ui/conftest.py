@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
+from PySide6.QtGui import QPointingDevice
+from PySide6.QtTest import QTest
 
 from kiosk.clock import ManualClock
 from kiosk.service import KioskService
@@ -47,3 +50,17 @@ def make_window(qtbot: Any, service: KioskService) -> Callable[..., Any]:
 def kiosk_window(make_window: Callable[..., Any]) -> Any:
     """A shown kiosk window with the default (long) timers."""
     return make_window()
+
+
+@pytest.fixture
+def touchscreen() -> Iterator[QPointingDevice]:
+    """A touch screen registered with Qt, for touch points sent through a window.
+
+    Removed again afterwards: while it exists, Qt reports a touch screen, and the
+    keyboard's "auto" setting would switch on in every later test.
+    """
+    device = QTest.createTouchDevice()
+    try:
+        yield device
+    finally:
+        shiboken6.delete(device)
