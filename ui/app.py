@@ -66,6 +66,10 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setFont(font)
     app.setStyle("Fusion")
     app.setStyleSheet(load_stylesheet())
+    # The kiosk has no double-clicks. Qt makes a touch that comes within the double-click
+    # interval of the last one a double-click instead of a press, even one far away (a key,
+    # then a field), and a touch-scrolled page swallows double-clicks: the tap would be lost.
+    app.styleHints().setMouseDoubleClickInterval(0)
     return app
 
 
