@@ -152,13 +152,10 @@ class OnScreenKeyboard(QWidget):
         current = QApplication.focusWidget()
         if current is None:
             return
-        window = current.window()
-        candidate = current.nextInFocusChain()
-        while candidate is not None and candidate is not current:
-            if self._can_take_focus(candidate, window):
-                candidate.setFocus(Qt.FocusReason.TabFocusReason)
-                break
-            candidate = candidate.nextInFocusChain()
+        # Qt's own Tab step (protected in C++, callable from Python): it steps over the
+        # parts of a compound control (a spin box's editor), and a scroll area it passes
+        # through brings the new focus into view.
+        current.focusNextPrevChild(True)
         self.key_pressed.emit("next")
 
     # Internals -------------------------------------------------------------------------
@@ -181,16 +178,6 @@ class OnScreenKeyboard(QWidget):
         if new.window() is not self.window():
             return  # a dialog of its own; the proxy catches up when focus comes back
         self.setFocusProxy(new)
-
-    def _can_take_focus(self, widget: QWidget, window: QWidget) -> bool:
-        return (
-            widget.window() is window
-            and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
-            and widget.isVisible()
-            and widget.isEnabled()
-            and not self.isAncestorOf(widget)
-            and widget is not self
-        )
 
     def _type_letter(self, letter: str) -> None:
         self.type_text(letter.upper() if self._shift else letter)
