@@ -92,7 +92,10 @@ class WindowInput:
 
     def tap(self, widget: QWidget, pos: QPoint | None = None) -> None:
         """A finger tap on ``widget``."""
-        point = self.point(widget, pos)
+        self.tap_at(self.point(widget, pos))
+
+    def tap_at(self, point: QPoint) -> None:
+        """A finger tap at ``point`` (window coordinates), on whatever is on top there."""
         self.touch_down_at(point)
         self.touch_up_at(point)
 
@@ -143,6 +146,17 @@ class WindowInput:
             start = viewport.mapTo(self.window, QPoint(_SWIPE_MARGIN // 2, start_y))
             self.drag(start, start - QPoint(0, distance))
         raise AssertionError(f"{_describe(widget)} did not scroll into view")
+
+    # A physical keyboard ----------------------------------------------------------------
+
+    def press_key(self, key: Qt.Key, modifier: Qt.KeyboardModifier = NO_MODIFIER) -> None:
+        """Press and release ``key`` (``modifier`` held) on a keyboard plugged into the kiosk."""
+        QTest.keyClick(self.handle, key, modifier)
+
+    def type_keys(self, text: str) -> None:
+        """Type plain ASCII ``text`` on a keyboard plugged into the kiosk."""
+        for char in text:
+            QTest.keyClick(self.handle, ord(char))
 
     # The on-screen keyboard -------------------------------------------------------------
 
