@@ -43,9 +43,15 @@ _KEY_NAMES = {
 class WindowInput:
     """Mouse and touch input for one top-level widget, delivered through its ``QWindow``."""
 
-    def __init__(self, window: QWidget, touchscreen: QPointingDevice) -> None:
+    def __init__(self, window: QWidget, touchscreen: QPointingDevice | None = None) -> None:
         self.window = window
-        self.touchscreen = touchscreen
+        self._touchscreen = touchscreen
+
+    @property
+    def touchscreen(self) -> QPointingDevice:
+        """The touch screen the touch points come from."""
+        assert self._touchscreen is not None, "made without a touch screen: mouse and keys only"
+        return self._touchscreen
 
     @property
     def handle(self) -> QWindow:
@@ -166,14 +172,21 @@ class WindowInput:
 
     def type_on(self, keyboard: OnScreenKeyboard, text: str) -> None:
         """Type ``text`` by tapping keys: Shift before a capital, one key per character."""
-        for char in text:
-            if char.isalpha() and char.isupper():
-                self.tap_key(keyboard, "Shift")
-                self.tap_key(keyboard, f"Letter {char.lower()}")
-            elif char.isalpha():
-                self.tap_key(keyboard, f"Letter {char}")
-            else:
-                self.tap_key(keyboard, _KEY_NAMES.get(char, char))
+        for name in key_names(text):
+            self.tap_key(keyboard, name)
+
+
+def key_names(text: str) -> list[str]:
+    """The on-screen keys (accessible names) a person taps to type ``text``, in order."""
+    names: list[str] = []
+    for char in text:
+        if char.isalpha() and char.isupper():
+            names += ["Shift", f"Letter {char.lower()}"]
+        elif char.isalpha():
+            names.append(f"Letter {char}")
+        else:
+            names.append(_KEY_NAMES.get(char, char))
+    return names
 
 
 def _describe(widget: QWidget | None) -> str:
