@@ -32,7 +32,7 @@ from kiosk.service import KioskService
 from tests.booth import STAFF_PIN, prepare_booth
 from tests.ci import skip_or_fail
 from tests.conftest import REPO_ROOT
-from tests.e2e.xserver import XServer, XServerUnavailable, wait_for
+from tests.e2e.xserver import XServer, XServerUnavailable, end_process, wait_for
 from tests.ui.window_input import WindowInput, key_names
 from ui.app import build_main_window, show_kiosk_window
 
@@ -191,13 +191,7 @@ class KioskOnX:
 
     def close(self) -> None:
         """Stop the kiosk if a test left it running, and release the twin's store."""
-        if self.running():
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        end_process(self.process)
         self.twin_service.close()
 
 

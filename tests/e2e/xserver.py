@@ -97,13 +97,18 @@ class XServer:
 
     def stop(self) -> None:
         """End the server."""
-        if self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        end_process(self._process)
+
+
+def end_process(process: subprocess.Popen[bytes]) -> None:
+    """End ``process`` (started by the tests) if it still runs: politely, then for sure."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _read_line(fd: int, timeout: float) -> str:
