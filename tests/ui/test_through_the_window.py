@@ -90,6 +90,19 @@ def test_next_brings_each_following_control_into_sight(
     assert join.first_name.error()
 
 
+def test_enter_brings_the_control_it_moves_to_into_sight(
+    qtbot: Any, open_booth: Callable[..., Booth]
+) -> None:
+    booth, join = _sign_up_form(open_booth)
+    user = booth.user
+    user.swipe_into_view(join.scroll_area, join.postal_code.edit)
+    user.tap(join.postal_code.edit)
+    user.press_key(Qt.Key.Key_Return)  # from the ZIP code on to the chosen answer
+    choice = join.choice_rows[join.selected_choice()].button
+    assert choice.hasFocus()
+    qtbot.waitUntil(lambda: _in_sight(join.scroll_area, choice))
+
+
 # The attendee screens (test_signup_flow, test_screens, test_kiosk_behaviour) ---------------
 
 

@@ -1,8 +1,8 @@
 """A vertical scroll area that scrolls by finger on touch screens (QScroller).
 
-It also keeps the control with focus in view: the on-screen keyboard takes room
-from it, and focus moved by the keyboard's Next key is not scrolled to the way
-Tab is.
+It also keeps the control with focus in sight when the on-screen keyboard takes
+room from it (its email keys are a row taller), and when code moves focus (Enter
+to the next field, a message to its field), which QScrollArea follows only for Tab.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class TouchScrollArea(QScrollArea):
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         # A press shows what it pressed already, and scrolling under a finger would move
-        # the release off its button; focus moved any other way (Next, Enter) is scrolled to.
+        # the release off its button; focus moved any other way is brought into sight.
         if QApplication.mouseButtons() == Qt.MouseButton.NoButton:
             self._keep_in_view(new)
 
