@@ -87,15 +87,7 @@ class KioskOnX:
         self.command = command
         self.work = work
         self.qtbot = qtbot
-        self.data_dir = prepare_booth(work / "kiosk-data")
-        with (work / "kiosk.log").open("wb") as log:
-            self.process = subprocess.Popen(
-                [*command, "run", "--data-dir", str(self.data_dir)],
-                env=xserver.env(),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                cwd=work,
-            )
+        self._shots = 0
         self.twin_service = KioskService.open(prepare_booth(work / "twin-data"))
         self.twin = build_main_window(self.twin_service)
         qtbot.addWidget(self.twin, before_close_func=lambda w: w.allow_close())
@@ -104,7 +96,19 @@ class KioskOnX:
         self.twin.activateWindow()
         qtbot.waitUntil(self.twin.isActiveWindow)
         self.user = WindowInput(self.twin)  # a mouse, as xdotool's
-        self._shots = 0
+        self.data_dir = prepare_booth(work / "kiosk-data")
+        try:
+            with (work / "kiosk.log").open("wb") as log:
+                self.process = subprocess.Popen(
+                    [*command, "run", "--data-dir", str(self.data_dir)],
+                    env=xserver.env(),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    cwd=work,
+                )
+        except OSError:
+            self.twin_service.close()
+            raise
 
     # Acting, on the twin and on the X server alike ------------------------------------------
 
