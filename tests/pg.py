@@ -27,11 +27,12 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
 
 import psycopg
 import pytest
 from psycopg import sql
+
+from tests.ci import skip_or_fail
 
 SKIP_MESSAGE = "PostgreSQL server binaries not found (install Debian's postgresql package)"
 USER = "kiosk"
@@ -214,24 +215,13 @@ def _wait_ready(server: PgServer, timeout: float = 30.0) -> None:
             time.sleep(0.1)
 
 
-def _is_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-
-
-def skip_or_fail(reason: str) -> NoReturn:
-    """Skip the test on a developer's machine; fail it under CI, where the server must exist."""
-    if _is_ci():
-        pytest.fail(f"CI=true needs a PostgreSQL server: {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """One real PostgreSQL server for the whole session (skips, or fails under CI, if absent)."""
     try:
         server = start_server()
     except PgUnavailable as exc:
-        skip_or_fail(str(exc))
+        skip_or_fail(str(exc), needs="a PostgreSQL server")
     try:
         yield server
     finally:

@@ -8,7 +8,8 @@ import psycopg
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from tests.pg import PgServer, PgUnavailable, pg_server, pg_url, skip_or_fail, start_server  # noqa: F401 - fixtures, reached by name below
+from tests.ci import skip_or_fail
+from tests.pg import PgServer, PgUnavailable, pg_server, pg_url, start_server  # noqa: F401 - fixtures, reached by name below
 
 
 @pytest.fixture
@@ -32,13 +33,13 @@ def test_missing_binaries_are_a_clear_error(tmp_path: Path) -> None:
 def test_under_ci_a_missing_server_fails_the_run(monkeypatch, ci):
     monkeypatch.setenv("CI", ci)
     with pytest.raises(pytest.fail.Exception, match="CI=true needs a PostgreSQL server"):
-        skip_or_fail("PostgreSQL server binaries not found")
+        skip_or_fail("PostgreSQL server binaries not found", needs="a PostgreSQL server")
 
 
 def test_on_a_developer_machine_a_missing_server_skips(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.skip.Exception, match="binaries not found"):
-        skip_or_fail("PostgreSQL server binaries not found")
+        skip_or_fail("PostgreSQL server binaries not found", needs="a PostgreSQL server")
 
 
 @pytest.mark.postgres

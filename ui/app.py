@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.errors import KioskError
 from kiosk.paths import asset_path
@@ -67,6 +67,10 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setFont(font)
     app.setStyle("Fusion")
     app.setStyleSheet(load_stylesheet())
+    # The kiosk has no double-clicks. Qt makes a touch that comes within the double-click
+    # interval of the last one a double-click instead of a press, even one far away (a key,
+    # then a field), and a touch-scrolled page swallows double-clicks: the tap would be lost.
+    app.styleHints().setMouseDoubleClickInterval(0)
     return app
 
 
@@ -76,6 +80,28 @@ def build_main_window(service: KioskService, **options: Any) -> MainWindow:
     from ui.main_window import MainWindow
 
     return MainWindow(service, **options)
+
+
+def show_kiosk_window(window: QWidget, *, windowed: bool = False) -> None:
+    """Show the kiosk window as ``p2p-kiosk run`` does: full screen, frameless, on top.
+
+    ``windowed`` shows it in a normal 1280x800 window instead (for development).
+    """
+    if windowed:
+        window.resize(1280, 800)
+        window.show()
+        return
+    window.setWindowFlags(
+        Qt.WindowType.Window
+        | Qt.WindowType.FramelessWindowHint
+        | Qt.WindowType.WindowStaysOnTopHint
+    )
+    # Without a window manager (a bare X session started for the kiosk) nothing
+    # honours the full-screen request, so also cover the screen ourselves.
+    screen = QApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.geometry())
+    window.showFullScreen()
 
 
 def run_kiosk(service: KioskService, *, windowed: bool) -> int:
@@ -89,21 +115,7 @@ def run_kiosk(service: KioskService, *, windowed: bool) -> int:
     """
     app = create_app()
     window = build_main_window(service)
-    if windowed:
-        window.resize(1280, 800)
-        window.show()
-    else:
-        window.setWindowFlags(
-            Qt.WindowType.Window
-            | Qt.WindowType.FramelessWindowHint
-            | Qt.WindowType.WindowStaysOnTopHint
-        )
-        # Without a window manager (a bare X session started for the kiosk) nothing
-        # honours the full-screen request, so also cover the screen ourselves.
-        screen = app.primaryScreen()
-        if screen is not None:
-            window.setGeometry(screen.geometry())
-        window.showFullScreen()
+    show_kiosk_window(window, windowed=windowed)
     app.setQuitOnLastWindowClosed(True)
 
     failure: list[str] = []

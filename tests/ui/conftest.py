@@ -8,14 +8,20 @@ opens on attract, unless a test asks for a fresh one (``fresh_service``,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
+from PySide6.QtGui import QPointingDevice
+from PySide6.QtTest import QTest
 
 from kiosk.clock import ManualClock
 from kiosk.service import KioskService
+from tests.booth import prepare_booth
 from tests.factories import set_up_kiosk
+from tests.ui.window_input import WindowInput
 
 
 @pytest.fixture
@@ -81,3 +87,56 @@ def make_window(qtbot: Any, request: pytest.FixtureRequest) -> Callable[..., Any
 def kiosk_window(make_window: Callable[..., Any]) -> Any:
     """A shown kiosk window with the default (long) timers."""
     return make_window()
+
+
+@pytest.fixture
+def touchscreen() -> Iterator[QPointingDevice]:
+    """A touch screen registered with Qt, for touch points sent through a window.
+
+    Removed again afterwards: while it exists, Qt reports a touch screen, and the
+    keyboard's "auto" setting would switch on in every later test.
+    """
+    device = QTest.createTouchDevice()
+    try:
+        yield device
+    finally:
+        shiboken6.delete(device)
+
+
+@dataclass
+class Booth:
+    """The kiosk as the booth runs it: the shown main window, its service, and a person's input."""
+
+    window: Any
+    service: KioskService
+    user: WindowInput
+
+
+@pytest.fixture
+def open_booth(
+    qtbot: Any, tmp_path: Path, clock: ManualClock, touchscreen: QPointingDevice
+) -> Iterator[Callable[..., Booth]]:
+    """Start the kiosk over a prepared data folder and show it full screen, as ``run`` does.
+
+    Keyword options go to MainWindow (shorter idle or hold times); the on-screen
+    keyboard comes from the folder's ``config.toml``, as at the booth.
+    """
+    from ui.app import build_main_window, show_kiosk_window
+
+    services: list[KioskService] = []
+
+    def open_(**options: Any) -> Booth:
+        data_dir = prepare_booth(tmp_path / "booth")
+        service = KioskService.open(data_dir, clock=clock)
+        services.append(service)
+        window = build_main_window(service, **options)
+        qtbot.addWidget(window, before_close_func=lambda w: w.allow_close())
+        show_kiosk_window(window)
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        return Booth(window, service, WindowInput(window, touchscreen))
+
+    yield open_
+    for service in services:
+        service.close()

@@ -113,6 +113,16 @@ def test_keyboard_next_moves_to_the_following_field(qtbot, form) -> None:
     assert form.email.text() == " "
 
 
+def test_keyboard_next_steps_out_of_a_spin_box(qtbot, form) -> None:
+    spin = QSpinBox(form)
+    form.layout().insertWidget(1, spin)
+    QWidget.setTabOrder(form.first, spin)
+    QWidget.setTabOrder(spin, form.email)
+    _focus(qtbot, spin)
+    _tap(qtbot, form.keyboard, "Next field")  # not into the spin box's own editor
+    assert form.email.hasFocus()
+
+
 def test_keyboard_leaves_buttons_and_read_only_fields_alone(qtbot, form) -> None:
     clicks: list[bool] = []
     form.button.clicked.connect(lambda: clicks.append(True))

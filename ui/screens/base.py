@@ -42,7 +42,9 @@ class Screen(QWidget):
         self.setProperty("screen", True)
         # Plain QWidget subclasses paint a stylesheet background only with this set.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # A tap never focuses a whole screen: Qt would take focus from the field being typed
+        # into. on_enter still focuses the screen in code (setFocus ignores the policy).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def on_enter(self) -> None:
         """Called by the router just after the screen is shown.

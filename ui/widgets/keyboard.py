@@ -3,9 +3,10 @@
 It types into whatever text field has focus, the way a physical keyboard
 would: each key sends a real ``QKeyEvent`` to ``QApplication.focusWidget()``,
 so validators, length limits and the fields' ``textEdited`` signals all work
-as usual. Its keys never take focus themselves (``Qt.NoFocus``), so tapping a
-key leaves the cursor where it was. The email layout puts ``@``, ``.com`` and
-the common mail domains one tap away.
+as usual. Tapping a key never moves focus, whatever the widgets around the
+keyboard do with a click (see ``_follow_focus``), so the cursor stays where it
+was. The email layout puts ``@``, ``.com`` and the common mail domains one tap
+away.
 """
 
 from __future__ import annotations
@@ -85,6 +86,10 @@ class OnScreenKeyboard(QWidget):
         self._rows.setContentsMargins(12, 12, 12, 12)
         self._rows.setSpacing(8)
         self._build()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
+        self._follow_focus(None, QApplication.focusWidget())
 
     # Public API --------------------------------------------------------------------
 
@@ -147,26 +152,32 @@ class OnScreenKeyboard(QWidget):
         current = QApplication.focusWidget()
         if current is None:
             return
-        window = current.window()
-        candidate = current.nextInFocusChain()
-        while candidate is not None and candidate is not current:
-            if self._can_take_focus(candidate, window):
-                candidate.setFocus(Qt.FocusReason.TabFocusReason)
-                break
-            candidate = candidate.nextInFocusChain()
+        # Qt's own Tab step (protected in C++, callable from Python): it steps over the
+        # parts of a compound control (a spin box's editor), and a scroll area it passes
+        # through brings the new focus into view.
+        current.focusNextPrevChild(True)
         self.key_pressed.emit("next")
 
     # Internals -------------------------------------------------------------------------
 
-    def _can_take_focus(self, widget: QWidget, window: QWidget) -> bool:
-        return (
-            widget.window() is window
-            and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
-            and widget.isVisible()
-            and widget.isEnabled()
-            and not self.isAncestorOf(widget)
-            and widget is not self
-        )
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Make the focused widget the keyboard's focus proxy, so a tap on a key leaves it focused.
+
+        A press from the window system (a finger, a real mouse; never a click a test
+        sends straight to a widget) makes Qt give focus "according to the focus
+        policy": it walks up from the pressed key to the first parent that takes
+        click focus (a screen, a scroll area) and focuses it, so the field being
+        typed into would lose focus before the key's ``clicked`` even fires. The
+        walk stops early at a widget whose focus proxy already has focus, so with
+        the focused widget as proxy it always stops here, whatever the policies
+        of the widgets around the keyboard. The keyboard itself stays ``NoFocus``
+        and the proxy always has focus already, so Tab never stops on it.
+        """
+        if new is None or new is self or self.isAncestorOf(new):
+            return
+        if new.window() is not self.window():
+            return  # a dialog of its own; the proxy catches up when focus comes back
+        self.setFocusProxy(new)
 
     def _type_letter(self, letter: str) -> None:
         self.type_text(letter.upper() if self._shift else letter)

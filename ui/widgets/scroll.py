@@ -1,9 +1,22 @@
-"""A vertical scroll area that scrolls by finger on touch screens (QScroller)."""
+"""A vertical scroll area that scrolls by finger on touch screens (QScroller).
+
+It also keeps the control with focus in sight when the on-screen keyboard takes
+room from it (its email keys are a row taller), and when code moves focus (Enter
+to the next field, a message to its field), which QScrollArea follows only for Tab.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class TouchScrollArea(QScrollArea):
@@ -25,7 +38,26 @@ class TouchScrollArea(QScrollArea):
         self.body.setObjectName("scrollBody")
         self.body_layout = QVBoxLayout(self.body)
         self.setWidget(self.body)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
     def scroll_to_top(self) -> None:
         """Show the start of the content (each attendee starts at the top)."""
         self.verticalScrollBar().setValue(0)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # A press shows what it pressed already, and scrolling under a finger would move
+        # the release off its button; focus moved any other way is brought into sight.
+        if QApplication.mouseButtons() == Qt.MouseButton.NoButton:
+            self._keep_in_view(new)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # The on-screen keyboard appeared or grew (its email keys): the field stays in sight.
+        self._keep_in_view(QApplication.focusWidget())
+
+    def _keep_in_view(self, widget: QWidget | None) -> None:
+        content = self.widget()  # not always self.body: a screen may set its own
+        if widget is not None and content is not None and content.isAncestorOf(widget):
+            self.ensureWidgetVisible(widget, 50, 50)

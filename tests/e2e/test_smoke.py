@@ -1,0 +1,282 @@
+"""Smoke run on a real X server: the kiosk as a process under Xvfb, driven by xdotool.
+
+The kiosk runs from source (``python -m kiosk run``) and, where it has been
+built, as the bundle, over a data folder prepared as a touch-only booth's
+(``tests.booth``). xdotool clicks, holds and types as a person would; the
+results are read back through ``p2p-kiosk status``, the database and
+screenshots of the screen.
+
+Where to click comes from a twin: the same main window, shown full screen on
+Qt's offscreen screen of the same size in this process and driven by the same
+input. Same code, same fonts, same size: the same pixels (which the screenshots
+check), so the twin knows where every key and field is without a coordinate
+written down here, and a layout change cannot silently break the run.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+
+from kiosk.service import KioskService
+from tests.booth import STAFF_PIN, prepare_booth
+from tests.ci import skip_or_fail
+from tests.conftest import REPO_ROOT
+from tests.e2e.xserver import XServer, XServerUnavailable, end_process, wait_for
+from tests.ui.window_input import WindowInput, key_names
+from ui.app import build_main_window, show_kiosk_window
+
+pytestmark = pytest.mark.e2e
+
+BUNDLE = REPO_ROOT / "dist" / "p2p-kiosk" / "p2p-kiosk"
+# What the bundle is built from: a bundle older than any of it would test old code.
+BUNDLED_SOURCES = ("kiosk", "ui", "assets", "build_spec")
+HOLD_S = 2.4
+"""Longer than the staff corner's two seconds."""
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture(scope="module")
+def xserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XServer]:
+    """One Xvfb for the module (skips without Xvfb and xdotool; fails under CI)."""
+    try:
+        server = XServer(tmp_path_factory.mktemp("xvfb"))
+    except XServerUnavailable as exc:
+        skip_or_fail(str(exc), needs="Xvfb and xdotool")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _kiosk_command(how: str) -> list[str]:
+    if how == "source":
+        return [sys.executable, "-m", "kiosk"]
+    if not BUNDLE.is_file():
+        skip_or_fail(f"no bundle at {BUNDLE} (make bundle builds it)", needs="the bundle")
+    built = BUNDLE.stat().st_mtime
+    newer = [
+        path
+        for folder in BUNDLED_SOURCES
+        for path in (REPO_ROOT / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.stat().st_mtime > built
+    ]
+    if newer:
+        skip_or_fail(
+            f"the bundle is older than {newer[0].relative_to(REPO_ROOT)} (make bundle)",
+            needs="a fresh bundle",
+        )
+    return [str(BUNDLE)]
+
+
+class KioskOnX:
+    """The kiosk process on the X server, and its in-process twin that says where things are."""
+
+    def __init__(self, xserver: XServer, command: list[str], work: Path, qtbot: Any) -> None:
+        self.x = xserver
+        self.command = command
+        self.work = work
+        self.qtbot = qtbot
+        self._shots = 0
+        self.twin_service = KioskService.open(prepare_booth(work / "twin-data"))
+        self.twin = build_main_window(self.twin_service)
+        qtbot.addWidget(self.twin, before_close_func=lambda w: w.allow_close())
+        show_kiosk_window(self.twin)
+        qtbot.waitExposed(self.twin)
+        self.twin.activateWindow()
+        qtbot.waitUntil(self.twin.isActiveWindow)
+        self.user = WindowInput(self.twin)  # a mouse, as xdotool's
+        self.data_dir = prepare_booth(work / "kiosk-data")
+        try:
+            with (work / "kiosk.log").open("wb") as log:
+                self.process = subprocess.Popen(
+                    [*command, "run", "--data-dir", str(self.data_dir)],
+                    env=xserver.env(),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    cwd=work,
+                )
+        except OSError:
+            self.twin_service.close()
+            raise
+
+    # Acting, on the twin and on the X server alike ------------------------------------------
+
+    def click(self, widget: QWidget, *, pause: float = 0.03) -> None:
+        """Click the middle of ``widget``; ``pause`` lets the kiosk catch up with big changes."""
+        point = self.user.point(widget)
+        self.user.click(widget)
+        self.x.xdotool("mousemove", str(point.x()), str(point.y()), "click", "--delay", "0", "1")
+        time.sleep(pause)
+
+    def tap_keys(self, keyboard: Any, text: str) -> None:
+        """Type ``text`` on the on-screen keyboard, one click per key."""
+        for name in key_names(text):
+            self.click(keyboard.key(name))
+
+    def next_until(self, keyboard: Any, widget: QWidget) -> None:
+        """Tap the on-screen Next until ``widget`` has focus."""
+        for _ in range(20):
+            if widget.hasFocus():
+                return
+            self.click(keyboard.key("Next field"), pause=0.15)
+        raise AssertionError(f"Next never reached {widget.accessibleName()!r}")
+
+    def hold_corner(self) -> None:
+        """Press and hold the top-left corner, as a volunteer opens the staff panel."""
+        corner = QPoint(8, 8)
+        self.x.xdotool("mousemove", "8", "8", "mousedown", "1")
+        self.user.mouse_press_at(corner)
+        time.sleep(HOLD_S)
+        self.qtbot.waitUntil(lambda: self.twin.current == "staff", timeout=2000)
+        self.x.xdotool("mouseup", "1")
+        self.user.mouse_release_at(corner)
+
+    def key(
+        self, xdotool_name: str, key: Qt.Key, modifier: Any = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        """Press a key (or a chord) on a keyboard plugged into the kiosk."""
+        self.x.xdotool("key", xdotool_name)
+        self.user.press_key(key, modifier)
+        time.sleep(0.05)
+
+    def type(self, text: str) -> None:
+        """Type ASCII ``text`` on a keyboard plugged into the kiosk."""
+        self.x.xdotool("type", "--delay", "20", text)
+        self.user.type_keys(text)
+
+    # Checking ------------------------------------------------------------------------------
+
+    def shows(self, widget: QWidget, timeout: float = 15.0) -> None:
+        """Wait until the X screen shows ``widget`` exactly as the twin draws it."""
+        QApplication.sendPostedEvents()
+        rect = QRect(widget.mapTo(self.twin, QPoint(0, 0)), widget.size())
+        expected = self.twin.grab(rect).toImage().convertToFormat(QImage.Format.Format_RGB32)
+        seen: list[QImage] = []
+
+        def same() -> bool:
+            assert self.running(), f"the kiosk exited; see {self.work / 'kiosk.log'}"
+            self._shots += 1
+            seen[:] = [self.x.screenshot(self.work / f"screen-{self._shots:02}.png").copy(rect)]
+            return seen[0] == expected
+
+        if not wait_for(same, timeout, interval=0.2):
+            expected.save(str(self.work / "expected.png"))
+            name = widget.accessibleName() or widget.objectName()
+            raise AssertionError(
+                f"the X screen does not show {name!r} as expected after {timeout} s: compare "
+                f"{self.work / 'expected.png'} with {self.work / f'screen-{self._shots:02}.png'}"
+            )
+
+    def running(self) -> bool:
+        """Whether the kiosk process is still running."""
+        return self.process.poll() is None
+
+    def status(self) -> str:
+        """What ``p2p-kiosk status`` prints for the kiosk's data folder."""
+        done = subprocess.run(
+            [*self.command, "status", "--data-dir", str(self.data_dir)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return done.stdout
+
+    def close(self) -> None:
+        """Stop the kiosk if a test left it running, and release the twin's store."""
+        end_process(self.process)
+        self.twin_service.close()
+
+
+@pytest.fixture(params=["source", "bundle"])
+def kiosk(request: Any, xserver: XServer, tmp_path: Path, qtbot: Any) -> Iterator[KioskOnX]:
+    """The kiosk started from source, or as the bundle, on the X server."""
+    started = KioskOnX(xserver, _kiosk_command(request.param), tmp_path, qtbot)
+    try:
+        yield started
+    finally:
+        started.close()
+
+
+def _find(screen: QWidget, kind: type, name: str, **properties: object) -> Any:
+    for widget in screen.findChildren(kind, name):
+        if all(widget.property(key) == value for key, value in properties.items()):
+            return widget
+    raise LookupError(name)
+
+
+def test_a_volunteer_and_an_attendee_at_a_touch_only_booth(kiosk: KioskOnX) -> None:
+    twin = kiosk.twin
+    kiosk.shows(twin.attract.start_button)
+
+    # Nobody leaves the kiosk with Esc or Alt+F4.
+    kiosk.key("Escape", Qt.Key.Key_Escape)
+    kiosk.key("alt+F4", Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    assert kiosk.running()
+    kiosk.shows(twin.attract.start_button)
+
+    # A volunteer: the corner held, the PIN typed, an event named on the on-screen keys, locked.
+    kiosk.hold_corner()
+    staff = twin.staff
+    kiosk.shows(staff.pin_stage.pad)
+    kiosk.type(STAFF_PIN)
+    kiosk.key("Return", Qt.Key.Key_Return)
+    assert staff.is_unlocked()
+    kiosk.click(_find(staff, QPushButton, "StaffNavButton", page="event"), pause=0.15)
+    kiosk.click(_find(staff, QLineEdit, "EventNameField"), pause=0.15)
+    kiosk.tap_keys(staff.keyboard, "Fair")
+    kiosk.click(staff.keyboard.key("Next field"), pause=0.15)
+    kiosk.click(staff.keyboard.key("Next field"), pause=0.15)  # to Start event; keys step aside
+    kiosk.click(_find(staff, QPushButton, "StartEventButton"), pause=0.15)
+    kiosk.shows(_find(staff, QLabel, "EventMessage"))
+    kiosk.click(_find(staff, QPushButton, "StaffLockButton"), pause=0.15)
+
+    # An attendee signs up with the on-screen keyboard alone.
+    kiosk.shows(twin.attract.start_button)
+    kiosk.click(twin.attract.start_button, pause=0.15)
+    kiosk.click(twin.home.join_card, pause=0.15)
+    join = twin.join
+    kiosk.click(join.first_name.edit, pause=0.15)
+    kiosk.tap_keys(join.keyboard, "Dana")
+    kiosk.click(join.last_name.edit, pause=0.15)
+    kiosk.tap_keys(join.keyboard, "Levi")
+    kiosk.click(join.email.edit, pause=0.15)  # the email keys come up
+    kiosk.tap_keys(join.keyboard, "dana")
+    kiosk.click(join.keyboard.key("Type gmail.com"))
+    kiosk.click(join.keyboard.key("Next field"), pause=0.15)
+    kiosk.shows(join.email.edit)
+    kiosk.next_until(join.keyboard, join.consent.button)  # Next scrolls it into sight
+    kiosk.click(join.consent, pause=0.15)
+    kiosk.next_until(join.keyboard, join.submit_button)
+    kiosk.click(join.submit_button, pause=0.15)
+    assert twin.current == "thank_you"
+    kiosk.shows(twin.thank_you.title_label)
+
+    status = kiosk.status()
+    assert "Current event: Fair\n" in status
+    assert "  Fair: 1 sign-up(s), 1 today\n" in status
+    with sqlite3.connect(kiosk.data_dir / "kiosk.sqlite3") as conn:
+        row = conn.execute("SELECT first_name, last_name, email, contact_consent FROM signups")
+        assert row.fetchall() == [("Dana", "Levi", "dana@gmail.com", 1)]
+
+    # The volunteer closes the kiosk for the day: shortcut, PIN, Exit.
+    kiosk.key("ctrl+shift+s", Qt.Key.Key_S, CTRL_SHIFT)
+    kiosk.shows(staff.pin_stage.pad)
+    kiosk.type(STAFF_PIN)
+    kiosk.key("Return", Qt.Key.Key_Return)
+    # On the X server only: on the twin, Exit would quit this test's own application.
+    point = kiosk.user.point(_find(staff, QPushButton, "StaffExitButton"))
+    kiosk.x.xdotool("mousemove", str(point.x()), str(point.y()), "click", "--delay", "0", "1")
+    assert wait_for(lambda: not kiosk.running(), timeout=15)
+    assert kiosk.process.returncode == 0
