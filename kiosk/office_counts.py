@@ -12,6 +12,8 @@ from sqlalchemy import Engine, func, select, table
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from kiosk.master import safe_url
+
 _CONTACTS = table("contacts")
 _TOUCHPOINTS = table("touchpoints")
 _FILES = table("imported_files")
@@ -52,4 +54,4 @@ def describe_master(url: str) -> str:
         if parsed.port:
             where = f"{where}:{parsed.port}"
         return f"PostgreSQL database {parsed.database or ''} on {where}"
-    return parsed.render_as_string(hide_password=True)
+    return safe_url(parsed)
