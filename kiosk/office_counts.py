@@ -50,6 +50,11 @@ def describe_master(url: str) -> str:
     if backend == "sqlite":
         return f"SQLite file {parsed.database or '(in memory)'}"
     if backend == "postgresql":
+        service = parsed.query.get("service")
+        if isinstance(service, str) and not parsed.host:
+            return f"PostgreSQL service {service}"
+        if not parsed.host and not parsed.database:
+            return "PostgreSQL database named by PGSERVICE or PGHOST and PGDATABASE"
         where = parsed.host or "local socket"
         if parsed.port:
             where = f"{where}:{parsed.port}"

@@ -265,3 +265,10 @@ def test_a_pgservice_entry_supplies_everything(
     monkeypatch.setenv("PGSERVICE", "p2p-office")
     code, output = _import(tmp_path, "postgresql+psycopg://", capsys)
     assert code == EXIT_OK, output
+
+
+def test_the_office_names_a_store_that_comes_from_the_environment() -> None:
+    assert describe_master("postgresql+psycopg:///?service=office") == "PostgreSQL service office"
+    assert describe_master("postgresql+psycopg://") == (
+        "PostgreSQL database named by PGSERVICE or PGHOST and PGDATABASE"
+    )

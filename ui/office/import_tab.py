@@ -426,7 +426,10 @@ class ImportTab(QWidget):
             ),
             rejected,
         )
-        conflicting = [(o.path.name, o.conflict_note) for o in report.conflicting]
+        conflicting = [
+            (o.path.name, count_text(o.conflicts, self.tr("1 sign-up"), self.tr("%1 sign-ups")))
+            for o in report.conflicting
+        ]
         self._show_problems(
             self.conflicts_label,
             count_text(
