@@ -43,7 +43,8 @@ from kiosk.csvformat import (
     cells_to_record,
     column_is_times,
     column_is_uuids,
-    restore_column,
+    framed_column,
+    restore_framed,
 )
 from kiosk.errors import KioskError
 from kiosk.gcpause import gc_paused
@@ -86,6 +87,8 @@ class FileCells:
 
     columns: tuple[Sequence[str], ...]
     times: list[datetime]  # created_at, parsed (aware UTC)
+    first_created_at: datetime  # the earliest of ``times``
+    last_created_at: datetime  # the latest
 
     def records(self) -> tuple[SignupRecord, ...]:
         """Every sign-up as a record, in file order."""
@@ -448,12 +451,11 @@ class _ExportStream:
         self.rows += len(ids)
         self.kiosk_ids.update(cells.columns[_KIOSK_ID])
         self.event_names.update(cells.columns[_EVENT_NAME])
-        if cells.times:
-            first, last = min(cells.times), max(cells.times)
-            if self.first_created_at is None or first < self.first_created_at:
-                self.first_created_at = first
-            if self.last_created_at is None or last > self.last_created_at:
-                self.last_created_at = last
+        first, last = cells.first_created_at, cells.last_created_at
+        if self.first_created_at is None or first < self.first_created_at:
+            self.first_created_at = first
+        if self.last_created_at is None or last > self.last_created_at:
+            self.last_created_at = last
 
 
 def _too_large(rows: int) -> str:
@@ -598,22 +600,38 @@ def _cells(rows: list[list[str]], header: list[str], before: int, latest: dateti
     if set(map(len, rows)) != {width}:
         _records(rows, header, before, latest)  # raises, naming the first short or long row
     by_header = list(zip(*rows, strict=True))
-    columns = tuple(
-        restore_column(by_header[header.index(name)])
-        if at in _TEXT_COLUMNS
-        else by_header[header.index(name)]
-        for at, name in enumerate(COLUMNS)
-    )
-    times = _times_if_valid(columns, latest)
-    if times is None:
+    columns: list[Sequence[str]] = []
+    values_pass = True
+    for at, name in enumerate(COLUMNS):
+        cells = by_header[header.index(name)]
+        if at not in _TEXT_COLUMNS:
+            columns.append(cells)
+            continue
+        # One framed string per column serves the restore and the value checks.
+        framed = framed_column(cells)
+        restored = restore_framed(framed)
+        values = cells if restored is framed else restored[1:-1].split("\x00")
+        columns.append(values)
+        if not values_pass:
+            continue
+        if at in _FEW_VALUES:
+            # A file has few events, kiosks, consent versions and languages:
+            # their distinct values are checked, not every cell.
+            values_pass = stored_column_passes(name, list(set(values)))
+        else:
+            values_pass = stored_column_passes(name, values, restored)
+    times = _times_if_valid(columns) if values_pass else None
+    first, last = (min(times), max(times)) if times else (EARLIEST_SIGNUP, latest)
+    if times is None or first < EARLIEST_SIGNUP or last > latest:
         # Some cell is bad: find it (this raises). Should the per-row check
         # accept after all, its own parse of the times is as good.
         times = [record.created_at for record in _records(rows, header, before, latest)]
-    return FileCells(columns=columns, times=times)
+        first, last = min(times), max(times)
+    return FileCells(tuple(columns), times, first, last)
 
 
-def _times_if_valid(columns: tuple[Sequence[str], ...], latest: datetime) -> list[datetime] | None:
-    """Return the parsed times if every cell passes ``_records``'s checks, else None."""
+def _times_if_valid(columns: Sequence[Sequence[str]]) -> list[datetime] | None:
+    """Return the parsed times if every fixed-form cell passes ``_records``'s checks, or None."""
     ids, created = columns[_SIGNUP_ID], columns[_CREATED_AT]
     if not column_is_uuids(ids):  # (a repeated id is found by _ExportStream._take)
         return None
@@ -623,19 +641,11 @@ def _times_if_valid(columns: tuple[Sequence[str], ...], latest: datetime) -> lis
         times = list(map(datetime.fromisoformat, created))  # "Z" reads as UTC
     except ValueError:  # a calendar error, e.g. month 13
         return None
-    if min(times) < EARLIEST_SIGNUP or max(times) > latest:
-        return None
     if not set(columns[COLUMNS.index("wlf_choice")]) <= _CHOICES:
         return None
     flags = ("email_group_opt_in", "advocacy_pledge", "contact_consent")
     if not all(set(columns[COLUMNS.index(name)]) <= FLAGS.keys() for name in flags):
         return None
-    for at, name in _TEXT_COLUMNS.items():
-        # A file has few events, kiosks, consent versions and languages: their
-        # distinct values are checked, not every cell.
-        values = set(columns[at]) if at in _FEW_VALUES else columns[at]
-        if not stored_column_passes(name, tuple(values)):
-            return None
     return times
 
 

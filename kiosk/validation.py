@@ -21,6 +21,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from kiosk.content import MAX_TEXT_LENGTH, TEXT_CONTROL_CHARACTERS, Consent
+from kiosk.csvformat import framed_column
 from kiosk.errors import KioskError
 from kiosk.signup import Signup, SignupForm
 
@@ -312,11 +313,21 @@ STORED_COLUMNS: dict[str, StoredColumn] = {
 # What _checked_phone returns: E.164, "+" and up to 15 digits. The numbering
 # plan itself is not checked again (25 microseconds a number with phonenumbers).
 _E164 = "\\+[1-9][0-9]{1,14}"
-_E164_COLUMN = re.compile(f"(?:{_E164})?(?:\\x00(?:{_E164})?)*")
 # An email whose local part is plain ASCII (RFC 5322 dot-atom: atext runs
 # joined by single dots) is accepted exactly when its domain is: the domain is
 # then checked once for the whole column (a file has few), not once a row.
 _ATEXT = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~-"
+
+# The whole-column checks run on a framed column ("\x00a\x00b\x00", as
+# kiosk.csvformat.framed_column makes it): each scan below is one pass in C
+# over one string, where a check per value would visit every value object.
+_FRAMED_E164 = re.compile(f"\\x00(?:(?:{_E164})?\\x00)*")
+_FRAMED_BLANK = re.compile(r"\x00\s*\x00")  # a cell of whitespace or nothing
+_FRAMED_TOO_LONG = {
+    name: re.compile(f"\\x00[^\\x00]{{{rule.max_length + 1}}}")
+    for name, rule in STORED_COLUMNS.items()
+}
+_TWO_ATS = re.compile(rb"@[^\x00]*@")
 
 
 def stored_value_problem(column: str, value: str) -> str | None:
@@ -338,43 +349,49 @@ def stored_value_problem(column: str, value: str) -> str | None:
     return None
 
 
-def stored_column_passes(column: str, values: Sequence[str]) -> bool:
+def stored_column_passes(column: str, values: Sequence[str], framed: str | None = None) -> bool:
     """True if every value passes ``stored_value_problem``, checked a whole column at once.
 
-    Runs in C over the joined column, for the office import's speed. It may
-    answer False for a column that would pass after all (an unusual email):
-    the caller then checks the values one by one.
+    ``framed`` is ``kiosk.csvformat.framed_column(values)`` when the caller
+    has it already. Runs in C over that one string, for the office import's
+    speed. It may answer False for a column that would pass after all (an
+    unusual email): the caller then checks the values one by one.
     """
     if not values:
         return True
     rule = STORED_COLUMNS[column]
-    if max(map(len, values)) > rule.max_length or rule.forbidden.search("".join(values)):
+    if framed is None:
+        framed = framed_column(values)
+    if framed.count("\x00") != len(values) + 1:  # a NUL inside a value
         return False
-    if rule.required and not all(map(str.strip, values)):
+    if _FRAMED_TOO_LONG[column].search(framed):
         return False
+    # A plain address or an E.164 number holds no control character and is
+    # never blank: the two checks below imply the general ones.
     if column == "email":
-        return _are_plain_emails(values)
+        return _are_plain_emails(values, framed)
     if column == "phone":
-        return _E164_COLUMN.fullmatch("\x00".join(values)) is not None
-    return True
+        return _FRAMED_E164.fullmatch(framed) is not None
+    if rule.forbidden.search(framed.replace("\x00", "")):
+        return False
+    return not rule.required or _FRAMED_BLANK.search(framed) is None
 
 
-def _are_plain_emails(values: Sequence[str]) -> bool:
+def _are_plain_emails(values: Sequence[str], framed: str) -> bool:
     """True if every value is a plain ASCII address at a domain the email check accepts.
 
-    Byte scans over the joined column (atext deleted, then only dots, one "@"
-    per value and the separators may be left); False sends the column to the
-    one-by-one check.
+    Byte scans over the framed column: once the atext is deleted only dots,
+    "@" and the NULs between values may be left; each value holds exactly one
+    "@", after a local part with no dot at either end or twice in a row.
     """
-    joined = "\x00".join(values)
-    if not joined.isascii():
+    if not framed.isascii():
         return False
-    raw = joined.encode("ascii")
+    raw = framed.encode("ascii")
     if raw.translate(None, _ATEXT + b".@\x00") or raw.count(b"@") != len(values):
         return False
-    if raw[:1] == b"." or b"\x00." in raw or b".." in raw or b".@" in raw:
+    if b"\x00@" in raw or b"\x00." in raw or b".." in raw or b".@" in raw:
         return False
-    if min(map(str.find, values, repeat("@"))) < 1:  # so each has one "@", after a local part
+    if _TWO_ATS.search(raw):  # then some other value has none
         return False
     domains = set(map(itemgetter(2), map(str.rpartition, values, repeat("@"))))
     return all(map(_is_accepted_domain, domains))

@@ -257,6 +257,11 @@ def test_plain_addresses_pass_the_whole_column_check() -> None:
     for bad in (".a@example.org", "a.@example.org", "a..b@example.org", "@example.org"):
         assert not stored_column_passes("email", [bad])
         assert stored_value_problem("email", bad) is not None
+    # One value with two "@" beside one with none: as many "@" as values, still refused.
+    assert not stored_column_passes("email", ["a@b@example.org", "noat.example.org"])
+    assert not stored_column_passes("email", ["\x00@example.org"])
+    assert not stored_column_passes("first_name", ["Da\x00na"])
+    assert not stored_column_passes("last_name", ["Levi", "   "])
 
 
 def test_stored_value_problems_name_the_column_never_the_value() -> None:
