@@ -18,9 +18,7 @@ again.
 
 from __future__ import annotations
 
-import codecs
 import csv
-import hashlib
 import io
 import itertools
 import json
@@ -28,15 +26,15 @@ import logging
 import re
 import traceback
 import uuid
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
-from kiosk.crypto import AGE_HEADER, CryptoError, decrypt_chunks
+from kiosk.crypto import AGE_HEADER
 from kiosk.csvformat import (
     COLUMNS,
     FORMAT_VERSION,
@@ -47,6 +45,16 @@ from kiosk.csvformat import (
     restore_framed,
 )
 from kiosk.errors import KioskError
+from kiosk.export_stream import (
+    MAX_HEADER_BYTES,
+    MAX_ROW_BYTES,
+    HashedBytes,
+    Rejected,
+    decrypted,
+    plain,
+    text_lines,
+    too_large,
+)
 from kiosk.gcpause import gc_paused
 from kiosk.regular_files import NotRegularFile, open_regular, read_regular
 from kiosk.signup import Signup, SignupRecord, WlfChoice
@@ -65,16 +73,9 @@ FUTURE_ALLOWANCE = timedelta(days=1)
 """How far past the import time a kiosk clock may run before its sign-ups are refused."""
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_CHUNK_BYTES = 1 << 20
 # On a bad row, the rest of a file is still hashed if this little remains, so
 # a damaged file (cut short, say) reads as damaged rather than as its symptom.
 _DRAIN_BYTES = 64 << 20
-# The most bytes a row can take: every free-text column at its longest, each
-# character 4 bytes of UTF-8 (or a doubled quote), quoted, with an apostrophe;
-# the fixed columns (id, time, choice, flags) and the separators. A file may
-# be at most this times its manifest's rows, plus a header.
-_MAX_ROW_BYTES = sum(4 * rule.max_length + 3 for rule in STORED_COLUMNS.values()) + 200
-_MAX_HEADER_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -186,10 +187,6 @@ class FileChanged(KioskError):
     """A checked file, read again for the merge, is no longer the file that was checked."""
 
 
-class _Rejected(Exception):
-    """A reason to reject a file; caught inside ``check_export``."""
-
-
 @dataclass
 class _Manifest:
     rows: int
@@ -231,15 +228,10 @@ def check_export(
             for number, cells in enumerate(stream.batches()):
                 kept = cells if number == 0 and keep_cells else None
     except Exception as exc:  # noqa: BLE001 - one hostile file must never stop an import
-        if isinstance(exc, _Rejected):
+        if isinstance(exc, Rejected):
             reason = str(exc)
         else:
-            # The frames only: a message could quote the file's content.
-            log.error(
-                "checking an export failed with %s:\n%s",
-                type(exc).__name__,
-                "".join(traceback.format_tb(exc.__traceback__)),
-            )
+            _log_frames("checking an export", exc)
             reason = f"could not be checked ({type(exc).__name__}); details are in the log"
         return CheckedExport(
             path=path,
@@ -285,8 +277,21 @@ def export_batches(item: CheckedExport) -> Iterator[FileCells]:
     try:
         with _ExportStream(item.path, manifest, item.identity, datetime.now(UTC)) as stream:
             yield from stream.batches()
-    except _Rejected as rejected:
+    except Rejected as rejected:
         raise FileChanged(f"the file changed after it was checked ({rejected})") from None
+    except Exception as exc:  # noqa: BLE001 - as in check_export: this file only
+        _log_frames("reading an export again", exc)
+        raise FileChanged(f"could not be read again ({type(exc).__name__})") from None
+
+
+def _log_frames(doing: str, exc: Exception) -> None:
+    """Log an unexpected failure's type and frames, not its message (it could quote the file)."""
+    log.error(
+        "%s failed with %s:\n%s",
+        doing,
+        type(exc).__name__,
+        "".join(traceback.format_tb(exc.__traceback__)),
+    )
 
 
 def _read_manifest(path: Path) -> _Manifest:
@@ -299,39 +304,39 @@ def _read_manifest(path: Path) -> _Manifest:
             break
         except NotRegularFile as exc:
             if not exc.missing:
-                raise _Rejected(f"the manifest {exc.reason}") from None
+                raise Rejected(f"the manifest {exc.reason}") from None
     else:
-        raise _Rejected(f"no manifest beside it (expected {candidates[0].name})")
+        raise Rejected(f"no manifest beside it (expected {candidates[0].name})")
     try:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise _Rejected("the manifest is not valid JSON") from None
+        raise Rejected("the manifest is not valid JSON") from None
     except RecursionError:
-        raise _Rejected("the manifest is not valid JSON (nested too deeply)") from None
+        raise Rejected("the manifest is not valid JSON (nested too deeply)") from None
     if not isinstance(raw, dict):
-        raise _Rejected("the manifest is not a JSON object")
+        raise Rejected("the manifest is not a JSON object")
     version = raw.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise _Rejected("the manifest has no format_version")
+        raise Rejected("the manifest has no format_version")
     if version > FORMAT_VERSION:
-        raise _Rejected(
+        raise Rejected(
             f"format version {version} is newer than this program reads ({FORMAT_VERSION}); "
             "update the office program"
         )
     if version < 1:
-        raise _Rejected(f"unknown format version {version}")
+        raise Rejected(f"unknown format version {version}")
     rows = raw.get("rows")
     if not isinstance(rows, int) or isinstance(rows, bool) or rows < 0:
-        raise _Rejected("the manifest's rows is not a count")
+        raise Rejected("the manifest's rows is not a count")
     sha = raw.get("sha256")
     if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
-        raise _Rejected("the manifest's sha256 is not a SHA-256 hash")
+        raise Rejected("the manifest's sha256 is not a SHA-256 hash")
     kiosk_id = raw.get("kiosk_id")
     if not isinstance(kiosk_id, str):
-        raise _Rejected("the manifest has no kiosk_id")
+        raise Rejected("the manifest has no kiosk_id")
     encrypted = raw.get("encrypted", False)
     if not isinstance(encrypted, bool):
-        raise _Rejected("the manifest's encrypted is not true or false")
+        raise Rejected("the manifest's encrypted is not true or false")
     return _Manifest(rows=rows, sha256=sha, kiosk_id=kiosk_id, encrypted=encrypted)
 
 
@@ -339,7 +344,7 @@ class _ExportStream:
     """One export file read as a stream of checked batches, with what it holds so far.
 
     Used as a context manager (it holds the open file, and for an encrypted
-    file the decrypting thread). ``batches`` raises ``_Rejected`` at the
+    file the decrypting thread). ``batches`` raises ``Rejected`` at the
     first problem; once it ends, the whole file matched its manifest.
     """
 
@@ -349,7 +354,7 @@ class _ExportStream:
         self._identity = identity
         self._latest = now + FUTURE_ALLOWANCE
         self._source: BinaryIO | None = None
-        self._bytes: _HashedBytes | None = None
+        self._bytes: HashedBytes | None = None
         self._ids: set[str] = set()
         self.encrypted = path.name.endswith(".age") or manifest.encrypted
         self.rows = 0
@@ -362,24 +367,24 @@ class _ExportStream:
         try:
             self._source = open_regular(self._path)
         except NotRegularFile as exc:
-            raise _Rejected(f"the file {exc.reason}") from None
-        ceiling = _MAX_HEADER_BYTES + self._manifest.rows * _MAX_ROW_BYTES
+            raise Rejected(f"the file {exc.reason}") from None
+        ceiling = MAX_HEADER_BYTES + self._manifest.rows * MAX_ROW_BYTES
         try:
             self.encrypted = self.encrypted or self._source.read(len(AGE_HEADER)) == AGE_HEADER
             self._source.seek(0)
         except OSError as exc:
-            raise _Rejected(f"the file cannot be read ({exc.strerror})") from None
+            raise Rejected(f"the file cannot be read ({exc.strerror})") from None
         if self.encrypted:
             if self._identity is None:
-                raise _Rejected("encrypted, but no private key given (--identity)")
-            pieces = _decrypted(self._source, self._identity)
+                raise Rejected("encrypted, but no private key given (--identity)")
+            pieces = decrypted(self._source, self._identity)
         else:
             size = self._source.seek(0, io.SEEK_END)
             self._source.seek(0)
             if size > ceiling:
-                raise _Rejected(_too_large(self._manifest.rows))
-            pieces = _plain(self._source)
-        self._bytes = _HashedBytes(pieces, ceiling, self._manifest.rows)
+                raise Rejected(too_large(self._manifest.rows))
+            pieces = plain(self._source)
+        self._bytes = HashedBytes(pieces, ceiling, self._manifest.rows)
         return self
 
     def __exit__(
@@ -394,29 +399,29 @@ class _ExportStream:
             self._source.close()
 
     def batches(self) -> Iterator[FileCells]:
-        """Yield the file's checked values, ``BATCH_ROWS`` rows at a time; ``_Rejected`` if bad."""
+        """Yield the file's checked values, ``BATCH_ROWS`` rows at a time; ``Rejected`` if bad."""
         hashed = self._bytes
         assert hashed is not None, "use the stream as a context manager"
         manifest = self._manifest
         try:
             yield from self._checked_batches(hashed)
-        except _Rejected:
+        except Rejected:
             # A file that was damaged (cut short, a byte changed) says so,
             # rather than naming whichever row the damage happened to break.
             if hashed.finish(_DRAIN_BYTES) and hashed.hexdigest() != manifest.sha256:
-                raise _Rejected("sha256 does not match the manifest") from None
+                raise Rejected("sha256 does not match the manifest") from None
             raise
         if hashed.hexdigest() != manifest.sha256:
-            raise _Rejected("sha256 does not match the manifest")
+            raise Rejected("sha256 does not match the manifest")
         if self.rows != manifest.rows:
-            raise _Rejected(f"manifest says {manifest.rows} rows, file has {self.rows}")
+            raise Rejected(f"manifest says {manifest.rows} rows, file has {self.rows}")
 
-    def _checked_batches(self, hashed: _HashedBytes) -> Iterator[FileCells]:
-        reader = csv.reader(_text_lines(hashed), strict=True)
+    def _checked_batches(self, hashed: HashedBytes) -> Iterator[FileCells]:
+        reader = csv.reader(text_lines(hashed), strict=True)
         try:
             header = next(reader, None)
             if header is None:
-                raise _Rejected(
+                raise Rejected(
                     "the file is empty" if hashed.size == 0 else "the file has no header row"
                 )
             _check_header(header)
@@ -426,13 +431,13 @@ class _ExportStream:
                     if not rows:
                         return
                     if self.rows + len(rows) > self._manifest.rows:
-                        raise _Rejected(f"manifest says {self._manifest.rows} rows, file has more")
+                        raise Rejected(f"manifest says {self._manifest.rows} rows, file has more")
                     cells = _cells(rows, header, self.rows, self._latest)
                     del rows
                     self._take(cells)
                 yield cells
         except csv.Error:
-            raise _Rejected(f"row {max(reader.line_num - 1, 1)}: not well-formed CSV") from None
+            raise Rejected(f"row {max(reader.line_num - 1, 1)}: not well-formed CSV") from None
 
     def _take(self, cells: FileCells) -> None:
         """Count a checked batch in: its rows, kiosks, events and times; refuse a repeated id."""
@@ -442,7 +447,7 @@ class _ExportStream:
             seen: set[str] = set()
             for at, signup_id in enumerate(ids):
                 if signup_id in seen or signup_id in self._ids:
-                    raise _Rejected(f"row {self.rows + at + 1}: signup_id repeats an earlier row")
+                    raise Rejected(f"row {self.rows + at + 1}: signup_id repeats an earlier row")
                 seen.add(signup_id)
         if self._ids:
             self._ids |= fresh
@@ -458,113 +463,19 @@ class _ExportStream:
             self.last_created_at = last
 
 
-def _too_large(rows: int) -> str:
-    return f"the file is larger than {rows} rows can be (its manifest's count)"
-
-
-def _plain(source: BinaryIO) -> Generator[bytes]:
-    try:
-        yield from iter(partial(source.read, _CHUNK_BYTES), b"")
-    except OSError as exc:
-        raise _Rejected(f"the file cannot be read ({exc.strerror})") from None
-
-
-def _decrypted(source: BinaryIO, identity: Path) -> Generator[bytes]:
-    try:
-        yield from decrypt_chunks(source, identity, _CHUNK_BYTES)
-    except CryptoError as exc:
-        raise _Rejected(str(exc)) from None
-
-
-class _HashedBytes:
-    """The data file's bytes (decrypted if need be), hashed as they pass and held to a ceiling."""
-
-    def __init__(self, pieces: Generator[bytes], ceiling: int, rows: int) -> None:
-        self._pieces = pieces
-        self._ceiling = ceiling
-        self._rows = rows
-        self._digest = hashlib.sha256()
-        self.size = 0
-        self.complete = False  # every byte was read and hashed
-        self._iter = self._run()
-
-    def _run(self) -> Generator[bytes]:
-        for piece in self._pieces:
-            self.size += len(piece)
-            if self.size > self._ceiling:
-                raise _Rejected(_too_large(self._rows))
-            self._digest.update(piece)
-            yield piece
-        self.complete = True
-
-    def __iter__(self) -> Iterator[bytes]:
-        return self._iter
-
-    def finish(self, limit: int) -> bool:
-        """Hash what is left if it is at most ``limit`` bytes; True if the whole file is hashed."""
-        stop = self.size + limit
-        try:
-            for _ in self._iter:
-                if self.size > stop:
-                    return False
-        except (_Rejected, OSError):
-            return False
-        return self.complete
-
-    def hexdigest(self) -> str:
-        return self._digest.hexdigest()
-
-    def close(self) -> None:
-        self._iter.close()
-        self._pieces.close()  # stops a decrypting thread
-
-
-def _text_lines(pieces: Iterable[bytes]) -> Iterator[str]:
-    """The text lines of the UTF-8 bytes ``pieces`` (a byte-order mark dropped), for csv.
-
-    Lines split as ``open(..., newline="")`` splits them, so quoted line
-    breaks reach the CSV reader intact. A line may not outgrow the longest
-    row: memory holds a piece and at most one row's worth of line.
-    """
-    return itertools.chain.from_iterable(_text_blocks(pieces))
-
-
-def _text_blocks(pieces: Iterable[bytes]) -> Iterator[io.StringIO]:
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    carry = ""
-    try:
-        for piece in pieces:
-            text = decoder.decode(piece)
-            if "\x00" in text:
-                raise _Rejected("the file contains a NUL character")
-            cut = text.rfind("\n") + 1
-            if cut:
-                block, carry = carry + text[:cut], text[cut:]
-                yield io.StringIO(block, newline="")
-            else:
-                carry += text
-            if len(carry) > _MAX_ROW_BYTES:
-                raise _Rejected("a line is longer than any row of an export can be")
-        carry += decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        raise _Rejected("not UTF-8 text") from None
-    if carry:
-        yield io.StringIO(carry, newline="")
-
-
 def _check_header(header: list[str]) -> None:
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            raise _Rejected(f"column listed twice: {_short(name)}")
+            raise Rejected(f"column listed twice: {_short(name)}")
         seen.add(name)
     missing = [c for c in COLUMNS if c not in seen]
     if missing:
-        raise _Rejected(f"missing columns: {', '.join(missing)}")
+        raise Rejected(f"missing columns: {', '.join(missing)}")
     unexpected = [_short(name) for name in header if name not in COLUMNS]
     if unexpected:
         plural = "s" if len(unexpected) > 1 else ""
-        raise _Rejected(f"unexpected column{plural}: {', '.join(unexpected)}")
+        raise Rejected(f"unexpected column{plural}: {', '.join(unexpected)}")
 
 
 def _short(name: str) -> str:
@@ -589,7 +500,7 @@ _CHOICES = frozenset(choice.value for choice in WlfChoice)
 
 
 def _cells(rows: list[list[str]], header: list[str], before: int, latest: datetime) -> FileCells:
-    """Check a batch of rows and return its values by column; raise ``_Rejected`` if bad.
+    """Check a batch of rows and return its values by column; raise ``Rejected`` if bad.
 
     ``before`` is how many rows came before the batch (rows are numbered from
     1 in the file), ``latest`` the latest time a sign-up may have. The checks
@@ -652,7 +563,7 @@ def _times_if_valid(columns: Sequence[Sequence[str]]) -> list[datetime] | None:
 def _records(
     rows: Iterable[list[str]], header: list[str], before: int, latest: datetime
 ) -> list[SignupRecord]:
-    """Check the rows one by one; raise ``_Rejected`` naming the first bad row and column."""
+    """Check the rows one by one; raise ``Rejected`` naming the first bad row and column."""
     width = len(header)
     order = None if tuple(header) == COLUMNS else [header.index(c) for c in COLUMNS]
     id_at = header.index("signup_id")
@@ -661,17 +572,17 @@ def _records(
     for number, cells in enumerate(rows, start=before + 1):
         if len(cells) != width:
             if not cells:
-                raise _Rejected(f"row {number} is empty")
-            raise _Rejected(f"row {number} has {len(cells)} cells, expected {width}")
+                raise Rejected(f"row {number} is empty")
+            raise Rejected(f"row {number} has {len(cells)} cells, expected {width}")
         try:
             record = cells_to_record(cells if order is None else [cells[k] for k in order])
         except ValueError as exc:
-            raise _Rejected(f"row {number}: {exc}") from None
+            raise Rejected(f"row {number}: {exc}") from None
         problem = _value_problem(record, latest)
         if problem is not None:
-            raise _Rejected(f"row {number}: {problem}")
+            raise Rejected(f"row {number}: {problem}")
         if cells[id_at] in seen_ids:
-            raise _Rejected(f"row {number}: signup_id repeats an earlier row")
+            raise Rejected(f"row {number}: signup_id repeats an earlier row")
         seen_ids.add(cells[id_at])
         records.append(record)
     return records
@@ -707,5 +618,5 @@ def manifest_rows(path: Path) -> int:
     """The rows a manifest announces (0 if unreadable); only for progress bars."""
     try:
         return _read_manifest(path).rows
-    except _Rejected:
+    except Rejected:
         return 0

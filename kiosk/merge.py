@@ -4,8 +4,11 @@
 with plain SQL run through the driver's executemany (SQLite), or COPY into
 temporary tables and one INSERT ... SELECT per table (PostgreSQL);
 ``ON CONFLICT`` does the deduplication, so merging the same file twice, or
-two overlapping imports at the same time, never duplicates anything. The
-import as a whole is ``kiosk.importer``'s.
+two overlapping imports at the same time, never duplicates anything. A file
+is merged a batch at a time (``kiosk.export_check.export_batches``), all in
+its one transaction. A sign-up whose id is stored already with other values
+keeps the stored one and is counted as a conflict. The import as a whole is
+``kiosk.importer``'s.
 """
 
 from __future__ import annotations

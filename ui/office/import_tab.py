@@ -9,7 +9,6 @@ shows it and runs it off the GUI thread.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.errors import KioskError
 from kiosk.importer import CheckedExport, ImportReport, check_export, merge_exports
 from ui.office.controls import make_button, stat_tile
 from ui.office.files import (
@@ -41,8 +39,6 @@ from ui.office.files_table import FilesTable
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import as_sentence, count_text
 from ui.widgets.text import plain_label
-
-log = logging.getLogger(__name__)
 
 
 class ImportTab(QWidget):
@@ -259,40 +255,29 @@ class ImportTab(QWidget):
 
         def job(task: Task) -> None:
             for path in paths:
-                try:
-                    # Not kept: the window may list many files; the merge reads each again.
-                    checked: object = check_export(path, identity=identity, keep_cells=False)
-                except KioskError as exc:
-                    checked = (path, str(exc))
-                except Exception as exc:  # noqa: BLE001 - one bad file must not stop the rest
-                    log.error("checking an export failed with %s", type(exc).__name__)
-                    checked = (path, f"could not be read ({type(exc).__name__})")
-                task.item.emit(checked)
+                # Never raises (a bad file is a verdict). Not kept: the window
+                # may list many files; the merge reads each one again.
+                task.item.emit(check_export(path, identity=identity, keep_cells=False))
 
         task = Task(job, self)
         task.item.connect(lambda result, batch=entries: self._on_checked(batch, result))
         self._checks_running += 1
         self._tasks.start(task, on_done=self._on_check_task_done)
 
-    def _on_checked(self, batch: list[FileEntry], result: object) -> None:
-        if isinstance(result, tuple):
-            path, reason = result
-            checked = None
-        else:
-            assert isinstance(result, CheckedExport)
-            checked, path, reason = result, result.path, result.reason
+    def _on_checked(self, batch: list[FileEntry], checked: CheckedExport) -> None:
         waiting = [e for e in batch if e.status == CHECKING and e in self.entries]
-        entry = next((e for e in waiting if e.path == Path(path)), None)
+        entry = next((e for e in waiting if e.path == checked.path), None)
         if entry is None:  # cleared meanwhile
             return
         entry.checked = checked
-        if checked is not None and checked.ok:
+        if checked.ok:
             entry.status, entry.detail = READY, self._ready_detail(checked)
         elif entry.is_encrypted and self.identity is None:
             entry.status = REJECTED
             entry.detail = self.tr("Encrypted: choose the private key (Private key…) to open it")
         else:
-            entry.status, entry.detail = REJECTED, as_sentence(reason) or self.tr("Rejected")
+            entry.status = REJECTED
+            entry.detail = as_sentence(checked.reason) or self.tr("Rejected")
         self._refresh_row(entry)
         self._update_merge_button()
 
