@@ -18,8 +18,10 @@ import sys
 import threading
 import tracemalloc
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -35,6 +37,7 @@ from tests.conftest import REPO_ROOT
 from tests.factories import make_signup
 
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+T = TypeVar("T")
 needs_posix = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and links are POSIX")
 
 
@@ -66,18 +69,41 @@ def _export(root: Path, name: str, count: int = 2, *, recipient: str | None = No
     return result.csv_path
 
 
-def _check_within(path: Path, seconds: float = 10, **options: object) -> CheckedExport:
-    """Run check_export in a thread: a reader stuck on a FIFO fails the test, not hangs it."""
-    result: list[CheckedExport] = []
-    worker = threading.Thread(target=lambda: result.append(check_export(path, **options)))
-    worker.daemon = True
+def _finishes(job: Callable[[], T], folder: Path, seconds: float = 10) -> T:
+    """Run ``job`` in a thread: a read stuck on a FIFO in ``folder`` fails the test (no hang)."""
+    outcome: list[T] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(job())
+        except BaseException as exc:  # noqa: BLE001 - raised again in the test's thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
     worker.start()
     worker.join(seconds)
     if worker.is_alive():
-        _unblock_fifos(path.parent)
+        _unblock_fifos(folder)
         worker.join(5)
-        pytest.fail(f"checking {path.name} did not finish in {seconds} s (blocked on a FIFO?)")
-    return result[0]
+        pytest.fail(f"reading from {folder} did not finish in {seconds} s (blocked on a FIFO?)")
+    if errors:
+        raise errors[0]
+    return outcome[0]
+
+
+def _with_peak_memory(job: Callable[[], T]) -> tuple[T, int]:
+    """Run ``job``; return its result and the most Python memory it held at once, in bytes."""
+    tracemalloc.start()
+    try:
+        result = job()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def _check_within(path: Path, **options: object) -> CheckedExport:
+    return _finishes(lambda: check_export(path, **options), path.parent)  # type: ignore[arg-type]
 
 
 def _unblock_fifos(folder: Path) -> None:
@@ -151,12 +177,7 @@ def test_a_link_to_dev_zero_is_rejected_without_reading_it(tmp_path: Path, good:
     manifest_path_for(link).write_text(
         manifest_path_for(good).read_text(encoding="utf-8"), encoding="utf-8"
     )
-    tracemalloc.start()
-    try:
-        checked = check_export(link)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    checked, peak = _with_peak_memory(lambda: check_export(link))
     assert not checked.ok
     assert checked.reason == "the file is a link, not a regular file"
     assert peak < 5_000_000
@@ -250,12 +271,7 @@ def test_a_huge_manifest_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
     manifest = json.loads(manifest_path_for(hostile).read_text(encoding="utf-8"))
     manifest["padding"] = [{}] * 10_000_000  # 30 MB of "{}, "
     manifest_path_for(hostile).write_text(json.dumps(manifest), encoding="utf-8")
-    tracemalloc.start()
-    try:
-        checked = check_export(hostile)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    checked, peak = _with_peak_memory(lambda: check_export(hostile))
     assert "the manifest is larger than 64 KiB" in checked.reason
     assert peak < 1_000_000
 
@@ -279,12 +295,7 @@ def test_a_file_of_newlines_is_rejected_at_its_first_row_in_little_memory(
     hostile = _export(tmp_path, "hostile")
     header = hostile.read_bytes().split(b"\r\n")[0] + b"\r\n"
     _forge(hostile, header + b"\n" * 20_000_000, rows=20_000_000)
-    tracemalloc.start()
-    try:
-        checked = check_export(hostile)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    checked, peak = _with_peak_memory(lambda: check_export(hostile))
     assert checked.reason == "row 1 is empty"
     assert peak < 40_000_000  # was 1.5 GiB: every empty row kept
     assert _imports_beside(hostile, good, url) == "row 1 is empty"
@@ -355,12 +366,7 @@ def test_an_encrypted_export_that_outgrows_its_manifest_stops_decrypting(
     )
     plain = header + b"\r\n" + b"\n" * 30_000_000
     sealed.write_bytes(encrypt(plain, recipient))
-    tracemalloc.start()
-    try:
-        checked = check_export(sealed, identity=key_path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    checked, peak = _with_peak_memory(lambda: check_export(sealed, identity=key_path))
     assert not checked.ok and checked.encrypted
     assert peak < 20_000_000  # the plaintext is never held whole
 
@@ -385,21 +391,13 @@ def test_a_private_key_path_that_is_no_key_file_is_one_clear_error(
         "folder": "is a folder",
         "huge": "is larger than 64 KiB",
     }[kind]
-    failure: list[BaseException] = []
 
-    def read() -> None:
-        try:
+    def read() -> str:
+        with pytest.raises(CryptoError) as failure:
             read_identity_file(path)
-        except CryptoError as exc:
-            failure.append(exc)
+        return str(failure.value)
 
-    worker = threading.Thread(target=read, daemon=True)
-    worker.start()
-    worker.join(10)
-    if worker.is_alive():
-        _unblock_fifos(tmp_path)
-        pytest.fail("reading the key file hung")
-    assert failure and expected in str(failure[0])
+    assert expected in _finishes(read, tmp_path)
 
 
 @needs_posix
@@ -410,22 +408,14 @@ def test_a_content_file_that_is_not_a_regular_file_is_refused(kind: str, tmp_pat
         os.mkfifo(path)
     else:
         path.symlink_to(default_content_path())
-    failure: list[BaseException] = []
 
-    def load() -> None:
-        try:
+    def load() -> str:
+        with pytest.raises(ContentError) as failure:
             load_content(path)
-        except ContentError as exc:
-            failure.append(exc)
+        return str(failure.value)
 
-    worker = threading.Thread(target=load, daemon=True)
-    worker.start()
-    worker.join(10)
-    if worker.is_alive():
-        _unblock_fifos(tmp_path)
-        pytest.fail("loading the content file hung")
-    assert failure
-    assert ("not a regular file" if kind == "fifo" else "is a link") in str(failure[0])
+    expected = "not a regular file" if kind == "fifo" else "is a link"
+    assert expected in _finishes(load, tmp_path)
 
 
 # A file changed between its check and its merge -------------------------------------------------

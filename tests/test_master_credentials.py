@@ -212,7 +212,9 @@ def test_without_a_password_the_server_refuses_in_one_clear_line(
 
 
 @pytest.mark.postgres
-def test_pgpassword_supplies_the_password(
+@pytest.mark.parametrize("source", ["PGPASSWORD", "a .pgpass file", "a PGSERVICE entry"])
+def test_postgresqls_own_settings_supply_the_password(
+    source: str,
     pg_server: PgServer,  # noqa: F811 - the fixture
     password_db: str,
     no_pg_env: None,
@@ -220,51 +222,27 @@ def test_pgpassword_supplies_the_password(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("PGPASSWORD", SECRET)
     url = f"postgresql+psycopg://{ROLE}@127.0.0.1:{pg_server.port}/{password_db}"
+    if source == "PGPASSWORD":
+        monkeypatch.setenv("PGPASSWORD", SECRET)
+    elif source == "a .pgpass file":
+        pgpass = tmp_path / "pgpass"
+        pgpass.write_text(f"127.0.0.1:{pg_server.port}:{password_db}:{ROLE}:{SECRET}\n")
+        pgpass.chmod(0o600)  # libpq ignores a .pgpass others can read
+        monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    else:
+        services = tmp_path / "pg_service.conf"
+        services.write_text(
+            f"[p2p-office]\nhost=127.0.0.1\nport={pg_server.port}\ndbname={password_db}\n"
+            f"user={ROLE}\npassword={SECRET}\n"
+        )
+        services.chmod(0o600)
+        monkeypatch.setenv("PGSERVICEFILE", str(services))
+        monkeypatch.setenv("PGSERVICE", "p2p-office")
+        url = "postgresql+psycopg://"  # everything comes from the service entry
     code, output = _import(tmp_path, url, capsys)
     assert code == EXIT_OK, output
-    assert "1 new" in output
-
-
-@pytest.mark.postgres
-def test_a_pgpass_file_supplies_the_password(
-    pg_server: PgServer,  # noqa: F811 - the fixture
-    password_db: str,
-    no_pg_env: None,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    pgpass = tmp_path / "pgpass"
-    pgpass.write_text(f"127.0.0.1:{pg_server.port}:{password_db}:{ROLE}:{SECRET}\n")
-    pgpass.chmod(0o600)  # libpq ignores a .pgpass others can read
-    monkeypatch.setenv("PGPASSFILE", str(pgpass))
-    url = f"postgresql+psycopg://{ROLE}@127.0.0.1:{pg_server.port}/{password_db}"
-    code, output = _import(tmp_path, url, capsys)
-    assert code == EXIT_OK, output
-
-
-@pytest.mark.postgres
-def test_a_pgservice_entry_supplies_everything(
-    pg_server: PgServer,  # noqa: F811 - the fixture
-    password_db: str,
-    no_pg_env: None,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    services = tmp_path / "pg_service.conf"
-    services.write_text(
-        "[p2p-office]\n"
-        f"host=127.0.0.1\nport={pg_server.port}\ndbname={password_db}\n"
-        f"user={ROLE}\npassword={SECRET}\n"
-    )
-    services.chmod(0o600)
-    monkeypatch.setenv("PGSERVICEFILE", str(services))
-    monkeypatch.setenv("PGSERVICE", "p2p-office")
-    code, output = _import(tmp_path, "postgresql+psycopg://", capsys)
-    assert code == EXIT_OK, output
+    assert "Sign-ups: 1 new" in output
 
 
 def test_the_office_names_a_store_that_comes_from_the_environment() -> None:
