@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -217,6 +216,8 @@ def test_the_command_line_imports_the_good_file_beside_a_stick_of_traps(tmp_path
     files = [fifo, zero, nested, good]
 
     def limit_memory() -> None:
+        import resource  # POSIX only, like this test
+
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
     try:

@@ -13,7 +13,6 @@ and finds nothing that Qt would read as HTML.
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -104,6 +103,8 @@ print("shown:", QToolTip.isVisible(), flush=True)
 
 def _limit_memory() -> None:
     # Enough for Qt; far too little to read /dev/zero for long.
+    import resource  # POSIX only, like the tests that use it
+
     resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20))
 
 
