@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
@@ -21,6 +22,7 @@ from kiosk.errors import KioskError
 from kiosk.first_start import SetupState
 from kiosk.logs import setup_logging
 from kiosk.paths import default_content_path, default_data_dir
+from kiosk.terminal import terminal_safe
 
 if TYPE_CHECKING:
     from kiosk.service import KioskService
@@ -117,11 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = command("import", "verify export files and merge them into the master store", _cmd_import)
     imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
-    imp.add_argument(
-        "--into",
-        metavar="DB_URL",
-        help="SQLAlchemy URL of the master store (default: master.sqlite3 in the data folder)",
-    )
+    _master_options(imp)
     imp.add_argument("--crm-csv", type=Path, metavar="OUT", help="also write a CRM-ready CSV")
     imp.add_argument(
         "--profile",
@@ -133,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     _receipt_dir_option(imp)
 
     office = command("office", "open the office import screen", _cmd_office)
-    office.add_argument("--into", metavar="DB_URL", help="SQLAlchemy URL of the master store")
+    _master_options(office)
     _identity_option(office)
     _receipt_dir_option(office)
 
@@ -177,6 +175,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _master_options(parser: argparse.ArgumentParser) -> None:
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--into",
+        metavar="DB_URL",
+        help="SQLAlchemy URL of the master store (default: master.sqlite3 in the data folder)",
+    )
+    where.add_argument(
+        "--into-env",
+        metavar="VAR",
+        help="read the master store's URL from the environment variable VAR instead "
+        "(keeps it off the command line, which other users can list)",
+    )
+
+
 def _identity_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--identity",
@@ -212,6 +225,15 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _say(text: str, *, err: bool = False) -> None:
+    """Print one line for the person at the terminal, made safe (``kiosk.terminal``).
+
+    File names and values come from sticks and databases: a carriage return
+    or an escape sequence in one must not rewrite what the terminal shows.
+    """
+    print(terminal_safe(text), file=sys.stderr if err else sys.stdout)
+
+
 def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data_dir) if args.data_dir is not None else default_data_dir()
 
@@ -241,24 +263,24 @@ def _cmd_status(args: argparse.Namespace) -> int:
     try:
         store = service.store
         current = service.current_event()
-        print(f"Kiosk {store.kiosk_name} (id {store.kiosk_id}), data in {store.data_dir}")
-        print(f"Staff PIN: {_PIN_STATUS[service.setup_state()]}")
+        _say(f"Kiosk {store.kiosk_name} (id {store.kiosk_id}), data in {store.data_dir}")
+        _say(f"Staff PIN: {_PIN_STATUS[service.setup_state()]}")
         current_label = _event_label(current.name, current.location) if current else "none yet"
-        print(f"Current event: {current_label}")
+        _say(f"Current event: {current_label}")
         counts = service.event_counts()
         if not counts:
-            print("No sign-ups yet.")
+            _say("No sign-ups yet.")
         for count in counts:
             label = _event_label(count.name, count.location)
-            print(f"  {label}: {count.total} sign-up(s), {count.today} today")
-        print(f"Not yet exported: {service.pending_count()}")
-        print(f"Exports: {_encryption_label(service.config.export_public_key)}")
+            _say(f"  {label}: {count.total} sign-up(s), {count.today} today")
+        _say(f"Not yet exported: {service.pending_count()}")
+        _say(f"Exports: {_encryption_label(service.config.export_public_key)}")
         last = store.last_export()
         if last is None:
-            print("Last export: never")
+            _say("Last export: never")
         else:
             when = f"{last.created_at:%Y-%m-%d %H:%M}Z"
-            print(f"Last export: {last.file_name} ({last.rows} rows) at {when}")
+            _say(f"Last export: {last.file_name} ({last.rows} rows) at {when}")
         return EXIT_OK
     finally:
         service.close()
@@ -294,7 +316,7 @@ def _cmd_content_check(args: argparse.Namespace) -> int:
     links = [r.link for r in content.resources if r.link] + [
         a.link for a in content.calls_to_action if a.link
     ]
-    print(
+    _say(
         f"{args.file}: ok ({len(content.resources)} resources, "
         f"{len(content.calls_to_action)} calls to action, {len(content.principles)} principles, "
         f"{len(links)} link(s), each fitting a QR code a phone can read)"
@@ -310,7 +332,7 @@ def _cmd_event_start(args: argparse.Namespace) -> int:
         event = store.start_event(args.name, args.location)
     finally:
         store.close()
-    print(f"Sign-ups are now recorded under: {_event_label(event.name, event.location)}")
+    _say(f"Sign-ups are now recorded under: {_event_label(event.name, event.location)}")
     return EXIT_OK
 
 
@@ -344,8 +366,8 @@ def _cmd_pin_set(args: argparse.Namespace) -> int:
     finally:
         service.close()
     log.info("staff PIN %s from the command line", "replaced" if replaced else "set")
-    print(f"The staff PIN is {'replaced' if replaced else 'set'} for the kiosk in {data_dir}.")
-    print("The kiosk now opens on its welcome screen (on a locked one, tap Check again).")
+    _say(f"The staff PIN is {'replaced' if replaced else 'set'} for the kiosk in {data_dir}.")
+    _say("The kiosk now opens on its welcome screen (on a locked one, tap Check again).")
     return EXIT_OK
 
 
@@ -358,15 +380,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     finally:
         service.close()
     if result is None:
-        print("Nothing new to export; no file written.")
+        _say("Nothing new to export; no file written.")
     else:
         if result.stale_files_removed:
-            print(
+            _say(
                 f"Removed {result.stale_files_removed} unfinished export file(s) "
                 "that an interrupted export had left in the folder."
             )
-        print(f"Exported {result.rows} sign-up(s) to {result.csv_path}")
-        print(f"Manifest: {result.manifest_path} (sha256 {result.sha256})")
+        _say(f"Exported {result.rows} sign-up(s) to {result.csv_path}")
+        _say(f"Manifest: {result.manifest_path} (sha256 {result.sha256})")
     return EXIT_OK
 
 
@@ -378,18 +400,18 @@ def _cmd_import(args: argparse.Namespace) -> int:
     # A mistyped profile or receipt folder is found before anything is merged.
     profile_for(args.profile)
     receipts = ReceiptBook(receipt_dir=_existing_folder(args.receipt_dir))
-    url = args.into or _default_master_url(_data_dir(args))
+    url = _master_url(args)
     report = import_exports(args.files, url, identity=args.identity, after_merge=receipts.record)
     written = receipts.write()
     for line in report.summary_lines() + written.summary_lines():
-        print(line)
+        _say(line)
     for warning in written.warnings:
-        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+        _say(f"{PROG}: warning: {warning}", err=True)
     if args.crm_csv is not None:
         rows = write_crm_csv(url, args.crm_csv, profile=args.profile)
-        print(f"CRM file ({args.profile}): {args.crm_csv} ({rows} contact(s))")
-    rejected = any(not outcome.accepted for outcome in report.files)
-    return EXIT_FAILED if rejected else EXIT_OK
+        _say(f"CRM file ({args.profile}): {args.crm_csv} ({rows} contact(s))")
+    # A rejected file, or a sign-up in conflict with one imported before: a script notices.
+    return EXIT_OK if report.is_clean else EXIT_FAILED
 
 
 def _cmd_office(args: argparse.Namespace) -> int:
@@ -397,8 +419,7 @@ def _cmd_office(args: argparse.Namespace) -> int:
     from ui.office.app import run_office
 
     receipt_dir = _existing_folder(args.receipt_dir)
-    url = args.into or _default_master_url(_data_dir(args))
-    return run_office(url, identity=args.identity, receipt_dir=receipt_dir)
+    return run_office(_master_url(args), identity=args.identity, receipt_dir=receipt_dir)
 
 
 def _cmd_receipt_apply(args: argparse.Namespace) -> int:
@@ -410,7 +431,7 @@ def _cmd_receipt_apply(args: argparse.Namespace) -> int:
     finally:
         service.close()
     for line in applied.summary_lines():
-        print(line)
+        _say(line)
     return EXIT_FAILED if applied.refused else EXIT_OK
 
 
@@ -419,10 +440,27 @@ def _cmd_keys_new(args: argparse.Namespace) -> int:
 
     identity, recipient = new_key_pair()
     write_identity_file(args.out, identity)
-    print(f"Private key written to {args.out}: keep it at the office, never on a kiosk.")
-    print("Public key, for each kiosk's config.toml:")
-    print(f'export_public_key = "{recipient}"')
+    _say(f"Private key written to {args.out}: keep it at the office, never on a kiosk.")
+    _say("Public key, for each kiosk's config.toml:")
+    _say(f'export_public_key = "{recipient}"')
     return EXIT_OK
+
+
+def _master_url(args: argparse.Namespace) -> str:
+    """The master store's URL: --into, the variable --into-env names, or the data folder's file.
+
+    A PostgreSQL URL may leave the password out: the driver then reads
+    PGPASSWORD, ~/.pgpass (PGPASSFILE) or a PGSERVICE entry, as psql does.
+    """
+    if args.into_env is not None:
+        url = os.environ.get(args.into_env, "").strip()
+        if not url:
+            raise KioskError(
+                f"The environment variable {args.into_env} is not set; "
+                "it should hold the master store's URL."
+            )
+        return url
+    return str(args.into) if args.into else _default_master_url(_data_dir(args))
 
 
 def _default_master_url(data_dir: Path) -> str:
@@ -450,7 +488,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         )
     finally:
         store.close()
-    print(f"Wrote {written} demo sign-up(s) to {data_dir}")
+    _say(f"Wrote {written} demo sign-up(s) to {data_dir}")
     return EXIT_OK
 
 
@@ -484,7 +522,7 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
         finally:
             service.close()
     paths += render_office_screenshots(args.out)
-    print(f"Wrote {len(paths)} screenshot(s) to {args.out}")
+    _say(f"Wrote {len(paths)} screenshot(s) to {args.out}")
     return EXIT_OK
 
 
@@ -522,17 +560,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         setup_logging(data_dir)
     except OSError as exc:
-        print(f"{PROG}: the data folder {data_dir} is not usable ({exc.strerror})", file=sys.stderr)
+        _say(f"{PROG}: the data folder {data_dir} is not usable ({exc.strerror})", err=True)
         return EXIT_FAILED
     try:
         return int(args.handler(args))
     except ContentError as exc:
         # One problem (a missing file, say) is one line; several are listed.
-        only = exc.problems[0] if len(exc.problems) == 1 else exc
-        print(f"{PROG}: {only}", file=sys.stderr)
+        if len(exc.problems) == 1:
+            _say(f"{PROG}: {exc.problems[0]}", err=True)
+        else:
+            _say(f"{PROG}: content file has {len(exc.problems)} problem(s):", err=True)
+            for problem in exc.problems:
+                _say(f"  - {problem}", err=True)
         return EXIT_FAILED
     except KioskError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        _say(f"{PROG}: {exc}", err=True)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
@@ -547,9 +589,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.command,
             "".join(traceback.format_tb(exc.__traceback__)),
         )
-        print(
+        _say(
             f"{PROG}: unexpected {type(exc).__name__}; details are in the log in {data_dir}",
-            file=sys.stderr,
+            err=True,
         )
         return EXIT_INTERNAL
 

@@ -8,6 +8,7 @@ and place.
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from collections.abc import Callable
@@ -17,10 +18,15 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from kiosk.errors import KioskError
+from kiosk.regular_files import NotRegularFile, read_regular
 from kiosk.signup import WlfChoice
 
 SUPPORTED_FORMAT_VERSION = 1
-_MAX_TEXT = 5000
+MAX_TEXT_LENGTH = 5000
+"""The longest text a content file may give one field (the consent version, the language...)."""
+TEXT_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f]")
+"""Control characters a content text may not hold (newlines and tabs are allowed)."""
+CONTENT_MAX_BYTES = 4 * 1024 * 1024  # the bundled file is 7 KB; a far larger one is no content
 MAX_LINK_BYTES = 200
 """The longest link (in UTF-8 bytes, as its QR code carries it) the kiosk shows.
 
@@ -148,9 +154,9 @@ class _Reader:
             return ""
         if not allow_empty and not value.strip():
             self.problem(where, "must not be empty")
-        elif len(value) > _MAX_TEXT:
-            self.problem(where, f"is longer than {_MAX_TEXT} characters")
-        elif any(ord(c) < 32 and c not in "\n\t" for c in value):
+        elif len(value) > MAX_TEXT_LENGTH:
+            self.problem(where, f"is longer than {MAX_TEXT_LENGTH} characters")
+        elif TEXT_CONTROL_CHARACTERS.search(value):
             self.problem(where, "contains control characters")
         return value
 
@@ -275,13 +281,10 @@ def load_content(path: Path) -> Content:
     """Read and validate a content file; raise ``ContentError`` listing every problem."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError([ContentProblem(path, "file", "not found")]) from None
-    except OSError as exc:
-        raise ContentError(
-            [ContentProblem(path, "file", f"cannot be read ({exc.strerror})")]
-        ) from None
+        raw = read_regular(path, CONTENT_MAX_BYTES)
+    except NotRegularFile as exc:
+        reason = "not found" if exc.missing else exc.reason
+        raise ContentError([ContentProblem(path, "file", reason)]) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

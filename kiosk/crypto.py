@@ -8,17 +8,26 @@ implementation of age): no home-made cryptography. Errors never quote keys.
 
 from __future__ import annotations
 
+import io
 import os
+import queue
+import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import pyrage
 from pyrage import x25519
 
 from kiosk.errors import KioskError
+from kiosk.regular_files import NotRegularFile, read_regular
 
 AGE_HEADER = b"age-encryption.org/v1\n"
 """How every age file begins; the importer recognizes encrypted exports by it."""
+
+IDENTITY_MAX_BYTES = 64 * 1024
+"""A key file holds a few lines; anything larger is not one (and is not read whole)."""
 
 
 class CryptoError(KioskError):
@@ -74,13 +83,11 @@ def write_identity_file(path: Path, identity: str) -> None:
 def read_identity_file(path: Path) -> list[x25519.Identity]:
     """Read the secret key(s) from an age identity file (comments and blank lines skipped)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CryptoError(f"The private key file {path} does not exist.") from None
+        text = read_regular(Path(path), IDENTITY_MAX_BYTES).decode("utf-8")
+    except NotRegularFile as exc:
+        raise CryptoError(f"The private key file {path} {exc.reason}.") from None
     except UnicodeDecodeError:
         raise CryptoError(f"{path} is not an age private key file.") from None
-    except OSError as exc:
-        raise CryptoError(f"The private key file {path} cannot be read ({exc.strerror}).") from None
     identities = []
     for line in text.splitlines():
         line = line.strip()
@@ -105,19 +112,113 @@ def encrypt(data: bytes, recipient: str) -> bytes:
 
 
 def decrypt(data: bytes, identity_path: Path) -> bytes:
-    """Decrypt an age file with the secret key in ``identity_path``.
+    """Decrypt a whole age file held in memory with the secret key in ``identity_path``.
 
     The whole file is authenticated: a wrong key or any damaged byte raises
     ``CryptoError`` and returns nothing of the plaintext.
     """
+    return b"".join(decrypt_chunks(io.BytesIO(data), identity_path, 1 << 20))
+
+
+def decrypt_chunks(source: BinaryIO, identity_path: Path, chunk_size: int) -> Iterator[bytes]:
+    """Decrypt the age file ``source`` with the key in ``identity_path``, as a stream.
+
+    Yields the plaintext in pieces of about ``chunk_size`` bytes, each one
+    authenticated before it is yielded; a wrong key or a damaged or cut file
+    raises ``CryptoError`` (at the start, or where the damage is). Memory
+    stays a few pieces whatever the file's size. Stopping early stops the
+    decryption too.
+    """
     identities = read_identity_file(identity_path)
-    if not data.startswith(AGE_HEADER):
+    if source.read(len(AGE_HEADER)) != AGE_HEADER:
         raise CryptoError("The file is not age-encrypted (or its header is damaged).")
+    source.seek(0)
+    pipe = _PlaintextPipe(chunk_size)
+    # pyrage pushes the plaintext into a writer; a thread turns that into
+    # pieces this generator pulls, through a short queue (so a few in memory).
+    worker = threading.Thread(
+        target=pipe.decrypt, args=(source, identities), name="age-decrypt", daemon=True
+    )
+    worker.start()
     try:
-        return bytes(pyrage.decrypt(data, identities))
-    except pyrage.DecryptError as exc:
-        if "no matching keys" in str(exc).lower():
-            raise CryptoError(
-                "The file was encrypted for a different key; this private key cannot open it."
-            ) from None
-        raise CryptoError("The encrypted file is damaged or incomplete.") from None
+        yield from pipe.pieces()
+    finally:
+        pipe.cancel()
+        worker.join()
+
+
+class _Cancelled(Exception):
+    """The reader stopped early: the decrypting thread gives up."""
+
+
+class _PlaintextPipe:
+    """A writer for ``pyrage.decrypt_io`` (in a thread) read as pieces by the other side."""
+
+    def __init__(self, chunk_size: int) -> None:
+        self._chunk_size = chunk_size
+        self._buffer = bytearray()
+        self._queue: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=4)
+        self._cancelled = threading.Event()
+
+    def write(self, data: bytes) -> int:
+        self._buffer += data
+        if len(self._buffer) >= self._chunk_size:
+            self._put(bytes(self._buffer))
+            self._buffer.clear()
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to do: pieces are handed over by ``write``."""
+
+    def _put(self, item: bytes | BaseException | None) -> None:
+        while not self._cancelled.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+        raise _Cancelled
+
+    def decrypt(self, source: BinaryIO, identities: list[x25519.Identity]) -> None:
+        try:
+            pyrage.decrypt_io(source, self, identities)
+            if self._buffer:
+                self._put(bytes(self._buffer))
+            self._put(None)
+        except _Cancelled:
+            return
+        except Exception as exc:  # noqa: BLE001 - handed to the reading side, which raises it
+            if not self._cancelled.is_set():
+                try:
+                    self._put(exc)
+                except _Cancelled:
+                    return
+
+    def pieces(self) -> Iterator[bytes]:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if isinstance(item, OSError) and item.errno is not None:
+                raise CryptoError(f"The encrypted file cannot be read ({item.strerror}).")
+            if isinstance(item, BaseException):
+                # A DecryptError (header), or an OSError without errno: rage's
+                # "decryption error" for a damaged or cut piece further on.
+                raise _decrypt_error(item)
+            yield item
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        while True:  # free a writer blocked on a full queue
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                return
+
+
+def _decrypt_error(exc: BaseException) -> CryptoError:
+    if "no matching keys" in str(exc).lower():
+        return CryptoError(
+            "The file was encrypted for a different key; this private key cannot open it."
+        )
+    return CryptoError("The encrypted file is damaged or incomplete.")

@@ -235,8 +235,8 @@ def cells_to_record(cells: Sequence[str]) -> SignupRecord:
 
 _SEP = "\x00"
 # Drops the apostrophe ``neutralize`` added: one before a run of apostrophes that
-# ends in a trigger, at the start of a cell (after a NUL, since the joined
-# column starts with one: a literal prefix lets the scan skip along in C).
+# ends in a trigger, at the start of a cell (after a NUL, since a framed column
+# starts with one: a literal prefix lets the scan skip along in C).
 _RESTORE_JOINED = re.compile(r"\x00'(?='*[=+\-@\t\r])")
 _TIMES_JOINED = re.compile(f"{_TIME_PATTERN.pattern}(?:\\x00{_TIME_PATTERN.pattern})*")
 _FULL_TIME_WIDTH = len("2026-11-24T15:30:00.000000Z")
@@ -269,6 +269,20 @@ def _same_shape(cells: Sequence[str], shape: bytes, table: bytes) -> bool:
     return joined.encode("ascii").translate(table) == b"\x00".join([shape] * len(cells))
 
 
+def framed_column(cells: Sequence[str]) -> str:
+    """The cells joined by NUL and framed by NUL too ("\\x00a\\x00b\\x00"); no cell may hold NUL.
+
+    Every cell then starts after a NUL and ends before one, so one scan in C
+    can check or rewrite them all (here and in ``kiosk.validation``).
+    """
+    return _SEP + _SEP.join(cells) + _SEP
+
+
+def restore_framed(framed: str) -> str:
+    """``restore`` of every cell of a framed column, still framed (itself if no cell changes)."""
+    return _RESTORE_JOINED.sub(_SEP, framed) if "'" in framed else framed
+
+
 def restore_column(cells: Sequence[str]) -> list[str]:
     """Return ``restore`` of every cell, in order; no cell may contain NUL.
 
@@ -277,10 +291,9 @@ def restore_column(cells: Sequence[str]) -> list[str]:
     """
     if not cells:
         return []
-    joined = _SEP + _SEP.join(cells)
-    if "'" not in joined:
-        return list(cells)
-    return _RESTORE_JOINED.sub(_SEP, joined)[1:].split(_SEP)
+    framed = framed_column(cells)
+    restored = restore_framed(framed)
+    return list(cells) if restored is framed else restored[1:-1].split(_SEP)
 
 
 def column_is_uuids(cells: Sequence[str]) -> bool:

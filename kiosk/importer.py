@@ -21,6 +21,7 @@ from kiosk.export_check import (
     MANIFEST_SUFFIX,
     CheckedExport,
     FileCells,
+    FileChanged,
     check_export,
     manifest_path_for,
     manifest_rows,
@@ -33,6 +34,7 @@ __all__ = [
     "AfterMerge",
     "CheckedExport",
     "FileCells",
+    "FileChanged",
     "FileOutcome",
     "ImportFailed",
     "ImportReport",
@@ -46,9 +48,9 @@ __all__ = [
 Progress = Callable[[int, int], None]
 """Called as ``progress(rows_done, rows_total)`` while merging."""
 
-AfterMerge = Callable[[Engine, CheckedExport], None]
-"""Called as ``after_merge(master_engine, checked_file)`` once each accepted file is merged
-(``kiosk.receipts.ReceiptBook.record`` counts what the office now holds, for its receipt)."""
+AfterMerge = Callable[[CheckedExport, "FileOutcome"], None]
+"""Called as ``after_merge(checked_file, outcome)`` once each accepted file is merged
+(``kiosk.receipts.ReceiptBook.record`` notes what the office now holds, for its receipt)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,18 @@ class FileOutcome:
     accepted: bool
     reason: str  # why it was rejected, or a note ("already imported") when accepted
     rows: int
+    conflicts: int = 0  # sign-ups whose id was stored already with other values (kept as stored)
+
+    @property
+    def conflict_note(self) -> str:
+        """A sentence about the file's conflicting sign-ups, or empty when it has none."""
+        if not self.conflicts:
+            return ""
+        count = "1 sign-up has" if self.conflicts == 1 else f"{self.conflicts} sign-ups have"
+        return (
+            f"{count} the id of a sign-up already imported, with other values: "
+            "the first import was kept"
+        )
 
 
 @dataclass(frozen=True)
@@ -70,23 +84,48 @@ class ImportReport:
     signups_present: int
     contacts_new: int
     contacts_updated: int
+    signups_conflicting: int = 0
 
     @property
     def rejected(self) -> tuple[FileOutcome, ...]:
         """The files that were not imported."""
         return tuple(f for f in self.files if not f.accepted)
 
+    @property
+    def conflicting(self) -> tuple[FileOutcome, ...]:
+        """The files merged with sign-ups that conflict with ones already imported."""
+        return tuple(f for f in self.files if f.conflicts)
+
+    @property
+    def is_clean(self) -> bool:
+        """True if every file was merged and none brought a conflicting sign-up."""
+        return not self.rejected and not self.conflicting
+
     def summary_lines(self) -> list[str]:
-        """Describe the run in a few lines: files, sign-ups, contacts, and every rejection."""
+        """Describe the run in a few lines: files, sign-ups, contacts, every rejection and conflict.
+
+        File names and reasons are as they are: a terminal needs them made
+        safe (``kiosk.terminal``).
+        """
         accepted = [f for f in self.files if f.accepted]
         lines = [f"Files: {len(accepted)} accepted, {len(self.rejected)} rejected"]
         for outcome in self.files:
             if outcome.accepted:
                 note = f"; {outcome.reason}" if outcome.reason else ""
                 lines.append(f"  accepted {outcome.path.name} ({outcome.rows} rows{note})")
+                if outcome.conflicts:
+                    lines.append(f"  CONFLICT in {outcome.path.name}: {outcome.conflict_note}")
             else:
                 lines.append(f"  REJECTED {outcome.path.name}: {outcome.reason}")
-        lines.append(f"Sign-ups: {self.signups_new} new, {self.signups_present} already present")
+        conflicting = (
+            f", {self.signups_conflicting} in conflict (not merged)"
+            if self.signups_conflicting
+            else ""
+        )
+        lines.append(
+            f"Sign-ups: {self.signups_new} new, {self.signups_present} already present"
+            + conflicting
+        )
         lines.append(f"Contacts: {self.contacts_new} new, {self.contacts_updated} updated")
         return lines
 
@@ -204,11 +243,16 @@ def _merge_all(
             if progress is not None:
                 progress(min(base + rows, total), total)
 
-        note = merge_file(engine, item, totals, step, before_commit)
-        if after_merge is not None:
-            after_merge(engine, item)
+        try:
+            merged = merge_file(engine, item, totals, step, before_commit)
+        except FileChanged as changed:
+            outcomes.append(FileOutcome(item.path, False, str(changed), item.rows))
+        else:
+            outcome = FileOutcome(item.path, True, merged.note, item.rows, merged.conflicts)
+            outcomes.append(outcome)
+            if after_merge is not None:
+                after_merge(item, outcome)
         done += item.rows
-        outcomes.append(FileOutcome(item.path, True, note, item.rows))
     checkpoint_sqlite(engine)
     if progress is not None:
         progress(total, total)
@@ -218,4 +262,5 @@ def _merge_all(
         signups_present=totals.signups_present,
         contacts_new=totals.contacts_new,
         contacts_updated=totals.contacts_updated,
+        signups_conflicting=totals.signups_conflicting,
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import (
     Boolean,
@@ -30,7 +31,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -154,6 +155,46 @@ def search_text(first_name: str, last_name: str, email: str) -> str:
     return f"{first_name} {last_name} {email}".casefold()
 
 
+# Query parameters shown as they are in a master store's address; any other
+# (password, sslpassword, a token, something unknown) is masked.
+_HARMLESS_PARAMETERS = frozenset(
+    {
+        "application_name",
+        "client_encoding",
+        "connect_timeout",
+        "dbname",
+        "host",
+        "port",
+        "service",
+        "sslmode",
+        "target_session_attrs",
+        "user",
+    }
+)
+
+
+def safe_url(url: str | URL) -> str:
+    """A master store's address fit to show, with every credential in it masked.
+
+    The password in ``user:password@`` and in ``?password=...`` alike, and
+    the value of every query parameter not known to be harmless, read ``***``.
+    """
+    try:
+        parsed = url if isinstance(url, URL) else make_url(url)
+    except ArgumentError:
+        return "(an address that is not a database URL)"
+    shown = parsed.set(query={}).render_as_string(hide_password=True)
+    if not parsed.query:
+        return shown
+    parameters = []
+    for name, values in parsed.query.items():
+        for value in (values,) if isinstance(values, str) else values:
+            parameters.append(
+                f"{quote(name)}={quote(value) if name.lower() in _HARMLESS_PARAMETERS else '***'}"
+            )
+    return f"{shown}?{'&'.join(parameters)}"
+
+
 def open_master(url: str) -> Engine:
     """Open (creating its tables if missing) the master store at a SQLAlchemy URL.
 
@@ -168,7 +209,7 @@ def open_master(url: str) -> Engine:
             "The master store address is not a database URL "
             "(e.g. sqlite:///master.sqlite3 or postgresql+psycopg://user@host/db)."
         ) from None
-    shown = parsed.render_as_string(hide_password=True)
+    shown = safe_url(parsed)
     try:
         engine = create_engine(parsed)
     except NoSuchModuleError:

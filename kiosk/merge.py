@@ -4,8 +4,11 @@
 with plain SQL run through the driver's executemany (SQLite), or COPY into
 temporary tables and one INSERT ... SELECT per table (PostgreSQL);
 ``ON CONFLICT`` does the deduplication, so merging the same file twice, or
-two overlapping imports at the same time, never duplicates anything. The
-import as a whole is ``kiosk.importer``'s.
+two overlapping imports at the same time, never duplicates anything. A file
+is merged a batch at a time (``kiosk.export_check.export_batches``), all in
+its one transaction. A sign-up whose id is stored already with other values
+keeps the stored one and is counted as a conflict. The import as a whole is
+``kiosk.importer``'s.
 """
 
 from __future__ import annotations
@@ -25,9 +28,9 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from kiosk.csvformat import COLUMNS, sqlite_times
 from kiosk.errors import KioskError
-from kiosk.export_check import CheckedExport
+from kiosk.export_check import FLAGS, CheckedExport, FileCells, export_batches
 from kiosk.gcpause import gc_paused
-from kiosk.master import ImportedFile, MasterError
+from kiosk.master import ImportedFile, MasterError, Touchpoint
 from kiosk.store import database_error_reason
 
 _CHUNK = 2000  # rows per INSERT round trip (well under SQLite's parameter limit)
@@ -40,12 +43,37 @@ class ImportFailed(KioskError):
 
 @dataclass
 class MergeCounts:
-    """What merging one or more files did: sign-ups and contacts new or already there."""
+    """What merging one or more files did: sign-ups and contacts new or already there.
+
+    A conflicting sign-up is one whose id is stored already with other
+    values: the stored one is kept, the file's is counted here and dropped.
+    """
 
     signups_new: int = 0
     signups_present: int = 0
     contacts_new: int = 0
     contacts_updated: int = 0
+    signups_conflicting: int = 0
+
+    def add(self, other: MergeCounts) -> None:
+        """Add ``other``'s counts to these."""
+        self.signups_new += other.signups_new
+        self.signups_present += other.signups_present
+        self.contacts_new += other.contacts_new
+        self.contacts_updated += other.contacts_updated
+        self.signups_conflicting += other.signups_conflicting
+
+
+@dataclass(frozen=True)
+class FileMerged:
+    """What merging one file did: a note for its outcome, and its conflicting sign-ups."""
+
+    note: str  # "already imported ..." or empty
+    conflicts: int
+
+
+class _MissedSignups(Exception):
+    """Sign-up ids the merge did not look up were in the store already (with another email)."""
 
 
 def merge_file(
@@ -54,48 +82,62 @@ def merge_file(
     totals: MergeCounts,
     step: Callable[[int], None],
     before_commit: Callable[[], None],
-) -> str:
-    """Merge one checked file in one transaction, add its counts to ``totals``; return a note.
+) -> FileMerged:
+    """Merge one checked file in one transaction and add its counts to ``totals``.
 
-    The note is for the file's outcome ("already imported ..." or empty).
-    Raises ``ImportFailed`` (the file rolled back whole) if the store fails.
+    Raises ``ImportFailed`` (the file rolled back whole) if the store fails,
+    and ``kiosk.export_check.FileChanged`` (rolled back too) if the file,
+    read again, is no longer the one that was checked.
     """
     try:
-        with engine.connect() as connection:
-            if connection.dialect.name != "sqlite":
-                with gc_paused():
-                    note, counts = _merge_in(connection, item, step)
-                before_commit()
-                connection.commit()
-            else:
-                # A bulk load: every touchpoint gets the id of a contact the
-                # merge read or inserted under this same write lock, so
-                # SQLite's foreign key lookup per row (about a tenth of an
-                # import's database time) could never fail. It is switched
-                # back on before the connection does anything else.
-                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-                try:
-                    # Take the write lock now: a read-then-write transaction could
-                    # otherwise fail (not wait) when another import commits first.
-                    connection.exec_driver_sql("BEGIN IMMEDIATE")
-                    with gc_paused():
-                        note, counts = _merge_in(connection, item, step)
-                    before_commit()
-                    connection.commit()
-                finally:
-                    connection.rollback()  # ends a failed transaction (the pragma needs none)
-                    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        try:
+            note, counts = _merge_file_once(engine, item, step, before_commit, every_id=False)
+        except _MissedSignups:
+            # Rare (a forged or edited file): start again, looking up every id.
+            note, counts = _merge_file_once(engine, item, step, before_commit, every_id=True)
     except (SQLAlchemyError, sqlite3.Error) as exc:
         reason = database_error_reason(exc)
         raise ImportFailed(
             f"Merging {item.path.name} into the master store failed ({reason}); "
             "that file was not imported, files merged before it are kept."
         ) from None
-    totals.signups_new += counts.signups_new
-    totals.signups_present += counts.signups_present
-    totals.contacts_new += counts.contacts_new
-    totals.contacts_updated += counts.contacts_updated
-    return note
+    totals.add(counts)
+    return FileMerged(note, counts.signups_conflicting)
+
+
+def _merge_file_once(
+    engine: Engine,
+    item: CheckedExport,
+    step: Callable[[int], None],
+    before_commit: Callable[[], None],
+    *,
+    every_id: bool,
+) -> tuple[str, MergeCounts]:
+    with engine.connect() as connection:
+        if connection.dialect.name != "sqlite":
+            with gc_paused():
+                note, counts = _merge_in(connection, item, step, every_id)
+            before_commit()
+            connection.commit()
+            return note, counts
+        # A bulk load: every touchpoint gets the id of a contact the
+        # merge read or inserted under this same write lock, so
+        # SQLite's foreign key lookup per row (about a tenth of an
+        # import's database time) could never fail. It is switched
+        # back on before the connection does anything else.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        try:
+            # Take the write lock now: a read-then-write transaction could
+            # otherwise fail (not wait) when another import commits first.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            with gc_paused():
+                note, counts = _merge_in(connection, item, step, every_id)
+            before_commit()
+            connection.commit()
+        finally:
+            connection.rollback()  # ends a failed transaction (the pragma needs none)
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        return note, counts
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
@@ -174,8 +216,9 @@ def _sqlite_statements() -> tuple[str, str, str]:
 
 
 def _merge_in(
-    connection: Connection, item: CheckedExport, step: Callable[[int], None]
+    connection: Connection, item: CheckedExport, step: Callable[[int], None], every_id: bool
 ) -> tuple[str, MergeCounts]:
+    """Merge the file batch by batch in the connection's transaction; return a note and counts."""
     counts = MergeCounts()
     now = datetime.now(UTC)
     already = connection.execute(
@@ -188,15 +231,39 @@ def _merge_in(
 
     dialect = connection.dialect.name
     _check_dialect(dialect)
-    assert item.cells is not None  # an ok file always has its cells
+    done = 0
+    for cells in export_batches(item):
+
+        def batch_step(rows: int, base: int = done) -> None:
+            step(base + rows)
+
+        _merge_batch(connection, cells, item.sha256, now, counts, batch_step, every_id)
+        done += len(cells.times)
+    _insert_file_row(connection, dialect, item, now)
+    return "", counts
+
+
+def _merge_batch(
+    connection: Connection,
+    cells: FileCells,
+    sha256: str,
+    now: datetime,
+    counts: MergeCounts,
+    step: Callable[[int], None],
+    every_id: bool,
+) -> None:
+    """Merge one batch of a file's sign-ups and add what it did to ``counts``.
+
+    ``every_id`` looks every sign-up id up, not only those of known people
+    (see ``_MissedSignups``).
+    """
+    dialect = connection.dialect.name
     # Everything below works a column at a time (map, zip, sort in C): a
     # Python statement per sign-up would cost more than the database does.
     (ids, created_at, events, places, kiosks, firsts, lasts, emails, phones, postals) = (
-        item.cells.columns[:10]
+        cells.columns[:10]
     )
-    (choices, opt_in_cells, pledge_cells, consent_cells, versions, locales) = item.cells.columns[
-        10:
-    ]
+    (choices, opt_in_cells, pledge_cells, consent_cells, versions, locales) = cells.columns[10:]
     # SQLite gets its flags as 1 and 0 (what SQLAlchemy's Boolean stores there):
     # the sqlite3 module binds an int directly but looks for an adapter for
     # every bool, and that alone cost about a tenth of an import.
@@ -220,12 +287,15 @@ def _merge_in(
     imported_at: Any = _sqlite_time(now) if dialect == "sqlite" else now.replace(tzinfo=None)
     keys = list(map(str.lower, map(str.strip, emails)))  # kiosk.master.email_key of each
 
-    # A sign-up can be in the store already only if its person is: look the
-    # file's people up first, then only their sign-ups (often none at all).
+    # A sign-up stored already with the same values has its person stored
+    # too: look the file's people up first, then only their sign-ups (often
+    # none at all). A stored id under another person shows up as fewer rows
+    # inserted than asked, and the file is merged again with every id looked
+    # up (every_id).
     everyone = sorted(set(keys))  # one lock order for every import: no deadlocks between two
     if dialect == "postgresql":
         known = dict(_pg_execute(connection, _PG_KNOWN, (everyone,))[1])
-        their = list(compress(ids, map(known.__contains__, keys)))
+        their = list(ids) if every_id else list(compress(ids, map(known.__contains__, keys)))
         present = (
             {row[0] for row in _pg_execute(connection, _PG_PRESENT, (their,))[1]}
             if their
@@ -237,8 +307,10 @@ def _merge_in(
             connection,
             "touchpoints",
             "signup_id",
-            list(compress(ids, map(known.__contains__, keys))),
+            list(ids) if every_id else list(compress(ids, map(known.__contains__, keys))),
         )
+    conflicts = len(_conflicting(connection, cells, present)) if present else 0
+    counts.signups_conflicting += conflicts
     # One profile per person, from their latest new sign-up in this file (the
     # upsert then keeps whichever of it and the stored one is later); ties in
     # time go to the greater sign-up id, as in the upsert.
@@ -275,7 +347,7 @@ def _merge_in(
     ]
 
     if dialect == "postgresql":
-        counts.contacts_new, counts.signups_new = _merge_pg(
+        contacts_new, signups_new = _merge_pg(
             connection,
             [people, *profile],
             [
@@ -298,13 +370,16 @@ def _merge_in(
                 locales,
             ],
             present,
-            (item.sha256, imported_at),
+            (sha256, imported_at),
         )
-        step(item.rows)
-        counts.contacts_updated = len(people) - counts.contacts_new
-        counts.signups_present = item.rows - counts.signups_new
-        _insert_file_row(connection, dialect, item, now)
-        return "", counts
+        step(len(ids))
+        if not every_id and len(present) + signups_new < len(ids):
+            raise _MissedSignups
+        counts.contacts_new += contacts_new
+        counts.contacts_updated += len(people) - contacts_new
+        counts.signups_new += signups_new
+        counts.signups_present += len(ids) - signups_new - conflicts
+        return
 
     # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so what
     # exists now is what exists when the inserts run, and new contacts can be
@@ -329,8 +404,8 @@ def _merge_in(
         )
     if old:
         connection.exec_driver_sql(upsert, old)
-    counts.contacts_new = len(new_keys)
-    counts.contacts_updated = len(old)
+    counts.contacts_new += len(new_keys)
+    counts.contacts_updated += len(old)
 
     # One tuple per sign-up in the insert's column order, sorted by sign-up id
     # so every import takes its locks in one order.
@@ -353,7 +428,7 @@ def _merge_in(
             consents,
             versions,
             locales,
-            repeat(item.sha256),
+            repeat(sha256),
             repeat(imported_at),
         ),
         key=itemgetter(0),
@@ -369,10 +444,10 @@ def _merge_in(
         done += len(chunk)
         step(done)
 
-    counts.signups_new = added
-    counts.signups_present = item.rows - added
-    _insert_file_row(connection, dialect, item, now)
-    return "", counts
+    if not every_id and added < len(rows):
+        raise _MissedSignups  # under the write lock, only a stored id under another person
+    counts.signups_new += added
+    counts.signups_present += len(ids) - added - conflicts
 
 
 def _insert_file_row(
@@ -391,11 +466,40 @@ def _insert_file_row(
     )
 
 
-# The merge's scratch tables on PostgreSQL: one file's people and new
+# What a stored sign-up is compared on when a file brings its id again: every
+# column of the export (in COLUMNS order, after the id).
+_COMPARED = tuple(getattr(Touchpoint, name) for name in COLUMNS)
+_FLAG_COLUMNS = frozenset(
+    COLUMNS.index(name) for name in ("email_group_opt_in", "advocacy_pledge", "contact_consent")
+)
+
+
+def _conflicting(connection: Connection, cells: FileCells, present: set[str]) -> set[str]:
+    """The sign-ups among ``present`` (ids already stored) whose stored values differ."""
+    at = {signup_id: row for row, signup_id in enumerate(cells.columns[0]) if signup_id in present}
+    differ: set[str] = set()
+    for chunk in _chunks(sorted(present), 900):
+        stored = connection.execute(select(*_COMPARED).where(Touchpoint.signup_id.in_(chunk)))
+        for values in stored:
+            row = at[values[0]]
+            mine = [
+                cells.times[row].replace(tzinfo=None)  # stored as naive UTC
+                if column == 1
+                else FLAGS[cells.columns[column][row]]
+                if column in _FLAG_COLUMNS
+                else cells.columns[column][row]
+                for column in range(1, len(COLUMNS))
+            ]
+            if list(values[1:]) != mine:
+                differ.add(values[0])
+    return differ
+
+
+# The merge's scratch tables on PostgreSQL: one batch's people and new
 # sign-ups, loaded with COPY, then moved into the real tables by one
 # INSERT ... SELECT each. Temporary (one per session, so concurrent imports
-# never see each other's) and emptied at every commit; a rollback takes
-# their rows away with everything else.
+# never see each other's), emptied before each batch and at every commit; a
+# rollback takes their rows away with everything else.
 _PG_TYPES = {
     "contact_id": "integer",
     "email_group_opt_in": "boolean",
@@ -421,6 +525,7 @@ _PG_SCRATCH = "; ".join(
                 ("merge_signups", _PG_SIGNUP_COLUMNS),
             )
         ),
+        "TRUNCATE merge_people, merge_signups",  # the previous batch's, in a file of several
     ]
 )
 _PG_KNOWN = "SELECT email_key, id FROM contacts WHERE email_key = ANY(%b::text[])"

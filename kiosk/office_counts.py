@@ -12,6 +12,8 @@ from sqlalchemy import Engine, func, select, table
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from kiosk.master import safe_url
+
 _CONTACTS = table("contacts")
 _TOUCHPOINTS = table("touchpoints")
 _FILES = table("imported_files")
@@ -48,8 +50,13 @@ def describe_master(url: str) -> str:
     if backend == "sqlite":
         return f"SQLite file {parsed.database or '(in memory)'}"
     if backend == "postgresql":
+        service = parsed.query.get("service")
+        if isinstance(service, str) and not parsed.host:
+            return f"PostgreSQL service {service}"
+        if not parsed.host and not parsed.database:
+            return "PostgreSQL database named by PGSERVICE or PGHOST and PGDATABASE"
         where = parsed.host or "local socket"
         if parsed.port:
             where = f"{where}:{parsed.port}"
         return f"PostgreSQL database {parsed.database or ''} on {where}"
-    return parsed.render_as_string(hide_password=True)
+    return safe_url(parsed)

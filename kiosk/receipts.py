@@ -19,25 +19,21 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import SQLAlchemyError
-
 import kiosk
 from kiosk.clock import Clock, utc_now
-from kiosk.csvformat import COLUMNS
 from kiosk.errors import KioskError
-from kiosk.store import database_error_reason
 
 # The office's half (merging, writing) is imported where used: the kiosk reads
 # receipts at start-up and needs none of it.
 if TYPE_CHECKING:
     from kiosk.export_check import CheckedExport
+    from kiosk.importer import FileOutcome
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +47,6 @@ MAX_RECEIPT_FILES = 10_000
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9-]")
-_IN_CHUNK = 500  # signup ids per IN (...) query, well under every driver's parameter limit
-_SIGNUP_ID = COLUMNS.index("signup_id")
 
 
 class ReceiptRefused(KioskError):
@@ -108,24 +102,23 @@ class ReceiptBook:
     _files: dict[tuple[Path, str], list[ConfirmedFile]] = field(default_factory=dict)
     _warnings: list[str] = field(default_factory=list)
 
-    def record(self, engine: Engine, item: CheckedExport) -> None:
-        """Note one merged file: count its sign-ups now in the master store."""
-        if item.cells is None or len(item.kiosk_ids) != 1:
+    def record(self, item: CheckedExport, outcome: FileOutcome) -> None:
+        """Note one merged file and how many of its sign-ups the master store now holds.
+
+        The merge puts every sign-up of an accepted file in the master store, new or
+        already there, except a conflict: an id stored before with other values,
+        kept as first imported. The office does not hold that kiosk's version, so
+        it does not count, and a receipt for such a file confirms less than its rows.
+        """
+        if len(item.kiosk_ids) != 1:
             # Only a kiosk's own export has one kiosk id; a mixed file gets no receipt.
             self._warnings.append(
                 f"No receipt for {item.path.name}: its sign-ups come from "
                 f"{len(item.kiosk_ids)} kiosks, not one."
             )
             return
-        try:
-            in_master = count_in_master(engine, item.cells.columns[_SIGNUP_ID])
-        except SQLAlchemyError as exc:
-            self._warnings.append(
-                f"No receipt for {item.path.name}: the master store could not be read "
-                f"({database_error_reason(exc)})."
-            )
-            return
         folder = self.receipt_dir if self.receipt_dir is not None else item.path.parent
+        in_master = outcome.rows - outcome.conflicts
         confirmed = ConfirmedFile(item.path.name, item.sha256, item.rows, in_master)
         self._files.setdefault((folder, item.kiosk_ids[0]), []).append(confirmed)
 
@@ -143,19 +136,6 @@ class ReceiptBook:
         self._files.clear()
         self._warnings.clear()
         return ReceiptsWritten(tuple(paths), tuple(warnings))
-
-
-def count_in_master(engine: Engine, signup_ids: Sequence[str]) -> int:
-    """Return how many of ``signup_ids`` the master store at ``engine`` holds."""
-    from kiosk.master import Touchpoint
-
-    found = 0
-    with engine.connect() as connection:
-        for start in range(0, len(signup_ids), _IN_CHUNK):
-            chunk = list(signup_ids[start : start + _IN_CHUNK])
-            query = select(func.count()).where(Touchpoint.signup_id.in_(chunk))
-            found += int(connection.execute(query).scalar_one())
-    return found
 
 
 def receipt_bytes(receipt: Receipt) -> bytes:

@@ -12,7 +12,6 @@ import re
 import secrets
 import sqlite3
 import time
-import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from kiosk.models import Signup as SignupRow
 from kiosk.paths import DB_FILE_NAME, migrations_path
 from kiosk.private_files import make_private_database, make_private_folder
 from kiosk.signup import Signup, SignupRecord, WlfChoice
+from kiosk.validation import MAX_EVENT_LENGTH, has_control_characters
 
 log = logging.getLogger(__name__)
 
@@ -294,9 +294,11 @@ class Store:
         name, location = name.strip(), location.strip()
         if not name:
             raise StoreError("An event needs a name.")
-        if len(name) > 200 or len(location) > 200:
-            raise StoreError("Event names and places can be at most 200 characters.")
-        if any(unicodedata.category(ch) == "Cc" for ch in name + location):
+        if len(name) > MAX_EVENT_LENGTH or len(location) > MAX_EVENT_LENGTH:
+            raise StoreError(
+                f"Event names and places can be at most {MAX_EVENT_LENGTH} characters."
+            )
+        if has_control_characters(name + location):
             # A newline or escape in an event name would break the CSV reader's
             # neighbours (spreadsheets, terminals) for no benefit.
             raise StoreError("Event names and places cannot contain control characters.")

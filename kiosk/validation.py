@@ -11,13 +11,17 @@ Messages never repeat what was typed, so they are safe to log.
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from kiosk.content import Consent
+from kiosk.content import MAX_TEXT_LENGTH, TEXT_CONTROL_CHARACTERS, Consent
+from kiosk.csvformat import framed_column
 from kiosk.errors import KioskError
 from kiosk.signup import Signup, SignupForm
 
@@ -25,6 +29,12 @@ MAX_NAME_LENGTH = 100
 MAX_EMAIL_LENGTH = 254  # RFC 5321's limit on a forward path
 MAX_PHONE_LENGTH = 40
 MAX_POSTAL_LENGTH = 20
+MAX_EVENT_LENGTH = 200  # an event's name, and its place
+MAX_KIOSK_ID_LENGTH = 64  # a kiosk names itself with 6 hex digits; room for other schemes
+
+# Control characters (Cc) and lone surrogates (Cs). Format characters (Cf)
+# stay allowed: emoji joiners and right-to-left marks are part of real names.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 _US_ZIP = re.compile(r"^(\d{5})(?:[-\s]?(\d{4}))?$")
 
@@ -145,11 +155,9 @@ def validate_signup(form: SignupForm, consent: Consent, *, default_region: str =
     )
 
 
-def _has_control_characters(text: str) -> bool:
-    # Cc covers newlines, tabs, NUL and escapes; Cs lone surrogates. Format
-    # characters (Cf) stay allowed: emoji joiners and right-to-left marks are
-    # part of real names.
-    return any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text)
+def has_control_characters(text: str) -> bool:
+    """True if ``text`` holds a control character (newline, tab, escape...) or a lone surrogate."""
+    return _CONTROL_CHARACTERS.search(text) is not None
 
 
 def _name_problem(name: str, label: str) -> str | None:
@@ -157,7 +165,7 @@ def _name_problem(name: str, label: str) -> str | None:
         return f"Please enter your {label}."
     if len(name) > MAX_NAME_LENGTH:
         return f"Please shorten your {label} to {MAX_NAME_LENGTH} characters or fewer."
-    if _has_control_characters(name):
+    if has_control_characters(name):
         return f"Your {label} contains a character that can't be used. Please retype it."
     return None
 
@@ -166,7 +174,7 @@ def _checked_email(raw: str) -> tuple[str, str | None]:
     email = raw.strip()
     if not email:
         return "", "Please enter your email address."
-    if len(email) > MAX_EMAIL_LENGTH or _has_control_characters(email):
+    if len(email) > MAX_EMAIL_LENGTH or has_control_characters(email):
         return "", "This email address is too long or has odd characters. Please check it."
     if "@" not in email:
         return "", "An email address needs an @, like name@example.org."
@@ -185,7 +193,7 @@ def _checked_phone(raw: str, region: str) -> tuple[str, str | None]:
     text = raw.strip()
     if not text:
         return "", None
-    if len(text) > MAX_PHONE_LENGTH or _has_control_characters(text):
+    if len(text) > MAX_PHONE_LENGTH or has_control_characters(text):
         return "", "This phone number is too long. Please check it."
     try:
         number = phonenumbers.parse(text, region)
@@ -203,7 +211,7 @@ def _checked_postal_code(raw: str, region: str) -> tuple[str, str | None]:
     text = raw.strip()
     if not text:
         return "", None
-    if len(text) > MAX_POSTAL_LENGTH or _has_control_characters(text):
+    if len(text) > MAX_POSTAL_LENGTH or has_control_characters(text):
         return "", "This postal code is too long. Please check it."
     if region.upper() != "US":
         # Other countries' formats vary too much to check offline; keep as typed.
@@ -267,3 +275,129 @@ def _edit_distance(a: str, b: str) -> int:
                 row[j] = min(row[j], rows[i - 2][j - 2] + 1)
         rows.append(row)
     return rows[len(a)][len(b)]
+
+
+# Values as a kiosk stores them ---------------------------------------------------
+#
+# The office import checks every cell of an export against the rules above, as
+# the kiosk applied them when the value was typed or set: a value no kiosk could
+# have written (a control character, an over-long field, an email this module
+# refuses) marks a forged or corrupted file. The messages name the column, never
+# the value.
+
+
+@dataclass(frozen=True)
+class StoredColumn:
+    """How a kiosk writes one export column: its longest value, whether it may be blank."""
+
+    max_length: int
+    required: bool = False
+    forbidden: re.Pattern[str] = _CONTROL_CHARACTERS  # characters no such value holds
+
+
+STORED_COLUMNS: dict[str, StoredColumn] = {
+    "event_name": StoredColumn(MAX_EVENT_LENGTH, required=True),
+    "event_location": StoredColumn(MAX_EVENT_LENGTH),
+    "kiosk_id": StoredColumn(MAX_KIOSK_ID_LENGTH, required=True),
+    "first_name": StoredColumn(MAX_NAME_LENGTH, required=True),
+    "last_name": StoredColumn(MAX_NAME_LENGTH, required=True),
+    "email": StoredColumn(MAX_EMAIL_LENGTH, required=True),
+    "phone": StoredColumn(MAX_PHONE_LENGTH),
+    "postal_code": StoredColumn(MAX_POSTAL_LENGTH),
+    # These two come from the content file (its consent version and language).
+    "consent_version": StoredColumn(MAX_TEXT_LENGTH, forbidden=TEXT_CONTROL_CHARACTERS),
+    "locale": StoredColumn(MAX_TEXT_LENGTH, forbidden=TEXT_CONTROL_CHARACTERS),
+}
+"""Every free-text export column and its rule (the other columns have fixed forms)."""
+
+# What _checked_phone returns: E.164, "+" and up to 15 digits. The numbering
+# plan itself is not checked again (25 microseconds a number with phonenumbers).
+_E164 = "\\+[1-9][0-9]{1,14}"
+# An email whose local part is plain ASCII (RFC 5322 dot-atom: atext runs
+# joined by single dots) is accepted exactly when its domain is: the domain is
+# then checked once for the whole column (a file has few), not once a row.
+_ATEXT = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~-"
+
+# The whole-column checks run on a framed column ("\x00a\x00b\x00", as
+# kiosk.csvformat.framed_column makes it): each scan below is one pass in C
+# over one string, where a check per value would visit every value object.
+_FRAMED_E164 = re.compile(f"\\x00(?:(?:{_E164})?\\x00)*")
+_FRAMED_BLANK = re.compile(r"\x00\s*\x00")  # a cell of whitespace or nothing
+_FRAMED_TOO_LONG = {
+    name: re.compile(f"\\x00[^\\x00]{{{rule.max_length + 1}}}")
+    for name, rule in STORED_COLUMNS.items()
+}
+_TWO_ATS = re.compile(rb"@[^\x00]*@")
+
+
+def stored_value_problem(column: str, value: str) -> str | None:
+    """Say why no kiosk could have written ``value`` in export column ``column``, or None.
+
+    ``column`` is one of ``STORED_COLUMNS``. The message names the column only.
+    """
+    rule = STORED_COLUMNS[column]
+    if len(value) > rule.max_length:
+        return f"{column} is longer than {rule.max_length} characters"
+    if rule.forbidden.search(value):
+        return f"{column} contains a control character"
+    if rule.required and not value.strip():
+        return f"{column} is empty"
+    if column == "email" and _checked_email(value)[1] is not None:
+        return "email is not an address the kiosk accepts"
+    if column == "phone" and value and not re.fullmatch(_E164, value):
+        return "phone is not a number in E.164 form (+ and digits)"
+    return None
+
+
+def stored_column_passes(column: str, values: Sequence[str], framed: str | None = None) -> bool:
+    """True if every value passes ``stored_value_problem``, checked a whole column at once.
+
+    ``framed`` is ``kiosk.csvformat.framed_column(values)`` when the caller
+    has it already. Runs in C over that one string, for the office import's
+    speed. It may answer False for a column that would pass after all (an
+    unusual email): the caller then checks the values one by one.
+    """
+    if not values:
+        return True
+    rule = STORED_COLUMNS[column]
+    if framed is None:
+        framed = framed_column(values)
+    if framed.count("\x00") != len(values) + 1:  # a NUL inside a value
+        return False
+    if _FRAMED_TOO_LONG[column].search(framed):
+        return False
+    # A plain address or an E.164 number holds no control character and is
+    # never blank: the two checks below imply the general ones.
+    if column == "email":
+        return _are_plain_emails(values, framed)
+    if column == "phone":
+        return _FRAMED_E164.fullmatch(framed) is not None
+    if rule.forbidden.search(framed.replace("\x00", "")):
+        return False
+    return not rule.required or _FRAMED_BLANK.search(framed) is None
+
+
+def _are_plain_emails(values: Sequence[str], framed: str) -> bool:
+    """True if every value is a plain ASCII address at a domain the email check accepts.
+
+    Byte scans over the framed column: once the atext is deleted only dots,
+    "@" and the NULs between values may be left; each value holds exactly one
+    "@", after a local part with no dot at either end or twice in a row.
+    """
+    if not framed.isascii():
+        return False
+    raw = framed.encode("ascii")
+    if raw.translate(None, _ATEXT + b".@\x00") or raw.count(b"@") != len(values):
+        return False
+    if b"\x00@" in raw or b"\x00." in raw or b".." in raw or b".@" in raw:
+        return False
+    if _TWO_ATS.search(raw):  # then some other value has none
+        return False
+    domains = set(map(itemgetter(2), map(str.rpartition, values, repeat("@"))))
+    return all(map(_is_accepted_domain, domains))
+
+
+@lru_cache(maxsize=4096)
+def _is_accepted_domain(domain: str) -> bool:
+    """True if an address at ``domain`` with a plain local part passes the email check."""
+    return _checked_email(f"a@{domain}")[1] is None

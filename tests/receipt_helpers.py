@@ -44,8 +44,10 @@ class BoothKiosk:
         self.service.close()
         self.service = self.open()
 
-    def sign_up(self, count: int, *, event: str = "Campus Fair") -> list[SignupRecord]:
-        """Store ``count`` sign-ups, one a minute, each with its own email."""
+    def sign_up(
+        self, count: int, *, event: str = "Campus Fair", every: timedelta = timedelta(minutes=1)
+    ) -> list[SignupRecord]:
+        """Store ``count`` sign-ups ``every`` apart (a minute by default), each with its email."""
         records = []
         for _ in range(count):
             n = self._made
@@ -53,7 +55,7 @@ class BoothKiosk:
             records.append(
                 SignupRecord(
                     signup_id=uuid.uuid4(),
-                    created_at=self.clock() + timedelta(minutes=n),
+                    created_at=self.clock() + n * every,
                     event_name=event,
                     event_location="Boston, MA",
                     kiosk_id=self.service.store.kiosk_id,

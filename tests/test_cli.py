@@ -489,3 +489,68 @@ def test_status_says_whether_exports_are_encrypted(run, data_dir: Path) -> None:
     (data_dir / "config.toml").write_text(f'export_public_key = "{good}"\n')
     _, out, _ = run("--data-dir", data_dir, "status")
     assert "Exports: encrypted for the office key age1z33f\u2026rqum4704" in out
+
+
+# Terminal control sequences in file names and values ----------------------------------------
+
+
+def test_a_file_name_cannot_rewrite_the_import_summary(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A name with a carriage return and "erase line" would have overwritten
+    # "REJECTED <name>: ..." on the terminal with text of its own.
+    import uuid
+    from datetime import UTC, datetime
+
+    from kiosk.export import export_signups
+    from kiosk.signup import SignupRecord
+    from kiosk.store import Store
+    from tests.factories import make_signup
+
+    store = Store.open(tmp_path / "kiosk")
+    store.insert_records(
+        [
+            SignupRecord(
+                uuid.uuid4(),
+                datetime(2026, 11, 20, tzinfo=UTC),
+                "Fair",
+                "",
+                store.kiosk_id,
+                make_signup(consent_text=""),
+            )
+        ]
+    )
+    (tmp_path / "usb").mkdir()
+    result = export_signups(store, tmp_path / "usb")
+    store.close()
+    assert result is not None
+    evil = tmp_path / "usb" / "signups_x\r\x1b[K  accepted signups_x.csv (1 rows).csv"
+    result.csv_path.rename(evil)  # its manifest keeps the old name: rejected, no manifest
+
+    code, out, _ = run("--data-dir", tmp_path / "office", "import", evil)
+
+    assert code == EXIT_FAILED
+    assert "\x1b" not in out and "\r" not in out
+    rejected = [line for line in out.splitlines() if "REJECTED" in line]
+    assert rejected == [
+        "  REJECTED signups_x\\r\\x1b[K  accepted signups_x.csv (1 rows).csv: no manifest beside "
+        "it (expected signups_x\\r\\x1b[K  accepted signups_x.csv (1 rows).csv.manifest.json)"
+    ]
+
+
+def test_status_shows_an_event_name_with_a_bidi_override_escaped(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    name = "Fair \u202eriaf"  # right-to-left override: reorders what follows on screen
+    code, _, _ = run("--data-dir", tmp_path, "event", "start", name)
+    assert code == EXIT_OK
+    code, out, _ = run("--data-dir", tmp_path, "status")
+    assert code == EXIT_OK
+    assert "\u202e" not in out
+    assert "Current event: Fair \\u202eriaf" in out
+
+
+def test_terminal_safe_escapes_every_steering_character() -> None:
+    from kiosk.terminal import terminal_safe
+
+    assert terminal_safe("plain — עברית ✓ 👩🏽‍💻") == "plain — עברית ✓ 👩🏽‍💻"
+    assert (
+        terminal_safe("a\rb\nc\td\x1b[2Je\x07\x7f\x9b") == "a\\rb\\nc\\td\\x1b[2Je\\x07\\x7f\\x9b"
+    )
+    assert terminal_safe("x\u202ey\u2066z\u2028") == "x\\u202ey\\u2066z\\u2028"

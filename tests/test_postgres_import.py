@@ -231,9 +231,14 @@ def test_contacts_are_merged_by_email_ignoring_case(master_url, kiosks):
 def test_backslashes_tabs_and_line_breaks_in_cells_are_stored_exactly(master_url, kiosks):
     # PostgreSQL loads each file with COPY's text format, where these are
     # escapes and separators; a cell holding them must come back unchanged.
+    # Typed fields never hold a tab or line break (the form refuses them);
+    # the consent version, from the content file, may.
     kiosk = kiosks("a")
-    odd = r"O\Brien \N	x"
-    kiosk.signup(T0, first_name=odd, last_name="two\nlines\r\nhere", event="Fair \\ Expo\t")
+    odd = r"O\Brien \N \t x"
+    version = "v2\twith a tab\nand \\N a line break"
+    kiosk.signup(
+        T0, first_name=odd, last_name="Back\\slash", event="Fair \\ Expo", consent_version=version
+    )
     kiosk.signup(T0 + timedelta(minutes=1), first_name="Plain", email="plain@example.org")
 
     report = import_exports([kiosk.export()], master_url)
@@ -245,18 +250,21 @@ def test_backslashes_tabs_and_line_breaks_in_cells_are_stored_exactly(master_url
         with engine.connect() as conn:
             touchpoint = conn.execute(
                 text(
-                    "SELECT first_name, last_name, event_name FROM touchpoints ORDER BY created_at"
+                    "SELECT first_name, last_name, event_name, consent_version "
+                    "FROM touchpoints ORDER BY created_at"
                 )
             ).first()
             contact = conn.execute(
                 text(
-                    "SELECT first_name, last_name, search_text FROM contacts ORDER BY first_seen_at"
+                    "SELECT first_name, last_name, search_text, consent_version "
+                    "FROM contacts ORDER BY first_seen_at"
                 )
             ).first()
     finally:
         engine.dispose()
-    assert tuple(touchpoint) == (odd, "two\nlines\r\nhere", "Fair \\ Expo\t")
-    assert tuple(contact)[:2] == (odd, "two\nlines\r\nhere")
+    assert tuple(touchpoint) == (odd, "Back\\slash", "Fair \\ Expo", version)
+    assert tuple(contact)[:2] == (odd, "Back\\slash")
+    assert tuple(contact)[3] == version
     assert tuple(contact)[2].startswith(odd.casefold())
 
 
@@ -406,3 +414,69 @@ def test_database_error_reasons_never_quote_the_value_postgresql_echoes(pg_url: 
     reason = database_error_reason(caught.value)
     assert "Dana" not in reason
     assert "invalid input syntax for type boolean" in reason
+
+
+# Files of several batches (read, checked and merged a batch at a time) -----------------
+
+
+@pytest.fixture
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Three rows a batch, so a ten-row file is read, checked and merged in four."""
+    import kiosk.export_check
+
+    monkeypatch.setattr(kiosk.export_check, "BATCH_ROWS", 3)
+    return 3
+
+
+def test_a_file_of_several_batches_merges_like_one(master_url, kiosks, small_batches):
+    kiosk = kiosks("a")
+    kiosk.signup(T0, email="dana@example.org", first_name="Early")
+    _several_signups(kiosk, 8, start=T0 + timedelta(minutes=1))
+    kiosk.signup(T0 + timedelta(hours=1), email="DANA@example.org", first_name="Late")
+    path = kiosk.export()
+
+    checked = check_export(path)
+    assert checked.ok and checked.rows == 10 and checked.cells is None  # not kept: 4 batches
+    assert (checked.first_created_at, checked.last_created_at) == (T0, T0 + timedelta(hours=1))
+    report = merge_exports([checked], master_url)
+
+    assert (report.signups_new, report.contacts_new, report.contacts_updated) == (10, 9, 1)
+    dana = next(c for c in _contacts(master_url) if c.email_key == "dana@example.org")
+    assert (dana.first_name, dana.touchpoints, dana.first_seen_at) == ("Late", 2, T0)
+    assert _counts(master_url)["touchpoints"] == 10
+    again = import_exports([path], master_url)
+    assert again.signups_present == 10 and again.signups_new == 0
+
+
+def test_a_repeated_id_in_a_later_batch_names_its_row(master_url, kiosks, small_batches):
+    kiosk = kiosks("a")
+    records = [kiosk.signup(T0 + timedelta(minutes=i)) for i in range(7)]
+    path = kiosk.export()
+    lines = path.read_bytes().split(b"\r\n")
+    lines[7] = lines[7].replace(
+        str(records[6].signup_id).encode(), str(records[1].signup_id).encode()
+    )
+    _refresh_manifest(path, b"\r\n".join(lines))
+
+    assert check_export(path).reason == "row 7: signup_id repeats an earlier row"
+    assert not import_exports([path], master_url).files[0].accepted
+    assert _counts(master_url)["touchpoints"] == 0
+
+
+def test_a_bad_value_in_a_later_batch_names_its_row(kiosks, small_batches):
+    kiosk = kiosks("a")
+    _several_signups(kiosk, 5)
+    kiosk.signup(T0 + timedelta(hours=1), first_name="Bell\x07")
+    kiosk.signup(T0 + timedelta(hours=2))
+    assert check_export(kiosk.export()).reason == "row 6: first_name contains a control character"
+
+
+def _refresh_manifest(path: Path, data: bytes) -> None:
+    import hashlib
+    import json
+
+    path.write_bytes(data)
+    manifest_path = path.with_name(path.name + ".manifest.json")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["sha256"] = hashlib.sha256(data).hexdigest()
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")

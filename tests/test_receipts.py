@@ -17,6 +17,7 @@ from alembic import command
 
 from kiosk.erasure import PERSONAL_COLUMNS, WIPE_PENDING_SETTING
 from kiosk.errors import StoreError
+from kiosk.export_check import BATCH_ROWS
 from kiosk.receipts import (
     MAX_RECEIPT_BYTES,
     RECEIPT_FORMAT,
@@ -242,6 +243,49 @@ def test_applying_a_receipt_erases_the_confirmed_sign_ups_and_keeps_every_count(
     (batch,) = service.export_history()
     assert batch.confirmed_at is not None and batch.erased_at is not None
     assert batch.file_name == export.name and batch.rows == 4
+
+
+def test_a_file_larger_than_one_checked_batch_gets_its_receipt_and_is_erased(
+    booth: BoothKiosk, master: Path
+) -> None:
+    # The check streams a file BATCH_ROWS at a time and keeps no cells of a larger
+    # one; its receipt must still count every sign-up the office now holds.
+    booth.sign_up(BATCH_ROWS + 1, every=timedelta(seconds=1))
+    export = booth.export()
+    report, written = office_import([export], master)
+    assert not report.rejected and not written.warnings
+    (receipt,) = written.paths
+    assert [f["in_master"] for f in _receipt(receipt)["files"]] == [BATCH_ROWS + 1]  # type: ignore[index]
+
+    applied = booth.service.apply_receipts([receipt])
+
+    assert not applied.refused and applied.erased == BATCH_ROWS + 1
+
+
+def test_a_receipt_does_not_confirm_a_sign_up_the_office_holds_in_another_version(
+    kiosks: Callable[[str], BoothKiosk], master: Path
+) -> None:
+    # A file from elsewhere got one of this kiosk's sign-up ids in first, with other
+    # values: the office keeps that one, so this kiosk's own version must not be erased.
+    a, forger = kiosks("a"), kiosks("forger")
+    records = a.sign_up(3)
+    export = a.export()
+    forged = forger.sign_up(1)[0]
+    with sqlite3.connect(forger.service.store.db_path) as conn:
+        conn.execute(
+            "UPDATE signups SET id = ? WHERE id = ?",
+            (str(records[0].signup_id), str(forged.signup_id)),
+        )
+    office_import([forger.export()], master)
+    report, written = office_import([export], master)
+    assert report.signups_conflicting == 1
+    receipt = next(p for p in written.paths if p.parent == a.usb)
+    assert [f["in_master"] for f in _receipt(receipt)["files"]] == [2]  # type: ignore[index]
+
+    applied = a.service.apply_receipts([receipt])
+
+    assert applied.refused and applied.erased == 0
+    assert _rows(a)[str(records[0].signup_id)][2] == records[0].signup.email
 
 
 def test_applying_a_receipt_twice_changes_nothing(booth: BoothKiosk, master: Path) -> None:

@@ -212,3 +212,66 @@ def test_any_name_is_kept_or_refused_never_changed(text: str) -> None:
         assert failed.message_for("first_name") is not None
     else:
         assert signup.first_name == text
+
+
+# Values as a kiosk stores them (the office import's rules) ---------------------------------
+
+from kiosk.validation import (  # noqa: E402 - grouped with the tests that use them
+    STORED_COLUMNS,
+    stored_column_passes,
+    stored_value_problem,
+)
+
+EMAILISH = st.one_of(
+    st.emails(),
+    st.builds(
+        lambda local, domain: f"{local}@{domain}",
+        st.text(st.characters(codec="ascii"), min_size=0, max_size=70),
+        st.sampled_from(["example.org", "EXAMPLE.org", "localhost", "x", "a..b.org", "-x.org"]),
+    ),
+    st.text(max_size=40),
+)
+
+
+@given(st.lists(EMAILISH, min_size=1, max_size=5))
+def test_the_whole_column_email_check_never_accepts_what_the_one_by_one_check_refuses(
+    values: list[str],
+) -> None:
+    if stored_column_passes("email", values):
+        assert [stored_value_problem("email", v) for v in values] == [None] * len(values)
+
+
+@pytest.mark.parametrize("column", sorted(STORED_COLUMNS))
+@given(values=st.lists(st.text(max_size=120), min_size=1, max_size=5))
+def test_each_whole_column_check_agrees_with_the_one_by_one_check(
+    column: str, values: list[str]
+) -> None:
+    if stored_column_passes(column, values):
+        assert all(stored_value_problem(column, v) is None for v in values)
+
+
+def test_plain_addresses_pass_the_whole_column_check() -> None:
+    good = ["dana.levi@example.org", "O'Brien+news@mail.example.co.uk", "=x@gmail.com"]
+    assert stored_column_passes("email", good)
+    assert stored_column_passes("email", ["a" * 80 + "@example.org"])  # as the form allows
+    for bad in (".a@example.org", "a.@example.org", "a..b@example.org", "@example.org"):
+        assert not stored_column_passes("email", [bad])
+        assert stored_value_problem("email", bad) is not None
+    # One value with two "@" beside one with none: as many "@" as values, still refused.
+    assert not stored_column_passes("email", ["a@b@example.org", "noat.example.org"])
+    assert not stored_column_passes("email", ["\x00@example.org"])
+    assert not stored_column_passes("first_name", ["Da\x00na"])
+    assert not stored_column_passes("last_name", ["Levi", "   "])
+
+
+def test_stored_value_problems_name_the_column_never_the_value() -> None:
+    assert stored_value_problem("first_name", "Dana\x07") == (
+        "first_name contains a control character"
+    )
+    assert stored_value_problem("email", "dana@") == "email is not an address the kiosk accepts"
+    assert stored_value_problem("phone", "617 253 1000") == (
+        "phone is not a number in E.164 form (+ and digits)"
+    )
+    assert stored_value_problem("consent_version", "v1\twith a tab\n") is None
+    assert stored_value_problem("event_location", "") is None
+    assert stored_value_problem("event_name", " ") == "event_name is empty"

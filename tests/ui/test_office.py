@@ -413,3 +413,92 @@ def test_encrypted_file_with_the_wrong_key_is_rejected(qtbot, master_url, encryp
     assert entry.status == REJECTED
     assert "different key" in entry.detail or "key" in entry.detail.lower()
     assert not win.merge_button.isEnabled()
+
+
+# Counting, files changed on the stick, conflicts -------------------------------------------
+
+
+def test_the_summary_counts_only_the_files_merged(qtbot, window, exports):
+    _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"], exports["damaged"]])
+    _merge_and_wait(qtbot, window)
+    assert window.summary_title.text() == "Merged 2 files into the master store"
+    assert window.rejected_label.text().splitlines() == [
+        "1 file rejected; nothing from it was merged:",
+        f"• {exports['damaged'].name}: SHA-256 does not match the manifest",
+    ]
+    assert window.conflicts_label.isHidden()
+
+
+def test_the_window_keeps_no_file_in_memory_until_the_merge(qtbot, window, exports):
+    _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"]])
+    assert all(e.checked is not None and e.checked.cells is None for e in window.entries)
+
+
+def test_a_file_swapped_after_its_check_is_rejected_at_the_merge(
+    qtbot, window, exports, master_url
+):
+    _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"]])
+    data = exports["dinner"].read_bytes()
+    exports["dinner"].write_bytes(data.replace(b"guest0", b"guestX"))
+
+    report = _merge_and_wait(qtbot, window)
+
+    assert [f.accepted for f in report.files] == [True, False]
+    fair, dinner = window.entries
+    assert (fair.status, dinner.status) == (MERGED, REJECTED)
+    assert dinner.detail.startswith("The file changed after it was checked")
+    assert window.summary_title.text() == "Merged 1 file into the master store"
+    assert exports["dinner"].name in window.rejected_label.text()
+    assert _db_count(master_url, "touchpoints") == 10
+
+
+def test_a_sign_up_id_imported_before_with_other_values_is_shown_as_a_conflict(
+    qtbot, window, tmp_path, master_url
+):
+    store = Store.open(tmp_path / "kiosk-real")
+    original = _record(store.kiosk_id, 0, event="Campus Fair", when=T0, first_name="Dana")
+    store.insert_records([original])
+    (tmp_path / "usb-real").mkdir()
+    real = export_signups(store, tmp_path / "usb-real")
+    store.close()
+    forged_store = Store.open(tmp_path / "kiosk-forged")
+    forged_record = SignupRecord(
+        signup_id=original.signup_id,
+        created_at=original.created_at,
+        event_name=original.event_name,
+        event_location=original.event_location,
+        kiosk_id=forged_store.kiosk_id,
+        signup=make_signup(first_name="Mallory", email=original.signup.email),
+    )
+    forged_store.insert_records([forged_record])
+    (tmp_path / "usb-forged").mkdir()
+    forged = export_signups(forged_store, tmp_path / "usb-forged")
+    forged_store.close()
+    assert real is not None and forged is not None
+    _add_and_wait(qtbot, window, [real.csv_path])
+    _merge_and_wait(qtbot, window)
+    _add_and_wait(qtbot, window, [forged.csv_path])
+
+    report = _merge_and_wait(qtbot, window)
+
+    assert report.signups_conflicting == 1
+    entry = window.entries[-1]
+    assert entry.status == MERGED
+    assert "already imported, with other values" in entry.detail
+    assert window.conflicts_label.isVisible()
+    lines = window.conflicts_label.text().splitlines()
+    assert lines[0].startswith("1 sign-up has the id of one already imported")
+    assert lines[1] == f"• {forged.csv_path.name}: 1 sign-up"
+    assert window.search("Mallory") == []
+    assert [c.first_name for c in window.search(original.signup.email)] == ["Dana"]
+
+
+def test_the_status_line_never_shows_a_password_from_the_query(qtbot):
+    secret = "s3cret-Pa55"
+    url = f"postgresql+psycopg://bob@127.0.0.1:1/master?password={secret}&connect_timeout=2"
+    win = make_office_window(url)
+    qtbot.addWidget(win)
+    assert "cannot be opened" in win.status_label.text()
+    assert "password=***" in win.status_label.text()
+    shown = [win.status_label.text(), win.store_label.text(), win.windowTitle()]
+    assert all(secret not in text for text in shown)

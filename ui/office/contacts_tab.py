@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -31,6 +30,7 @@ from kiosk.office_counts import master_counts
 from ui.office.controls import make_button, setup_table
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
+from ui.widgets.text import plain_label, plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ class ContactsTab(QWidget):
         )
         setup_table(self.results_table, stretch=1)
         layout.addWidget(self.results_table, 1)
-        self.results_note = QLabel("")
+        self.results_note = plain_label()
         self.results_note.setObjectName("resultsNote")
         layout.addWidget(self.results_note)
         layout.addWidget(self._build_crm_panel())
@@ -91,7 +91,7 @@ class ContactsTab(QWidget):
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_box.returnPressed.connect(self.run_search)
         search_row.addWidget(self.search_box, 1)
-        self.count_label = QLabel("")
+        self.count_label = plain_label()
         self.count_label.setObjectName("countLabel")
         self.count_label.setAccessibleName(self.tr("Contacts in the master store"))
         search_row.addWidget(self.count_label)
@@ -104,9 +104,9 @@ class ContactsTab(QWidget):
         crm_layout = QHBoxLayout(crm)
         crm_layout.setContentsMargins(20, 14, 20, 14)
         crm_text = QVBoxLayout()
-        crm_title = QLabel(self.tr("CRM file"))
+        crm_title = plain_label(self.tr("CRM file"))
         crm_title.setObjectName("panelTitle")
-        crm_hint = QLabel(
+        crm_hint = plain_label(
             self.tr("One row per contact, in the columns your tool's import expects.")
         )
         crm_hint.setObjectName("dropHint")
@@ -114,7 +114,7 @@ class ContactsTab(QWidget):
         crm_text.addWidget(crm_title)
         crm_text.addWidget(crm_hint)
         crm_layout.addLayout(crm_text, 1)
-        profile_label = QLabel(self.tr("Format for:"))
+        profile_label = plain_label(self.tr("Format for:"))
         profile_label.setObjectName("fieldLabel")
         self.profile_box = QComboBox()
         self.profile_box.setObjectName("profileBox")
@@ -195,7 +195,7 @@ class ContactsTab(QWidget):
             ]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item.setToolTip(plain_tooltip(value))
                 self.results_table.setItem(row, column, item)
         if not found:
             note = self.tr("No contact matches.")

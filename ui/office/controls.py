@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.text import plain_label
+
 
 def make_button(text: str, kind: str, accessible: str) -> QPushButton:
     """A large button styled by ``kind`` ("primary", "secondary" or "quiet")."""
@@ -52,10 +54,10 @@ def stat_tile(caption: str, name: str) -> tuple[QFrame, QLabel]:
     tile.setObjectName("statTile")
     layout = QVBoxLayout(tile)
     layout.setContentsMargins(18, 12, 18, 12)
-    value = QLabel("0")
+    value = plain_label("0")
     value.setObjectName("statValue")
     value.setAccessibleName(caption)
-    label = QLabel(caption)
+    label = plain_label(caption)
     label.setObjectName("statCaption")
     label.setWordWrap(True)
     layout.addWidget(value)

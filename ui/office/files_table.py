@@ -20,6 +20,7 @@ from ui.office.files import (
     FileEntry,
 )
 from ui.office.wording import short_list
+from ui.widgets.text import plain_tooltip
 
 
 class FilesTable(QTableWidget):
@@ -86,7 +87,7 @@ class FilesTable(QTableWidget):
             tips[4] = "\n".join(checked.kiosk_ids)
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
-            item.setToolTip(tips.get(column, text))
+            item.setToolTip(plain_tooltip(tips.get(column, text)))
             if column == 1:
                 item.setForeground(QColor(STATUS_COLORS[entry.status]))
                 font = item.font()

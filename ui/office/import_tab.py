@@ -11,12 +11,10 @@ one that cannot be written is a warning in the summary, the merge stands.
 
 from __future__ import annotations
 
-import html
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.errors import KioskError
 from kiosk.importer import CheckedExport, ImportReport, check_export, merge_exports
 from kiosk.receipts import ReceiptBook, ReceiptsWritten
 from ui.office.controls import make_button, repolish, stat_tile
@@ -44,8 +41,7 @@ from ui.office.files import (
 from ui.office.files_table import FilesTable
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import as_sentence, count_text
-
-log = logging.getLogger(__name__)
+from ui.widgets.text import plain_label
 
 
 class ImportTab(QWidget):
@@ -98,9 +94,9 @@ class ImportTab(QWidget):
         drop_layout = QHBoxLayout(self.drop_zone)
         drop_layout.setContentsMargins(24, 18, 24, 18)
         drop_text = QVBoxLayout()
-        drop_title = QLabel(self.tr("Drop export files or a USB-stick folder here"))
+        drop_title = plain_label(self.tr("Drop export files or a USB-stick folder here"))
         drop_title.setObjectName("dropTitle")
-        drop_hint = QLabel(
+        drop_hint = plain_label(
             self.tr(
                 "Files end in .csv, or .csv.age when encrypted. Add files from any number "
                 "of kiosks and events; each is checked against its manifest before anything "
@@ -148,7 +144,7 @@ class ImportTab(QWidget):
         self.summary_panel.setAccessibleName(self.tr("Import summary"))
         summary_layout = QVBoxLayout(self.summary_panel)
         summary_layout.setContentsMargins(20, 14, 20, 14)
-        self.summary_title = QLabel(self.tr("Merged"))
+        self.summary_title = plain_label(self.tr("Merged"))
         self.summary_title.setObjectName("summaryTitle")
         summary_layout.addWidget(self.summary_title)
         tiles = QGridLayout()
@@ -165,21 +161,23 @@ class ImportTab(QWidget):
             self.stat_labels[key] = value
             tiles.addWidget(tile, 0, column)
         summary_layout.addLayout(tiles)
-        self.rejected_label = QLabel("")
-        self.rejected_label.setObjectName("rejectedList")
-        self.rejected_label.setAccessibleName(self.tr("Rejected files"))
-        self.rejected_label.setWordWrap(True)
-        self.rejected_label.setTextFormat(Qt.TextFormat.RichText)
+        # Plain text: file names and reasons come from the stick.
+        self.rejected_label = self._problem_list("rejectedList", self.tr("Rejected files"))
         summary_layout.addWidget(self.rejected_label)
-        self.receipts_label = QLabel("")
-        self.receipts_label.setObjectName("receiptsNote")
-        self.receipts_label.setAccessibleName(self.tr("Receipts for the kiosks"))
-        self.receipts_label.setWordWrap(True)
-        self.receipts_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.receipts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.conflicts_label = self._problem_list("conflictList", self.tr("Conflicting sign-ups"))
+        summary_layout.addWidget(self.conflicts_label)
+        self.receipts_label = self._problem_list("receiptsNote", self.tr("Receipts for the kiosks"))
         summary_layout.addWidget(self.receipts_label)
         self.summary_panel.setVisible(False)
         return self.summary_panel
+
+    @staticmethod
+    def _problem_list(name: str, accessible: str) -> QLabel:
+        label = plain_label()
+        label.setObjectName(name)
+        label.setAccessibleName(accessible)
+        label.setWordWrap(True)
+        return label
 
     # Files --------------------------------------------------------------------
 
@@ -266,39 +264,29 @@ class ImportTab(QWidget):
 
         def job(task: Task) -> None:
             for path in paths:
-                try:
-                    checked: object = check_export(path, identity=identity)
-                except KioskError as exc:
-                    checked = (path, str(exc))
-                except Exception as exc:  # noqa: BLE001 - one bad file must not stop the rest
-                    log.error("checking an export failed with %s", type(exc).__name__)
-                    checked = (path, f"could not be read ({type(exc).__name__})")
-                task.item.emit(checked)
+                # Never raises (a bad file is a verdict). Not kept: the window
+                # may list many files; the merge reads each one again.
+                task.item.emit(check_export(path, identity=identity, keep_cells=False))
 
         task = Task(job, self)
         task.item.connect(lambda result, batch=entries: self._on_checked(batch, result))
         self._checks_running += 1
         self._tasks.start(task, on_done=self._on_check_task_done)
 
-    def _on_checked(self, batch: list[FileEntry], result: object) -> None:
-        if isinstance(result, tuple):
-            path, reason = result
-            checked = None
-        else:
-            assert isinstance(result, CheckedExport)
-            checked, path, reason = result, result.path, result.reason
+    def _on_checked(self, batch: list[FileEntry], checked: CheckedExport) -> None:
         waiting = [e for e in batch if e.status == CHECKING and e in self.entries]
-        entry = next((e for e in waiting if e.path == Path(path)), None)
+        entry = next((e for e in waiting if e.path == checked.path), None)
         if entry is None:  # cleared meanwhile
             return
         entry.checked = checked
-        if checked is not None and checked.ok:
+        if checked.ok:
             entry.status, entry.detail = READY, self._ready_detail(checked)
         elif entry.is_encrypted and self.identity is None:
             entry.status = REJECTED
             entry.detail = self.tr("Encrypted: choose the private key (Private key…) to open it")
         else:
-            entry.status, entry.detail = REJECTED, as_sentence(reason) or self.tr("Rejected")
+            entry.status = REJECTED
+            entry.detail = as_sentence(checked.reason) or self.tr("Rejected")
         self._refresh_row(entry)
         self._update_merge_button()
 
@@ -395,8 +383,9 @@ class ImportTab(QWidget):
             outcome = outcomes.get(entry.path)
             if outcome is None or outcome.accepted:
                 entry.status = MERGED
-                if outcome is not None and outcome.reason:
-                    entry.detail = as_sentence(outcome.reason)
+                notes = [outcome.reason, outcome.conflict_note] if outcome is not None else []
+                if any(notes):
+                    entry.detail = " · ".join(as_sentence(note) for note in notes if note)
             else:
                 entry.status, entry.detail = REJECTED, as_sentence(outcome.reason)
             self._refresh_row(entry)
@@ -430,23 +419,34 @@ class ImportTab(QWidget):
             )
         )
         rejected = [(e.path.name, e.detail) for e in self.entries if e.status == REJECTED]
-        if rejected:
-            items = "".join(
-                f"<li><b>{html.escape(name)}</b>: {html.escape(reason)}</li>"
-                for name, reason in rejected
-            )
-            heading = html.escape(
-                count_text(
-                    len(rejected),
-                    self.tr("1 file rejected; nothing from it was merged:"),
-                    self.tr("%1 files rejected; nothing from them was merged:"),
-                )
-            )
-            self.rejected_label.setText(f"<p>{heading}</p><ul>{items}</ul>")
-            self.rejected_label.setVisible(True)
-        else:
-            self.rejected_label.setText("")
-            self.rejected_label.setVisible(False)
+        self._show_problems(
+            self.rejected_label,
+            count_text(
+                len(rejected),
+                self.tr("1 file rejected; nothing from it was merged:"),
+                self.tr("%1 files rejected; nothing from them was merged:"),
+            ),
+            rejected,
+        )
+        conflicting = [
+            (o.path.name, count_text(o.conflicts, self.tr("1 sign-up"), self.tr("%1 sign-ups")))
+            for o in report.conflicting
+        ]
+        self._show_problems(
+            self.conflicts_label,
+            count_text(
+                report.signups_conflicting,
+                self.tr(
+                    "1 sign-up has the id of one already imported, with other values; "
+                    "the first import was kept:"
+                ),
+                self.tr(
+                    "%1 sign-ups have the ids of ones already imported, with other values; "
+                    "the first imports were kept:"
+                ),
+            ),
+            conflicting,
+        )
         self.summary_panel.setVisible(True)
 
     def _show_receipts(self, receipts: ReceiptsWritten) -> None:
@@ -473,3 +473,10 @@ class ImportTab(QWidget):
         self.receipts_label.setProperty("warning", bool(receipts.warnings))
         repolish(self.receipts_label)
         self.receipts_label.setVisible(bool(lines))
+
+    @staticmethod
+    def _show_problems(label: QLabel, heading: str, items: list[tuple[str, str]]) -> None:
+        """List ``(file name, reason)`` under ``heading`` in ``label``; hide it when empty."""
+        lines = [heading, *(f"• {name}: {reason}" for name, reason in items)]
+        label.setText("\n".join(lines) if items else "")
+        label.setVisible(bool(items))

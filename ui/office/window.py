@@ -28,7 +28,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QTabWidget,
     QVBoxLayout,
@@ -53,6 +52,7 @@ from ui.office.files import (
 )
 from ui.office.import_tab import ImportTab
 from ui.office.tasks import TaskPool
+from ui.widgets.text import plain_label, plain_tooltip
 
 # Names that lived here before the tabs had modules of their own; kept importable from here.
 __all__ = [
@@ -109,7 +109,7 @@ class OfficeWindow(QMainWindow):
         self.tabs.addTab(self.import_tab, self.tr("1  Import files"))
         self.tabs.addTab(self.contacts_tab, self.tr("2  Contacts and CRM file"))
         outer.addWidget(self.tabs, 1)
-        self.status_label = QLabel("")
+        self.status_label = plain_label()
         self.status_label.setObjectName("statusLine")
         self.status_label.setAccessibleName(self.tr("Status"))
         self.status_label.setWordWrap(True)
@@ -138,6 +138,7 @@ class OfficeWindow(QMainWindow):
         self.stat_labels = imports.stat_labels
         self.rejected_label = imports.rejected_label
         self.receipts_label = imports.receipts_label
+        self.conflicts_label = imports.conflicts_label
         self.search_box = contacts.search_box
         self.count_label = contacts.count_label
         self.results_table = contacts.results_table
@@ -160,10 +161,10 @@ class OfficeWindow(QMainWindow):
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        title = QLabel(self.tr("Office import"))
+        title = plain_label(self.tr("Office import"))
         title.setObjectName("officeTitle")
         title.setAccessibleName(self.tr("Office import"))
-        self.store_label = QLabel(
+        self.store_label = plain_label(
             self.tr("Master store: %1").replace("%1", describe_master(self.master_url))
         )
         self.store_label.setObjectName("officeSubtitle")
@@ -175,7 +176,7 @@ class OfficeWindow(QMainWindow):
 
         key_box = QVBoxLayout()
         key_box.setSpacing(4)
-        self.identity_label = QLabel()
+        self.identity_label = plain_label()
         self.identity_label.setObjectName("identityLabel")
         self.identity_label.setAccessibleName(self.tr("Private key"))
         self.identity_label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -264,7 +265,7 @@ class OfficeWindow(QMainWindow):
         else:
             text = self.tr("Private key: %1").replace("%1", identity.name)
         self.identity_label.setText(text)
-        self.identity_label.setToolTip(str(identity) if identity else text)
+        self.identity_label.setToolTip(plain_tooltip(str(identity) if identity else text))
 
     def _set_status(self, text: str) -> None:
         self.status_label.setProperty("error", False)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.service import KioskService
 from ui.screens.base import HOME, Screen
 from ui.widgets.buttons import kiosk_button
-from ui.widgets.text import set_role, text_label
+from ui.widgets.text import plain_label, set_role, text_label
 
 ROTATE_MS = 7000
 FADE_MS = 700
@@ -63,7 +63,7 @@ class AttractScreen(Screen):
         self.dots.addStretch(1)
         self._dot_labels: list[QLabel] = []
         for _ in self.messages:
-            dot = QLabel(self)
+            dot = plain_label("", self)
             dot.setObjectName("attractDot")
             dot.setFixedSize(14, 14)
             self._dot_labels.append(dot)

@@ -12,12 +12,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.widgets.text import plain_label
 
 KEY_SIZE_PX = 84
 """Digit keys are square and well above the 48 px touch minimum (64 px asked)."""
@@ -41,7 +42,7 @@ class PinPad(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("PIN pad"))
 
-        self._display = QLabel(self)
+        self._display = plain_label("", self)
         self._display.setObjectName("PinDisplay")
         self._display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._display.setMinimumHeight(72)
@@ -49,7 +50,7 @@ class PinPad(QWidget):
         # Digits and dots read left to right in every language.
         self._display.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
-        self._message = QLabel(self)
+        self._message = plain_label("", self)
         self._message.setObjectName("PinMessage")
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message.setWordWrap(True)

@@ -1,25 +1,39 @@
-"""Label factories for the kiosk's type scale; content text is always shown as plain text.
+"""Label factories for the kiosk's type scale; every text is shown as plain text.
 
 The role property is what the stylesheet (assets/styles/kiosk.qss) selects on:
-``QLabel[role="h1"]`` and so on. Content is never read as HTML, so a content file
-cannot inject markup or links.
+``QLabel[role="h1"]`` and so on. Nothing is ever read as HTML: a label or a
+tooltip given ``<img src="/dev/zero">`` (a content file's text, a name an
+attendee typed, a file name on a stick) shows those characters, and Qt never
+loads the image (which would read /dev/zero until the process dies).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as GuiQt  # Qt's namespace with QtGui's text functions
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 ROLES = ("display", "h1", "h2", "h3", "lead", "body", "muted", "small", "eyebrow", "error")
+
+
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """Return a label that shows ``text`` as plain text, never as HTML (Qt's default guesses)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+def plain_tooltip(text: str) -> str:
+    """Return ``text`` as a tooltip that shows it as it is (Qt guesses HTML in tooltips too)."""
+    return GuiQt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
 
 
 def text_label(text: str, role: str = "body", parent: QWidget | None = None) -> QLabel:
     """Return a word-wrapped plain-text label styled as ``role``."""
     if role not in ROLES:
         raise ValueError(f"unknown text role {role!r}")
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
+    label = plain_label(text, parent)
     label.setWordWrap(True)
     label.setProperty("role", role)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.screens.staff.controls import make_card, make_label
 from ui.widgets.hour_chart import HourChart
+from ui.widgets.text import plain_label
 
 if TYPE_CHECKING:
     from kiosk.store import EventCount, EventInfo
@@ -80,7 +81,7 @@ class TodayPage(QWidget):
         card.setProperty("stat", True)
         layout.setContentsMargins(24, 14, 24, 14)
         layout.setSpacing(2)
-        number = QLabel("0", card)
+        number = plain_label("0", card)
         number.setObjectName(name)
         number.setProperty("role", "stat")
         text = make_label(caption, "muted", card)
