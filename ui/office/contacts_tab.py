@@ -27,9 +27,11 @@ from kiosk.crm import PROFILES, write_crm_csv
 from kiosk.errors import KioskError
 from kiosk.master import ContactRow, open_master, search_contacts
 from kiosk.office_counts import master_counts
-from ui.office.controls import make_button, setup_table
+from ui.office.controls import setup_table
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import plain_label, plain_tooltip
 
 log = logging.getLogger(__name__)
@@ -125,8 +127,11 @@ class ContactsTab(QWidget):
         profile_label.setBuddy(self.profile_box)
         crm_layout.addWidget(profile_label)
         crm_layout.addWidget(self.profile_box)
-        self.save_button = make_button(
-            self.tr("Save CRM file…"), "primary", self.tr("Save the CRM file")
+        self.save_button = kiosk_button(
+            self.tr("Save CRM file…"),
+            "primary",
+            height=metrics.DESK_TARGET,
+            accessible_name=self.tr("Save the CRM file"),
         )
         self.save_button.clicked.connect(self._pick_crm_path)
         crm_layout.addWidget(self.save_button)

@@ -38,7 +38,6 @@ from kiosk.importer import ImportReport
 from kiosk.master import ContactRow
 from kiosk.office_counts import describe_master
 from ui.office.contacts_tab import SEARCH_LIMIT, ContactsTab
-from ui.office.controls import make_button, repolish
 from ui.office.files import (
     CHECKING,
     EXPORT_SUFFIXES,
@@ -52,7 +51,9 @@ from ui.office.files import (
 )
 from ui.office.import_tab import ImportTab
 from ui.office.tasks import TaskPool
-from ui.widgets.text import plain_label, plain_tooltip
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import plain_label, plain_tooltip, repolish
 
 # Names that lived here before the tabs had modules of their own; kept importable from here.
 __all__ = [
@@ -180,10 +181,11 @@ class OfficeWindow(QMainWindow):
         self.identity_label.setObjectName("identityLabel")
         self.identity_label.setAccessibleName(self.tr("Private key"))
         self.identity_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.identity_button = make_button(
+        self.identity_button = kiosk_button(
             self.tr("Private key…"),
             "secondary",
-            self.tr("Choose the private key file that opens encrypted exports"),
+            height=metrics.DESK_TARGET,
+            accessible_name=self.tr("Choose the private key file that opens encrypted exports"),
         )
         self.identity_button.clicked.connect(self._pick_identity)
         key_box.addWidget(self.identity_label)

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from kiosk.content import CallToAction
 from kiosk.service import KioskService
 from ui.screens.base import JOIN_PLEDGE, RESOURCES, ReadingScreen, centered_column
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.qr_view import QrView
-from ui.widgets.text import text_label
+from ui.widgets.text import badge_label, text_label
 
 
 class ActionScreen(ReadingScreen):
@@ -41,11 +42,8 @@ class ActionScreen(ReadingScreen):
         row.setSpacing(32)
         text = QVBoxLayout()
         text.setSpacing(20)
-        badge = text_label(str(number), "h2", card)
+        badge = badge_label(str(number), "h2", metrics.NUMBER_BADGE_SIZE, card)
         badge.setObjectName("numberBadge")
-        badge.setWordWrap(False)
-        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        badge.setFixedSize(56, 56)
         row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         label = text_label(action.text, "lead", card)
         label.setObjectName("actionText")

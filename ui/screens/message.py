@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from kiosk.service import KioskService
 from ui.screens.base import ReadingScreen, centered_column
-from ui.widgets.text import text_label
+from ui.widgets import metrics
+from ui.widgets.text import badge_label, text_label
 
 
 class MessageScreen(ReadingScreen):
@@ -41,11 +42,8 @@ class MessageScreen(ReadingScreen):
             row = QHBoxLayout(card)
             row.setContentsMargins(24, 20, 28, 20)
             row.setSpacing(20)
-            badge = text_label(str(number), "h2", card)
+            badge = badge_label(str(number), "h2", metrics.NUMBER_BADGE_SIZE, card)
             badge.setObjectName("numberBadge")
-            badge.setWordWrap(False)
-            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            badge.setFixedSize(56, 56)
             row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(text_label(principle, "lead", card), 1)
             self.principle_cards.append(card)

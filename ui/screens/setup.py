@@ -24,13 +24,9 @@ from kiosk.errors import KioskError
 from kiosk.pin import MAX_PIN_LENGTH, MIN_PIN_LENGTH, PinRejected, check_new_pin
 from kiosk.service import KioskService
 from ui.screens.base import Screen
-from ui.screens.staff.controls import (
-    add_labelled,
-    make_button,
-    make_message,
-    show_message,
-)
+from ui.screens.staff.controls import add_labelled, make_message, show_message
 from ui.screens.staff.prompt_card import PromptCard, centred
+from ui.widgets.buttons import kiosk_button
 from ui.widgets.pin_pad import PinPad
 
 
@@ -76,8 +72,8 @@ class SetupScreen(Screen):
         self.pad = PinPad()
         self.pad.submitted.connect(self._on_pin)
         self._pin_card = PromptCard("", self.pad, page)
-        self._choose_again = make_button(
-            self.tr("Choose another PIN"), "secondary", "SetupChooseAgainButton"
+        self._choose_again = kiosk_button(
+            self.tr("Choose another PIN"), "secondary", name="SetupChooseAgainButton"
         )
         self._choose_again.clicked.connect(self.reset)
         self._pin_card.words.addStretch(1)
@@ -129,7 +125,9 @@ class SetupScreen(Screen):
         self.event_place.returnPressed.connect(self._finish)
         self._event_message = make_message("SetupEventMessage", form)
         column.addWidget(self._event_message)
-        self.start_button = make_button(self.tr("Start the kiosk"), "primary", "SetupStartButton")
+        self.start_button = kiosk_button(
+            self.tr("Start the kiosk"), "primary", name="SetupStartButton"
+        )
         self.start_button.clicked.connect(self._finish)
         column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeading)
 
@@ -143,7 +141,7 @@ class SetupScreen(Screen):
                 "later, in the staff panel."
             ),
         )
-        self._back = make_button(self.tr("Back"), "secondary", "SetupBackButton")
+        self._back = kiosk_button(self.tr("Back"), "secondary", name="SetupBackButton")
         self._back.setAccessibleName(self.tr("Back: choose the PIN again"))
         self._back.clicked.connect(self.reset)
         self._event_card.words.addStretch(1)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets.text import plain_label
+from ui.widgets.text import plain_label, repolish
 
 KEY_SIZE_PX = 84
 """Digit keys are square and well above the 48 px touch minimum (64 px asked)."""
@@ -98,8 +98,7 @@ class PinPad(QWidget):
         self._message.setProperty("error", error)
         self._message.setAccessibleName(text)
         # Re-polish so the stylesheet's [error="true"] rule follows the property.
-        self._message.style().unpolish(self._message)
-        self._message.style().polish(self._message)
+        repolish(self._message)
 
     def set_enabled_for_input(self, enabled: bool) -> None:
         """Allow or refuse digits (refused while a lockout delay runs)."""
@@ -192,5 +191,4 @@ class PinPad(QWidget):
             self._display.setText(self.tr("Enter PIN") if self._accepting else "")
             self._display.setProperty("empty", True)
         self._display.setAccessibleDescription(self.tr("{0} digits entered").format(count))
-        self._display.style().unpolish(self._display)
-        self._display.style().polish(self._display)
+        repolish(self._display)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.qr import qr_matrix
+from ui.widgets.text import plain_label
 
 __all__ = ["QrCanvas", "QrView", "paint_matrix", "qr_matrix", "render_qr_image"]
 
@@ -115,16 +116,14 @@ class QrView(QWidget):
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(8)
         if caption:
-            self.caption_label = QLabel(caption, self)
+            self.caption_label = plain_label(caption, self)
             self.caption_label.setObjectName("qrCaption")
-            self.caption_label.setTextFormat(Qt.TextFormat.PlainText)
             self.caption_label.setWordWrap(True)
             self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(self.caption_label)
         layout.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.address_label = QLabel(address, self)
+        self.address_label = plain_label(address, self)
         self.address_label.setObjectName("qrAddress")
-        self.address_label.setTextFormat(Qt.TextFormat.PlainText)
         self.address_label.setWordWrap(True)
         self.address_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.address_label.setMaximumWidth(max(side + 80, 320))

@@ -20,13 +20,9 @@ from kiosk.erasure import (
 )
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
-from ui.screens.staff.controls import (
-    make_button,
-    make_card,
-    make_label,
-    make_message,
-    show_message,
-)
+from ui.screens.staff.controls import make_card, make_message, show_message
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import text_label
 
 KEEP_STEPS = (0, 1, 7, 14, 30, 60, 90, 180, 365)
 """The days − and + walk through for confirmed sign-ups (any day can be typed)."""
@@ -74,7 +70,7 @@ class ErasureCard(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         card, layout = make_card(self)
         layout.setSpacing(10)
-        layout.addWidget(make_label(self.tr("Personal data"), "h2"))
+        layout.addWidget(text_label(self.tr("Personal data"), "h2", squeezable=True))
         # Short headings: this card shares the page with two others at 1280 x 800.
         self.keep_days = DaySpinBox(KEEP_STEPS, self.tr("at once"), card)
         self.keep_days.setObjectName("KeepConfirmedField")
@@ -96,15 +92,16 @@ class ErasureCard(QWidget):
             self.tr("Erase with no receipt after"),
             self.tr("Erase exported sign-ups that got no receipt this long after the export"),
         )
-        warning = make_label(
+        warning = text_label(
             self.tr("Careful: this erases sign-ups even if the office never got them."),
             "body",
+            squeezable=True,
         )
         warning.setObjectName("EraseUnconfirmedWarning")
         warning.setProperty("tone", "error")
         layout.addWidget(warning)
 
-        self._save = make_button(self.tr("Save"), "primary", "SaveErasureButton", card)
+        self._save = kiosk_button(self.tr("Save"), "primary", name="SaveErasureButton", parent=card)
         self._save.setAccessibleName(self.tr("Save when personal data is erased"))
         self._save.clicked.connect(self.save)
         layout.addWidget(self._save, 0, Qt.AlignmentFlag.AlignLeading)
@@ -118,15 +115,15 @@ class ErasureCard(QWidget):
     ) -> None:
         """A heading, then − [days] + (the buttons walk the spin box's steps)."""
         spin.setAccessibleName(accessible)
-        label = make_label(heading, "h3")
+        label = text_label(heading, "h3", squeezable=True)
         label.setBuddy(spin)
         layout.addWidget(label)
         row = QHBoxLayout()
         row.setSpacing(12)
-        minus = make_button("\u2212", "secondary", f"{name}ShorterButton")
+        minus = kiosk_button("\u2212", "secondary", name=f"{name}ShorterButton")
         minus.setAccessibleName(self.tr("Sooner: {0}").format(heading))
         minus.setFixedWidth(72)
-        plus = make_button("+", "secondary", f"{name}LongerButton")
+        plus = kiosk_button("+", "secondary", name=f"{name}LongerButton")
         plus.setAccessibleName(self.tr("Later: {0}").format(heading))
         plus.setFixedWidth(72)
         minus.clicked.connect(lambda: spin.stepBy(-1))

@@ -29,9 +29,7 @@ from kiosk.store import ExportInfo
 from ui.screens.staff.controls import (
     RowCheckBox,
     RowRadioButton,
-    make_button,
     make_card,
-    make_label,
     make_message,
     show_message,
 )
@@ -43,6 +41,8 @@ from ui.screens.staff.export_destinations import (
 )
 from ui.screens.staff.export_task import ExportJob, ExportSignals
 from ui.screens.staff.receipts_card import ReceiptsCard
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import text_label
 
 
 class ExportPage(QWidget):
@@ -70,14 +70,14 @@ class ExportPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(20)
         card, layout = make_card(self)
-        layout.addWidget(make_label(self.tr("Export sign-ups"), "h2"))
-        self._export_intro = make_label("", "muted")
+        layout.addWidget(text_label(self.tr("Export sign-ups"), "h2", squeezable=True))
+        self._export_intro = text_label("", "muted", squeezable=True)
         self._export_intro.setObjectName("ExportIntro")
         layout.addWidget(self._export_intro)
-        self._encryption = make_label(self._encryption_text(), "muted")
+        self._encryption = text_label(self._encryption_text(), "muted", squeezable=True)
         self._encryption.setObjectName("ExportEncryption")
         layout.addWidget(self._encryption)
-        layout.addWidget(make_label(self.tr("Save to"), "h3"))
+        layout.addWidget(text_label(self.tr("Save to"), "h3", squeezable=True))
 
         self._destination_box = QWidget(card)
         self._destination_box.setObjectName("ExportDestinations")
@@ -90,12 +90,12 @@ class ExportPage(QWidget):
 
         actions = QHBoxLayout()
         actions.setSpacing(12)
-        self._rescan = make_button(
-            self.tr("Look for drives again"), "secondary", "RescanDrivesButton"
+        self._rescan = kiosk_button(
+            self.tr("Look for drives again"), "secondary", name="RescanDrivesButton"
         )
         self._rescan.clicked.connect(self.refresh_destinations)
-        self._choose_folder = make_button(
-            self.tr("Choose another folder\u2026"), "secondary", "ChooseFolderButton"
+        self._choose_folder = kiosk_button(
+            self.tr("Choose another folder\u2026"), "secondary", name="ChooseFolderButton"
         )
         self._choose_folder.setAccessibleName(self.tr("Choose another folder"))
         self._choose_folder.clicked.connect(self._on_choose_folder)
@@ -110,7 +110,7 @@ class ExportPage(QWidget):
         self._include_all.setMinimumHeight(56)
         layout.addWidget(self._include_all)
 
-        self._export_button = make_button(self.tr("Export now"), "primary", "ExportButton")
+        self._export_button = kiosk_button(self.tr("Export now"), "primary", name="ExportButton")
         self._export_button.clicked.connect(self.start_export)
         layout.addWidget(self._export_button, 0, Qt.AlignmentFlag.AlignLeading)
         self._progress = QProgressBar(card)
@@ -213,10 +213,11 @@ class ExportPage(QWidget):
                 widget.setParent(None)
                 widget.deleteLater()
         if not found:
-            note = make_label(
+            note = text_label(
                 self.tr("No USB drive found. Plug one in and look again, or choose a folder."),
                 "muted",
                 self._destination_box,
+                squeezable=True,
             )
             note.setObjectName("NoDrivesNote")
             self._destination_layout.addWidget(note)

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QStackedWidget, QVBoxLa
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
-from ui.screens.staff.controls import make_button, make_label, repolish
 from ui.screens.staff.event_page import EventPage
 from ui.screens.staff.export_destinations import ExportDestination
 from ui.screens.staff.export_page import ExportPage
 from ui.screens.staff.settings_page import SettingsPage
 from ui.screens.staff.today_page import TodayPage
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import repolish, text_label
 
 
 class StaffPanel(QWidget):
@@ -66,17 +67,17 @@ class StaffPanel(QWidget):
         row.setSpacing(16)
         titles = QVBoxLayout()
         titles.setSpacing(4)
-        title = make_label(self.tr("Staff panel"), "h1")
+        title = text_label(self.tr("Staff panel"), "h1", squeezable=True)
         title.setObjectName("StaffTitle")
-        self._event_line = make_label("", "muted")
+        self._event_line = text_label("", "muted", squeezable=True)
         self._event_line.setObjectName("StaffCurrentEvent")
         titles.addWidget(title)
         titles.addWidget(self._event_line)
         row.addLayout(titles, 1)
-        self._lock_button = make_button(self.tr("Lock"), "secondary", "StaffLockButton")
+        self._lock_button = kiosk_button(self.tr("Lock"), "secondary", name="StaffLockButton")
         self._lock_button.setAccessibleName(self.tr("Lock the staff panel"))
         self._lock_button.clicked.connect(self.lock_requested)
-        self._exit_button = make_button(self.tr("Exit kiosk"), "accent", "StaffExitButton")
+        self._exit_button = kiosk_button(self.tr("Exit kiosk"), "accent", name="StaffExitButton")
         self._exit_button.setAccessibleName(self.tr("Exit the kiosk program"))
         self._exit_button.clicked.connect(self.exit_requested)
         row.addWidget(self._lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -90,7 +91,7 @@ class StaffPanel(QWidget):
         self._nav.setExclusive(True)
         labels = (self.tr("Today"), self.tr("Event"), self.tr("Export"), self.tr("Settings"))
         for index, (page, text) in enumerate(zip(self.PAGES, labels, strict=True)):
-            button = make_button(text, "quiet", "StaffNavButton")
+            button = kiosk_button(text, "quiet", name="StaffNavButton")
             button.setCheckable(True)
             button.setProperty("page", page)
             button.setAccessibleName(self.tr("Show {0}").format(text))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from ui.screens.staff.controls import make_label
+from ui.widgets.text import text_label
 
 
 class PromptCard(QFrame):
@@ -28,10 +28,10 @@ class PromptCard(QFrame):
         self.words = QVBoxLayout()
         """The leading column: the owner adds its own lines and buttons under the lead."""
         self.words.setSpacing(16)
-        self.eyebrow = make_label(eyebrow, "eyebrow")
-        self.heading = make_label("", "h1")
+        self.eyebrow = text_label(eyebrow, "eyebrow", squeezable=True)
+        self.heading = text_label("", "h1", squeezable=True)
         self.heading.setObjectName("StaffPinHeading")
-        self.lead = make_label("", "lead")
+        self.lead = text_label("", "lead", squeezable=True)
         self.lead.setObjectName("StaffPinLead")
         for widget in (self.eyebrow, self.heading, self.lead):
             self.words.addWidget(widget)

@@ -13,14 +13,14 @@ from kiosk.pin import check_new_pin
 from kiosk.service import KioskService
 from ui.screens.staff.controls import (
     add_labelled,
-    make_button,
     make_card,
-    make_label,
     make_message,
     make_pin_field,
     show_message,
 )
 from ui.screens.staff.erasure_card import ErasureCard
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import text_label
 
 IDLE_STEP_S = 15
 """How many seconds the − and + buttons take off or add to the idle timeout."""
@@ -41,14 +41,14 @@ class SettingsPage(QWidget):
         row.setSpacing(20)
 
         pin_card, pin = make_card(self)
-        pin.addWidget(make_label(self.tr("Change the staff PIN"), "h2"))
+        pin.addWidget(text_label(self.tr("Change the staff PIN"), "h2", squeezable=True))
         self._current_pin = make_pin_field("CurrentPinField", self.tr("Current PIN"), pin_card)
         self._new_pin = make_pin_field("NewPinField", self.tr("New PIN"), pin_card)
         self._confirm_pin = make_pin_field("ConfirmPinField", self.tr("New PIN again"), pin_card)
         add_labelled(self.tr("Current PIN"), self._current_pin, pin)
         add_labelled(self.tr("New PIN (4 to 8 digits)"), self._new_pin, pin)
         add_labelled(self.tr("New PIN again"), self._confirm_pin, pin)
-        self._change_pin = make_button(self.tr("Change PIN"), "primary", "ChangePinButton")
+        self._change_pin = kiosk_button(self.tr("Change PIN"), "primary", name="ChangePinButton")
         self._change_pin.clicked.connect(self._on_change_pin)
         self._confirm_pin.returnPressed.connect(self._on_change_pin)
         pin.addWidget(self._change_pin, 0, Qt.AlignmentFlag.AlignLeading)
@@ -57,19 +57,20 @@ class SettingsPage(QWidget):
         pin.addStretch(1)
 
         idle_card, idle = make_card(self)
-        idle.addWidget(make_label(self.tr("Idle timeout"), "h2"))
+        idle.addWidget(text_label(self.tr("Idle timeout"), "h2", squeezable=True))
         idle.addWidget(
-            make_label(
+            text_label(
                 self.tr(
                     "After this many seconds without a touch, the kiosk asks whether someone "
                     "is still there, then clears the form and returns to the welcome screen."
                 ),
                 "muted",
+                squeezable=True,
             )
         )
         stepper = QGridLayout()
         stepper.setHorizontalSpacing(12)
-        self._idle_minus = make_button("\u2212", "secondary", "IdleShorterButton")
+        self._idle_minus = kiosk_button("\u2212", "secondary", name="IdleShorterButton")
         self._idle_minus.setAccessibleName(self.tr("{0} seconds shorter").format(IDLE_STEP_S))
         self._idle_minus.setFixedWidth(72)
         self._idle_spin = QSpinBox(idle_card)
@@ -86,7 +87,7 @@ class SettingsPage(QWidget):
         self._idle_spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._idle_spin.setMinimumHeight(56)
         self._idle_spin.setMinimumWidth(160)
-        self._idle_plus = make_button("+", "secondary", "IdleLongerButton")
+        self._idle_plus = kiosk_button("+", "secondary", name="IdleLongerButton")
         self._idle_plus.setAccessibleName(self.tr("{0} seconds longer").format(IDLE_STEP_S))
         self._idle_plus.setFixedWidth(72)
         self._idle_minus.clicked.connect(lambda: self._step_idle(-IDLE_STEP_S))
@@ -100,7 +101,7 @@ class SettingsPage(QWidget):
         stepper.addWidget(self._idle_plus, 0, 2)
         stepper.setColumnStretch(3, 1)
         idle.addLayout(stepper)
-        self._save_idle = make_button(self.tr("Save timeout"), "primary", "SaveIdleButton")
+        self._save_idle = kiosk_button(self.tr("Save timeout"), "primary", name="SaveIdleButton")
         self._save_idle.clicked.connect(self._on_save_idle)
         idle.addWidget(self._save_idle, 0, Qt.AlignmentFlag.AlignLeading)
         self._idle_message = make_message("IdleMessage", idle_card)

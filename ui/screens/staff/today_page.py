@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.screens.staff.controls import make_card, make_label
+from ui.screens.staff.controls import make_card
 from ui.widgets.hour_chart import HourChart
-from ui.widgets.text import plain_label
+from ui.widgets.text import plain_label, text_label
 
 if TYPE_CHECKING:
     from kiosk.store import EventCount, EventInfo
@@ -45,7 +45,7 @@ class TodayPage(QWidget):
         row = QHBoxLayout()
         row.setSpacing(20)
         table_card, table_layout = make_card(self)
-        table_layout.addWidget(make_label(self.tr("Sign-ups per event"), "h2"))
+        table_layout.addWidget(text_label(self.tr("Sign-ups per event"), "h2", squeezable=True))
         self._table = QTableWidget(0, 3, table_card)
         self._table.setObjectName("StaffEventTable")
         self._table.setAccessibleName(self.tr("Sign-ups per event, today and in all"))
@@ -64,12 +64,12 @@ class TodayPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self._no_events = make_label(self.tr("No sign-ups yet."), "muted")
+        self._no_events = text_label(self.tr("No sign-ups yet."), "muted", squeezable=True)
         table_layout.addWidget(self._table, 1)
         table_layout.addWidget(self._no_events)
 
         chart_card, chart_layout = make_card(self)
-        chart_layout.addWidget(make_label(self.tr("Today, by hour"), "h2"))
+        chart_layout.addWidget(text_label(self.tr("Today, by hour"), "h2", squeezable=True))
         self.chart = HourChart(chart_card)
         chart_layout.addWidget(self.chart, 1)
         row.addWidget(table_card, 2)
@@ -84,7 +84,7 @@ class TodayPage(QWidget):
         number = plain_label("0", card)
         number.setObjectName(name)
         number.setProperty("role", "stat")
-        text = make_label(caption, "muted", card)
+        text = text_label(caption, "muted", card, squeezable=True)
         layout.addWidget(number)
         layout.addWidget(text)
         row.addWidget(card, 1)
