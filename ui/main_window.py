@@ -47,6 +47,7 @@ from ui.screens.base import (
     THANK_YOU,
     Screen,
 )
+from ui.widgets import metrics
 from ui.widgets.hot_corner import HotCorner
 from ui.widgets.idle_overlay import IdleOverlay
 
@@ -97,7 +98,7 @@ class MainWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.service = service
         self.setWindowTitle(service.content.title)
-        self.setMinimumSize(1024, 640)
+        self.setMinimumSize(*metrics.WINDOW_MIN_SIZE)
         self._close_allowed = False
         # None: read the staff setting from the store when first needed, which is
         # after attract shows (the store may still be opening until then).
@@ -109,7 +110,7 @@ class MainWindow(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screenStack")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(*metrics.NO_MARGINS)
         layout.addWidget(self.stack)
 
         # Attract is built now and shown first; the other screens are built on

@@ -58,8 +58,8 @@ class ContactsTab(QWidget):
 
         self.setObjectName("contactsPage")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 16, 0, 0)
-        layout.setSpacing(14)
+        layout.setContentsMargins(*metrics.OFFICE_TAB_MARGINS)
+        layout.setSpacing(metrics.OFFICE_SPACING)
         layout.addLayout(self._build_search_row())
         self.results_table = QTableWidget(0, 6)
         self.results_table.setObjectName("resultsTable")
@@ -104,7 +104,7 @@ class ContactsTab(QWidget):
         crm.setObjectName("crmPanel")
         crm.setAccessibleName(self.tr("CRM file"))
         crm_layout = QHBoxLayout(crm)
-        crm_layout.setContentsMargins(20, 14, 20, 14)
+        crm_layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
         crm_text = QVBoxLayout()
         crm_title = plain_label(self.tr("CRM file"))
         crm_title.setObjectName("panelTitle")
@@ -123,7 +123,7 @@ class ContactsTab(QWidget):
         self.profile_box.setAccessibleName(self.tr("CRM profile"))
         for name, profile in PROFILES.items():
             self.profile_box.addItem(profile.title, name)
-        self.profile_box.setMinimumWidth(320)
+        self.profile_box.setMinimumWidth(metrics.OFFICE_PROFILE_BOX_WIDTH)
         profile_label.setBuddy(self.profile_box)
         crm_layout.addWidget(profile_label)
         crm_layout.addWidget(self.profile_box)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ui.widgets import metrics
 from ui.widgets.text import plain_label
 
 
@@ -26,7 +27,7 @@ def setup_table(table: QTableWidget, *, stretch: int) -> None:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(40)
+    table.verticalHeader().setDefaultSectionSize(metrics.OFFICE_TABLE_ROW_HEIGHT)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -38,7 +39,7 @@ def stat_tile(caption: str, name: str) -> tuple[QFrame, QLabel]:
     tile = QFrame()
     tile.setObjectName("statTile")
     layout = QVBoxLayout(tile)
-    layout.setContentsMargins(18, 12, 18, 12)
+    layout.setContentsMargins(*metrics.OFFICE_TILE_MARGINS)
     value = plain_label("0")
     value.setObjectName("statValue")
     value.setAccessibleName(caption)

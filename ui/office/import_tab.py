@@ -78,8 +78,8 @@ class ImportTab(QWidget):
 
         self.setObjectName("importPage")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 16, 0, 0)
-        layout.setSpacing(14)
+        layout.setContentsMargins(*metrics.OFFICE_TAB_MARGINS)
+        layout.setSpacing(metrics.OFFICE_SPACING)
         layout.addWidget(self._build_drop_zone())
         self.files_table = FilesTable()
         layout.addWidget(self.files_table, 3)
@@ -94,7 +94,7 @@ class ImportTab(QWidget):
         self.drop_zone.setObjectName("dropZone")
         self.drop_zone.setAccessibleName(self.tr("Drop export files here"))
         drop_layout = QHBoxLayout(self.drop_zone)
-        drop_layout.setContentsMargins(24, 18, 24, 18)
+        drop_layout.setContentsMargins(*metrics.OFFICE_DROP_ZONE_MARGINS)
         drop_text = QVBoxLayout()
         drop_title = plain_label(self.tr("Drop export files or a USB-stick folder here"))
         drop_title.setObjectName("dropTitle")
@@ -156,12 +156,12 @@ class ImportTab(QWidget):
         self.summary_panel.setObjectName("summaryPanel")
         self.summary_panel.setAccessibleName(self.tr("Import summary"))
         summary_layout = QVBoxLayout(self.summary_panel)
-        summary_layout.setContentsMargins(20, 14, 20, 14)
+        summary_layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
         self.summary_title = plain_label(self.tr("Merged"))
         self.summary_title.setObjectName("summaryTitle")
         summary_layout.addWidget(self.summary_title)
         tiles = QGridLayout()
-        tiles.setHorizontalSpacing(14)
+        tiles.setHorizontalSpacing(metrics.OFFICE_SPACING)
         captions = (
             ("new", self.tr("new sign-ups")),
             ("present", self.tr("already in the master store")),

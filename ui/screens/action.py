@@ -22,14 +22,14 @@ class ActionScreen(ReadingScreen):
         self.setObjectName("actionScreen")
         content = service.content
         body = self.body
-        column = centered_column(body, 1200, spacing=24)
+        column = centered_column(body, metrics.ACTION_WIDTH, spacing=metrics.ACTION_SPACING)
         column.addWidget(text_label(self.tr("What you can do"), "h1"))
 
         self.pledge_buttons: list[QPushButton] = []
         self.qr_views: list[QrView] = []
         for number, action in enumerate(content.calls_to_action, start=1):
             column.addWidget(self._action_card(number, action))
-        column.addSpacing(8)
+        column.addSpacing(metrics.SECTION_GAP_SMALL)
         column.addWidget(text_label(content.disclaimer, "small"))
         body.addStretch(1)
 
@@ -38,10 +38,10 @@ class ActionScreen(ReadingScreen):
         card.setObjectName("actionCard")
         card.setProperty("pledge", action.pledge)
         row = QHBoxLayout(card)
-        row.setContentsMargins(32, 28, 32, 28)
-        row.setSpacing(32)
+        row.setContentsMargins(*metrics.ACTION_CARD_MARGINS)
+        row.setSpacing(metrics.ACTION_CARD_SPACING)
         text = QVBoxLayout()
-        text.setSpacing(20)
+        text.setSpacing(metrics.ACTION_TEXT_SPACING)
         badge = badge_label(str(number), "h2", metrics.NUMBER_BADGE_SIZE, card)
         badge.setObjectName("numberBadge")
         row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
@@ -49,7 +49,7 @@ class ActionScreen(ReadingScreen):
         label.setObjectName("actionText")
         text.addWidget(label)
         buttons = QHBoxLayout()
-        buttons.setSpacing(16)
+        buttons.setSpacing(metrics.ACTION_BUTTON_SPACING)
         if action.pledge:
             pledge = kiosk_button(self.tr("Add my name to the pledge"), "accent", parent=card)
             pledge.setObjectName("pledgeButton")
@@ -64,7 +64,12 @@ class ActionScreen(ReadingScreen):
         text.addLayout(buttons)
         row.addLayout(text, 1)
         if action.link:
-            qr = QrView(action.link, self.tr("Scan with your phone"), side=200, parent=card)
+            qr = QrView(
+                action.link,
+                self.tr("Scan with your phone"),
+                side=metrics.ACTION_QR_SIDE,
+                parent=card,
+            )
             self.qr_views.append(qr)
             row.addWidget(qr, 0, Qt.AlignmentFlag.AlignTop)
         return card

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.service import KioskService
+from ui.widgets import metrics
 from ui.widgets.header import ScreenHeader
 from ui.widgets.scroll import TouchScrollArea
 
@@ -26,9 +27,6 @@ STAFF = "staff"
 SETUP = "setup"
 LOCKED = "locked"
 BACK = "back"
-
-# Readable line length: body text is capped at this width on wide screens.
-READING_WIDTH = 1040
 
 
 class Screen(QWidget):
@@ -68,8 +66,8 @@ class ReadingScreen(Screen):
     def __init__(self, service: KioskService, title: str, parent: QWidget | None = None) -> None:
         super().__init__(service, parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout.setContentsMargins(*metrics.NO_MARGINS)
+        layout.setSpacing(metrics.NO_SPACING)
         self.header = ScreenHeader(title, join_label=self.tr("Sign up"), parent=self)
         self.header.back_clicked.connect(lambda: self.navigate.emit(BACK))
         self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
@@ -78,19 +76,22 @@ class ReadingScreen(Screen):
         self.scroll_area = TouchScrollArea(self)
         layout.addWidget(self.scroll_area, 1)
         self.body = self.scroll_area.body_layout
-        self.body.setContentsMargins(64, 40, 64, 48)
+        self.body.setContentsMargins(*metrics.READING_MARGINS)
 
 
 def centered_column(
-    parent_layout: QVBoxLayout, max_width: int = READING_WIDTH, *, spacing: int = 20
+    parent_layout: QVBoxLayout,
+    max_width: int = metrics.READING_WIDTH,
+    *,
+    spacing: int = metrics.READING_SPACING,
 ) -> QVBoxLayout:
     """Add a centred column at most ``max_width`` px wide to ``parent_layout``; return it."""
     row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
+    row.setContentsMargins(*metrics.NO_MARGINS)
     holder = QWidget()
     holder.setMaximumWidth(max_width)
     column = QVBoxLayout(holder)
-    column.setContentsMargins(0, 0, 0, 0)
+    column.setContentsMargins(*metrics.NO_MARGINS)
     column.setSpacing(spacing)
     row.addStretch(0)
     row.addWidget(holder, 1)

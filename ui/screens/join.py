@@ -25,6 +25,7 @@ from kiosk.service import KioskService
 from kiosk.signup import SignupForm, SignupRecord, WlfChoice
 from kiosk.validation import ValidationFailed
 from ui.screens.base import BACK, Screen, centered_column
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.choice_row import ChoiceRow
 from ui.widgets.form_field import FormField
@@ -62,34 +63,34 @@ class JoinScreen(Screen):
         super().__init__(service, parent)
         self.setObjectName("joinScreen")
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
+        outer.setContentsMargins(*metrics.NO_MARGINS)
+        outer.setSpacing(metrics.NO_SPACING)
         self.header = ScreenHeader(self.tr("Sign up"), parent=self)
         self.header.back_clicked.connect(lambda: self.navigate.emit(BACK))
         outer.addWidget(self.header)
 
         main = QHBoxLayout()
-        main.setContentsMargins(0, 0, 0, 0)
-        main.setSpacing(0)
+        main.setContentsMargins(*metrics.NO_MARGINS)
+        main.setSpacing(metrics.NO_SPACING)
         outer.addLayout(main, 1)
         # The invitation scrolls on its own if a content file words it at length.
         self.invitation_scroll = TouchScrollArea(self)
         self.invitation_scroll.setObjectName("invitePanelScroll")
         self.invitation_scroll.setWidget(self._invitation_panel())
-        self.invitation_scroll.setMinimumWidth(440)
-        self.invitation_scroll.setMaximumWidth(600)
+        self.invitation_scroll.setMinimumWidth(metrics.FORM_INVITATION_MIN_WIDTH)
+        self.invitation_scroll.setMaximumWidth(metrics.FORM_INVITATION_MAX_WIDTH)
         main.addWidget(self.invitation_scroll, 2)
 
         self.scroll_area = TouchScrollArea(self)
         main.addWidget(self.scroll_area, 5)
         body = self.scroll_area.body_layout
-        body.setContentsMargins(48, 32, 48, 40)
-        body.setSpacing(0)
+        body.setContentsMargins(*metrics.FORM_PAGE_MARGINS)
+        body.setSpacing(metrics.NO_SPACING)
         # No alignment flag here: an aligned item loses height-for-width, and the
         # wrapped messages inside the card would be clipped.
         self.form_card = QFrame(self.scroll_area.body)
         self.form_card.setObjectName("formCard")
-        centered_column(body, 980).addWidget(self.form_card)
+        centered_column(body, metrics.FORM_WIDTH).addWidget(self.form_card)
         body.addStretch(1)
         self._build_form(self.form_card)
 
@@ -107,8 +108,8 @@ class JoinScreen(Screen):
         panel = QFrame(self)
         panel.setObjectName("invitePanel")
         layout = QVBoxLayout(panel)
-        layout.setContentsMargins(36, 32, 36, 32)
-        layout.setSpacing(18)
+        layout.setContentsMargins(*metrics.FORM_INVITATION_MARGINS)
+        layout.setSpacing(metrics.FORM_INVITATION_SPACING)
         members = text_label(wlf.members_only, "eyebrow", panel)
         members.setObjectName("inviteEyebrow")
         layout.addWidget(members)
@@ -132,14 +133,14 @@ class JoinScreen(Screen):
     def _build_form(self, card: QFrame) -> None:
         content = self.service.content
         form = QVBoxLayout(card)
-        form.setContentsMargins(40, 32, 40, 36)
-        form.setSpacing(18)
+        form.setContentsMargins(*metrics.FORM_CARD_MARGINS)
+        form.setSpacing(metrics.FORM_SPACING)
 
         form.addWidget(text_label(self.tr("About you"), "h2", card))
         self.first_name = FormField(self.tr("First name"), max_length=100, parent=card)
         self.last_name = FormField(self.tr("Last name"), max_length=100, parent=card)
         names = QHBoxLayout()
-        names.setSpacing(20)
+        names.setSpacing(metrics.FORM_ROW_SPACING)
         names.addWidget(self.first_name, 1)
         names.addWidget(self.last_name, 1)
         form.addLayout(names)
@@ -170,12 +171,12 @@ class JoinScreen(Screen):
         self.postal_code.edit.setAccessibleName(self.tr("ZIP or postal code (optional)"))
         self.postal_code.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
         contact = QHBoxLayout()
-        contact.setSpacing(20)
+        contact.setSpacing(metrics.FORM_ROW_SPACING)
         contact.addWidget(self.phone, 1)
         contact.addWidget(self.postal_code, 1)
         form.addLayout(contact)
 
-        form.addSpacing(8)
+        form.addSpacing(metrics.SECTION_GAP_SMALL)
         form.addWidget(text_label(self.tr("Your answer"), "h2", card))
         self.choice_group = QButtonGroup(self)
         self.choice_group.setExclusive(True)
@@ -186,7 +187,7 @@ class JoinScreen(Screen):
             self.choice_rows[option.choice] = row
             form.addWidget(row)
 
-        form.addSpacing(8)
+        form.addSpacing(metrics.SECTION_GAP_SMALL)
         form.addWidget(text_label(self.tr("Staying in touch"), "h2", card))
         self.email_group = ChoiceRow(content.consent.email_group, parent=card)
         form.addWidget(self.email_group)
@@ -205,7 +206,7 @@ class JoinScreen(Screen):
         self.pledge.setProperty("which", "pledge")
         form.addWidget(self.pledge)
 
-        form.addSpacing(12)
+        form.addSpacing(metrics.SECTION_GAP)
         self.status_label: QLabel = text_label("", "body", card)
         self.status_label.setObjectName("formStatus")
         self.status_label.hide()
@@ -371,7 +372,9 @@ class JoinScreen(Screen):
         self._show_status(self.tr("Please check the answers marked in red."), "error")
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll_area.ensureWidgetVisible(first, 50, 120)
+            self.scroll_area.ensureWidgetVisible(
+                first, metrics.SCROLL_FOCUS_MARGIN, metrics.SCROLL_ERROR_MARGIN
+            )
 
     def _ask_about_email(self, form: SignupForm, fix: str) -> None:
         try:
@@ -384,7 +387,9 @@ class JoinScreen(Screen):
             )
         self._set_suggestion(fix)
         self._show_status(self.tr("Please check the answers marked in red."), "error")
-        self.scroll_area.ensureWidgetVisible(self.email, 50, 120)
+        self.scroll_area.ensureWidgetVisible(
+            self.email, metrics.SCROLL_FOCUS_MARGIN, metrics.SCROLL_ERROR_MARGIN
+        )
 
     def status(self) -> str | None:
         """The note above Sign up (a save problem, or "check the answers"), if shown."""

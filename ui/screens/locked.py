@@ -16,6 +16,7 @@ from kiosk.service import KioskService
 from ui.screens.base import Screen
 from ui.screens.staff.controls import make_card, make_message, show_message
 from ui.screens.staff.prompt_card import centred
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import text_label
 
@@ -34,8 +35,8 @@ class LockedScreen(Screen):
         self.setObjectName("LockedScreen")
         card, column = make_card(self)
         # A fixed width: centred word-wrapped text otherwise shrinks the card to a column.
-        card.setFixedWidth(880)
-        column.setSpacing(16)
+        card.setFixedWidth(metrics.LOCKED_CARD_WIDTH)
+        column.setSpacing(metrics.LOCKED_SPACING)
         column.addWidget(text_label(self.tr("Kiosk locked"), "eyebrow", squeezable=True))
         heading = text_label(self.tr("This kiosk is not open right now"), "h1", squeezable=True)
         heading.setObjectName("LockedHeading")
@@ -43,7 +44,7 @@ class LockedScreen(Screen):
         column.addWidget(
             text_label(self.tr("Please ask a volunteer at the booth."), "lead", squeezable=True)
         )
-        column.addSpacing(8)
+        column.addSpacing(metrics.SECTION_GAP_SMALL)
         column.addWidget(text_label(self.tr("For volunteers"), "h3", squeezable=True))
         column.addWidget(
             text_label(
@@ -76,7 +77,7 @@ class LockedScreen(Screen):
         self._message = make_message("LockedMessage", card)
         column.addWidget(self._message)
         layout: QVBoxLayout = centred(card, self)
-        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setContentsMargins(*metrics.LOCKED_MARGINS)
 
     def on_leave(self) -> None:
         """Drop the last answer to Check again."""

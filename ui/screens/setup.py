@@ -26,6 +26,7 @@ from kiosk.service import KioskService
 from ui.screens.base import Screen
 from ui.screens.staff.controls import add_labelled, make_message, show_message
 from ui.screens.staff.prompt_card import PromptCard, centred
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.pin_pad import PinPad
 
@@ -61,8 +62,8 @@ class SetupScreen(Screen):
         self._steps.addWidget(self._event_step)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout.setContentsMargins(*metrics.NO_MARGINS)
+        layout.setSpacing(metrics.NO_SPACING)
         layout.addWidget(self._steps, 1)
         self._show_step(self.CHOOSE)
 
@@ -85,8 +86,8 @@ class SetupScreen(Screen):
         step = QWidget(self)
         step.setObjectName("SetupEventStep")
         column_with_keyboard = QVBoxLayout(step)
-        column_with_keyboard.setContentsMargins(0, 0, 0, 0)
-        column_with_keyboard.setSpacing(0)
+        column_with_keyboard.setContentsMargins(*metrics.NO_MARGINS)
+        column_with_keyboard.setSpacing(metrics.NO_SPACING)
         # It scrolls, should a small screen with the keyboard docked under it be too short.
         scroll = QScrollArea(step)
         scroll.setObjectName("SetupEventScroll")
@@ -104,10 +105,10 @@ class SetupScreen(Screen):
 
         form = QWidget()
         form.setObjectName("SetupEventForm")
-        form.setFixedWidth(480)
+        form.setFixedWidth(metrics.SETUP_FORM_WIDTH)
         column = QVBoxLayout(form)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(12)
+        column.setContentsMargins(*metrics.NO_MARGINS)
+        column.setSpacing(metrics.SETUP_FORM_SPACING)
         self.event_name = QLineEdit(form)
         self.event_name.setObjectName("SetupEventNameField")
         self.event_name.setAccessibleName(self.tr("Event name"))
@@ -116,7 +117,7 @@ class SetupScreen(Screen):
         self.event_place.setAccessibleName(self.tr("Place"))
         for field in (self.event_name, self.event_place):
             field.setMaxLength(200)  # the store's limit; longer is refused there anyway
-            field.setMinimumHeight(56)
+            field.setMinimumHeight(metrics.TOUCH_TARGET)
         add_labelled(self.tr("Event name"), self.event_name, column)
         add_labelled(self.tr("Place (optional)"), self.event_place, column)
         self.event_name.returnPressed.connect(
@@ -146,7 +147,8 @@ class SetupScreen(Screen):
         self._back.clicked.connect(self.reset)
         self._event_card.words.addStretch(1)
         self._event_card.words.addWidget(self._back, 0, Qt.AlignmentFlag.AlignLeading)
-        centred(self._event_card, page, margin=8)  # fits above the keyboard at 800 px
+        # A tight margin: the card fits above the on-screen keyboard at 800 px.
+        centred(self._event_card, page, margin=metrics.CENTRED_MARGIN_TIGHT)
         scroll.setWidget(page)
         self._event_scroll, self._event_page = scroll, page
         app = QApplication.instance()
@@ -163,7 +165,9 @@ class SetupScreen(Screen):
     def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
         # Above the docked keyboard, the field (or button) being typed into must stay in sight.
         if new is not None and self._event_page.isAncestorOf(new):
-            self._event_scroll.ensureWidgetVisible(new, 40, 40)
+            self._event_scroll.ensureWidgetVisible(
+                new, metrics.SCROLL_KEYBOARD_MARGIN, metrics.SCROLL_KEYBOARD_MARGIN
+            )
 
     # The router's hooks ---
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.countdown import Countdown
 from ui.widgets.text import text_label
@@ -27,8 +28,8 @@ class IdleOverlay(QWidget):
         self.card = QFrame(self)
         self.card.setObjectName("overlayCard")
         card_layout = QVBoxLayout(self.card)
-        card_layout.setContentsMargins(48, 40, 48, 40)
-        card_layout.setSpacing(16)
+        card_layout.setContentsMargins(*metrics.OVERLAY_CARD_MARGINS)
+        card_layout.setSpacing(metrics.OVERLAY_SPACING)
         self.title_label = text_label(self.tr("Still there?"), "h1", self.card)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.count_label = text_label("", "display", self.card)
@@ -48,9 +49,9 @@ class IdleOverlay(QWidget):
         card_layout.addWidget(self.title_label)
         card_layout.addWidget(self.count_label)
         card_layout.addWidget(self.detail_label)
-        card_layout.addSpacing(8)
+        card_layout.addSpacing(metrics.SECTION_GAP_SMALL)
         card_layout.addWidget(self.continue_button)
-        self.card.setFixedWidth(640)
+        self.card.setFixedWidth(metrics.OVERLAY_CARD_WIDTH)
         self.hide()
         parent.installEventFilter(self)
 

@@ -178,6 +178,7 @@ KEYBOARD_MARGINS = even_margins(12)
 KEYBOARD_SPACING = px(8)
 """Between the keyboard's rows, and between the keys of a row."""
 KEYBOARD_KEY_HEIGHT = px(64)
+"""Every on-screen key is at least this tall, and at least TOUCH_MINIMUM wide."""
 
 # The PIN pad, the staff panel and the first-start screens. -----------------------------
 

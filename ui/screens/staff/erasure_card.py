@@ -21,6 +21,7 @@ from kiosk.erasure import (
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
 from ui.screens.staff.controls import make_card, make_message, show_message
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import text_label
 
@@ -44,8 +45,8 @@ class DaySpinBox(QSpinBox):
             "QSpinBox::up-button, QSpinBox::down-button { subcontrol-origin: border; width: 0px; }"
         )
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumHeight(56)
-        self.setMinimumWidth(150)
+        self.setMinimumHeight(metrics.TOUCH_TARGET)
+        self.setMinimumWidth(metrics.DAY_SPIN_WIDTH)
 
     def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt override)
         """Move to the next (or previous) step instead of one day."""
@@ -67,9 +68,9 @@ class ErasureCard(QWidget):
         self.setObjectName("StaffErasure")
         self._service = service
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setContentsMargins(*metrics.NO_MARGINS)
         card, layout = make_card(self)
-        layout.setSpacing(10)
+        layout.setSpacing(metrics.STAFF_CARD_SPACING_TIGHT)
         layout.addWidget(text_label(self.tr("Personal data"), "h2", squeezable=True))
         # Short headings: this card shares the page with two others at 1280 x 800.
         self.keep_days = DaySpinBox(KEEP_STEPS, self.tr("at once"), card)
@@ -119,13 +120,13 @@ class ErasureCard(QWidget):
         label.setBuddy(spin)
         layout.addWidget(label)
         row = QHBoxLayout()
-        row.setSpacing(12)
+        row.setSpacing(metrics.STAFF_BUTTON_SPACING)
         minus = kiosk_button("\u2212", "secondary", name=f"{name}ShorterButton")
         minus.setAccessibleName(self.tr("Sooner: {0}").format(heading))
-        minus.setFixedWidth(72)
+        minus.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
         plus = kiosk_button("+", "secondary", name=f"{name}LongerButton")
         plus.setAccessibleName(self.tr("Later: {0}").format(heading))
-        plus.setFixedWidth(72)
+        plus.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
         minus.clicked.connect(lambda: spin.stepBy(-1))
         plus.clicked.connect(lambda: spin.stepBy(1))
         row.addWidget(minus)

@@ -41,6 +41,7 @@ from ui.screens.staff.export_destinations import (
 )
 from ui.screens.staff.export_task import ExportJob, ExportSignals
 from ui.screens.staff.receipts_card import ReceiptsCard
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import text_label
 
@@ -67,8 +68,8 @@ class ExportPage(QWidget):
         self._job_signals: ExportSignals | None = None
 
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(20)
+        outer.setContentsMargins(*metrics.NO_MARGINS)
+        outer.setSpacing(metrics.STAFF_PAGE_SPACING)
         card, layout = make_card(self)
         layout.addWidget(text_label(self.tr("Export sign-ups"), "h2", squeezable=True))
         self._export_intro = text_label("", "muted", squeezable=True)
@@ -82,14 +83,14 @@ class ExportPage(QWidget):
         self._destination_box = QWidget(card)
         self._destination_box.setObjectName("ExportDestinations")
         self._destination_layout = QVBoxLayout(self._destination_box)
-        self._destination_layout.setContentsMargins(0, 0, 0, 0)
-        self._destination_layout.setSpacing(6)
+        self._destination_layout.setContentsMargins(*metrics.NO_MARGINS)
+        self._destination_layout.setSpacing(metrics.EXPORT_DESTINATION_SPACING)
         self._destination_group = QButtonGroup(self)
         self._destination_group.setExclusive(True)
         layout.addWidget(self._destination_box)
 
         actions = QHBoxLayout()
-        actions.setSpacing(12)
+        actions.setSpacing(metrics.STAFF_BUTTON_SPACING)
         self._rescan = kiosk_button(
             self.tr("Look for drives again"), "secondary", name="RescanDrivesButton"
         )
@@ -107,7 +108,7 @@ class ExportPage(QWidget):
         self._include_all = RowCheckBox(self.tr("Also include sign-ups exported before"), card)
         self._include_all.setObjectName("ExportIncludeAll")
         self._include_all.setAccessibleName(self._include_all.text())
-        self._include_all.setMinimumHeight(56)
+        self._include_all.setMinimumHeight(metrics.TOUCH_TARGET)
         layout.addWidget(self._include_all)
 
         self._export_button = kiosk_button(self.tr("Export now"), "primary", name="ExportButton")
@@ -118,7 +119,7 @@ class ExportPage(QWidget):
         self._progress.setAccessibleName(self.tr("Export in progress"))
         self._progress.setRange(0, 0)  # busy: the export reports no steps
         self._progress.setTextVisible(False)
-        self._progress.setFixedHeight(12)
+        self._progress.setFixedHeight(metrics.EXPORT_PROGRESS_HEIGHT)
         self._progress.setVisible(False)
         layout.addWidget(self._progress)
         self._export_message = make_message("ExportMessage", card)
@@ -228,7 +229,7 @@ class ExportPage(QWidget):
             option.setObjectName("ExportDestinationOption")
             option.setProperty("removable", destination.removable)
             option.setAccessibleName(text)
-            option.setMinimumHeight(56)
+            option.setMinimumHeight(metrics.TOUCH_TARGET)
             self._destination_group.addButton(option, index)
             self._destination_layout.addWidget(option)
         if found:

@@ -19,6 +19,7 @@ from ui.screens.staff.export_destinations import ExportDestination
 from ui.screens.staff.export_page import ExportPage
 from ui.screens.staff.settings_page import SettingsPage
 from ui.screens.staff.today_page import TodayPage
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import repolish, text_label
 
@@ -39,8 +40,8 @@ class StaffPanel(QWidget):
         self._service = service
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 24, 40, 24)
-        outer.setSpacing(16)
+        outer.setContentsMargins(*metrics.STAFF_PANEL_MARGINS)
+        outer.setSpacing(metrics.STAFF_PANEL_SPACING)
         outer.addLayout(self._build_header())
         outer.addLayout(self._build_nav())
         self._today = TodayPage(self)
@@ -64,9 +65,9 @@ class StaffPanel(QWidget):
 
     def _build_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.setSpacing(16)
+        row.setSpacing(metrics.STAFF_PANEL_SPACING)
         titles = QVBoxLayout()
-        titles.setSpacing(4)
+        titles.setSpacing(metrics.STAFF_TITLE_SPACING)
         title = text_label(self.tr("Staff panel"), "h1", squeezable=True)
         title.setObjectName("StaffTitle")
         self._event_line = text_label("", "muted", squeezable=True)
@@ -86,7 +87,7 @@ class StaffPanel(QWidget):
 
     def _build_nav(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.setSpacing(8)
+        row.setSpacing(metrics.STAFF_NAV_SPACING)
         self._nav = QButtonGroup(self)
         self._nav.setExclusive(True)
         labels = (self.tr("Today"), self.tr("Event"), self.tr("Export"), self.tr("Settings"))

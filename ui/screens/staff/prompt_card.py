@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from ui.widgets import metrics
 from ui.widgets.text import text_label
 
 
@@ -20,14 +21,14 @@ class PromptCard(QFrame):
     def __init__(self, eyebrow: str, answer: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StaffPinCard")
-        self.setMaximumWidth(1100)
+        self.setMaximumWidth(metrics.PROMPT_CARD_WIDTH)
         row = QHBoxLayout(self)
-        row.setContentsMargins(48, 40, 48, 40)
-        row.setSpacing(56)
+        row.setContentsMargins(*metrics.PROMPT_CARD_MARGINS)
+        row.setSpacing(metrics.PROMPT_CARD_SPACING)
 
         self.words = QVBoxLayout()
         """The leading column: the owner adds its own lines and buttons under the lead."""
-        self.words.setSpacing(16)
+        self.words.setSpacing(metrics.PROMPT_WORDS_SPACING)
         self.eyebrow = text_label(eyebrow, "eyebrow", squeezable=True)
         self.heading = text_label("", "h1", squeezable=True)
         self.heading.setObjectName("StaffPinHeading")
@@ -48,7 +49,7 @@ class PromptCard(QFrame):
         self.answer.setAccessibleDescription(heading)
 
 
-def centred(card: QWidget, parent: QWidget, margin: int = 32) -> QVBoxLayout:
+def centred(card: QWidget, parent: QWidget, margin: int = metrics.CENTRED_MARGIN) -> QVBoxLayout:
     """Put ``card`` in the middle of ``parent``, ``margin`` px from its edges; return the layout.
 
     Stretches, not an alignment flag, centre it across: an aligned item gets its size

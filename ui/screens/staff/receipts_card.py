@@ -30,6 +30,7 @@ from kiosk.errors import KioskError
 from kiosk.service import KioskService
 from kiosk.store import ExportInfo
 from ui.screens.staff.controls import make_card, make_message, show_message
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import text_label
 
@@ -102,7 +103,7 @@ class ReceiptsCard(QWidget):
         self._signals: ReceiptSignals | None = None
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setContentsMargins(*metrics.NO_MARGINS)
         card, layout = make_card(self)
         layout.addWidget(text_label(self.tr("Back from the office"), "h2", squeezable=True))
         self._found_label = text_label("", "muted", card, squeezable=True)
@@ -133,7 +134,7 @@ class ReceiptsCard(QWidget):
         self._history.setShowGrid(False)
         self._history.setAlternatingRowColors(True)
         self._history.setWordWrap(True)
-        self._history.setMinimumHeight(120)
+        self._history.setMinimumHeight(metrics.EXPORT_HISTORY_HEIGHT)
         self._no_history = text_label(
             self.tr("Nothing exported yet."), "muted", card, squeezable=True
         )

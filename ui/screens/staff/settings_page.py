@@ -19,6 +19,7 @@ from ui.screens.staff.controls import (
     show_message,
 )
 from ui.screens.staff.erasure_card import ErasureCard
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import text_label
 
@@ -37,8 +38,8 @@ class SettingsPage(QWidget):
         self.setObjectName("StaffSettingsPage")
         self._service = service
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(20)
+        row.setContentsMargins(*metrics.NO_MARGINS)
+        row.setSpacing(metrics.STAFF_PAGE_SPACING)
 
         pin_card, pin = make_card(self)
         pin.addWidget(text_label(self.tr("Change the staff PIN"), "h2", squeezable=True))
@@ -69,10 +70,10 @@ class SettingsPage(QWidget):
             )
         )
         stepper = QGridLayout()
-        stepper.setHorizontalSpacing(12)
+        stepper.setHorizontalSpacing(metrics.STAFF_BUTTON_SPACING)
         self._idle_minus = kiosk_button("\u2212", "secondary", name="IdleShorterButton")
         self._idle_minus.setAccessibleName(self.tr("{0} seconds shorter").format(IDLE_STEP_S))
-        self._idle_minus.setFixedWidth(72)
+        self._idle_minus.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
         self._idle_spin = QSpinBox(idle_card)
         self._idle_spin.setObjectName("IdleTimeoutField")
         self._idle_spin.setAccessibleName(self.tr("Idle timeout in seconds"))
@@ -85,11 +86,11 @@ class SettingsPage(QWidget):
             "QSpinBox::up-button, QSpinBox::down-button { subcontrol-origin: border; width: 0px; }"
         )
         self._idle_spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._idle_spin.setMinimumHeight(56)
-        self._idle_spin.setMinimumWidth(160)
+        self._idle_spin.setMinimumHeight(metrics.TOUCH_TARGET)
+        self._idle_spin.setMinimumWidth(metrics.IDLE_SPIN_WIDTH)
         self._idle_plus = kiosk_button("+", "secondary", name="IdleLongerButton")
         self._idle_plus.setAccessibleName(self.tr("{0} seconds longer").format(IDLE_STEP_S))
-        self._idle_plus.setFixedWidth(72)
+        self._idle_plus.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
         self._idle_minus.clicked.connect(lambda: self._step_idle(-IDLE_STEP_S))
         self._idle_plus.clicked.connect(lambda: self._step_idle(IDLE_STEP_S))
         # Qt quietly puts back the last good value when an out-of-range one loses focus;
