@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.errors import KioskError
 from kiosk.pin import MAX_PIN_LENGTH, MIN_PIN_LENGTH, PinRejected, check_new_pin
 from kiosk.service import KioskService
+from kiosk.validation import MAX_EVENT_LENGTH
 from ui.screens.base import Screen
 from ui.screens.staff.controls import add_labelled, make_message, show_message
 from ui.screens.staff.prompt_card import PromptCard, centred
@@ -116,7 +117,7 @@ class SetupScreen(Screen):
         self.event_place.setObjectName("SetupEventPlaceField")
         self.event_place.setAccessibleName(self.tr("Place"))
         for field in (self.event_name, self.event_place):
-            field.setMaxLength(200)  # the store's limit; longer is refused there anyway
+            field.setMaxLength(MAX_EVENT_LENGTH)  # the store refuses longer anyway
             field.setMinimumHeight(metrics.TOUCH_TARGET)
         add_labelled(self.tr("Event name"), self.event_name, column)
         add_labelled(self.tr("Place (optional)"), self.event_place, column)

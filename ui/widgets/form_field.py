@@ -10,13 +10,17 @@ from ui.widgets.text import repolish, text_label
 
 
 class FormField(QWidget):
-    """Label, line edit and (hidden until needed) an error message, stacked."""
+    """Label, line edit and (hidden until needed) an error message, stacked.
+
+    ``max_length`` is the core's limit for the value (``kiosk.validation``), so
+    the field takes no more than the form would accept.
+    """
 
     def __init__(
         self,
         label: str,
         *,
-        max_length: int = 100,
+        max_length: int,
         hint: str = "",
         parent: QWidget | None = None,
     ) -> None:

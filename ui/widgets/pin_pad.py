@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.pin import MAX_PIN_LENGTH
 from ui.widgets import metrics
 from ui.widgets.text import plain_label, repolish
 
@@ -30,7 +31,7 @@ class PinPad(QWidget):
     submitted = Signal(str)
     """Emitted with the digits entered when OK (or Enter) is pressed; the pad then empties."""
 
-    def __init__(self, parent: QWidget | None = None, *, max_length: int = 8) -> None:
+    def __init__(self, parent: QWidget | None = None, *, max_length: int = MAX_PIN_LENGTH) -> None:
         super().__init__(parent)
         self.setObjectName("PinPad")
         self._digits = ""

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
+from kiosk.validation import MAX_EVENT_LENGTH
 from ui.screens.staff.controls import add_labelled, make_card, make_message, show_message
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
@@ -41,12 +42,12 @@ class EventPage(QWidget):
         self._event_name = QLineEdit(card)
         self._event_name.setObjectName("EventNameField")
         self._event_name.setAccessibleName(self.tr("Event name"))
-        self._event_name.setMaxLength(200)
+        self._event_name.setMaxLength(MAX_EVENT_LENGTH)
         self._event_name.setMinimumHeight(metrics.TOUCH_TARGET)
         self._event_place = QLineEdit(card)
         self._event_place.setObjectName("EventPlaceField")
         self._event_place.setAccessibleName(self.tr("Place"))
-        self._event_place.setMaxLength(200)
+        self._event_place.setMaxLength(MAX_EVENT_LENGTH)
         self._event_place.setMinimumHeight(metrics.TOUCH_TARGET)
         add_labelled(self.tr("Event name"), self._event_name, layout)
         add_labelled(self.tr("Place (optional)"), self._event_place, layout)
