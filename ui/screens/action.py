@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from kiosk.content import CallToAction
 from kiosk.service import KioskService
-from ui.screens.base import JOIN_PLEDGE, RESOURCES, ReadingScreen, centered_column
+from ui.screens.base import ReadingScreen, Route, centered_column
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.qr_view import QrView
@@ -53,12 +53,12 @@ class ActionScreen(ReadingScreen):
         if action.pledge:
             pledge = kiosk_button(self.tr("Add my name to the pledge"), "accent", parent=card)
             pledge.setObjectName("pledgeButton")
-            pledge.clicked.connect(lambda: self.navigate.emit(JOIN_PLEDGE))
+            pledge.clicked.connect(lambda: self.navigate.emit(Route.JOIN_PLEDGE))
             self.pledge_buttons.append(pledge)
             buttons.addWidget(pledge)
         elif not action.link:
             more = kiosk_button(self.tr("See the resources"), "secondary", parent=card)
-            more.clicked.connect(lambda: self.navigate.emit(RESOURCES))
+            more.clicked.connect(lambda: self.navigate.emit(Route.RESOURCES))
             buttons.addWidget(more)
         buttons.addStretch(1)
         text.addLayout(buttons)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.service import KioskService
-from ui.screens.base import HOME, Screen
+from ui.screens.base import Route, Screen
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import plain_label, set_role, text_label
@@ -77,7 +77,7 @@ class AttractScreen(Screen):
         self.start_button = kiosk_button(self.tr("Touch to begin"), "accent", parent=self)
         self.start_button.setObjectName("touchToBegin")
         self.start_button.setMinimumWidth(metrics.ATTRACT_BUTTON_WIDTH)
-        self.start_button.clicked.connect(lambda: self.navigate.emit(HOME))
+        self.start_button.clicked.connect(lambda: self.navigate.emit(Route.HOME))
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(metrics.SECTION_GAP_XLARGE)
 
@@ -151,7 +151,7 @@ class AttractScreen(Screen):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         event.accept()
-        self.navigate.emit(HOME)
+        self.navigate.emit(Route.HOME)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         # Any key starts, except Tab (moving focus to "Touch to begin" for keyboard users).
@@ -159,4 +159,4 @@ class AttractScreen(Screen):
             super().keyPressEvent(event)
             return
         event.accept()
-        self.navigate.emit(HOME)
+        self.navigate.emit(Route.HOME)

@@ -1,11 +1,12 @@
 """What every kiosk screen shares: the service, a ``navigate`` signal, enter/leave hooks.
 
-Screens never switch themselves: they emit ``navigate(route)`` and the main
-window's router decides. Routes are the screen names below plus ``"back"``
-and ``"join_pledge"`` (the sign-up with the pledge ticked).
+Screens never switch themselves: they emit ``navigate(route)`` with a
+``Route`` and the main window's router decides.
 """
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
@@ -15,18 +16,24 @@ from ui.widgets import metrics
 from ui.widgets.header import ScreenHeader
 from ui.widgets.scroll import TouchScrollArea
 
-ATTRACT = "attract"
-HOME = "home"
-MESSAGE = "message"
-RESOURCES = "resources"
-ACTION = "action"
-JOIN = "join"
-JOIN_PLEDGE = "join_pledge"
-THANK_YOU = "thank_you"
-STAFF = "staff"
-SETUP = "setup"
-LOCKED = "locked"
-BACK = "back"
+
+class Route(StrEnum):
+    """Where a screen asks to go: a screen's name, or one of two ways of reaching one."""
+
+    ATTRACT = "attract"
+    HOME = "home"
+    MESSAGE = "message"
+    RESOURCES = "resources"
+    ACTION = "action"
+    JOIN = "join"
+    JOIN_PLEDGE = "join_pledge"
+    """The sign-up form with the advocacy pledge already ticked."""
+    THANK_YOU = "thank_you"
+    STAFF = "staff"
+    SETUP = "setup"
+    LOCKED = "locked"
+    BACK = "back"
+    """The reading screen the attendee came from, or home."""
 
 
 class Screen(QWidget):
@@ -69,8 +76,8 @@ class ReadingScreen(Screen):
         layout.setContentsMargins(*metrics.NO_MARGINS)
         layout.setSpacing(metrics.NO_SPACING)
         self.header = ScreenHeader(title, join_label=self.tr("Sign up"), parent=self)
-        self.header.back_clicked.connect(lambda: self.navigate.emit(BACK))
-        self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
+        self.header.back_clicked.connect(lambda: self.navigate.emit(Route.BACK))
+        self.header.join_clicked.connect(lambda: self.navigate.emit(Route.JOIN))
         layout.addWidget(self.header)
 
         self.scroll_area = TouchScrollArea(self)

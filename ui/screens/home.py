@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.service import KioskService
-from ui.screens.base import ACTION, JOIN, MESSAGE, RESOURCES, Screen
+from ui.screens.base import Route, Screen
 from ui.widgets import metrics
 from ui.widgets.nav_card import NavCard
 from ui.widgets.text import text_label
@@ -60,10 +60,10 @@ class HomeScreen(Screen):
         layout.addWidget(self.disclaimer)
 
         for card, route in (
-            (self.message_card, MESSAGE),
-            (self.resources_card, RESOURCES),
-            (self.action_card, ACTION),
-            (self.join_card, JOIN),
+            (self.message_card, Route.MESSAGE),
+            (self.resources_card, Route.RESOURCES),
+            (self.action_card, Route.ACTION),
+            (self.join_card, Route.JOIN),
         ):
             card.clicked.connect(lambda _=False, r=route: self.navigate.emit(r))
         QWidget.setTabOrder(self.message_card, self.resources_card)

@@ -30,7 +30,7 @@ from kiosk.validation import (
     MAX_POSTAL_LENGTH,
     ValidationFailed,
 )
-from ui.screens.base import BACK, Screen, centered_column
+from ui.screens.base import Route, Screen, centered_column
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.choice_row import ChoiceRow
@@ -72,7 +72,7 @@ class JoinScreen(Screen):
         outer.setContentsMargins(*metrics.NO_MARGINS)
         outer.setSpacing(metrics.NO_SPACING)
         self.header = ScreenHeader(self.tr("Sign up"), parent=self)
-        self.header.back_clicked.connect(lambda: self.navigate.emit(BACK))
+        self.header.back_clicked.connect(lambda: self.navigate.emit(Route.BACK))
         outer.addWidget(self.header)
 
         main = QHBoxLayout()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import Resource
 from kiosk.service import KioskService
-from ui.screens.base import BACK, JOIN, Screen, centered_column
+from ui.screens.base import Route, Screen, centered_column
 from ui.widgets import metrics
 from ui.widgets.header import ScreenHeader
 from ui.widgets.nav_card import NavCard
@@ -38,7 +38,7 @@ class ResourcesScreen(Screen):
         layout.setSpacing(metrics.NO_SPACING)
         self.header = ScreenHeader(self.tr("Resources"), join_label=self.tr("Sign up"), parent=self)
         self.header.back_clicked.connect(self._on_back)
-        self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
+        self.header.join_clicked.connect(lambda: self.navigate.emit(Route.JOIN))
         layout.addWidget(self.header)
 
         self.pages = QStackedWidget(self)
@@ -100,7 +100,7 @@ class ResourcesScreen(Screen):
         if self.is_showing_detail():
             self.show_list()
         else:
-            self.navigate.emit(BACK)
+            self.navigate.emit(Route.BACK)
 
     def on_enter(self) -> None:
         super().on_enter()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.service import KioskService
 from kiosk.signup import SignupRecord, WlfChoice
-from ui.screens.base import ATTRACT, Screen
+from ui.screens.base import Route, Screen
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.countdown import Countdown
@@ -31,7 +31,7 @@ class ThankYouScreen(Screen):
         self.setObjectName("thankYouScreen")
         self.countdown = Countdown(return_after_s, tick_ms=tick_ms, parent=self)
         self.countdown.ticked.connect(self._show_remaining)
-        self.countdown.expired.connect(lambda: self.navigate.emit(ATTRACT))
+        self.countdown.expired.connect(lambda: self.navigate.emit(Route.ATTRACT))
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(*metrics.THANK_YOU_MARGINS)
@@ -60,7 +60,7 @@ class ThankYouScreen(Screen):
         self.done_button = kiosk_button(self.tr("Done"), "primary", parent=card)
         self.done_button.setObjectName("doneButton")
         self.done_button.setMinimumWidth(metrics.THANK_YOU_BUTTON_WIDTH)
-        self.done_button.clicked.connect(lambda: self.navigate.emit(ATTRACT))
+        self.done_button.clicked.connect(lambda: self.navigate.emit(Route.ATTRACT))
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.countdown_label = text_label("", "muted", card)
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
