@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.errors import KioskError
 from kiosk.paths import asset_path
 from kiosk.service import KioskService
+from ui.widgets import metrics
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -88,7 +89,7 @@ def show_kiosk_window(window: QWidget, *, windowed: bool = False) -> None:
     ``windowed`` shows it in a normal 1280x800 window instead (for development).
     """
     if windowed:
-        window.resize(1280, 800)
+        window.resize(*metrics.WINDOWED_SIZE)
         window.show()
         return
     window.setWindowFlags(

@@ -32,21 +32,8 @@ from kiosk.service import KioskService
 from kiosk.signup import SignupRecord
 from ui.idle import IdleWatcher
 from ui.screens.attract import AttractScreen
-from ui.screens.base import (
-    ACTION,
-    ATTRACT,
-    BACK,
-    HOME,
-    JOIN,
-    JOIN_PLEDGE,
-    LOCKED,
-    MESSAGE,
-    RESOURCES,
-    SETUP,
-    STAFF,
-    THANK_YOU,
-    Screen,
-)
+from ui.screens.base import Route, Screen
+from ui.widgets import metrics
 from ui.widgets.hot_corner import HotCorner
 from ui.widgets.idle_overlay import IdleOverlay
 
@@ -63,16 +50,25 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCREEN_NAMES = (ATTRACT, HOME, MESSAGE, RESOURCES, ACTION, JOIN, THANK_YOU, STAFF)
+SCREEN_NAMES = (
+    Route.ATTRACT,
+    Route.HOME,
+    Route.MESSAGE,
+    Route.RESOURCES,
+    Route.ACTION,
+    Route.JOIN,
+    Route.THANK_YOU,
+    Route.STAFF,
+)
 
 # The screen a kiosk that is not set up shows instead of all of the above.
-_GATE_FOR_STATE = {SetupState.NEEDS_SETUP: SETUP, SetupState.LOCKED: LOCKED}
+_GATE_FOR_STATE = {SetupState.NEEDS_SETUP: Route.SETUP, SetupState.LOCKED: Route.LOCKED}
 
 STAFF_IDLE_MS = 120_000
 """The staff panel locks itself after two idle minutes."""
 
 # Screens "Back" may return to; anything else goes back to home.
-_BACK_TARGETS = frozenset({HOME, MESSAGE, RESOURCES, ACTION})
+_BACK_TARGETS = frozenset({Route.HOME, Route.MESSAGE, Route.RESOURCES, Route.ACTION})
 
 
 class MainWindow(QWidget):
@@ -97,19 +93,19 @@ class MainWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.service = service
         self.setWindowTitle(service.content.title)
-        self.setMinimumSize(1024, 640)
+        self.setMinimumSize(*metrics.WINDOW_MIN_SIZE)
         self._close_allowed = False
         # None: read the staff setting from the store when first needed, which is
         # after attract shows (the store may still be opening until then).
         self._idle_ms: int | None = idle_ms
         self._staff_idle_ms = staff_idle_ms
-        self._came_from: dict[str, str] = {}
+        self._came_from: dict[Route, Route] = {}
         self._started = False
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screenStack")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(*metrics.NO_MARGINS)
         layout.addWidget(self.stack)
 
         # Attract is built now and shown first; the other screens are built on
@@ -118,11 +114,11 @@ class MainWindow(QWidget):
         # set up shows its setup (or locked) screen instead; the service can tell
         # before the store has opened.
         self._show_keyboard = show_keyboard
-        self._screens: dict[str, QWidget] = {}
-        self._add_screen(ATTRACT, AttractScreen(service))
-        self._gate: str | None = None  # SETUP or LOCKED until the kiosk is set up
+        self._screens: dict[Route, QWidget] = {}
+        self._add_screen(Route.ATTRACT, AttractScreen(service))
+        self._gate: Route | None = None  # SETUP or LOCKED until the kiosk is set up
         self._set_gate(_GATE_FOR_STATE.get(service.setup_state()))
-        self._current = self._gate or ATTRACT
+        self._current: Route = self._gate or Route.ATTRACT
         self.stack.setCurrentWidget(self.screen_named(self._current))
         self._prebuild = QTimer(self)
         self._prebuild.setInterval(0)
@@ -144,49 +140,49 @@ class MainWindow(QWidget):
 
     # Screens -------------------------------------------------------------------------
 
-    def _make_screen(self, name: str) -> QWidget:
+    def _make_screen(self, name: Route) -> QWidget:
         service = self.service
-        if name == HOME:
+        if name == Route.HOME:
             from ui.screens.home import HomeScreen
 
             return HomeScreen(service)
-        if name == MESSAGE:
+        if name == Route.MESSAGE:
             from ui.screens.message import MessageScreen
 
             return MessageScreen(service)
-        if name == RESOURCES:
+        if name == Route.RESOURCES:
             from ui.screens.resources import ResourcesScreen
 
             return ResourcesScreen(service)
-        if name == ACTION:
+        if name == Route.ACTION:
             from ui.screens.action import ActionScreen
 
             return ActionScreen(service)
-        if name == JOIN:
+        if name == Route.JOIN:
             from ui.screens.join import JoinScreen
 
             join = JoinScreen(service, show_keyboard=self._show_keyboard)
             join.submitted.connect(self._on_submitted)
             return join
-        if name == THANK_YOU:
+        if name == Route.THANK_YOU:
             from ui.screens.thank_you import ThankYouScreen
 
             return ThankYouScreen(service)
-        if name == STAFF:
+        if name == Route.STAFF:
             from ui.screens.staff import StaffScreen
 
             staff = StaffScreen(service)
-            staff.closed.connect(lambda: self.go(ATTRACT))
+            staff.closed.connect(lambda: self.go(Route.ATTRACT))
             staff.exit_requested.connect(self.exit_kiosk)
             staff.idle_timeout_changed.connect(lambda seconds: self.set_idle_ms(seconds * 1000))
             return staff
-        if name == SETUP:
+        if name == Route.SETUP:
             from ui.screens.setup import SetupScreen
 
             setup = SetupScreen(service, show_keyboard=self._show_keyboard)
             setup.finished.connect(self.check_setup)
             return setup
-        if name == LOCKED:
+        if name == Route.LOCKED:
             from ui.screens.locked import LockedScreen
 
             locked = LockedScreen(service)
@@ -194,7 +190,7 @@ class MainWindow(QWidget):
             return locked
         raise ValueError(f"no screen called {name!r}")
 
-    def _add_screen(self, name: str, screen: QWidget) -> QWidget:
+    def _add_screen(self, name: Route, screen: QWidget) -> QWidget:
         self._screens[name] = screen
         self.stack.addWidget(screen)
         if isinstance(screen, Screen):
@@ -203,9 +199,10 @@ class MainWindow(QWidget):
 
     def screen_named(self, name: str) -> QWidget:
         """Return the screen called ``name``, building it on first use."""
-        found = self._screens.get(name)
+        route = Route(name)
+        found = self._screens.get(route)
         if found is None:
-            found = self._add_screen(name, self._make_screen(name))
+            found = self._add_screen(route, self._make_screen(route))
         return found
 
     def _build_next_screen(self) -> None:
@@ -216,62 +213,62 @@ class MainWindow(QWidget):
         self._prebuild.stop()
 
     @property
-    def screens(self) -> dict[str, QWidget]:
+    def screens(self) -> dict[Route, QWidget]:
         """Every screen by name (builds any not built yet)."""
         return {name: self.screen_named(name) for name in SCREEN_NAMES}
 
     @property
     def attract(self) -> AttractScreen:
         """The attract screen."""
-        return self._screens[ATTRACT]  # type: ignore[return-value]
+        return self._screens[Route.ATTRACT]  # type: ignore[return-value]
 
     @property
     def home(self) -> HomeScreen:
         """The home screen."""
-        return self.screen_named(HOME)  # type: ignore[return-value]
+        return self.screen_named(Route.HOME)  # type: ignore[return-value]
 
     @property
     def message(self) -> MessageScreen:
         """The message screen."""
-        return self.screen_named(MESSAGE)  # type: ignore[return-value]
+        return self.screen_named(Route.MESSAGE)  # type: ignore[return-value]
 
     @property
     def resources(self) -> ResourcesScreen:
         """The resources screen (list and detail)."""
-        return self.screen_named(RESOURCES)  # type: ignore[return-value]
+        return self.screen_named(Route.RESOURCES)  # type: ignore[return-value]
 
     @property
     def action(self) -> ActionScreen:
         """The take-action screen."""
-        return self.screen_named(ACTION)  # type: ignore[return-value]
+        return self.screen_named(Route.ACTION)  # type: ignore[return-value]
 
     @property
     def join(self) -> JoinScreen:
         """The sign-up form."""
-        return self.screen_named(JOIN)  # type: ignore[return-value]
+        return self.screen_named(Route.JOIN)  # type: ignore[return-value]
 
     @property
     def thank_you(self) -> ThankYouScreen:
         """The thank-you screen."""
-        return self.screen_named(THANK_YOU)  # type: ignore[return-value]
+        return self.screen_named(Route.THANK_YOU)  # type: ignore[return-value]
 
     @property
     def staff(self) -> StaffScreen:
         """The staff screen (PIN stage, then the panel)."""
-        return self.screen_named(STAFF)  # type: ignore[return-value]
+        return self.screen_named(Route.STAFF)  # type: ignore[return-value]
 
     @property
     def setup(self) -> SetupScreen:
         """The first-start setup screen."""
-        return self.screen_named(SETUP)  # type: ignore[return-value]
+        return self.screen_named(Route.SETUP)  # type: ignore[return-value]
 
     @property
     def locked(self) -> LockedScreen:
         """The locked screen (a damaged or missing PIN record on a kiosk with sign-ups)."""
-        return self.screen_named(LOCKED)  # type: ignore[return-value]
+        return self.screen_named(Route.LOCKED)  # type: ignore[return-value]
 
     def _staff_if_built(self) -> StaffScreen | None:
-        return self._screens.get(STAFF)  # type: ignore[return-value]
+        return self._screens.get(Route.STAFF)  # type: ignore[return-value]
 
     # Set up or not -------------------------------------------------------------------
 
@@ -279,8 +276,8 @@ class MainWindow(QWidget):
         """Whether attendee screens may show (a staff PIN exists and its record is intact)."""
         return self._gate is None
 
-    def _set_gate(self, gate: str | None) -> None:
-        if gate == LOCKED and self._gate != LOCKED:
+    def _set_gate(self, gate: Route | None) -> None:
+        if gate == Route.LOCKED and self._gate != Route.LOCKED:
             log.warning("staff PIN record damaged, or missing with sign-ups: locked until pin set")
         self._gate = gate
 
@@ -294,32 +291,36 @@ class MainWindow(QWidget):
         if gate == self._gate:
             return
         self._set_gate(gate)
-        self.go(gate or ATTRACT)
+        self.go(gate or Route.ATTRACT)
         if gate is None and self._started:
             self._prebuild.start()
 
     def _on_recheck(self) -> None:
         self.check_setup()
-        if self._gate == LOCKED:
+        if self._gate == Route.LOCKED:
             self.locked.say_still_locked()
 
     # Navigation ----------------------------------------------------------------------
 
     @property
-    def current(self) -> str:
+    def current(self) -> Route:
         """The name of the screen showing now."""
         return self._current
 
     def go(self, route: str) -> None:
-        """Show the screen ``route`` names; the one place navigation is decided."""
-        if route == BACK:
-            came_from = self._came_from.get(self._current, HOME)
-            route = came_from if came_from in _BACK_TARGETS else HOME
-        pledge = route == JOIN_PLEDGE
-        name = JOIN if pledge else route
+        """Show the screen ``route`` (a ``Route``) names; the one place navigation is decided."""
+        try:
+            target = Route(route)
+        except ValueError:
+            raise ValueError(f"no screen called {route!r}") from None
+        if target == Route.BACK:
+            came_from = self._came_from.get(self._current, Route.HOME)
+            target = came_from if came_from in _BACK_TARGETS else Route.HOME
+        pledge = target == Route.JOIN_PLEDGE
+        name = Route.JOIN if pledge else target
         if name not in SCREEN_NAMES and name not in _GATE_FOR_STATE.values():
             raise ValueError(f"no screen called {route!r}")
-        if name != self._gate and (self._gate is not None or name in (SETUP, LOCKED)):
+        if name != self._gate and (self._gate is not None or name in (Route.SETUP, Route.LOCKED)):
             # Not set up: only its setup (or locked) screen shows. Set up: those never do.
             return
         if name == self._current and not pledge:
@@ -329,11 +330,11 @@ class MainWindow(QWidget):
         if isinstance(leaving, Screen):
             leaving.on_leave()
         staff = self._staff_if_built()
-        if staff is not None and (name == ATTRACT or self._current == STAFF):
+        if staff is not None and (name == Route.ATTRACT or self._current == Route.STAFF):
             # Whoever comes next must not find the staff panel open.
             staff.lock()
         screen = self.screen_named(name)
-        if name == JOIN:
+        if name == Route.JOIN:
             self.join.prepare(pledge=pledge)
         if name != self._current:
             self._came_from[name] = self._current
@@ -350,37 +351,37 @@ class MainWindow(QWidget):
 
         Does nothing before the kiosk is set up: there is no PIN to open it with.
         """
-        if self.is_set_up() and self._current != STAFF:
+        if self.is_set_up() and self._current != Route.STAFF:
             self.staff.lock()
-            self.go(STAFF)
+            self.go(Route.STAFF)
 
     def start_over(self) -> None:
         """Clear everything an attendee entered and return to attract."""
         self.overlay.cancel()
-        join = self._screens.get(JOIN)
+        join = self._screens.get(Route.JOIN)
         if isinstance(join, Screen):
             join.on_leave()
         staff = self._staff_if_built()
         if staff is not None:
             staff.lock()
-        self.go(ATTRACT)
+        self.go(Route.ATTRACT)
 
     def _on_submitted(self, record: SignupRecord) -> None:
         # The record is saved; leaving the form (in go) clears it for the next attendee.
         self.thank_you.show_record(record)
-        self.go(THANK_YOU)
+        self.go(Route.THANK_YOU)
 
     def _on_corner_tap(self, point: object) -> None:
-        if self._current == ATTRACT:
-            self.go(HOME)
+        if self._current == Route.ATTRACT:
+            self.go(Route.HOME)
 
     # Idle ----------------------------------------------------------------------------
 
     def _restart_idle(self) -> None:
-        if self._current == ATTRACT or not self.is_set_up():
+        if self._current == Route.ATTRACT or not self.is_set_up():
             self.idle.pause()
             return
-        if self._current == STAFF:
+        if self._current == Route.STAFF:
             self.idle.set_interval_ms(self._staff_idle_ms)
         else:
             self.idle.set_interval_ms(self._attendee_idle_ms())
@@ -397,9 +398,9 @@ class MainWindow(QWidget):
         self._restart_idle()
 
     def _on_idle(self) -> None:
-        if self._current == ATTRACT or not self.is_set_up():
+        if self._current == Route.ATTRACT or not self.is_set_up():
             return
-        if self._current == STAFF:
+        if self._current == Route.STAFF:
             self.start_over()
             return
         self.idle.pause()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.service import KioskService
 from kiosk.signup import SignupForm, SignupRecord, WlfChoice
+from ui.screens.base import Route
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -111,21 +112,21 @@ def _attract(window: MainWindow, service: KioskService) -> None:
     window.start_over()
 
 
-def _go(name: str) -> Callable[[MainWindow, KioskService], None]:
+def _go(route: Route) -> Callable[[MainWindow, KioskService], None]:
     def stage(window: MainWindow, service: KioskService) -> None:
-        window.go(name)
+        window.go(route)
 
     return stage
 
 
 def _resource_detail(window: MainWindow, service: KioskService) -> None:
-    window.go("resources")
+    window.go(Route.RESOURCES)
     window.resources.show_detail(0)
 
 
 def _join_errors(window: MainWindow, service: KioskService) -> None:
-    window.go("home")
-    window.go("join")
+    window.go(Route.HOME)
+    window.go(Route.JOIN)
     join = window.join
     join.first_name.edit.setText("Dana")
     join.email.edit.setText("dana.levi@gmail.con")
@@ -155,12 +156,12 @@ def _thank_you(window: MainWindow, service: KioskService) -> None:
         signup=signup,
     )
     window.thank_you.show_record(record)
-    window.go("thank_you")
+    window.go(Route.THANK_YOU)
 
 
 def _idle_countdown(window: MainWindow, service: KioskService) -> None:
-    window.go("home")
-    window.go("join")
+    window.go(Route.HOME)
+    window.go(Route.JOIN)
     window.join.first_name.edit.setText("Dana")
     window.overlay.start()
     window.overlay.freeze()
@@ -185,12 +186,12 @@ def _staff_page(page: str) -> Callable[[MainWindow, KioskService], None]:
 
 _STAGES: dict[str, Callable[[MainWindow, KioskService], None]] = {
     "attract": _attract,
-    "home": _go("home"),
-    "message": _go("message"),
-    "resources": _go("resources"),
+    "home": _go(Route.HOME),
+    "message": _go(Route.MESSAGE),
+    "resources": _go(Route.RESOURCES),
     "resource_detail": _resource_detail,
-    "action": _go("action"),
-    "join": _go("join"),
+    "action": _go(Route.ACTION),
+    "join": _go(Route.JOIN),
     "join_errors": _join_errors,
     "thank_you": _thank_you,
     "idle_countdown": _idle_countdown,

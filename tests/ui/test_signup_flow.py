@@ -236,7 +236,7 @@ def test_thank_you_returns_to_attract_by_itself_and_form_is_blank(
     qtbot: Any, make_window: Any, service: KioskService
 ) -> None:
     window = make_window()
-    window.thank_you._tick.setInterval(10)
+    window.thank_you.countdown.set_tick_ms(10)
     window.go("join")
     _fill(qtbot, window.join)
     _click(qtbot, window.join.consent.button)

@@ -27,9 +27,11 @@ from kiosk.crm import PROFILES, write_crm_csv
 from kiosk.errors import KioskError
 from kiosk.master import ContactRow, open_master, search_contacts
 from kiosk.office_counts import master_counts
-from ui.office.controls import make_button, setup_table
+from ui.office.controls import setup_table
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import plain_label, plain_tooltip
 
 log = logging.getLogger(__name__)
@@ -56,8 +58,8 @@ class ContactsTab(QWidget):
 
         self.setObjectName("contactsPage")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 16, 0, 0)
-        layout.setSpacing(14)
+        layout.setContentsMargins(*metrics.OFFICE_TAB_MARGINS)
+        layout.setSpacing(metrics.OFFICE_SPACING)
         layout.addLayout(self._build_search_row())
         self.results_table = QTableWidget(0, 6)
         self.results_table.setObjectName("resultsTable")
@@ -102,7 +104,7 @@ class ContactsTab(QWidget):
         crm.setObjectName("crmPanel")
         crm.setAccessibleName(self.tr("CRM file"))
         crm_layout = QHBoxLayout(crm)
-        crm_layout.setContentsMargins(20, 14, 20, 14)
+        crm_layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
         crm_text = QVBoxLayout()
         crm_title = plain_label(self.tr("CRM file"))
         crm_title.setObjectName("panelTitle")
@@ -121,12 +123,15 @@ class ContactsTab(QWidget):
         self.profile_box.setAccessibleName(self.tr("CRM profile"))
         for name, profile in PROFILES.items():
             self.profile_box.addItem(profile.title, name)
-        self.profile_box.setMinimumWidth(320)
+        self.profile_box.setMinimumWidth(metrics.OFFICE_PROFILE_BOX_WIDTH)
         profile_label.setBuddy(self.profile_box)
         crm_layout.addWidget(profile_label)
         crm_layout.addWidget(self.profile_box)
-        self.save_button = make_button(
-            self.tr("Save CRM file…"), "primary", self.tr("Save the CRM file")
+        self.save_button = kiosk_button(
+            self.tr("Save CRM file…"),
+            "primary",
+            height=metrics.DESK_TARGET,
+            accessible_name=self.tr("Save the CRM file"),
         )
         self.save_button.clicked.connect(self._pick_crm_path)
         crm_layout.addWidget(self.save_button)

@@ -1,4 +1,4 @@
-"""Small builders shared by the office window's tabs: buttons, tables, summary tiles.
+"""Small builders shared by the office window's tabs: tables and summary tiles.
 
 They give every tab the same look (the stylesheet keys on ``kind`` and the
 object names) without a tab reaching into another.
@@ -12,26 +12,12 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
-    QPushButton,
-    QSizePolicy,
     QTableWidget,
     QVBoxLayout,
-    QWidget,
 )
 
+from ui.widgets import metrics
 from ui.widgets.text import plain_label
-
-
-def make_button(text: str, kind: str, accessible: str) -> QPushButton:
-    """A large button styled by ``kind`` ("primary", "secondary" or "quiet")."""
-    button = QPushButton(text)
-    button.setProperty("kind", kind)
-    button.setAccessibleName(accessible)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setAutoDefault(False)
-    button.setMinimumHeight(48)
-    button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-    return button
 
 
 def setup_table(table: QTableWidget, *, stretch: int) -> None:
@@ -41,7 +27,7 @@ def setup_table(table: QTableWidget, *, stretch: int) -> None:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(40)
+    table.verticalHeader().setDefaultSectionSize(metrics.OFFICE_TABLE_ROW_HEIGHT)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -53,7 +39,7 @@ def stat_tile(caption: str, name: str) -> tuple[QFrame, QLabel]:
     tile = QFrame()
     tile.setObjectName("statTile")
     layout = QVBoxLayout(tile)
-    layout.setContentsMargins(18, 12, 18, 12)
+    layout.setContentsMargins(*metrics.OFFICE_TILE_MARGINS)
     value = plain_label("0")
     value.setObjectName("statValue")
     value.setAccessibleName(caption)
@@ -64,10 +50,3 @@ def stat_tile(caption: str, name: str) -> tuple[QFrame, QLabel]:
     layout.addWidget(label)
     tile.setAccessibleName(name)
     return tile, value
-
-
-def repolish(widget: QWidget) -> None:
-    """Apply the stylesheet again after a dynamic property (``active``, ``error``) changed."""
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)

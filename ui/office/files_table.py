@@ -20,6 +20,7 @@ from ui.office.files import (
     FileEntry,
 )
 from ui.office.wording import short_list
+from ui.widgets import metrics
 from ui.widgets.text import plain_tooltip
 
 
@@ -45,7 +46,10 @@ class FilesTable(QTableWidget):
         header = self.horizontalHeader()
         # Names and event lists can be long: fixed, elided columns with the full text
         # as a tooltip, so the reason column (what staff must read) stays in view.
-        for column, width in ((0, 260), (3, 220)):
+        for column, width in (
+            (0, metrics.OFFICE_FILE_COLUMN_WIDTH),
+            (3, metrics.OFFICE_EVENTS_COLUMN_WIDTH),
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(column, width)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.importer import CheckedExport, ImportReport, check_export, merge_exports
 from kiosk.receipts import ReceiptBook, ReceiptsWritten
-from ui.office.controls import make_button, repolish, stat_tile
+from ui.office.controls import stat_tile
 from ui.office.files import (
     CHECKING,
     MERGED,
@@ -41,7 +41,9 @@ from ui.office.files import (
 from ui.office.files_table import FilesTable
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import as_sentence, count_text
-from ui.widgets.text import plain_label
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import plain_label, repolish
 
 
 class ImportTab(QWidget):
@@ -76,8 +78,8 @@ class ImportTab(QWidget):
 
         self.setObjectName("importPage")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 16, 0, 0)
-        layout.setSpacing(14)
+        layout.setContentsMargins(*metrics.OFFICE_TAB_MARGINS)
+        layout.setSpacing(metrics.OFFICE_SPACING)
         layout.addWidget(self._build_drop_zone())
         self.files_table = FilesTable()
         layout.addWidget(self.files_table, 3)
@@ -92,7 +94,7 @@ class ImportTab(QWidget):
         self.drop_zone.setObjectName("dropZone")
         self.drop_zone.setAccessibleName(self.tr("Drop export files here"))
         drop_layout = QHBoxLayout(self.drop_zone)
-        drop_layout.setContentsMargins(24, 18, 24, 18)
+        drop_layout.setContentsMargins(*metrics.OFFICE_DROP_ZONE_MARGINS)
         drop_text = QVBoxLayout()
         drop_title = plain_label(self.tr("Drop export files or a USB-stick folder here"))
         drop_title.setObjectName("dropTitle")
@@ -108,15 +110,23 @@ class ImportTab(QWidget):
         drop_text.addWidget(drop_title)
         drop_text.addWidget(drop_hint)
         drop_layout.addLayout(drop_text, 1)
-        self.add_button = make_button(self.tr("Add files…"), "primary", self.tr("Add export files"))
+        self.add_button = kiosk_button(
+            self.tr("Add files…"),
+            "primary",
+            height=metrics.DESK_TARGET,
+            accessible_name=self.tr("Add export files"),
+        )
         self.add_button.clicked.connect(self.pick_files)
         drop_layout.addWidget(self.add_button)
         return self.drop_zone
 
     def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
-        self.clear_button = make_button(
-            self.tr("Clear list"), "quiet", self.tr("Remove every file from the list")
+        self.clear_button = kiosk_button(
+            self.tr("Clear list"),
+            "quiet",
+            height=metrics.DESK_TARGET,
+            accessible_name=self.tr("Remove every file from the list"),
         )
         self.clear_button.clicked.connect(self.clear_files)
         actions.addWidget(self.clear_button)
@@ -130,8 +140,11 @@ class ImportTab(QWidget):
         self.progress_bar.setVisible(False)
         actions.addWidget(self.progress_bar, 1)
         actions.addStretch(0)
-        self.merge_button = make_button(
-            self.tr("Merge"), "primary", self.tr("Merge the checked files")
+        self.merge_button = kiosk_button(
+            self.tr("Merge"),
+            "primary",
+            height=metrics.DESK_TARGET,
+            accessible_name=self.tr("Merge the checked files"),
         )
         self.merge_button.setObjectName("mergeButton")
         self.merge_button.clicked.connect(self.merge)
@@ -143,12 +156,12 @@ class ImportTab(QWidget):
         self.summary_panel.setObjectName("summaryPanel")
         self.summary_panel.setAccessibleName(self.tr("Import summary"))
         summary_layout = QVBoxLayout(self.summary_panel)
-        summary_layout.setContentsMargins(20, 14, 20, 14)
+        summary_layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
         self.summary_title = plain_label(self.tr("Merged"))
         self.summary_title.setObjectName("summaryTitle")
         summary_layout.addWidget(self.summary_title)
         tiles = QGridLayout()
-        tiles.setHorizontalSpacing(14)
+        tiles.setHorizontalSpacing(metrics.OFFICE_SPACING)
         captions = (
             ("new", self.tr("new sign-ups")),
             ("present", self.tr("already in the master store")),

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -38,7 +38,6 @@ from kiosk.importer import ImportReport
 from kiosk.master import ContactRow
 from kiosk.office_counts import describe_master
 from ui.office.contacts_tab import SEARCH_LIMIT, ContactsTab
-from ui.office.controls import make_button, repolish
 from ui.office.files import (
     CHECKING,
     EXPORT_SUFFIXES,
@@ -52,7 +51,9 @@ from ui.office.files import (
 )
 from ui.office.import_tab import ImportTab
 from ui.office.tasks import TaskPool
-from ui.widgets.text import plain_label, plain_tooltip
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import plain_label, plain_tooltip, repolish
 
 # Names that lived here before the tabs had modules of their own; kept importable from here.
 __all__ = [
@@ -93,13 +94,13 @@ class OfficeWindow(QMainWindow):
         self.setObjectName("officeWindow")
         self.setWindowTitle(self.tr("People to People — Office import"))
         self.setAcceptDrops(True)
-        self.resize(QSize(1320, 900))
+        self.resize(*metrics.OFFICE_WINDOW_SIZE)
 
         root = QWidget()
         root.setObjectName("officeRoot")
         outer = QVBoxLayout(root)
-        outer.setContentsMargins(28, 20, 28, 16)
-        outer.setSpacing(14)
+        outer.setContentsMargins(*metrics.OFFICE_MARGINS)
+        outer.setSpacing(metrics.OFFICE_SPACING)
         outer.addLayout(self._build_header())
         self.import_tab = ImportTab(master_url, self._tasks, identity, receipt_dir=receipt_dir)
         self.contacts_tab = ContactsTab(master_url, self._tasks)
@@ -160,7 +161,7 @@ class OfficeWindow(QMainWindow):
     def _build_header(self) -> QHBoxLayout:
         header = QHBoxLayout()
         titles = QVBoxLayout()
-        titles.setSpacing(2)
+        titles.setSpacing(metrics.OFFICE_TITLE_SPACING)
         title = plain_label(self.tr("Office import"))
         title.setObjectName("officeTitle")
         title.setAccessibleName(self.tr("Office import"))
@@ -175,15 +176,16 @@ class OfficeWindow(QMainWindow):
         header.addLayout(titles, 1)
 
         key_box = QVBoxLayout()
-        key_box.setSpacing(4)
+        key_box.setSpacing(metrics.OFFICE_KEY_SPACING)
         self.identity_label = plain_label()
         self.identity_label.setObjectName("identityLabel")
         self.identity_label.setAccessibleName(self.tr("Private key"))
         self.identity_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.identity_button = make_button(
+        self.identity_button = kiosk_button(
             self.tr("Private key…"),
             "secondary",
-            self.tr("Choose the private key file that opens encrypted exports"),
+            height=metrics.DESK_TARGET,
+            accessible_name=self.tr("Choose the private key file that opens encrypted exports"),
         )
         self.identity_button.clicked.connect(self._pick_identity)
         key_box.addWidget(self.identity_label)

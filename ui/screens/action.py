@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from kiosk.content import CallToAction
 from kiosk.service import KioskService
-from ui.screens.base import JOIN_PLEDGE, RESOURCES, ReadingScreen, centered_column
+from ui.screens.base import ReadingScreen, Route, centered_column
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.qr_view import QrView
-from ui.widgets.text import text_label
+from ui.widgets.text import badge_label, text_label
 
 
 class ActionScreen(ReadingScreen):
@@ -21,14 +22,14 @@ class ActionScreen(ReadingScreen):
         self.setObjectName("actionScreen")
         content = service.content
         body = self.body
-        column = centered_column(body, 1200, spacing=24)
+        column = centered_column(body, metrics.ACTION_WIDTH, spacing=metrics.ACTION_SPACING)
         column.addWidget(text_label(self.tr("What you can do"), "h1"))
 
         self.pledge_buttons: list[QPushButton] = []
         self.qr_views: list[QrView] = []
         for number, action in enumerate(content.calls_to_action, start=1):
             column.addWidget(self._action_card(number, action))
-        column.addSpacing(8)
+        column.addSpacing(metrics.SECTION_GAP_SMALL)
         column.addWidget(text_label(content.disclaimer, "small"))
         body.addStretch(1)
 
@@ -37,36 +38,38 @@ class ActionScreen(ReadingScreen):
         card.setObjectName("actionCard")
         card.setProperty("pledge", action.pledge)
         row = QHBoxLayout(card)
-        row.setContentsMargins(32, 28, 32, 28)
-        row.setSpacing(32)
+        row.setContentsMargins(*metrics.ACTION_CARD_MARGINS)
+        row.setSpacing(metrics.ACTION_CARD_SPACING)
         text = QVBoxLayout()
-        text.setSpacing(20)
-        badge = text_label(str(number), "h2", card)
+        text.setSpacing(metrics.ACTION_TEXT_SPACING)
+        badge = badge_label(str(number), "h2", metrics.NUMBER_BADGE_SIZE, card)
         badge.setObjectName("numberBadge")
-        badge.setWordWrap(False)
-        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        badge.setFixedSize(56, 56)
         row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         label = text_label(action.text, "lead", card)
         label.setObjectName("actionText")
         text.addWidget(label)
         buttons = QHBoxLayout()
-        buttons.setSpacing(16)
+        buttons.setSpacing(metrics.ACTION_BUTTON_SPACING)
         if action.pledge:
             pledge = kiosk_button(self.tr("Add my name to the pledge"), "accent", parent=card)
             pledge.setObjectName("pledgeButton")
-            pledge.clicked.connect(lambda: self.navigate.emit(JOIN_PLEDGE))
+            pledge.clicked.connect(lambda: self.navigate.emit(Route.JOIN_PLEDGE))
             self.pledge_buttons.append(pledge)
             buttons.addWidget(pledge)
         elif not action.link:
             more = kiosk_button(self.tr("See the resources"), "secondary", parent=card)
-            more.clicked.connect(lambda: self.navigate.emit(RESOURCES))
+            more.clicked.connect(lambda: self.navigate.emit(Route.RESOURCES))
             buttons.addWidget(more)
         buttons.addStretch(1)
         text.addLayout(buttons)
         row.addLayout(text, 1)
         if action.link:
-            qr = QrView(action.link, self.tr("Scan with your phone"), side=200, parent=card)
+            qr = QrView(
+                action.link,
+                self.tr("Scan with your phone"),
+                side=metrics.ACTION_QR_SIDE,
+                parent=card,
+            )
             self.qr_views.append(qr)
             row.addWidget(qr, 0, Qt.AlignmentFlag.AlignTop)
         return card

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.service import KioskService
-from ui.screens.base import HOME, Screen
+from ui.screens.base import Route, Screen
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import plain_label, set_role, text_label
 
@@ -45,8 +46,8 @@ class AttractScreen(Screen):
         self._index = 0
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(96, 64, 96, 48)
-        layout.setSpacing(24)
+        layout.setContentsMargins(*metrics.ATTRACT_MARGINS)
+        layout.setSpacing(metrics.ATTRACT_SPACING)
 
         self.eyebrow = text_label(content.title, "eyebrow", self)
         self.eyebrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -59,26 +60,26 @@ class AttractScreen(Screen):
         layout.addWidget(self.message_label)
 
         self.dots = QHBoxLayout()
-        self.dots.setSpacing(12)
+        self.dots.setSpacing(metrics.ATTRACT_DOT_SPACING)
         self.dots.addStretch(1)
         self._dot_labels: list[QLabel] = []
         for _ in self.messages:
             dot = plain_label("", self)
             dot.setObjectName("attractDot")
-            dot.setFixedSize(14, 14)
+            dot.setFixedSize(metrics.ATTRACT_DOT_SIZE, metrics.ATTRACT_DOT_SIZE)
             self._dot_labels.append(dot)
             self.dots.addWidget(dot)
         self.dots.addStretch(1)
-        layout.addSpacing(16)
+        layout.addSpacing(metrics.SECTION_GAP_LARGE)
         layout.addLayout(self.dots)
         layout.addStretch(3)
 
         self.start_button = kiosk_button(self.tr("Touch to begin"), "accent", parent=self)
         self.start_button.setObjectName("touchToBegin")
-        self.start_button.setMinimumWidth(360)
-        self.start_button.clicked.connect(lambda: self.navigate.emit(HOME))
+        self.start_button.setMinimumWidth(metrics.ATTRACT_BUTTON_WIDTH)
+        self.start_button.clicked.connect(lambda: self.navigate.emit(Route.HOME))
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(24)
+        layout.addSpacing(metrics.SECTION_GAP_XLARGE)
 
         self.disclaimer = text_label(content.disclaimer, "small", self)
         self.disclaimer.setObjectName("attractDisclaimer")
@@ -150,7 +151,7 @@ class AttractScreen(Screen):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         event.accept()
-        self.navigate.emit(HOME)
+        self.navigate.emit(Route.HOME)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         # Any key starts, except Tab (moving focus to "Touch to begin" for keyboard users).
@@ -158,4 +159,4 @@ class AttractScreen(Screen):
             super().keyPressEvent(event)
             return
         event.accept()
-        self.navigate.emit(HOME)
+        self.navigate.emit(Route.HOME)

@@ -1,34 +1,39 @@
 """What every kiosk screen shares: the service, a ``navigate`` signal, enter/leave hooks.
 
-Screens never switch themselves: they emit ``navigate(route)`` and the main
-window's router decides. Routes are the screen names below plus ``"back"``
-and ``"join_pledge"`` (the sign-up with the pledge ticked).
+Screens never switch themselves: they emit ``navigate(route)`` with a
+``Route`` and the main window's router decides.
 """
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.service import KioskService
+from ui.widgets import metrics
 from ui.widgets.header import ScreenHeader
 from ui.widgets.scroll import TouchScrollArea
 
-ATTRACT = "attract"
-HOME = "home"
-MESSAGE = "message"
-RESOURCES = "resources"
-ACTION = "action"
-JOIN = "join"
-JOIN_PLEDGE = "join_pledge"
-THANK_YOU = "thank_you"
-STAFF = "staff"
-SETUP = "setup"
-LOCKED = "locked"
-BACK = "back"
 
-# Readable line length: body text is capped at this width on wide screens.
-READING_WIDTH = 1040
+class Route(StrEnum):
+    """Where a screen asks to go: a screen's name, or one of two ways of reaching one."""
+
+    ATTRACT = "attract"
+    HOME = "home"
+    MESSAGE = "message"
+    RESOURCES = "resources"
+    ACTION = "action"
+    JOIN = "join"
+    JOIN_PLEDGE = "join_pledge"
+    """The sign-up form with the advocacy pledge already ticked."""
+    THANK_YOU = "thank_you"
+    STAFF = "staff"
+    SETUP = "setup"
+    LOCKED = "locked"
+    BACK = "back"
+    """The reading screen the attendee came from, or home."""
 
 
 class Screen(QWidget):
@@ -68,29 +73,32 @@ class ReadingScreen(Screen):
     def __init__(self, service: KioskService, title: str, parent: QWidget | None = None) -> None:
         super().__init__(service, parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout.setContentsMargins(*metrics.NO_MARGINS)
+        layout.setSpacing(metrics.NO_SPACING)
         self.header = ScreenHeader(title, join_label=self.tr("Sign up"), parent=self)
-        self.header.back_clicked.connect(lambda: self.navigate.emit(BACK))
-        self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
+        self.header.back_clicked.connect(lambda: self.navigate.emit(Route.BACK))
+        self.header.join_clicked.connect(lambda: self.navigate.emit(Route.JOIN))
         layout.addWidget(self.header)
 
         self.scroll_area = TouchScrollArea(self)
         layout.addWidget(self.scroll_area, 1)
         self.body = self.scroll_area.body_layout
-        self.body.setContentsMargins(64, 40, 64, 48)
+        self.body.setContentsMargins(*metrics.READING_MARGINS)
 
 
 def centered_column(
-    parent_layout: QVBoxLayout, max_width: int = READING_WIDTH, *, spacing: int = 20
+    parent_layout: QVBoxLayout,
+    max_width: int = metrics.READING_WIDTH,
+    *,
+    spacing: int = metrics.READING_SPACING,
 ) -> QVBoxLayout:
     """Add a centred column at most ``max_width`` px wide to ``parent_layout``; return it."""
     row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
+    row.setContentsMargins(*metrics.NO_MARGINS)
     holder = QWidget()
     holder.setMaximumWidth(max_width)
     column = QVBoxLayout(holder)
-    column.setContentsMargins(0, 0, 0, 0)
+    column.setContentsMargins(*metrics.NO_MARGINS)
     column.setSpacing(spacing)
     row.addStretch(0)
     row.addWidget(holder, 1)

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.service import KioskService
-from ui.screens.base import ACTION, JOIN, MESSAGE, RESOURCES, Screen
+from ui.screens.base import Route, Screen
+from ui.widgets import metrics
 from ui.widgets.nav_card import NavCard
 from ui.widgets.text import text_label
 
@@ -19,15 +20,15 @@ class HomeScreen(Screen):
         self.setObjectName("homeScreen")
         content = service.content
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(72, 48, 72, 32)
-        layout.setSpacing(12)
+        layout.setContentsMargins(*metrics.HOME_MARGINS)
+        layout.setSpacing(metrics.HOME_SPACING)
 
         self.title_label = text_label(content.title, "h1", self)
         self.subtitle_label = text_label(content.subtitle, "lead", self)
         self.subtitle_label.setObjectName("homeSubtitle")
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
-        layout.addSpacing(28)
+        layout.addSpacing(metrics.HOME_GAP_AFTER_TITLES)
 
         self.message_card = NavCard(content.title, content.subtitle, tone="primary", parent=self)
         self.resources_card = NavCard(
@@ -46,23 +47,23 @@ class HomeScreen(Screen):
             content.wlf.heading, content.wlf.membership_free, tone="accent", parent=self
         )
         grid = QGridLayout()
-        grid.setSpacing(24)
+        grid.setSpacing(metrics.HOME_CARD_SPACING)
         grid.addWidget(self.message_card, 0, 0)
         grid.addWidget(self.resources_card, 0, 1)
         grid.addWidget(self.action_card, 1, 0)
         grid.addWidget(self.join_card, 1, 1)
         layout.addLayout(grid, 1)
 
-        layout.addSpacing(16)
+        layout.addSpacing(metrics.SECTION_GAP_LARGE)
         self.disclaimer = text_label(content.disclaimer, "small", self)
         self.disclaimer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.disclaimer)
 
         for card, route in (
-            (self.message_card, MESSAGE),
-            (self.resources_card, RESOURCES),
-            (self.action_card, ACTION),
-            (self.join_card, JOIN),
+            (self.message_card, Route.MESSAGE),
+            (self.resources_card, Route.RESOURCES),
+            (self.action_card, Route.ACTION),
+            (self.join_card, Route.JOIN),
         ):
             card.clicked.connect(lambda _=False, r=route: self.navigate.emit(r))
         QWidget.setTabOrder(self.message_card, self.resources_card)

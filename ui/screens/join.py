@@ -23,8 +23,15 @@ from PySide6.QtWidgets import (
 from kiosk.errors import SubmitFailed
 from kiosk.service import KioskService
 from kiosk.signup import SignupForm, SignupRecord, WlfChoice
-from kiosk.validation import ValidationFailed
-from ui.screens.base import BACK, Screen, centered_column
+from kiosk.validation import (
+    MAX_EMAIL_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_PHONE_LENGTH,
+    MAX_POSTAL_LENGTH,
+    ValidationFailed,
+)
+from ui.screens.base import Route, Screen, centered_column
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.choice_row import ChoiceRow
 from ui.widgets.form_field import FormField
@@ -62,35 +69,39 @@ class JoinScreen(Screen):
         super().__init__(service, parent)
         self.setObjectName("joinScreen")
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
+        outer.setContentsMargins(*metrics.NO_MARGINS)
+        outer.setSpacing(metrics.NO_SPACING)
         self.header = ScreenHeader(self.tr("Sign up"), parent=self)
-        self.header.back_clicked.connect(lambda: self.navigate.emit(BACK))
+        self.header.back_clicked.connect(lambda: self.navigate.emit(Route.BACK))
         outer.addWidget(self.header)
 
         main = QHBoxLayout()
-        main.setContentsMargins(0, 0, 0, 0)
-        main.setSpacing(0)
+        main.setContentsMargins(*metrics.NO_MARGINS)
+        main.setSpacing(metrics.NO_SPACING)
         outer.addLayout(main, 1)
         # The invitation scrolls on its own if a content file words it at length.
         self.invitation_scroll = TouchScrollArea(self)
         self.invitation_scroll.setObjectName("invitePanelScroll")
         self.invitation_scroll.setWidget(self._invitation_panel())
-        self.invitation_scroll.setMinimumWidth(440)
-        self.invitation_scroll.setMaximumWidth(600)
+        self.invitation_scroll.setMinimumWidth(metrics.FORM_INVITATION_MIN_WIDTH)
+        self.invitation_scroll.setMaximumWidth(metrics.FORM_INVITATION_MAX_WIDTH)
         main.addWidget(self.invitation_scroll, 2)
 
         self.scroll_area = TouchScrollArea(self)
         main.addWidget(self.scroll_area, 5)
         body = self.scroll_area.body_layout
-        body.setContentsMargins(48, 32, 48, 40)
-        body.setSpacing(0)
+        body.setContentsMargins(*metrics.FORM_PAGE_MARGINS)
+        body.setSpacing(metrics.NO_SPACING)
         # No alignment flag here: an aligned item loses height-for-width, and the
         # wrapped messages inside the card would be clipped.
         self.form_card = QFrame(self.scroll_area.body)
         self.form_card.setObjectName("formCard")
-        centered_column(body, 980).addWidget(self.form_card)
+        centered_column(body, metrics.FORM_WIDTH).addWidget(self.form_card)
         body.addStretch(1)
+        self._suggestion: str | None = None
+        # The address the attendee was already asked about, so a second tap on
+        # Sign up keeps an unusual but real domain as typed.
+        self._email_checked: str | None = None
         self._build_form(self.form_card)
 
         self.keyboard: QWidget | None = None
@@ -107,8 +118,8 @@ class JoinScreen(Screen):
         panel = QFrame(self)
         panel.setObjectName("invitePanel")
         layout = QVBoxLayout(panel)
-        layout.setContentsMargins(36, 32, 36, 32)
-        layout.setSpacing(18)
+        layout.setContentsMargins(*metrics.FORM_INVITATION_MARGINS)
+        layout.setSpacing(metrics.FORM_INVITATION_SPACING)
         members = text_label(wlf.members_only, "eyebrow", panel)
         members.setObjectName("inviteEyebrow")
         layout.addWidget(members)
@@ -130,63 +141,73 @@ class JoinScreen(Screen):
         return panel
 
     def _build_form(self, card: QFrame) -> None:
-        content = self.service.content
+        """The form card: about you, the WLF answer, staying in touch, then Sign up."""
         form = QVBoxLayout(card)
-        form.setContentsMargins(40, 32, 40, 36)
-        form.setSpacing(18)
+        form.setContentsMargins(*metrics.FORM_CARD_MARGINS)
+        form.setSpacing(metrics.FORM_SPACING)
+        self._add_about_you(form, card)
+        form.addSpacing(metrics.SECTION_GAP_SMALL)
+        self._add_answer(form, card)
+        form.addSpacing(metrics.SECTION_GAP_SMALL)
+        self._add_staying_in_touch(form, card)
+        form.addSpacing(metrics.SECTION_GAP)
+        self._add_submit(form, card)
+        self._connect_enter_keys()
+        self._set_tab_order()
 
+    def _add_about_you(self, form: QVBoxLayout, card: QFrame) -> None:
+        """Names, email (and its suggestion), phone and postal code, as long as the core allows."""
         form.addWidget(text_label(self.tr("About you"), "h2", card))
-        self.first_name = FormField(self.tr("First name"), max_length=100, parent=card)
-        self.last_name = FormField(self.tr("Last name"), max_length=100, parent=card)
-        names = QHBoxLayout()
-        names.setSpacing(20)
-        names.addWidget(self.first_name, 1)
-        names.addWidget(self.last_name, 1)
-        form.addLayout(names)
+        self.first_name = FormField(self.tr("First name"), max_length=MAX_NAME_LENGTH, parent=card)
+        self.last_name = FormField(self.tr("Last name"), max_length=MAX_NAME_LENGTH, parent=card)
+        form.addLayout(_side_by_side(self.first_name, self.last_name))
+        self._add_email(form, card)
+        self.phone = FormField(
+            self.tr("Phone (optional)"), max_length=MAX_PHONE_LENGTH, parent=card
+        )
+        self.phone.edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.postal_code = FormField(
+            self.tr("ZIP code (optional)"), max_length=MAX_POSTAL_LENGTH, parent=card
+        )
+        self.postal_code.edit.setAccessibleName(self.tr("ZIP or postal code (optional)"))
+        self.postal_code.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
+        form.addLayout(_side_by_side(self.phone, self.postal_code))
 
+    def _add_email(self, form: QVBoxLayout, card: QFrame) -> None:
+        """The email field and, under it, the "Did you mean" button (hidden until needed)."""
         self.email = FormField(
-            self.tr("Email"), max_length=254, hint=self.tr("name@example.org"), parent=card
+            self.tr("Email"),
+            max_length=MAX_EMAIL_LENGTH,
+            hint=self.tr("name@example.org"),
+            parent=card,
         )
         self.email.edit.setInputMethodHints(
             Qt.InputMethodHint.ImhEmailCharactersOnly | Qt.InputMethodHint.ImhNoAutoUppercase
         )
         self.email.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         form.addWidget(self.email)
-        self.suggestion_button = kiosk_button("", "secondary", parent=card)
-        self.suggestion_button.setObjectName("emailSuggestion")
+        self.suggestion_button = kiosk_button("", "secondary", name="emailSuggestion", parent=card)
         self.suggestion_button.clicked.connect(self.apply_suggestion)
         self.suggestion_button.hide()
         form.addWidget(self.suggestion_button, 0, Qt.AlignmentFlag.AlignLeading)
-        self._suggestion: str | None = None
-        # The address the attendee was already asked about, so a second tap on
-        # Sign up keeps an unusual but real domain as typed.
-        self._email_checked: str | None = None
         self.email.edit.editingFinished.connect(lambda: self._update_suggestion(self.email.text()))
         self.email.edit.textEdited.connect(lambda _text: self._set_suggestion(None))
 
-        self.phone = FormField(self.tr("Phone (optional)"), max_length=40, parent=card)
-        self.phone.edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
-        self.postal_code = FormField(self.tr("ZIP code (optional)"), max_length=20, parent=card)
-        self.postal_code.edit.setAccessibleName(self.tr("ZIP or postal code (optional)"))
-        self.postal_code.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
-        contact = QHBoxLayout()
-        contact.setSpacing(20)
-        contact.addWidget(self.phone, 1)
-        contact.addWidget(self.postal_code, 1)
-        form.addLayout(contact)
-
-        form.addSpacing(8)
+    def _add_answer(self, form: QVBoxLayout, card: QFrame) -> None:
+        """One radio row per answer to the WLF invitation, in the content's order."""
         form.addWidget(text_label(self.tr("Your answer"), "h2", card))
         self.choice_group = QButtonGroup(self)
         self.choice_group.setExclusive(True)
         self.choice_rows: dict[WlfChoice, ChoiceRow] = {}
-        for option in content.wlf.options:
+        for option in self.service.content.wlf.options:
             row = ChoiceRow(option.label, radio=True, parent=card)
             self.choice_group.addButton(row.button)
             self.choice_rows[option.choice] = row
             form.addWidget(row)
 
-        form.addSpacing(8)
+    def _add_staying_in_touch(self, form: QVBoxLayout, card: QFrame) -> None:
+        """The email group, the consent (with its message line) and the pledge, word for word."""
+        content = self.service.content
         form.addWidget(text_label(self.tr("Staying in touch"), "h2", card))
         self.email_group = ChoiceRow(content.consent.email_group, parent=card)
         form.addWidget(self.email_group)
@@ -205,22 +226,32 @@ class JoinScreen(Screen):
         self.pledge.setProperty("which", "pledge")
         form.addWidget(self.pledge)
 
-        form.addSpacing(12)
+    def _add_submit(self, form: QVBoxLayout, card: QFrame) -> None:
+        """The note above Sign up (hidden until there is one), then Sign up itself."""
         self.status_label: QLabel = text_label("", "body", card)
         self.status_label.setObjectName("formStatus")
         self.status_label.hide()
         form.addWidget(self.status_label)
-        self.submit_button = kiosk_button(self.tr("Sign up"), "primary", parent=card)
-        self.submit_button.setObjectName("submitButton")
-        self.submit_button.setMinimumHeight(72)
+        self.submit_button = kiosk_button(
+            self.tr("Sign up"),
+            "primary",
+            height=metrics.TOUCH_TARGET_LARGE,
+            name="submitButton",
+            parent=card,
+        )
         self.submit_button.clicked.connect(self.submit)
         form.addWidget(self.submit_button)
 
+    def _connect_enter_keys(self) -> None:
+        """Enter in a text field moves on to the next one, and from the last to the answers."""
         for field in (self.first_name, self.last_name, self.email, self.phone):
             field.edit.returnPressed.connect(self.focusNextChild)
         self.postal_code.edit.returnPressed.connect(
             lambda: self.choice_rows[self.selected_choice()].button.setFocus()
         )
+
+    def _set_tab_order(self) -> None:
+        """Tab goes through the form as it reads, from Back to Sign up."""
         order: list[QWidget] = [
             self.header.back_button,
             self.first_name.edit,
@@ -371,7 +402,9 @@ class JoinScreen(Screen):
         self._show_status(self.tr("Please check the answers marked in red."), "error")
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll_area.ensureWidgetVisible(first, 50, 120)
+            self.scroll_area.ensureWidgetVisible(
+                first, metrics.SCROLL_FOCUS_MARGIN, metrics.SCROLL_ERROR_MARGIN
+            )
 
     def _ask_about_email(self, form: SignupForm, fix: str) -> None:
         try:
@@ -384,7 +417,9 @@ class JoinScreen(Screen):
             )
         self._set_suggestion(fix)
         self._show_status(self.tr("Please check the answers marked in red."), "error")
-        self.scroll_area.ensureWidgetVisible(self.email, 50, 120)
+        self.scroll_area.ensureWidgetVisible(
+            self.email, metrics.SCROLL_FOCUS_MARGIN, metrics.SCROLL_ERROR_MARGIN
+        )
 
     def status(self) -> str | None:
         """The note above Sign up (a save problem, or "check the answers"), if shown."""
@@ -430,3 +465,12 @@ class JoinScreen(Screen):
 
     def on_leave(self) -> None:
         self.reset()
+
+
+def _side_by_side(left: QWidget, right: QWidget) -> QHBoxLayout:
+    """Two fields in one row, sharing its width equally."""
+    row = QHBoxLayout()
+    row.setSpacing(metrics.FORM_ROW_SPACING)
+    row.addWidget(left, 1)
+    row.addWidget(right, 1)
+    return row

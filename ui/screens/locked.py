@@ -14,8 +14,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.first_start import pin_set_command
 from kiosk.service import KioskService
 from ui.screens.base import Screen
-from ui.screens.staff.controls import make_button, make_card, make_label, make_message, show_message
+from ui.screens.staff.controls import make_card, make_message, show_message
 from ui.screens.staff.prompt_card import centred
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import text_label
 
 
 class LockedScreen(Screen):
@@ -32,40 +35,49 @@ class LockedScreen(Screen):
         self.setObjectName("LockedScreen")
         card, column = make_card(self)
         # A fixed width: centred word-wrapped text otherwise shrinks the card to a column.
-        card.setFixedWidth(880)
-        column.setSpacing(16)
-        column.addWidget(make_label(self.tr("Kiosk locked"), "eyebrow"))
-        heading = make_label(self.tr("This kiosk is not open right now"), "h1")
+        card.setFixedWidth(metrics.LOCKED_CARD_WIDTH)
+        column.setSpacing(metrics.LOCKED_SPACING)
+        column.addWidget(text_label(self.tr("Kiosk locked"), "eyebrow", squeezable=True))
+        heading = text_label(self.tr("This kiosk is not open right now"), "h1", squeezable=True)
         heading.setObjectName("LockedHeading")
         column.addWidget(heading)
-        column.addWidget(make_label(self.tr("Please ask a volunteer at the booth."), "lead"))
-        column.addSpacing(8)
-        column.addWidget(make_label(self.tr("For volunteers"), "h3"))
         column.addWidget(
-            make_label(
+            text_label(self.tr("Please ask a volunteer at the booth."), "lead", squeezable=True)
+        )
+        column.addSpacing(metrics.SECTION_GAP_SMALL)
+        column.addWidget(text_label(self.tr("For volunteers"), "h3", squeezable=True))
+        column.addWidget(
+            text_label(
                 self.tr(
                     "The staff PIN record on this computer is damaged, or missing on a kiosk "
                     "that holds sign-ups, so a new PIN cannot be chosen on this screen. Open a "
                     "terminal on this computer and run:"
                 ),
                 "body",
+                squeezable=True,
             )
         )
         command = command or pin_set_command(service.config.data_dir)
-        self.command = make_label(command, "code")
+        self.command = text_label(command, "code", squeezable=True)
         self.command.setObjectName("LockedCommand")
         self.command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.command.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.command.setAccessibleName(self.tr("Command: {0}").format(command))
         column.addWidget(self.command)
-        column.addWidget(make_label(self.tr("Then tap Check again, or restart the kiosk."), "body"))
-        self.check_again = make_button(self.tr("Check again"), "secondary", "LockedCheckButton")
+        column.addWidget(
+            text_label(
+                self.tr("Then tap Check again, or restart the kiosk."), "body", squeezable=True
+            )
+        )
+        self.check_again = kiosk_button(
+            self.tr("Check again"), "secondary", name="LockedCheckButton"
+        )
         self.check_again.clicked.connect(self.recheck_requested)
         column.addWidget(self.check_again, 0, Qt.AlignmentFlag.AlignLeading)
         self._message = make_message("LockedMessage", card)
         column.addWidget(self._message)
         layout: QVBoxLayout = centred(card, self)
-        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setContentsMargins(*metrics.LOCKED_MARGINS)
 
     def on_leave(self) -> None:
         """Drop the last answer to Check again."""

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from kiosk.service import KioskService
 from ui.screens.base import ReadingScreen, centered_column
-from ui.widgets.text import text_label
+from ui.widgets import metrics
+from ui.widgets.text import badge_label, text_label
 
 
 class MessageScreen(ReadingScreen):
@@ -19,13 +20,13 @@ class MessageScreen(ReadingScreen):
         self.setObjectName("messageScreen")
         content = service.content
         body = self.body
-        column = centered_column(body, spacing=20)
+        column = centered_column(body)
 
         column.addWidget(text_label(content.title, "h1"))
         subtitle = text_label(content.subtitle, "lead")
         subtitle.setObjectName("accentLead")
         column.addWidget(subtitle)
-        column.addSpacing(8)
+        column.addSpacing(metrics.SECTION_GAP_SMALL)
         self.paragraph_labels: list[QLabel] = []
         for paragraph in content.paragraphs:
             label = text_label(paragraph, "body")
@@ -33,25 +34,22 @@ class MessageScreen(ReadingScreen):
             self.paragraph_labels.append(label)
             column.addWidget(label)
 
-        column.addSpacing(16)
+        column.addSpacing(metrics.SECTION_GAP_LARGE)
         self.principle_cards: list[QFrame] = []
         for number, principle in enumerate(content.principles, start=1):
             card = QFrame()
             card.setObjectName("principleCard")
             row = QHBoxLayout(card)
-            row.setContentsMargins(24, 20, 28, 20)
-            row.setSpacing(20)
-            badge = text_label(str(number), "h2", card)
+            row.setContentsMargins(*metrics.PRINCIPLE_CARD_MARGINS)
+            row.setSpacing(metrics.CARD_SPACING)
+            badge = badge_label(str(number), "h2", metrics.NUMBER_BADGE_SIZE, card)
             badge.setObjectName("numberBadge")
-            badge.setWordWrap(False)
-            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            badge.setFixedSize(56, 56)
             row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(text_label(principle, "lead", card), 1)
             self.principle_cards.append(card)
             column.addWidget(card)
 
-        column.addSpacing(24)
+        column.addSpacing(metrics.SECTION_GAP_XLARGE)
         column.addWidget(text_label(content.disclaimer, "small"))
         body.addStretch(1)
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import Resource
 from kiosk.service import KioskService
-from ui.screens.base import BACK, JOIN, Screen, centered_column
+from ui.screens.base import Route, Screen, centered_column
+from ui.widgets import metrics
 from ui.widgets.header import ScreenHeader
 from ui.widgets.nav_card import NavCard
 from ui.widgets.qr_view import QrView
@@ -33,11 +34,11 @@ class ResourcesScreen(Screen):
         self.setObjectName("resourcesScreen")
         self.resources: tuple[Resource, ...] = service.content.resources
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout.setContentsMargins(*metrics.NO_MARGINS)
+        layout.setSpacing(metrics.NO_SPACING)
         self.header = ScreenHeader(self.tr("Resources"), join_label=self.tr("Sign up"), parent=self)
         self.header.back_clicked.connect(self._on_back)
-        self.header.join_clicked.connect(lambda: self.navigate.emit(JOIN))
+        self.header.join_clicked.connect(lambda: self.navigate.emit(Route.JOIN))
         layout.addWidget(self.header)
 
         self.pages = QStackedWidget(self)
@@ -45,17 +46,17 @@ class ResourcesScreen(Screen):
 
         self.list_scroll = TouchScrollArea(self)
         body = self.list_scroll.body_layout
-        body.setContentsMargins(64, 40, 64, 48)
-        column = centered_column(body, 1400, spacing=24)
+        body.setContentsMargins(*metrics.READING_MARGINS)
+        column = centered_column(body, metrics.RESOURCES_WIDTH, spacing=metrics.RESOURCES_SPACING)
         column.addWidget(text_label(self.tr("Read more on your phone"), "h1"))
         column.addWidget(text_label(self.tr("Tap a title to see what it is about."), "lead"))
         grid = QGridLayout()
-        grid.setSpacing(20)
+        grid.setSpacing(metrics.CARD_SPACING)
         self.cards: list[NavCard] = []
         for index, resource in enumerate(self.resources):
             detail = resource.source or self.tr("Article")
             card = NavCard(resource.title, detail, tone="plain")
-            card.setMinimumHeight(128)
+            card.setMinimumHeight(metrics.RESOURCE_CARD_HEIGHT)
             card.clicked.connect(lambda _=False, i=index: self.show_detail(i))
             grid.addWidget(card, index // 2, index % 2)
             self.cards.append(card)
@@ -64,7 +65,7 @@ class ResourcesScreen(Screen):
         self.pages.addWidget(self.list_scroll)
 
         self.detail_scroll = TouchScrollArea(self)
-        self.detail_scroll.body_layout.setContentsMargins(64, 40, 64, 48)
+        self.detail_scroll.body_layout.setContentsMargins(*metrics.READING_MARGINS)
         self.pages.addWidget(self.detail_scroll)
         self.detail: ResourceDetail | None = None
         self.detail_index: int | None = None
@@ -99,7 +100,7 @@ class ResourcesScreen(Screen):
         if self.is_showing_detail():
             self.show_list()
         else:
-            self.navigate.emit(BACK)
+            self.navigate.emit(Route.BACK)
 
     def on_enter(self) -> None:
         super().on_enter()
@@ -118,13 +119,13 @@ class ResourceDetail(QWidget):
         self.setObjectName("resourceDetail")
         self.resource = resource
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(48)
+        row.setContentsMargins(*metrics.NO_MARGINS)
+        row.setSpacing(metrics.RESOURCE_DETAIL_SPACING)
         text_holder = QWidget(self)
-        text_holder.setMaximumWidth(960)
+        text_holder.setMaximumWidth(metrics.RESOURCE_TEXT_WIDTH)
         text = QVBoxLayout(text_holder)
-        text.setContentsMargins(0, 0, 0, 0)
-        text.setSpacing(16)
+        text.setContentsMargins(*metrics.NO_MARGINS)
+        text.setSpacing(metrics.RESOURCE_TEXT_SPACING)
         if resource.source:
             source = text_label(resource.source, "eyebrow", text_holder)
             source.setObjectName("resourceSource")
@@ -139,7 +140,10 @@ class ResourceDetail(QWidget):
         self.qr: QrView | None = None
         if resource.link:
             self.qr = QrView(
-                resource.link, self.tr("Scan to read it on your phone"), side=260, parent=self
+                resource.link,
+                self.tr("Scan to read it on your phone"),
+                side=metrics.RESOURCE_QR_SIDE,
+                parent=self,
             )
             row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         else:

@@ -23,14 +23,12 @@ from PySide6.QtWidgets import (
 from kiosk.errors import KioskError
 from kiosk.pin import MAX_PIN_LENGTH, MIN_PIN_LENGTH, PinRejected, check_new_pin
 from kiosk.service import KioskService
+from kiosk.validation import MAX_EVENT_LENGTH
 from ui.screens.base import Screen
-from ui.screens.staff.controls import (
-    add_labelled,
-    make_button,
-    make_message,
-    show_message,
-)
+from ui.screens.staff.controls import add_labelled, make_message, show_message
 from ui.screens.staff.prompt_card import PromptCard, centred
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
 from ui.widgets.pin_pad import PinPad
 
 
@@ -65,8 +63,8 @@ class SetupScreen(Screen):
         self._steps.addWidget(self._event_step)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout.setContentsMargins(*metrics.NO_MARGINS)
+        layout.setSpacing(metrics.NO_SPACING)
         layout.addWidget(self._steps, 1)
         self._show_step(self.CHOOSE)
 
@@ -76,8 +74,8 @@ class SetupScreen(Screen):
         self.pad = PinPad()
         self.pad.submitted.connect(self._on_pin)
         self._pin_card = PromptCard("", self.pad, page)
-        self._choose_again = make_button(
-            self.tr("Choose another PIN"), "secondary", "SetupChooseAgainButton"
+        self._choose_again = kiosk_button(
+            self.tr("Choose another PIN"), "secondary", name="SetupChooseAgainButton"
         )
         self._choose_again.clicked.connect(self.reset)
         self._pin_card.words.addStretch(1)
@@ -89,8 +87,8 @@ class SetupScreen(Screen):
         step = QWidget(self)
         step.setObjectName("SetupEventStep")
         column_with_keyboard = QVBoxLayout(step)
-        column_with_keyboard.setContentsMargins(0, 0, 0, 0)
-        column_with_keyboard.setSpacing(0)
+        column_with_keyboard.setContentsMargins(*metrics.NO_MARGINS)
+        column_with_keyboard.setSpacing(metrics.NO_SPACING)
         # It scrolls, should a small screen with the keyboard docked under it be too short.
         scroll = QScrollArea(step)
         scroll.setObjectName("SetupEventScroll")
@@ -108,10 +106,10 @@ class SetupScreen(Screen):
 
         form = QWidget()
         form.setObjectName("SetupEventForm")
-        form.setFixedWidth(480)
+        form.setFixedWidth(metrics.SETUP_FORM_WIDTH)
         column = QVBoxLayout(form)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(12)
+        column.setContentsMargins(*metrics.NO_MARGINS)
+        column.setSpacing(metrics.SETUP_FORM_SPACING)
         self.event_name = QLineEdit(form)
         self.event_name.setObjectName("SetupEventNameField")
         self.event_name.setAccessibleName(self.tr("Event name"))
@@ -119,8 +117,8 @@ class SetupScreen(Screen):
         self.event_place.setObjectName("SetupEventPlaceField")
         self.event_place.setAccessibleName(self.tr("Place"))
         for field in (self.event_name, self.event_place):
-            field.setMaxLength(200)  # the store's limit; longer is refused there anyway
-            field.setMinimumHeight(56)
+            field.setMaxLength(MAX_EVENT_LENGTH)  # the store refuses longer anyway
+            field.setMinimumHeight(metrics.TOUCH_TARGET)
         add_labelled(self.tr("Event name"), self.event_name, column)
         add_labelled(self.tr("Place (optional)"), self.event_place, column)
         self.event_name.returnPressed.connect(
@@ -129,7 +127,9 @@ class SetupScreen(Screen):
         self.event_place.returnPressed.connect(self._finish)
         self._event_message = make_message("SetupEventMessage", form)
         column.addWidget(self._event_message)
-        self.start_button = make_button(self.tr("Start the kiosk"), "primary", "SetupStartButton")
+        self.start_button = kiosk_button(
+            self.tr("Start the kiosk"), "primary", name="SetupStartButton"
+        )
         self.start_button.clicked.connect(self._finish)
         column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeading)
 
@@ -143,12 +143,13 @@ class SetupScreen(Screen):
                 "later, in the staff panel."
             ),
         )
-        self._back = make_button(self.tr("Back"), "secondary", "SetupBackButton")
+        self._back = kiosk_button(self.tr("Back"), "secondary", name="SetupBackButton")
         self._back.setAccessibleName(self.tr("Back: choose the PIN again"))
         self._back.clicked.connect(self.reset)
         self._event_card.words.addStretch(1)
         self._event_card.words.addWidget(self._back, 0, Qt.AlignmentFlag.AlignLeading)
-        centred(self._event_card, page, margin=8)  # fits above the keyboard at 800 px
+        # A tight margin: the card fits above the on-screen keyboard at 800 px.
+        centred(self._event_card, page, margin=metrics.CENTRED_MARGIN_TIGHT)
         scroll.setWidget(page)
         self._event_scroll, self._event_page = scroll, page
         app = QApplication.instance()
@@ -165,7 +166,9 @@ class SetupScreen(Screen):
     def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
         # Above the docked keyboard, the field (or button) being typed into must stay in sight.
         if new is not None and self._event_page.isAncestorOf(new):
-            self._event_scroll.ensureWidgetVisible(new, 40, 40)
+            self._event_scroll.ensureWidgetVisible(
+                new, metrics.SCROLL_KEYBOARD_MARGIN, metrics.SCROLL_KEYBOARD_MARGIN
+            )
 
     # The router's hooks ---
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.service import KioskService
 from kiosk.signup import SignupRecord, WlfChoice
-from ui.screens.base import ATTRACT, Screen
+from ui.screens.base import Route, Screen
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
-from ui.widgets.text import text_label
+from ui.widgets.countdown import Countdown
+from ui.widgets.text import badge_label, text_label
 
 RETURN_AFTER_S = 10
 
@@ -27,28 +29,23 @@ class ThankYouScreen(Screen):
     ) -> None:
         super().__init__(service, parent)
         self.setObjectName("thankYouScreen")
-        self._return_after_s = return_after_s
-        self._remaining = return_after_s
-        self._tick = QTimer(self)
-        self._tick.setInterval(tick_ms)
-        self._tick.timeout.connect(self._on_tick)
+        self.countdown = Countdown(return_after_s, tick_ms=tick_ms, parent=self)
+        self.countdown.ticked.connect(self._show_remaining)
+        self.countdown.expired.connect(lambda: self.navigate.emit(Route.ATTRACT))
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(64, 48, 64, 48)
+        outer.setContentsMargins(*metrics.THANK_YOU_MARGINS)
         outer.addStretch(1)
         card = QFrame(self)
         card.setObjectName("thankYouCard")
-        card.setMaximumWidth(920)
+        card.setMaximumWidth(metrics.THANK_YOU_CARD_WIDTH)
         layout = QVBoxLayout(card)
-        layout.setContentsMargins(64, 56, 64, 48)
-        layout.setSpacing(20)
-        self.check = text_label("✓", "display", card)
+        layout.setContentsMargins(*metrics.THANK_YOU_CARD_MARGINS)
+        layout.setSpacing(metrics.THANK_YOU_SPACING)
+        self.check = badge_label("✓", "display", metrics.SUCCESS_BADGE_SIZE, card)
         self.check.setObjectName("successBadge")
-        self.check.setWordWrap(False)
-        self.check.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.check.setFixedSize(112, 112)
         layout.addWidget(self.check, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(12)
+        layout.addSpacing(metrics.SECTION_GAP)
         self.title_label = text_label("", "h1", card)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.title_label)
@@ -59,11 +56,11 @@ class ThankYouScreen(Screen):
         self.pledge_label.setObjectName("pledgeConfirm")
         self.pledge_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.pledge_label)
-        layout.addSpacing(12)
+        layout.addSpacing(metrics.SECTION_GAP)
         self.done_button = kiosk_button(self.tr("Done"), "primary", parent=card)
         self.done_button.setObjectName("doneButton")
-        self.done_button.setMinimumWidth(320)
-        self.done_button.clicked.connect(lambda: self.navigate.emit(ATTRACT))
+        self.done_button.setMinimumWidth(metrics.THANK_YOU_BUTTON_WIDTH)
+        self.done_button.clicked.connect(lambda: self.navigate.emit(Route.ATTRACT))
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.countdown_label = text_label("", "muted", card)
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -95,27 +92,17 @@ class ThankYouScreen(Screen):
     @property
     def remaining_s(self) -> int:
         """Seconds until the kiosk starts over by itself."""
-        return self._remaining
+        return self.countdown.remaining_s
 
     def on_enter(self) -> None:
-        self._remaining = self._return_after_s
-        self._show_remaining()
-        self._tick.start()
+        self.countdown.start()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_leave(self) -> None:
-        self._tick.stop()
+        self.countdown.stop()
         self.show_record(None)
 
-    def _on_tick(self) -> None:
-        self._remaining -= 1
-        if self._remaining <= 0:
-            self._tick.stop()
-            self.navigate.emit(ATTRACT)
-            return
-        self._show_remaining()
-
-    def _show_remaining(self) -> None:
+    def _show_remaining(self, seconds: int) -> None:
         # A clock face ("0:09") reads right in every language without plural rules.
-        clock = f"{self._remaining // 60}:{self._remaining % 60:02d}"
+        clock = f"{seconds // 60}:{seconds % 60:02d}"
         self.countdown_label.setText(self.tr("Starting over in %1").replace("%1", clock))

@@ -1,9 +1,11 @@
-"""Push buttons in the kiosk's three kinds (primary, secondary, quiet) with accessible names."""
+"""The push button every screen builds from: a kind the stylesheet colours, a size, a name."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+
+from ui.widgets import metrics
 
 KINDS = ("primary", "secondary", "quiet", "accent")
 
@@ -12,18 +14,27 @@ def kiosk_button(
     text: str,
     kind: str = "primary",
     *,
+    height: int = metrics.TOUCH_TARGET,
+    name: str = "",
     accessible_name: str | None = None,
     parent: QWidget | None = None,
 ) -> QPushButton:
-    """Return a large touch button; the stylesheet styles it by its ``kind`` property."""
+    """Return a button at least ``height`` px tall, styled by its ``kind`` property.
+
+    ``height`` is a touch target by default; the office window, used with a
+    mouse, passes ``metrics.DESK_TARGET``. ``name`` is the object name the
+    stylesheet and tests find it by; the accessible name defaults to the text.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown button kind {kind!r}")
     button = QPushButton(text, parent)
+    if name:
+        button.setObjectName(name)
     button.setProperty("kind", kind)
     button.setAccessibleName(accessible_name or text)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     button.setAutoDefault(False)
     button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-    button.setMinimumHeight(56)
+    button.setMinimumHeight(height)
     return button

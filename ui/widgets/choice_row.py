@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets import metrics
 from ui.widgets.text import repolish, text_label
 
 
@@ -41,17 +42,17 @@ class ChoiceRow(QFrame):
         self.button.setObjectName("choiceIndicator")
         self.button.setAccessibleName(accessible_name or text)
         self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.button.setFixedSize(48, 48)
+        self.button.setFixedSize(metrics.TOUCH_MINIMUM, metrics.TOUCH_MINIMUM)
         self.label: QLabel = text_label(text, "body", self)
         self.label.setObjectName("choiceLabel")
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.label.setBuddy(self.button)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 12, 20, 12)
-        layout.setSpacing(12)
+        layout.setContentsMargins(*metrics.CHOICE_MARGINS)
+        layout.setSpacing(metrics.CHOICE_SPACING)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.label, 1)
-        self.setMinimumHeight(64)
+        self.setMinimumHeight(metrics.CHOICE_HEIGHT)
         self.button.toggled.connect(self._show_state)
         self._show_state(False)
 

@@ -5,32 +5,37 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.widgets import metrics
 from ui.widgets.text import repolish, text_label
 
 
 class FormField(QWidget):
-    """Label, line edit and (hidden until needed) an error message, stacked."""
+    """Label, line edit and (hidden until needed) an error message, stacked.
+
+    ``max_length`` is the core's limit for the value (``kiosk.validation``), so
+    the field takes no more than the form would accept.
+    """
 
     def __init__(
         self,
         label: str,
         *,
-        max_length: int = 100,
+        max_length: int,
         hint: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("formField")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        layout.setContentsMargins(*metrics.NO_MARGINS)
+        layout.setSpacing(metrics.FIELD_SPACING)
         self.label: QLabel = text_label(label, "h3", self)
         self.label.setObjectName("fieldLabel")
         self.edit = QLineEdit(self)
         self.edit.setObjectName("fieldEdit")
         self.edit.setMaxLength(max_length)
         self.edit.setAccessibleName(label)
-        self.edit.setMinimumHeight(60)
+        self.edit.setMinimumHeight(metrics.FIELD_HEIGHT)
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         if hint:
             self.edit.setPlaceholderText(hint)

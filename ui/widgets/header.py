@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QWidget
 
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import text_label
 
@@ -21,8 +22,8 @@ class ScreenHeader(QFrame):
         super().__init__(parent)
         self.setObjectName("screenHeader")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 12)
-        layout.setSpacing(20)
+        layout.setContentsMargins(*metrics.HEADER_MARGINS)
+        layout.setSpacing(metrics.HEADER_SPACING)
         self.back_button = kiosk_button(self.tr("Back"), "quiet", parent=self)
         self.back_button.setObjectName("backButton")
         # SP_ArrowBack points the way "back" goes in the current layout direction.
@@ -40,7 +41,7 @@ class ScreenHeader(QFrame):
             self.join_button.setObjectName("headerJoin")
             self.join_button.clicked.connect(self.join_clicked)
             layout.addWidget(self.join_button)
-        self.setMinimumHeight(88)
+        self.setMinimumHeight(metrics.HEADER_HEIGHT)
 
     def set_title(self, title: str) -> None:
         """Show another title (e.g. a resource's, in its detail view)."""

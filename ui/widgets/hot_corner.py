@@ -10,7 +10,8 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-HOT_CORNER_SIZE = 80
+from ui.widgets import metrics
+
 HOLD_MS = 2000
 
 
@@ -23,7 +24,7 @@ class HotCorner(QWidget):
     def __init__(self, parent: QWidget, *, hold_ms: int = HOLD_MS) -> None:
         super().__init__(parent)
         self.setObjectName("hotCorner")
-        self.setGeometry(0, 0, HOT_CORNER_SIZE, HOT_CORNER_SIZE)
+        self.setGeometry(0, 0, metrics.HOT_CORNER_SIZE, metrics.HOT_CORNER_SIZE)
         # Not announced to screen readers, not in the tab order: it is for staff only.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._timer = QTimer(self)

@@ -13,6 +13,8 @@ from PySide6.QtCore import Property, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.widgets.metrics import CHART_MIN_SIZE, CHART_SIZE_HINT
+
 HOURS = 24
 
 
@@ -101,11 +103,11 @@ class HourChart(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """A comfortable size for a staff-panel card."""
-        return QSize(720, 300)
+        return QSize(*CHART_SIZE_HINT)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """Small enough for a narrow window, big enough to read."""
-        return QSize(360, 200)
+        return QSize(*CHART_MIN_SIZE)
 
     # Geometry ----------------------------------------------------------------------------
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.countdown import Countdown
 from ui.widgets.text import text_label
 
 
@@ -19,17 +21,15 @@ class IdleOverlay(QWidget):
     def __init__(self, parent: QWidget, *, countdown_s: int = 15, tick_ms: int = 1000) -> None:
         super().__init__(parent)
         self.setObjectName("idleOverlay")
-        self._countdown_s = countdown_s
-        self._remaining = countdown_s
-        self._tick = QTimer(self)
-        self._tick.setInterval(tick_ms)
-        self._tick.timeout.connect(self._on_tick)
+        self.countdown = Countdown(countdown_s, tick_ms=tick_ms, parent=self)
+        self.countdown.ticked.connect(self._show_remaining)
+        self.countdown.expired.connect(self._on_expired)
 
         self.card = QFrame(self)
         self.card.setObjectName("overlayCard")
         card_layout = QVBoxLayout(self.card)
-        card_layout.setContentsMargins(48, 40, 48, 40)
-        card_layout.setSpacing(16)
+        card_layout.setContentsMargins(*metrics.OVERLAY_CARD_MARGINS)
+        card_layout.setSpacing(metrics.OVERLAY_SPACING)
         self.title_label = text_label(self.tr("Still there?"), "h1", self.card)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.count_label = text_label("", "display", self.card)
@@ -49,58 +49,49 @@ class IdleOverlay(QWidget):
         card_layout.addWidget(self.title_label)
         card_layout.addWidget(self.count_label)
         card_layout.addWidget(self.detail_label)
-        card_layout.addSpacing(8)
+        card_layout.addSpacing(metrics.SECTION_GAP_SMALL)
         card_layout.addWidget(self.continue_button)
-        self.card.setFixedWidth(640)
+        self.card.setFixedWidth(metrics.OVERLAY_CARD_WIDTH)
         self.hide()
         parent.installEventFilter(self)
 
     @property
     def remaining_s(self) -> int:
         """Seconds left before the kiosk starts over."""
-        return self._remaining
+        return self.countdown.remaining_s
 
     def start(self) -> None:
         """Show the overlay over the whole parent and start counting down."""
-        self._remaining = self._countdown_s
-        self._show_remaining()
+        self.countdown.start()
         self._fit_parent()
         self.show()
         self.raise_()
         self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._tick.start()
 
     def dismiss(self) -> None:
         """The attendee is still here: hide and say so."""
         if not self.isVisible():
             return
-        self._tick.stop()
+        self.countdown.stop()
         self.hide()
         self.continued.emit()
 
     def freeze(self) -> None:
         """Stop the countdown where it is, still showing (for screenshots)."""
-        self._tick.stop()
+        self.countdown.stop()
 
     def cancel(self) -> None:
         """Hide without a signal (the kiosk moved on by itself)."""
-        self._tick.stop()
+        self.countdown.stop()
         self.hide()
 
-    def _on_tick(self) -> None:
-        self._remaining -= 1
-        if self._remaining <= 0:
-            self._tick.stop()
-            self.hide()
-            self.expired.emit()
-            return
-        self._show_remaining()
+    def _on_expired(self) -> None:
+        self.hide()
+        self.expired.emit()
 
-    def _show_remaining(self) -> None:
-        self.count_label.setText(str(self._remaining))
-        self.count_label.setAccessibleName(
-            self.tr("%1 seconds left").replace("%1", str(self._remaining))
-        )
+    def _show_remaining(self, seconds: int) -> None:
+        self.count_label.setText(str(seconds))
+        self.count_label.setAccessibleName(self.tr("%1 seconds left").replace("%1", str(seconds)))
 
     def _fit_parent(self) -> None:
         parent = self.parentWidget()

@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-KEY_HEIGHT_PX = 64
-"""Every key is at least this tall (the touch minimum is 48 px)."""
+from ui.widgets import metrics
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 EMAIL_DOMAIN_ENDINGS = (".com", ".org", ".net", ".edu")
@@ -83,8 +82,8 @@ class OnScreenKeyboard(QWidget):
         self._letter_keys: list[QPushButton] = []
         self._shift_key: QPushButton | None = None
         self._rows = QVBoxLayout(self)
-        self._rows.setContentsMargins(12, 12, 12, 12)
-        self._rows.setSpacing(8)
+        self._rows.setContentsMargins(*metrics.KEYBOARD_MARGINS)
+        self._rows.setSpacing(metrics.KEYBOARD_SPACING)
         self._build()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -276,16 +275,16 @@ class OnScreenKeyboard(QWidget):
         row = QWidget(self)
         row.setObjectName("KeyboardRow")
         line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(8)
+        line.setContentsMargins(*metrics.NO_MARGINS)
+        line.setSpacing(metrics.KEYBOARD_SPACING)
         for spec in specs:
             key = QPushButton(spec.label, row)
             key.setObjectName("KeyboardKey")
             key.setProperty("kind", spec.kind)
             key.setAccessibleName(spec.name)
             key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            key.setMinimumHeight(KEY_HEIGHT_PX)
-            key.setMinimumWidth(48)
+            key.setMinimumHeight(metrics.KEYBOARD_KEY_HEIGHT)
+            key.setMinimumWidth(metrics.TOUCH_MINIMUM)
             key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             key.clicked.connect(spec.action)
             if spec.kind == "letter":

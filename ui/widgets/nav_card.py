@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.widgets import metrics
 from ui.widgets.text import text_label
 
 
@@ -21,12 +22,12 @@ class NavCard(QPushButton):
         self.setAccessibleName(title)
         self.setAccessibleDescription(detail)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(metrics.HOME_CARD_HEIGHT)
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 24, 28, 24)
-        outer.setSpacing(16)
+        outer.setContentsMargins(*metrics.NAV_CARD_MARGINS)
+        outer.setSpacing(metrics.NAV_CARD_SPACING)
         column = QVBoxLayout()
-        column.setSpacing(8)
+        column.setSpacing(metrics.NAV_CARD_LINE_SPACING)
         self.title_label = text_label(title, "h2", self)
         self.title_label.setObjectName("navCardTitle")
         self.detail_label = text_label(detail, "body", self)

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets.text import plain_label
-
-KEY_SIZE_PX = 84
-"""Digit keys are square and well above the 48 px touch minimum (64 px asked)."""
+from kiosk.pin import MAX_PIN_LENGTH
+from ui.widgets import metrics
+from ui.widgets.text import plain_label, repolish
 
 MASK_CHAR = "\u25cf"  # a filled circle per digit entered
 
@@ -32,7 +31,7 @@ class PinPad(QWidget):
     submitted = Signal(str)
     """Emitted with the digits entered when OK (or Enter) is pressed; the pad then empties."""
 
-    def __init__(self, parent: QWidget | None = None, *, max_length: int = 8) -> None:
+    def __init__(self, parent: QWidget | None = None, *, max_length: int = MAX_PIN_LENGTH) -> None:
         super().__init__(parent)
         self.setObjectName("PinPad")
         self._digits = ""
@@ -45,7 +44,7 @@ class PinPad(QWidget):
         self._display = plain_label("", self)
         self._display.setObjectName("PinDisplay")
         self._display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._display.setMinimumHeight(72)
+        self._display.setMinimumHeight(metrics.TOUCH_TARGET_LARGE)
         self._display.setAccessibleName(self.tr("PIN entered"))
         # Digits and dots read left to right in every language.
         self._display.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -55,15 +54,15 @@ class PinPad(QWidget):
         self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._message.setWordWrap(True)
         self._message.setProperty("error", False)
-        self._message.setMinimumHeight(32)
+        self._message.setMinimumHeight(metrics.PIN_MESSAGE_HEIGHT)
 
         keys = QWidget(self)
         keys.setObjectName("PinKeys")
         # A number pad keeps its phone layout (1 2 3 on top, left to right) in RTL languages.
         keys.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         grid = QGridLayout(keys)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(12)
+        grid.setContentsMargins(*metrics.NO_MARGINS)
+        grid.setSpacing(metrics.PIN_PAD_SPACING)
         self._keys: list[QPushButton] = []
         for index, digit in enumerate("123456789"):
             grid.addWidget(self._digit_key(digit), index // 3, index % 3)
@@ -77,8 +76,8 @@ class PinPad(QWidget):
         grid.addWidget(self._ok, 3, 2)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
+        layout.setContentsMargins(*metrics.NO_MARGINS)
+        layout.setSpacing(metrics.PIN_PAD_SPACING)
         layout.addWidget(self._display)
         layout.addWidget(self._message)
         layout.addWidget(keys, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -98,8 +97,7 @@ class PinPad(QWidget):
         self._message.setProperty("error", error)
         self._message.setAccessibleName(text)
         # Re-polish so the stylesheet's [error="true"] rule follows the property.
-        self._message.style().unpolish(self._message)
-        self._message.style().polish(self._message)
+        repolish(self._message)
 
     def set_enabled_for_input(self, enabled: bool) -> None:
         """Allow or refuse digits (refused while a lockout delay runs)."""
@@ -163,7 +161,7 @@ class PinPad(QWidget):
         key = QPushButton(text, self)
         key.setObjectName("PinKey")
         key.setAccessibleName(name)
-        key.setFixedSize(KEY_SIZE_PX + 24, KEY_SIZE_PX)
+        key.setFixedSize(metrics.PIN_KEY_WIDTH, metrics.PIN_KEY_HEIGHT)
         key.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         # Keys must not pull focus off the pad, or the physical keyboard would stop working.
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -192,5 +190,4 @@ class PinPad(QWidget):
             self._display.setText(self.tr("Enter PIN") if self._accepting else "")
             self._display.setProperty("empty", True)
         self._display.setAccessibleDescription(self.tr("{0} digits entered").format(count))
-        self._display.style().unpolish(self._display)
-        self._display.style().polish(self._display)
+        repolish(self._display)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.qr import qr_matrix
+from ui.widgets import metrics
+from ui.widgets.text import plain_label
 
 __all__ = ["QrCanvas", "QrView", "paint_matrix", "qr_matrix", "render_qr_image"]
 
@@ -70,7 +72,7 @@ class QrCanvas(QWidget):
             # The content loader keeps links short enough; content made any other
             # way still costs the attendee only the code, never the screen.
             self._matrix = []
-        self.setMinimumSize(160, 160)
+        self.setMinimumSize(metrics.QR_MIN_SIDE, metrics.QR_MIN_SIDE)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -87,7 +89,7 @@ class QrCanvas(QWidget):
         return width
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(240, 240)
+        return QSize(metrics.QR_SIDE, metrics.QR_SIDE)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
@@ -99,7 +101,12 @@ class QrView(QWidget):
     """A QR code for ``address`` with the address written under it, for an attendee's phone."""
 
     def __init__(
-        self, address: str, caption: str = "", *, side: int = 240, parent: QWidget | None = None
+        self,
+        address: str,
+        caption: str = "",
+        *,
+        side: int = metrics.QR_SIDE,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("qrView")
@@ -112,22 +119,22 @@ class QrView(QWidget):
         self.canvas.setAccessibleName(self.tr("QR code"))
         self.canvas.setAccessibleDescription(address)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.setSpacing(8)
+        layout.setContentsMargins(*metrics.QR_MARGINS)
+        layout.setSpacing(metrics.QR_SPACING)
         if caption:
-            self.caption_label = QLabel(caption, self)
+            self.caption_label = plain_label(caption, self)
             self.caption_label.setObjectName("qrCaption")
-            self.caption_label.setTextFormat(Qt.TextFormat.PlainText)
             self.caption_label.setWordWrap(True)
             self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(self.caption_label)
         layout.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.address_label = QLabel(address, self)
+        self.address_label = plain_label(address, self)
         self.address_label.setObjectName("qrAddress")
-        self.address_label.setTextFormat(Qt.TextFormat.PlainText)
         self.address_label.setWordWrap(True)
         self.address_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.address_label.setMaximumWidth(max(side + 80, 320))
+        self.address_label.setMaximumWidth(
+            max(side + metrics.QR_ADDRESS_OVERHANG, metrics.QR_ADDRESS_MIN_WIDTH)
+        )
         # An address reads left to right even on a right-to-left screen.
         self.address_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         layout.addWidget(self.address_label)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets import metrics
+
 
 class TouchScrollArea(QScrollArea):
     """Scrolls vertically; a finger drag scrolls with kinetic motion, the mouse uses the bar.
@@ -60,4 +62,6 @@ class TouchScrollArea(QScrollArea):
     def _keep_in_view(self, widget: QWidget | None) -> None:
         content = self.widget()  # not always self.body: a screen may set its own
         if widget is not None and content is not None and content.isAncestorOf(widget):
-            self.ensureWidgetVisible(widget, 50, 50)
+            self.ensureWidgetVisible(
+                widget, metrics.SCROLL_FOCUS_MARGIN, metrics.SCROLL_FOCUS_MARGIN
+            )

@@ -1,7 +1,9 @@
-"""The staff panel's building blocks: labelled text, buttons, message lines, cards, PIN fields.
+"""The staff panel's building blocks: message lines, cards, PIN fields, whole-row check boxes.
 
-Every page of the panel builds from these, so they all look and behave alike
-(56 px touch targets, plain-text labels, a "tone" property the stylesheet colours).
+Every page of the panel builds from these and from the shared widgets
+(``ui.widgets.buttons``, ``ui.widgets.text``), so they all look and behave
+alike (touch-sized controls, plain-text labels, a "tone" property the
+stylesheet colours).
 """
 
 from __future__ import annotations
@@ -13,46 +15,19 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.pin import MAX_PIN_LENGTH
-
-
-def repolish(widget: QWidget) -> None:
-    """Re-apply the stylesheet after a property it selects on has changed."""
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    widget.update()
-
-
-def make_label(text: str, role: str, parent: QWidget | None = None) -> QLabel:
-    """Return a wrapping plain-text label styled by its ``role`` ("h1", "muted", ...)."""
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setProperty("role", role)
-    return label
-
-
-def make_button(text: str, kind: str, name: str, parent: QWidget | None = None) -> QPushButton:
-    """Return a touch-sized push button styled by its ``kind`` ("primary", "secondary", ...)."""
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setProperty("kind", kind)
-    button.setAccessibleName(text)
-    button.setAutoDefault(False)
-    button.setMinimumHeight(56)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    return button
+from ui.widgets import metrics
+from ui.widgets.text import repolish, text_label
 
 
 def make_message(name: str, parent: QWidget | None = None) -> QLabel:
     """Return an empty message line for a control's answer, shown with ``show_message``."""
-    label = make_label("", "body", parent)
+    label = text_label("", "body", parent, squeezable=True)
     label.setObjectName(name)
     label.setProperty("tone", "info")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -88,8 +63,8 @@ def make_card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     card = QFrame(parent)
     card.setObjectName("StaffCard")
     layout = QVBoxLayout(card)
-    layout.setContentsMargins(28, 24, 28, 24)
-    layout.setSpacing(14)
+    layout.setContentsMargins(*metrics.STAFF_CARD_MARGINS)
+    layout.setSpacing(metrics.STAFF_CARD_SPACING)
     return card, layout
 
 
@@ -106,13 +81,13 @@ def make_pin_field(name: str, accessible: str, parent: QWidget | None = None) ->
         | Qt.InputMethodHint.ImhSensitiveData
         | Qt.InputMethodHint.ImhNoPredictiveText
     )
-    field.setMinimumHeight(56)
+    field.setMinimumHeight(metrics.TOUCH_TARGET)
     return field
 
 
 def add_labelled(text: str, field: QWidget, layout: QVBoxLayout) -> None:
     """Add a heading label, as the buddy of ``field``, then ``field`` to ``layout``."""
-    label = make_label(text, "h3")
+    label = text_label(text, "h3", squeezable=True)
     label.setBuddy(field)
     layout.addWidget(label)
     layout.addWidget(field)

@@ -20,13 +20,10 @@ from kiosk.erasure import (
 )
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
-from ui.screens.staff.controls import (
-    make_button,
-    make_card,
-    make_label,
-    make_message,
-    show_message,
-)
+from ui.screens.staff.controls import make_card, make_message, show_message
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import text_label
 
 KEEP_STEPS = (0, 1, 7, 14, 30, 60, 90, 180, 365)
 """The days − and + walk through for confirmed sign-ups (any day can be typed)."""
@@ -48,8 +45,8 @@ class DaySpinBox(QSpinBox):
             "QSpinBox::up-button, QSpinBox::down-button { subcontrol-origin: border; width: 0px; }"
         )
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumHeight(56)
-        self.setMinimumWidth(150)
+        self.setMinimumHeight(metrics.TOUCH_TARGET)
+        self.setMinimumWidth(metrics.DAY_SPIN_WIDTH)
 
     def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt override)
         """Move to the next (or previous) step instead of one day."""
@@ -71,10 +68,10 @@ class ErasureCard(QWidget):
         self.setObjectName("StaffErasure")
         self._service = service
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setContentsMargins(*metrics.NO_MARGINS)
         card, layout = make_card(self)
-        layout.setSpacing(10)
-        layout.addWidget(make_label(self.tr("Personal data"), "h2"))
+        layout.setSpacing(metrics.STAFF_CARD_SPACING_TIGHT)
+        layout.addWidget(text_label(self.tr("Personal data"), "h2", squeezable=True))
         # Short headings: this card shares the page with two others at 1280 x 800.
         self.keep_days = DaySpinBox(KEEP_STEPS, self.tr("at once"), card)
         self.keep_days.setObjectName("KeepConfirmedField")
@@ -96,15 +93,16 @@ class ErasureCard(QWidget):
             self.tr("Erase with no receipt after"),
             self.tr("Erase exported sign-ups that got no receipt this long after the export"),
         )
-        warning = make_label(
+        warning = text_label(
             self.tr("Careful: this erases sign-ups even if the office never got them."),
             "body",
+            squeezable=True,
         )
         warning.setObjectName("EraseUnconfirmedWarning")
         warning.setProperty("tone", "error")
         layout.addWidget(warning)
 
-        self._save = make_button(self.tr("Save"), "primary", "SaveErasureButton", card)
+        self._save = kiosk_button(self.tr("Save"), "primary", name="SaveErasureButton", parent=card)
         self._save.setAccessibleName(self.tr("Save when personal data is erased"))
         self._save.clicked.connect(self.save)
         layout.addWidget(self._save, 0, Qt.AlignmentFlag.AlignLeading)
@@ -118,17 +116,17 @@ class ErasureCard(QWidget):
     ) -> None:
         """A heading, then − [days] + (the buttons walk the spin box's steps)."""
         spin.setAccessibleName(accessible)
-        label = make_label(heading, "h3")
+        label = text_label(heading, "h3", squeezable=True)
         label.setBuddy(spin)
         layout.addWidget(label)
         row = QHBoxLayout()
-        row.setSpacing(12)
-        minus = make_button("\u2212", "secondary", f"{name}ShorterButton")
+        row.setSpacing(metrics.STAFF_BUTTON_SPACING)
+        minus = kiosk_button("\u2212", "secondary", name=f"{name}ShorterButton")
         minus.setAccessibleName(self.tr("Sooner: {0}").format(heading))
-        minus.setFixedWidth(72)
-        plus = make_button("+", "secondary", f"{name}LongerButton")
+        minus.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
+        plus = kiosk_button("+", "secondary", name=f"{name}LongerButton")
         plus.setAccessibleName(self.tr("Later: {0}").format(heading))
-        plus.setFixedWidth(72)
+        plus.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
         minus.clicked.connect(lambda: spin.stepBy(-1))
         plus.clicked.connect(lambda: spin.stepBy(1))
         row.addWidget(minus)

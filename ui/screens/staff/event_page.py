@@ -7,14 +7,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
-from ui.screens.staff.controls import (
-    add_labelled,
-    make_button,
-    make_card,
-    make_label,
-    make_message,
-    show_message,
-)
+from kiosk.validation import MAX_EVENT_LENGTH
+from ui.screens.staff.controls import add_labelled, make_card, make_message, show_message
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import text_label
 
 
 class EventPage(QWidget):
@@ -28,32 +25,33 @@ class EventPage(QWidget):
         self.setObjectName("StaffEventPage")
         self._service = service
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setContentsMargins(*metrics.NO_MARGINS)
         card, layout = make_card(self)
-        card.setMaximumWidth(900)
-        layout.addWidget(make_label(self.tr("Start a new event"), "h2"))
+        card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
+        layout.addWidget(text_label(self.tr("Start a new event"), "h2", squeezable=True))
         layout.addWidget(
-            make_label(
+            text_label(
                 self.tr(
                     "Sign-ups from now on are recorded under this event. "
                     "Earlier sign-ups keep the event they were made at."
                 ),
                 "muted",
+                squeezable=True,
             )
         )
         self._event_name = QLineEdit(card)
         self._event_name.setObjectName("EventNameField")
         self._event_name.setAccessibleName(self.tr("Event name"))
-        self._event_name.setMaxLength(200)
-        self._event_name.setMinimumHeight(56)
+        self._event_name.setMaxLength(MAX_EVENT_LENGTH)
+        self._event_name.setMinimumHeight(metrics.TOUCH_TARGET)
         self._event_place = QLineEdit(card)
         self._event_place.setObjectName("EventPlaceField")
         self._event_place.setAccessibleName(self.tr("Place"))
-        self._event_place.setMaxLength(200)
-        self._event_place.setMinimumHeight(56)
+        self._event_place.setMaxLength(MAX_EVENT_LENGTH)
+        self._event_place.setMinimumHeight(metrics.TOUCH_TARGET)
         add_labelled(self.tr("Event name"), self._event_name, layout)
         add_labelled(self.tr("Place (optional)"), self._event_place, layout)
-        self._start_event = make_button(self.tr("Start event"), "primary", "StartEventButton")
+        self._start_event = kiosk_button(self.tr("Start event"), "primary", name="StartEventButton")
         self._start_event.clicked.connect(self._on_start_event)
         self._event_name.returnPressed.connect(self._on_start_event)
         self._event_place.returnPressed.connect(self._on_start_event)

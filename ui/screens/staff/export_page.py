@@ -29,9 +29,7 @@ from kiosk.store import ExportInfo
 from ui.screens.staff.controls import (
     RowCheckBox,
     RowRadioButton,
-    make_button,
     make_card,
-    make_label,
     make_message,
     show_message,
 )
@@ -43,6 +41,9 @@ from ui.screens.staff.export_destinations import (
 )
 from ui.screens.staff.export_task import ExportJob, ExportSignals
 from ui.screens.staff.receipts_card import ReceiptsCard
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import text_label
 
 
 class ExportPage(QWidget):
@@ -67,35 +68,35 @@ class ExportPage(QWidget):
         self._job_signals: ExportSignals | None = None
 
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(20)
+        outer.setContentsMargins(*metrics.NO_MARGINS)
+        outer.setSpacing(metrics.STAFF_PAGE_SPACING)
         card, layout = make_card(self)
-        layout.addWidget(make_label(self.tr("Export sign-ups"), "h2"))
-        self._export_intro = make_label("", "muted")
+        layout.addWidget(text_label(self.tr("Export sign-ups"), "h2", squeezable=True))
+        self._export_intro = text_label("", "muted", squeezable=True)
         self._export_intro.setObjectName("ExportIntro")
         layout.addWidget(self._export_intro)
-        self._encryption = make_label(self._encryption_text(), "muted")
+        self._encryption = text_label(self._encryption_text(), "muted", squeezable=True)
         self._encryption.setObjectName("ExportEncryption")
         layout.addWidget(self._encryption)
-        layout.addWidget(make_label(self.tr("Save to"), "h3"))
+        layout.addWidget(text_label(self.tr("Save to"), "h3", squeezable=True))
 
         self._destination_box = QWidget(card)
         self._destination_box.setObjectName("ExportDestinations")
         self._destination_layout = QVBoxLayout(self._destination_box)
-        self._destination_layout.setContentsMargins(0, 0, 0, 0)
-        self._destination_layout.setSpacing(6)
+        self._destination_layout.setContentsMargins(*metrics.NO_MARGINS)
+        self._destination_layout.setSpacing(metrics.EXPORT_DESTINATION_SPACING)
         self._destination_group = QButtonGroup(self)
         self._destination_group.setExclusive(True)
         layout.addWidget(self._destination_box)
 
         actions = QHBoxLayout()
-        actions.setSpacing(12)
-        self._rescan = make_button(
-            self.tr("Look for drives again"), "secondary", "RescanDrivesButton"
+        actions.setSpacing(metrics.STAFF_BUTTON_SPACING)
+        self._rescan = kiosk_button(
+            self.tr("Look for drives again"), "secondary", name="RescanDrivesButton"
         )
         self._rescan.clicked.connect(self.refresh_destinations)
-        self._choose_folder = make_button(
-            self.tr("Choose another folder\u2026"), "secondary", "ChooseFolderButton"
+        self._choose_folder = kiosk_button(
+            self.tr("Choose another folder\u2026"), "secondary", name="ChooseFolderButton"
         )
         self._choose_folder.setAccessibleName(self.tr("Choose another folder"))
         self._choose_folder.clicked.connect(self._on_choose_folder)
@@ -107,10 +108,10 @@ class ExportPage(QWidget):
         self._include_all = RowCheckBox(self.tr("Also include sign-ups exported before"), card)
         self._include_all.setObjectName("ExportIncludeAll")
         self._include_all.setAccessibleName(self._include_all.text())
-        self._include_all.setMinimumHeight(56)
+        self._include_all.setMinimumHeight(metrics.TOUCH_TARGET)
         layout.addWidget(self._include_all)
 
-        self._export_button = make_button(self.tr("Export now"), "primary", "ExportButton")
+        self._export_button = kiosk_button(self.tr("Export now"), "primary", name="ExportButton")
         self._export_button.clicked.connect(self.start_export)
         layout.addWidget(self._export_button, 0, Qt.AlignmentFlag.AlignLeading)
         self._progress = QProgressBar(card)
@@ -118,7 +119,7 @@ class ExportPage(QWidget):
         self._progress.setAccessibleName(self.tr("Export in progress"))
         self._progress.setRange(0, 0)  # busy: the export reports no steps
         self._progress.setTextVisible(False)
-        self._progress.setFixedHeight(12)
+        self._progress.setFixedHeight(metrics.EXPORT_PROGRESS_HEIGHT)
         self._progress.setVisible(False)
         layout.addWidget(self._progress)
         self._export_message = make_message("ExportMessage", card)
@@ -213,10 +214,11 @@ class ExportPage(QWidget):
                 widget.setParent(None)
                 widget.deleteLater()
         if not found:
-            note = make_label(
+            note = text_label(
                 self.tr("No USB drive found. Plug one in and look again, or choose a folder."),
                 "muted",
                 self._destination_box,
+                squeezable=True,
             )
             note.setObjectName("NoDrivesNote")
             self._destination_layout.addWidget(note)
@@ -227,7 +229,7 @@ class ExportPage(QWidget):
             option.setObjectName("ExportDestinationOption")
             option.setProperty("removable", destination.removable)
             option.setAccessibleName(text)
-            option.setMinimumHeight(56)
+            option.setMinimumHeight(metrics.TOUCH_TARGET)
             self._destination_group.addButton(option, index)
             self._destination_layout.addWidget(option)
         if found:

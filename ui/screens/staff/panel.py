@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QStackedWidget, QVBoxLa
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
-from ui.screens.staff.controls import make_button, make_label, repolish
 from ui.screens.staff.event_page import EventPage
 from ui.screens.staff.export_destinations import ExportDestination
 from ui.screens.staff.export_page import ExportPage
 from ui.screens.staff.settings_page import SettingsPage
 from ui.screens.staff.today_page import TodayPage
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import repolish, text_label
 
 
 class StaffPanel(QWidget):
@@ -38,8 +40,8 @@ class StaffPanel(QWidget):
         self._service = service
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 24, 40, 24)
-        outer.setSpacing(16)
+        outer.setContentsMargins(*metrics.STAFF_PANEL_MARGINS)
+        outer.setSpacing(metrics.STAFF_PANEL_SPACING)
         outer.addLayout(self._build_header())
         outer.addLayout(self._build_nav())
         self._today = TodayPage(self)
@@ -63,20 +65,20 @@ class StaffPanel(QWidget):
 
     def _build_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.setSpacing(16)
+        row.setSpacing(metrics.STAFF_PANEL_SPACING)
         titles = QVBoxLayout()
-        titles.setSpacing(4)
-        title = make_label(self.tr("Staff panel"), "h1")
+        titles.setSpacing(metrics.STAFF_TITLE_SPACING)
+        title = text_label(self.tr("Staff panel"), "h1", squeezable=True)
         title.setObjectName("StaffTitle")
-        self._event_line = make_label("", "muted")
+        self._event_line = text_label("", "muted", squeezable=True)
         self._event_line.setObjectName("StaffCurrentEvent")
         titles.addWidget(title)
         titles.addWidget(self._event_line)
         row.addLayout(titles, 1)
-        self._lock_button = make_button(self.tr("Lock"), "secondary", "StaffLockButton")
+        self._lock_button = kiosk_button(self.tr("Lock"), "secondary", name="StaffLockButton")
         self._lock_button.setAccessibleName(self.tr("Lock the staff panel"))
         self._lock_button.clicked.connect(self.lock_requested)
-        self._exit_button = make_button(self.tr("Exit kiosk"), "accent", "StaffExitButton")
+        self._exit_button = kiosk_button(self.tr("Exit kiosk"), "accent", name="StaffExitButton")
         self._exit_button.setAccessibleName(self.tr("Exit the kiosk program"))
         self._exit_button.clicked.connect(self.exit_requested)
         row.addWidget(self._lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -85,12 +87,12 @@ class StaffPanel(QWidget):
 
     def _build_nav(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.setSpacing(8)
+        row.setSpacing(metrics.STAFF_NAV_SPACING)
         self._nav = QButtonGroup(self)
         self._nav.setExclusive(True)
         labels = (self.tr("Today"), self.tr("Event"), self.tr("Export"), self.tr("Settings"))
         for index, (page, text) in enumerate(zip(self.PAGES, labels, strict=True)):
-            button = make_button(text, "quiet", "StaffNavButton")
+            button = kiosk_button(text, "quiet", name="StaffNavButton")
             button.setCheckable(True)
             button.setProperty("page", page)
             button.setAccessibleName(self.tr("Show {0}").format(text))

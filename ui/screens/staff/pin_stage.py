@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
-from ui.screens.staff.controls import make_button, make_label
 from ui.screens.staff.prompt_card import PromptCard, centred
+from ui.widgets.buttons import kiosk_button
 from ui.widgets.pin_pad import PinPad
+from ui.widgets.text import text_label
 
 LOCKOUT_TICK_MS = 250
 """How often the lockout countdown re-reads the service clock."""
@@ -42,10 +43,10 @@ class PinStage(QWidget):
             self.tr("Staff panel"),
             self.tr("Enter the staff PIN to see sign-ups, export and settings."),
         )
-        self._countdown = make_label("", "body")
+        self._countdown = text_label("", "body", squeezable=True)
         self._countdown.setObjectName("PinCountdown")
         self._countdown.setProperty("tone", "error")
-        self._cancel = make_button(self.tr("Cancel"), "secondary", "StaffCancelButton")
+        self._cancel = kiosk_button(self.tr("Cancel"), "secondary", name="StaffCancelButton")
         self._cancel.setAccessibleName(self.tr("Cancel and leave the staff panel"))
         self._cancel.clicked.connect(self.cancelled)
         card.words.addWidget(self._countdown)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from ui.screens.staff.controls import make_label
+from ui.widgets import metrics
+from ui.widgets.text import text_label
 
 
 class PromptCard(QFrame):
@@ -20,18 +21,18 @@ class PromptCard(QFrame):
     def __init__(self, eyebrow: str, answer: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StaffPinCard")
-        self.setMaximumWidth(1100)
+        self.setMaximumWidth(metrics.PROMPT_CARD_WIDTH)
         row = QHBoxLayout(self)
-        row.setContentsMargins(48, 40, 48, 40)
-        row.setSpacing(56)
+        row.setContentsMargins(*metrics.PROMPT_CARD_MARGINS)
+        row.setSpacing(metrics.PROMPT_CARD_SPACING)
 
         self.words = QVBoxLayout()
         """The leading column: the owner adds its own lines and buttons under the lead."""
-        self.words.setSpacing(16)
-        self.eyebrow = make_label(eyebrow, "eyebrow")
-        self.heading = make_label("", "h1")
+        self.words.setSpacing(metrics.PROMPT_WORDS_SPACING)
+        self.eyebrow = text_label(eyebrow, "eyebrow", squeezable=True)
+        self.heading = text_label("", "h1", squeezable=True)
         self.heading.setObjectName("StaffPinHeading")
-        self.lead = make_label("", "lead")
+        self.lead = text_label("", "lead", squeezable=True)
         self.lead.setObjectName("StaffPinLead")
         for widget in (self.eyebrow, self.heading, self.lead):
             self.words.addWidget(widget)
@@ -48,7 +49,7 @@ class PromptCard(QFrame):
         self.answer.setAccessibleDescription(heading)
 
 
-def centred(card: QWidget, parent: QWidget, margin: int = 32) -> QVBoxLayout:
+def centred(card: QWidget, parent: QWidget, margin: int = metrics.CENTRED_MARGIN) -> QVBoxLayout:
     """Put ``card`` in the middle of ``parent``, ``margin`` px from its edges; return the layout.
 
     Stretches, not an alignment flag, centre it across: an aligned item gets its size

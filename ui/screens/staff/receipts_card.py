@@ -29,7 +29,10 @@ from kiosk.erasure import ReceiptsApplied
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
 from kiosk.store import ExportInfo
-from ui.screens.staff.controls import make_button, make_card, make_label, make_message, show_message
+from ui.screens.staff.controls import make_card, make_message, show_message
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import text_label
 
 log = logging.getLogger(__name__)
 
@@ -100,14 +103,14 @@ class ReceiptsCard(QWidget):
         self._signals: ReceiptSignals | None = None
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setContentsMargins(*metrics.NO_MARGINS)
         card, layout = make_card(self)
-        layout.addWidget(make_label(self.tr("Back from the office"), "h2"))
-        self._found_label = make_label("", "muted", card)
+        layout.addWidget(text_label(self.tr("Back from the office"), "h2", squeezable=True))
+        self._found_label = text_label("", "muted", card, squeezable=True)
         self._found_label.setObjectName("ReceiptsFound")
         layout.addWidget(self._found_label)
-        self._apply_button = make_button(
-            self.tr("Apply receipts"), "primary", "ApplyReceiptsButton", card
+        self._apply_button = kiosk_button(
+            self.tr("Apply receipts"), "primary", name="ApplyReceiptsButton", parent=card
         )
         self._apply_button.clicked.connect(self.apply)
         layout.addWidget(self._apply_button, 0, Qt.AlignmentFlag.AlignLeading)
@@ -116,7 +119,9 @@ class ReceiptsCard(QWidget):
         self._message.setMinimumWidth(1)
         self._message.setVisible(False)  # shown with an outcome: the page must fit 1280 x 800
         layout.addWidget(self._message)
-        layout.addWidget(make_label(self.tr("Exports from this kiosk"), "h3", card))
+        layout.addWidget(
+            text_label(self.tr("Exports from this kiosk"), "h3", card, squeezable=True)
+        )
         # One column of three-line entries: a file name does not fit half a card.
         self._history = _HistoryTable(0, 1, card)
         self._history.setObjectName("ExportHistory")
@@ -129,8 +134,10 @@ class ReceiptsCard(QWidget):
         self._history.setShowGrid(False)
         self._history.setAlternatingRowColors(True)
         self._history.setWordWrap(True)
-        self._history.setMinimumHeight(120)
-        self._no_history = make_label(self.tr("Nothing exported yet."), "muted", card)
+        self._history.setMinimumHeight(metrics.EXPORT_HISTORY_HEIGHT)
+        self._no_history = text_label(
+            self.tr("Nothing exported yet."), "muted", card, squeezable=True
+        )
         layout.addWidget(self._history, 1)
         layout.addWidget(self._no_history)
         outer.addWidget(card)

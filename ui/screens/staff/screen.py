@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.service import KioskService
 from ui.screens.staff.panel import StaffPanel
 from ui.screens.staff.pin_stage import PinStage
+from ui.widgets import metrics
 from ui.widgets.keyboard import OnScreenKeyboard
 
 IDLE_LOCK_MS = 120_000
@@ -98,8 +99,8 @@ class StaffScreen(QWidget):
         self.keyboard = OnScreenKeyboard(self._panel_stage)
         self.keyboard.setVisible(False)
         panel_column = QVBoxLayout(self._panel_stage)
-        panel_column.setContentsMargins(0, 0, 0, 0)
-        panel_column.setSpacing(0)
+        panel_column.setContentsMargins(*metrics.NO_MARGINS)
+        panel_column.setSpacing(metrics.NO_SPACING)
         panel_column.addWidget(self._panel_scroll, 1)
         panel_column.addWidget(self.keyboard)
         self._stages.addWidget(self._panel_stage)
@@ -110,8 +111,8 @@ class StaffScreen(QWidget):
         self._keyboard_enabled = show_keyboard
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout.setContentsMargins(*metrics.NO_MARGINS)
+        layout.setSpacing(metrics.NO_SPACING)
         layout.addWidget(self._stages, 1)
 
         self._idle = QTimer(self)
@@ -232,6 +233,11 @@ class StaffScreen(QWidget):
             self.keyboard.setVisible(True)
             # Once the keyboard has taken its room, bring the field back into view.
             field: QWidget = new
-            QTimer.singleShot(0, lambda: self._panel_scroll.ensureWidgetVisible(field, 40, 40))
+            QTimer.singleShot(
+                0,
+                lambda: self._panel_scroll.ensureWidgetVisible(
+                    field, metrics.SCROLL_KEYBOARD_MARGIN, metrics.SCROLL_KEYBOARD_MARGIN
+                ),
+            )
         elif new is not None and not self.keyboard.isAncestorOf(new):
             self.keyboard.setVisible(False)

@@ -13,14 +13,15 @@ from kiosk.pin import check_new_pin
 from kiosk.service import KioskService
 from ui.screens.staff.controls import (
     add_labelled,
-    make_button,
     make_card,
-    make_label,
     make_message,
     make_pin_field,
     show_message,
 )
 from ui.screens.staff.erasure_card import ErasureCard
+from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.text import text_label
 
 IDLE_STEP_S = 15
 """How many seconds the − and + buttons take off or add to the idle timeout."""
@@ -37,18 +38,18 @@ class SettingsPage(QWidget):
         self.setObjectName("StaffSettingsPage")
         self._service = service
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(20)
+        row.setContentsMargins(*metrics.NO_MARGINS)
+        row.setSpacing(metrics.STAFF_PAGE_SPACING)
 
         pin_card, pin = make_card(self)
-        pin.addWidget(make_label(self.tr("Change the staff PIN"), "h2"))
+        pin.addWidget(text_label(self.tr("Change the staff PIN"), "h2", squeezable=True))
         self._current_pin = make_pin_field("CurrentPinField", self.tr("Current PIN"), pin_card)
         self._new_pin = make_pin_field("NewPinField", self.tr("New PIN"), pin_card)
         self._confirm_pin = make_pin_field("ConfirmPinField", self.tr("New PIN again"), pin_card)
         add_labelled(self.tr("Current PIN"), self._current_pin, pin)
         add_labelled(self.tr("New PIN (4 to 8 digits)"), self._new_pin, pin)
         add_labelled(self.tr("New PIN again"), self._confirm_pin, pin)
-        self._change_pin = make_button(self.tr("Change PIN"), "primary", "ChangePinButton")
+        self._change_pin = kiosk_button(self.tr("Change PIN"), "primary", name="ChangePinButton")
         self._change_pin.clicked.connect(self._on_change_pin)
         self._confirm_pin.returnPressed.connect(self._on_change_pin)
         pin.addWidget(self._change_pin, 0, Qt.AlignmentFlag.AlignLeading)
@@ -57,21 +58,22 @@ class SettingsPage(QWidget):
         pin.addStretch(1)
 
         idle_card, idle = make_card(self)
-        idle.addWidget(make_label(self.tr("Idle timeout"), "h2"))
+        idle.addWidget(text_label(self.tr("Idle timeout"), "h2", squeezable=True))
         idle.addWidget(
-            make_label(
+            text_label(
                 self.tr(
                     "After this many seconds without a touch, the kiosk asks whether someone "
                     "is still there, then clears the form and returns to the welcome screen."
                 ),
                 "muted",
+                squeezable=True,
             )
         )
         stepper = QGridLayout()
-        stepper.setHorizontalSpacing(12)
-        self._idle_minus = make_button("\u2212", "secondary", "IdleShorterButton")
+        stepper.setHorizontalSpacing(metrics.STAFF_BUTTON_SPACING)
+        self._idle_minus = kiosk_button("\u2212", "secondary", name="IdleShorterButton")
         self._idle_minus.setAccessibleName(self.tr("{0} seconds shorter").format(IDLE_STEP_S))
-        self._idle_minus.setFixedWidth(72)
+        self._idle_minus.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
         self._idle_spin = QSpinBox(idle_card)
         self._idle_spin.setObjectName("IdleTimeoutField")
         self._idle_spin.setAccessibleName(self.tr("Idle timeout in seconds"))
@@ -84,11 +86,11 @@ class SettingsPage(QWidget):
             "QSpinBox::up-button, QSpinBox::down-button { subcontrol-origin: border; width: 0px; }"
         )
         self._idle_spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._idle_spin.setMinimumHeight(56)
-        self._idle_spin.setMinimumWidth(160)
-        self._idle_plus = make_button("+", "secondary", "IdleLongerButton")
+        self._idle_spin.setMinimumHeight(metrics.TOUCH_TARGET)
+        self._idle_spin.setMinimumWidth(metrics.IDLE_SPIN_WIDTH)
+        self._idle_plus = kiosk_button("+", "secondary", name="IdleLongerButton")
         self._idle_plus.setAccessibleName(self.tr("{0} seconds longer").format(IDLE_STEP_S))
-        self._idle_plus.setFixedWidth(72)
+        self._idle_plus.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
         self._idle_minus.clicked.connect(lambda: self._step_idle(-IDLE_STEP_S))
         self._idle_plus.clicked.connect(lambda: self._step_idle(IDLE_STEP_S))
         # Qt quietly puts back the last good value when an out-of-range one loses focus;
@@ -100,7 +102,7 @@ class SettingsPage(QWidget):
         stepper.addWidget(self._idle_plus, 0, 2)
         stepper.setColumnStretch(3, 1)
         idle.addLayout(stepper)
-        self._save_idle = make_button(self.tr("Save timeout"), "primary", "SaveIdleButton")
+        self._save_idle = kiosk_button(self.tr("Save timeout"), "primary", name="SaveIdleButton")
         self._save_idle.clicked.connect(self._on_save_idle)
         idle.addWidget(self._save_idle, 0, Qt.AlignmentFlag.AlignLeading)
         self._idle_message = make_message("IdleMessage", idle_card)

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.screens.staff.controls import make_card, make_label
+from ui.screens.staff.controls import make_card
+from ui.widgets import metrics
 from ui.widgets.hour_chart import HourChart
-from ui.widgets.text import plain_label
+from ui.widgets.text import plain_label, text_label
 
 if TYPE_CHECKING:
     from kiosk.store import EventCount, EventInfo
@@ -32,20 +33,20 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.setObjectName("StaffTodayPage")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(20)
+        layout.setContentsMargins(*metrics.NO_MARGINS)
+        layout.setSpacing(metrics.STAFF_PAGE_SPACING)
 
         stats = QHBoxLayout()
-        stats.setSpacing(20)
+        stats.setSpacing(metrics.STAFF_PAGE_SPACING)
         self._stat_today = self._stat(self.tr("Signed up today"), "StatToday", stats)
         self._stat_total = self._stat(self.tr("Signed up in all"), "StatTotal", stats)
         self._stat_pending = self._stat(self.tr("Not yet exported"), "StatPending", stats)
         layout.addLayout(stats)
 
         row = QHBoxLayout()
-        row.setSpacing(20)
+        row.setSpacing(metrics.STAFF_PAGE_SPACING)
         table_card, table_layout = make_card(self)
-        table_layout.addWidget(make_label(self.tr("Sign-ups per event"), "h2"))
+        table_layout.addWidget(text_label(self.tr("Sign-ups per event"), "h2", squeezable=True))
         self._table = QTableWidget(0, 3, table_card)
         self._table.setObjectName("StaffEventTable")
         self._table.setAccessibleName(self.tr("Sign-ups per event, today and in all"))
@@ -58,18 +59,18 @@ class TodayPage(QWidget):
         self._table.setShowGrid(False)
         self._table.setAlternatingRowColors(True)
         self._table.setWordWrap(True)
-        self._table.verticalHeader().setDefaultSectionSize(52)
+        self._table.verticalHeader().setDefaultSectionSize(metrics.STAFF_TABLE_ROW_HEIGHT)
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self._no_events = make_label(self.tr("No sign-ups yet."), "muted")
+        self._no_events = text_label(self.tr("No sign-ups yet."), "muted", squeezable=True)
         table_layout.addWidget(self._table, 1)
         table_layout.addWidget(self._no_events)
 
         chart_card, chart_layout = make_card(self)
-        chart_layout.addWidget(make_label(self.tr("Today, by hour"), "h2"))
+        chart_layout.addWidget(text_label(self.tr("Today, by hour"), "h2", squeezable=True))
         self.chart = HourChart(chart_card)
         chart_layout.addWidget(self.chart, 1)
         row.addWidget(table_card, 2)
@@ -79,12 +80,12 @@ class TodayPage(QWidget):
     def _stat(self, caption: str, name: str, row: QHBoxLayout) -> QLabel:
         card, layout = make_card(self)
         card.setProperty("stat", True)
-        layout.setContentsMargins(24, 14, 24, 14)
-        layout.setSpacing(2)
+        layout.setContentsMargins(*metrics.STAFF_STAT_MARGINS)
+        layout.setSpacing(metrics.STAFF_STAT_SPACING)
         number = plain_label("0", card)
         number.setObjectName(name)
         number.setProperty("role", "stat")
-        text = make_label(caption, "muted", card)
+        text = text_label(caption, "muted", card, squeezable=True)
         layout.addWidget(number)
         layout.addWidget(text)
         row.addWidget(card, 1)
