@@ -227,7 +227,7 @@ def check_export(
         with stream:
             for number, cells in enumerate(stream.batches()):
                 kept = cells if number == 0 and keep_cells else None
-    except Exception as exc:  # noqa: BLE001 - one hostile file must never stop an import
+    except Exception as exc:  # one hostile file must never stop an import
         if isinstance(exc, Rejected):
             reason = str(exc)
         else:
@@ -279,7 +279,7 @@ def export_batches(item: CheckedExport) -> Iterator[FileCells]:
             yield from stream.batches()
     except Rejected as rejected:
         raise FileChanged(f"the file changed after it was checked ({rejected})") from None
-    except Exception as exc:  # noqa: BLE001 - as in check_export: this file only
+    except Exception as exc:  # as in check_export: this file only
         _log_frames("reading an export again", exc)
         raise FileChanged(f"could not be read again ({type(exc).__name__})") from None
 

@@ -44,6 +44,9 @@ _CACHE_KIB = 64 * 1024  # page cache per SQLite connection (allocated only as us
 _CHECKPOINT_PAGES = 16_384  # WAL pages (64 MiB at 4 KiB) before a commit copies them back
 _SCHEMA_LOCK_KEY = 0x50325031  # PostgreSQL advisory lock: one process creates the tables
 
+MASTER_FILE_NAME = "master.sqlite3"
+"""The SQLite master store's file, in the office's data folder unless a URL names another."""
+
 
 class MasterError(KioskError):
     """The master store could not be opened or written."""
@@ -143,6 +146,11 @@ class ContactRow:
     last_seen_at: datetime
     touchpoints: int
     event_names: tuple[str, ...]  # distinct, in the order the person first came to each
+
+
+def master_url_in(folder: Path) -> str:
+    """The URL of the SQLite master store in ``folder``."""
+    return f"sqlite:///{folder / MASTER_FILE_NAME}"
 
 
 def email_key(email: str) -> str:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from kiosk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from p2p_kiosk.cli import main
 from kiosk.paths import default_content_path
 
 Run = tuple[int, str, str]
@@ -397,7 +398,7 @@ def test_import_into_a_read_only_receipt_folder_warns_and_still_imports(  # type
 
 def test_the_module_entry_point_runs_as_a_program(data_dir: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "status"],
+        [sys.executable, "-m", "p2p_kiosk", "--data-dir", str(data_dir), "status"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -409,7 +410,7 @@ def test_the_module_entry_point_runs_as_a_program(data_dir: Path) -> None:
 def test_the_kiosk_shows_then_reports_an_unusable_store_in_one_line(data_dir: Path) -> None:
     (data_dir / "kiosk.sqlite3").write_bytes(b"this is not a database" * 100)
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "run"],
+        [sys.executable, "-m", "p2p_kiosk", "--data-dir", str(data_dir), "run"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -472,7 +473,7 @@ def test_a_mistyped_export_key_stops_the_kiosk_at_start_up(data_dir: Path) -> No
     # Before, the kiosk started and ran the whole event; the key failed at Export.
     (data_dir / "config.toml").write_text(f'export_public_key = "{MISTYPED_KEY}"\n')
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "run"],
+        [sys.executable, "-m", "p2p_kiosk", "--data-dir", str(data_dir), "run"],
         capture_output=True,
         text=True,
         timeout=60,

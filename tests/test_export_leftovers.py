@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
+from p2p_kiosk.cli import main
 from kiosk.crm import write_crm_csv
 from kiosk.crypto import new_key_pair
 from kiosk.export import export_signups

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
+from p2p_kiosk.cli import main
 from kiosk.clock import ManualClock
 from kiosk.logs import setup_logging
 from kiosk.master import open_master

@@ -222,7 +222,7 @@ def test_the_command_line_imports_the_good_file_beside_a_stick_of_traps(tmp_path
 
     try:
         run = subprocess.run(
-            [sys.executable, "-m", "kiosk", "--data-dir", str(tmp_path / "office"), "import"]
+            [sys.executable, "-m", "p2p_kiosk", "--data-dir", str(tmp_path / "office"), "import"]
             + [str(f) for f in files],
             capture_output=True,
             text=True,

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import EXIT_FAILED, main
+from kiosk.cli import EXIT_FAILED
+from p2p_kiosk.cli import main
 from kiosk.export import export_signups
 from kiosk.export_check import check_export
 from kiosk.importer import import_exports

@@ -19,7 +19,8 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from kiosk.cli import EXIT_FAILED, EXIT_OK, main
+from kiosk.cli import EXIT_FAILED, EXIT_OK
+from p2p_kiosk.cli import main
 from kiosk.export import export_signups
 from kiosk.master import MasterError, open_master, safe_url
 from kiosk.office_counts import describe_master

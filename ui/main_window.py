@@ -428,14 +428,14 @@ class MainWindow(QWidget):
         if app is not None:
             app.quit()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.is_close_allowed():
             self.idle.uninstall()
             event.accept()
         else:
             event.ignore()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._is_escape_key(event):
             event.accept()
             return
@@ -447,7 +447,7 @@ class MainWindow(QWidget):
         )
         return event.key() == Qt.Key.Key_Escape or bool(alt_f4)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.idle.install()
         if not self._started:
@@ -459,6 +459,6 @@ class MainWindow(QWidget):
                 self._prebuild.start()
         self._restart_idle()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.hot_corner.raise_()

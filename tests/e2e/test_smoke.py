@@ -1,6 +1,6 @@
 """Smoke run on a real X server: the kiosk as a process under Xvfb, driven by xdotool.
 
-The kiosk runs from source (``python -m kiosk run``) and, where it has been
+The kiosk runs from source (``python -m p2p_kiosk run``) and, where it has been
 built, as the bundle, over a data folder prepared as a touch-only booth's
 (``tests.booth``). xdotool clicks, holds and types as a person would; the
 results are read back through ``p2p-kiosk status``, the database and
@@ -40,7 +40,7 @@ pytestmark = pytest.mark.e2e
 
 BUNDLE = REPO_ROOT / "dist" / "p2p-kiosk" / "p2p-kiosk"
 # What the bundle is built from: a bundle older than any of it would test old code.
-BUNDLED_SOURCES = ("kiosk", "ui", "assets", "build_spec")
+BUNDLED_SOURCES = ("p2p_kiosk", "kiosk", "ui", "assets", "build_spec")
 HOLD_S = 2.4
 """Longer than the staff corner's two seconds."""
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -61,7 +61,7 @@ def xserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XServer]:
 
 def _kiosk_command(how: str) -> list[str]:
     if how == "source":
-        return [sys.executable, "-m", "kiosk"]
+        return [sys.executable, "-m", "p2p_kiosk"]
     if not BUNDLE.is_file():
         skip_or_fail(f"no bundle at {BUNDLE} (make bundle builds it)", needs="the bundle")
     built = BUNDLE.stat().st_mtime

@@ -399,7 +399,7 @@ def test_p2p_kiosk_run_shows_the_right_first_screen(
             service.submit(make_form())
         service.close()
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "run"],
+        [sys.executable, "-m", "p2p_kiosk", "--data-dir", str(data_dir), "run"],
         capture_output=True,
         text=True,
         timeout=60,

@@ -51,7 +51,7 @@ class DaySpinBox(QSpinBox):
         self.setMinimumHeight(56)
         self.setMinimumWidth(150)
 
-    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt override)
+    def stepBy(self, steps: int) -> None:
         """Move to the next (or previous) step instead of one day."""
         value = self.value()
         if steps > 0:

@@ -71,7 +71,7 @@ class _HistoryTable(QTableWidget):
         # The column's width changes with the table's and with its scroll bar's coming and going.
         self.horizontalHeader().sectionResized.connect(self._fit_rows)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Re-measure the rows once the column has its new width."""
         super().resizeEvent(event)
         self._fit_rows()
