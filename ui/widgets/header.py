@@ -41,7 +41,3 @@ class ScreenHeader(QFrame):
             self.join_button.clicked.connect(self.join_clicked)
             layout.addWidget(self.join_button)
         self.setMinimumHeight(88)
-
-    def set_title(self, title: str) -> None:
-        """Show another title (e.g. a resource's, in its detail view)."""
-        self.title_label.setText(title)

@@ -290,11 +290,6 @@ class ReceiptsCard(QWidget):
         self._history.setVisible(bool(batches))
         self._no_history.setVisible(not batches)
 
-    def history_texts(self) -> list[str]:
-        """Return the history's entries, newest first (what a volunteer reads)."""
-        items = (self._history.item(row, 0) for row in range(self._history.rowCount()))
-        return [item.text() if item is not None else "" for item in items]
-
     def _when(self, moment: datetime) -> str:
         return f"{self._service.local_time(moment):%Y-%m-%d %H:%M}"
 
