@@ -32,6 +32,7 @@ from ui.widgets.header import ScreenHeader
 from ui.widgets.scroll import TouchScrollArea
 from ui.widgets.text import repolish, set_role, text_label
 
+
 def has_touch_screen() -> bool:
     """Whether a touch screen is attached (then the on-screen keyboard is shown by default)."""
     return any(
