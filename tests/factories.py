@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
+from typing import Any, Protocol
 
 from kiosk.pin import PIN_HASH_SETTING, hash_pin
 from kiosk.service import KioskService
 from kiosk.signup import Signup, SignupForm, WlfChoice
+
+
+class MakeService(Protocol):
+    """The ``make_service`` fixture (``tests/conftest.py``): opens a real kiosk service."""
+
+    def __call__(
+        self, *, set_up: bool = True, data_dir: Path | None = None, **options: Any
+    ) -> KioskService: ...
+
 
 STAFF_PIN = "482915"
 """The staff PIN of every test kiosk that is not about first start."""
@@ -25,7 +36,7 @@ def set_up_kiosk(service: KioskService) -> None:
 
 def make_signup(**overrides: object) -> Signup:
     """Return a checked sign-up with plausible values; override any field."""
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "first_name": "Dana",
         "last_name": "Levi",
         "email": "dana.levi@example.org",
@@ -40,12 +51,12 @@ def make_signup(**overrides: object) -> Signup:
         "locale": "en",
     }
     values.update(overrides)
-    return Signup(**values)  # type: ignore[arg-type]
+    return Signup(**values)
 
 
 def make_form(**overrides: object) -> SignupForm:
     """Return a form as a careful attendee would fill it; override any field."""
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "first_name": "Dana",
         "last_name": "Levi",
         "email": "dana.levi@example.org",
@@ -56,4 +67,4 @@ def make_form(**overrides: object) -> SignupForm:
         "contact_consent": True,
     }
     values.update(overrides)
-    return SignupForm(**values)  # type: ignore[arg-type]
+    return SignupForm(**values)

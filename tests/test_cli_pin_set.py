@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from p2p_kiosk.cli import main
 from kiosk.first_start import SetupState
 from kiosk.pin import PIN_HASH_SETTING
 from kiosk.service import KioskService
+from p2p_kiosk.cli import main
 from tests.factories import STAFF_PIN, make_form
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")

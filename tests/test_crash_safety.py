@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.store import DB_FILE_NAME, Store
+from kiosk.paths import DB_FILE_NAME
+from kiosk.store import Store
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

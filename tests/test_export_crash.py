@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.paths import DB_FILE_NAME
 from kiosk.signup import SignupRecord
-from kiosk.store import DB_FILE_NAME, Store
+from kiosk.store import Store
 from tests.factories import make_signup
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

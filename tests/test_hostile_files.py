@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 
@@ -76,7 +76,7 @@ def _finishes(job: Callable[[], T], folder: Path, seconds: float = 10) -> T:
     def run() -> None:
         try:
             outcome.append(job())
-        except BaseException as exc:  # noqa: BLE001 - raised again in the test's thread
+        except BaseException as exc:
             errors.append(exc)
 
     worker = threading.Thread(target=run, daemon=True)
@@ -101,8 +101,8 @@ def _with_peak_memory(job: Callable[[], T]) -> tuple[T, int]:
         tracemalloc.stop()
 
 
-def _check_within(path: Path, **options: object) -> CheckedExport:
-    return _finishes(lambda: check_export(path, **options), path.parent)  # type: ignore[arg-type]
+def _check_within(path: Path, **options: Any) -> CheckedExport:
+    return _finishes(lambda: check_export(path, **options), path.parent)
 
 
 def _unblock_fifos(folder: Path) -> None:

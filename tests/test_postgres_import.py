@@ -27,7 +27,6 @@ from kiosk.master import iter_contacts, open_master
 from kiosk.signup import SignupRecord
 from kiosk.store import Store
 from tests.factories import make_signup
-from tests.pg import pg_server, pg_url  # noqa: F401 - fixtures used through master_url
 
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
@@ -118,7 +117,7 @@ def _several_signups(kiosk: Kiosk, n: int, start: datetime = T0) -> None:
 # Accept and reject -------------------------------------------------------------
 
 
-def test_a_good_file_is_accepted_and_merged(master_url, kiosks):
+def test_a_good_file_is_accepted_and_merged(master_url: str, kiosks: Any) -> None:
     kiosk = kiosks("a")
     _several_signups(kiosk, 12)
     path = kiosk.export()
@@ -138,7 +137,7 @@ def test_a_good_file_is_accepted_and_merged(master_url, kiosks):
     assert report.summary_lines()
 
 
-def test_a_damaged_file_is_rejected_whole(master_url, kiosks):
+def test_a_damaged_file_is_rejected_whole(master_url: str, kiosks: Any) -> None:
     kiosk = kiosks("a")
     _several_signups(kiosk, 8)
     path = kiosk.export()
@@ -155,7 +154,7 @@ def test_a_damaged_file_is_rejected_whole(master_url, kiosks):
     assert _counts(master_url)["contacts"] == 0
 
 
-def test_a_foreign_csv_without_manifest_is_rejected(master_url, tmp_path):
+def test_a_foreign_csv_without_manifest_is_rejected(master_url: str, tmp_path: Path) -> None:
     foreign = tmp_path / "contacts.csv"
     foreign.write_text("name,email\nDana,dana@example.org\n", encoding="utf-8")
     report = import_exports([foreign], master_url)
@@ -163,7 +162,9 @@ def test_a_foreign_csv_without_manifest_is_rejected(master_url, tmp_path):
     assert _counts(master_url)["touchpoints"] == 0
 
 
-def test_a_rejected_file_does_not_stop_the_good_ones(master_url, kiosks, tmp_path):
+def test_a_rejected_file_does_not_stop_the_good_ones(
+    master_url: str, kiosks: Any, tmp_path: Path
+) -> None:
     good = kiosks("good")
     _several_signups(good, 5)
     good_path = good.export()
@@ -181,7 +182,7 @@ def test_a_rejected_file_does_not_stop_the_good_ones(master_url, kiosks, tmp_pat
 # Idempotence -------------------------------------------------------------------
 
 
-def test_the_same_file_twice_changes_nothing(master_url, kiosks):
+def test_the_same_file_twice_changes_nothing(master_url: str, kiosks: Any) -> None:
     kiosk = kiosks("a")
     _several_signups(kiosk, 10)
     path = kiosk.export()
@@ -195,7 +196,9 @@ def test_the_same_file_twice_changes_nothing(master_url, kiosks):
     assert (_counts(master_url), _contacts(master_url)) == before
 
 
-def test_an_export_all_overlapping_an_earlier_export_adds_only_the_new_rows(master_url, kiosks):
+def test_an_export_all_overlapping_an_earlier_export_adds_only_the_new_rows(
+    master_url: str, kiosks: Any
+) -> None:
     kiosk = kiosks("a")
     _several_signups(kiosk, 6)
     first = kiosk.export()
@@ -212,7 +215,7 @@ def test_an_export_all_overlapping_an_earlier_export_adds_only_the_new_rows(mast
 # Merging people ----------------------------------------------------------------
 
 
-def test_contacts_are_merged_by_email_ignoring_case(master_url, kiosks):
+def test_contacts_are_merged_by_email_ignoring_case(master_url: str, kiosks: Any) -> None:
     fair, dinner = kiosks("fair"), kiosks("dinner")
     fair.signup(T0, email="Dana.Levi@Example.org")
     dinner.signup(T0 + timedelta(days=2), "Community Dinner", email="  DANA.LEVI@example.ORG ")
@@ -228,7 +231,9 @@ def test_contacts_are_merged_by_email_ignoring_case(master_url, kiosks):
     assert dana.event_names == ("Campus Fair", "Community Dinner")
 
 
-def test_backslashes_tabs_and_line_breaks_in_cells_are_stored_exactly(master_url, kiosks):
+def test_backslashes_tabs_and_line_breaks_in_cells_are_stored_exactly(
+    master_url: str, kiosks: Any
+) -> None:
     # PostgreSQL loads each file with COPY's text format, where these are
     # escapes and separators; a cell holding them must come back unchanged.
     # Typed fields never hold a tab or line break (the form refuses them);
@@ -262,6 +267,7 @@ def test_backslashes_tabs_and_line_breaks_in_cells_are_stored_exactly(master_url
             ).first()
     finally:
         engine.dispose()
+    assert touchpoint is not None and contact is not None
     assert tuple(touchpoint) == (odd, "Back\\slash", "Fair \\ Expo", version)
     assert tuple(contact)[:2] == (odd, "Back\\slash")
     assert tuple(contact)[3] == version
@@ -269,7 +275,9 @@ def test_backslashes_tabs_and_line_breaks_in_cells_are_stored_exactly(master_url
 
 
 @pytest.mark.parametrize("newest_first", [False, True], ids=["in-order", "newest-first"])
-def test_the_latest_signup_wins_whatever_the_import_order(master_url, kiosks, newest_first):
+def test_the_latest_signup_wins_whatever_the_import_order(
+    master_url: str, kiosks: Any, newest_first: bool
+) -> None:
     early, late = kiosks("early"), kiosks("late")
     early.signup(T0, email="noa@example.org", last_name="Cohen", phone="+12025550100")
     late.signup(
@@ -329,7 +337,7 @@ def _merge_concurrently(url: str, sets: list[list[Path]]) -> list[ImportReport]:
             checked = [check_export(p) for p in files]
             barrier.wait(timeout=30)
             reports.append(merge_exports(checked, url))
-        except BaseException as exc:  # noqa: BLE001 - surfaced by the assert below
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=run, args=(files,)) for files in sets]
@@ -342,7 +350,9 @@ def _merge_concurrently(url: str, sets: list[list[Path]]) -> list[ImportReport]:
     return reports
 
 
-def test_two_overlapping_imports_in_threads_leave_no_duplicates(master_url, kiosks):
+def test_two_overlapping_imports_in_threads_leave_no_duplicates(
+    master_url: str, kiosks: Any
+) -> None:
     paths = _overlapping_exports(kiosks)
     open_master(master_url).dispose()  # the store exists, as it does after the first import
 
@@ -361,7 +371,9 @@ def _import_in_process(files: list[str], url: str, start: Any) -> tuple[int, boo
     return report.signups_new, all(o.accepted for o in report.files)
 
 
-def test_two_overlapping_imports_in_processes_leave_no_duplicates(master_url, kiosks):
+def test_two_overlapping_imports_in_processes_leave_no_duplicates(
+    master_url: str, kiosks: Any
+) -> None:
     paths = [str(p) for p in _overlapping_exports(kiosks, people=30)]
     open_master(master_url).dispose()
     context = multiprocessing.get_context("spawn")
@@ -382,7 +394,7 @@ def test_two_overlapping_imports_in_processes_leave_no_duplicates(master_url, ki
 # Races found by these tests and fixed in the engine; kept as regression guards.
 
 
-def test_two_imports_into_a_brand_new_store_both_succeed(master_url, kiosks):
+def test_two_imports_into_a_brand_new_store_both_succeed(master_url: str, kiosks: Any) -> None:
     """Both open (and so create) the store at once: creating the tables must not race."""
     paths = _overlapping_exports(kiosks, people=10)
     reports = _merge_concurrently(master_url, [paths[:2], paths[2:]])
@@ -390,7 +402,7 @@ def test_two_imports_into_a_brand_new_store_both_succeed(master_url, kiosks):
     _assert_no_duplicates(master_url, signups=40, people=10)
 
 
-def test_concurrent_imports_count_each_new_contact_once(master_url, kiosks):
+def test_concurrent_imports_count_each_new_contact_once(master_url: str, kiosks: Any) -> None:
     """The summary staff read must add up: each person is new in exactly one report."""
     paths = _overlapping_exports(kiosks)
     open_master(master_url).dispose()
@@ -399,7 +411,7 @@ def test_concurrent_imports_count_each_new_contact_once(master_url, kiosks):
 
 
 @pytest.mark.postgres
-def test_database_error_reasons_never_quote_the_value_postgresql_echoes(pg_url: str) -> None:  # noqa: F811
+def test_database_error_reasons_never_quote_the_value_postgresql_echoes(pg_url: str) -> None:
     from sqlalchemy.exc import DBAPIError
 
     from kiosk.store import database_error_reason
@@ -428,7 +440,9 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> int:
     return 3
 
 
-def test_a_file_of_several_batches_merges_like_one(master_url, kiosks, small_batches):
+def test_a_file_of_several_batches_merges_like_one(
+    master_url: str, kiosks: Any, small_batches: int
+) -> None:
     kiosk = kiosks("a")
     kiosk.signup(T0, email="dana@example.org", first_name="Early")
     _several_signups(kiosk, 8, start=T0 + timedelta(minutes=1))
@@ -448,7 +462,9 @@ def test_a_file_of_several_batches_merges_like_one(master_url, kiosks, small_bat
     assert again.signups_present == 10 and again.signups_new == 0
 
 
-def test_a_repeated_id_in_a_later_batch_names_its_row(master_url, kiosks, small_batches):
+def test_a_repeated_id_in_a_later_batch_names_its_row(
+    master_url: str, kiosks: Any, small_batches: int
+) -> None:
     kiosk = kiosks("a")
     records = [kiosk.signup(T0 + timedelta(minutes=i)) for i in range(7)]
     path = kiosk.export()
@@ -463,7 +479,7 @@ def test_a_repeated_id_in_a_later_batch_names_its_row(master_url, kiosks, small_
     assert _counts(master_url)["touchpoints"] == 0
 
 
-def test_a_bad_value_in_a_later_batch_names_its_row(kiosks, small_batches):
+def test_a_bad_value_in_a_later_batch_names_its_row(kiosks: Any, small_batches: int) -> None:
     kiosk = kiosks("a")
     _several_signups(kiosk, 5)
     kiosk.signup(T0 + timedelta(hours=1), first_name="Bell\x07")
