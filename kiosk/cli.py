@@ -82,6 +82,7 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
     # No command means "run": a volunteer's shortcut just starts the kiosk.
     parser.set_defaults(handler=screens.run, command="run", windowed=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    groups: dict[str, argparse._SubParsersAction[_Parser]] = {}  # content, event, pin...
 
     def command(name: str, help_text: str, handler: Handler) -> _Parser:
         sub: _Parser = commands.add_parser(name, help=help_text, description=help_text)
@@ -91,40 +92,50 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
+    def action(
+        group: str, help_text: str, name: str, action_help: str, handler: Handler
+    ) -> _Parser:
+        """``p2p-kiosk GROUP NAME``: one action of a group of commands ("pin set")."""
+        if group not in groups:
+            groups[group] = commands.add_parser(group, help=help_text).add_subparsers(
+                dest=f"{group}_command", metavar="ACTION", required=True, parser_class=_Parser
+            )
+        sub: _Parser = groups[group].add_parser(name, help=action_help)
+        _data_dir_option(sub, default=argparse.SUPPRESS)
+        sub.set_defaults(handler=handler)
+        return sub
+
     run = command("run", "start the kiosk (the default command)", screens.run)
     run.add_argument("--windowed", action="store_true", help="a normal window, for development")
 
     command("status", "sign-ups per event, how many await export, the last export", _cmd_status)
 
-    content = commands.add_parser("content", help="check a content file")
-    content_commands = content.add_subparsers(
-        dest="content_command", metavar="ACTION", required=True, parser_class=_Parser
-    )
-    check = content_commands.add_parser(
-        "check", help="validate a content file and list every problem"
+    check = action(
+        "content",
+        "check a content file",
+        "check",
+        "validate a content file and list every problem",
+        _cmd_content_check,
     )
     check.add_argument("file", type=Path, metavar="FILE")
-    check.set_defaults(handler=_cmd_content_check)
 
-    event = commands.add_parser("event", help="set the event sign-ups are recorded under")
-    event_commands = event.add_subparsers(
-        dest="event_command", metavar="ACTION", required=True, parser_class=_Parser
+    start = action(
+        "event",
+        "set the event sign-ups are recorded under",
+        "start",
+        "start recording sign-ups under this event",
+        _cmd_event_start,
     )
-    start = event_commands.add_parser("start", help="start recording sign-ups under this event")
-    _data_dir_option(start, default=argparse.SUPPRESS)
     start.add_argument("name", metavar="NAME")
     start.add_argument("--location", default="", metavar="PLACE")
-    start.set_defaults(handler=_cmd_event_start)
 
-    pin = commands.add_parser("pin", help="the staff PIN")
-    pin_commands = pin.add_subparsers(
-        dest="pin_command", metavar="ACTION", required=True, parser_class=_Parser
+    action(
+        "pin",
+        "the staff PIN",
+        "set",
+        "choose the staff PIN on this terminal (asked twice, never shown)",
+        _cmd_pin_set,
     )
-    pin_set = pin_commands.add_parser(
-        "set", help="choose the staff PIN on this terminal (asked twice, never shown)"
-    )
-    _data_dir_option(pin_set, default=argparse.SUPPRESS)
-    pin_set.set_defaults(handler=_cmd_pin_set)
 
     export = command(
         "export", "write sign-ups not yet exported to a folder (e.g. a USB stick)", _cmd_export
@@ -150,28 +161,23 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
     _identity_option(office)
     _receipt_dir_option(office)
 
-    receipt = commands.add_parser("receipt", help="apply the office's import receipts")
-    receipt_commands = receipt.add_subparsers(
-        dest="receipt_command", metavar="ACTION", required=True, parser_class=_Parser
-    )
-    apply = receipt_commands.add_parser(
+    apply = action(
+        "receipt",
+        "apply the office's import receipts",
         "apply",
-        help="confirm exports the office has imported, and erase their personal data here",
+        "confirm exports the office has imported, and erase their personal data here",
+        _cmd_receipt_apply,
     )
-    _data_dir_option(apply, default=argparse.SUPPRESS)
     apply.add_argument("files", type=Path, nargs="+", metavar="FILE")
-    apply.set_defaults(handler=_cmd_receipt_apply)
 
-    keys = commands.add_parser("keys", help="organization keys for encrypted exports")
-    keys_commands = keys.add_subparsers(
-        dest="keys_command", metavar="ACTION", required=True, parser_class=_Parser
+    new_key = action(
+        "keys",
+        "organization keys for encrypted exports",
+        "new",
+        "make an age key pair: the private key file stays at the office",
+        _cmd_keys_new,
     )
-    new_key = keys_commands.add_parser(
-        "new", help="make an age key pair: the private key file stays at the office"
-    )
-    _data_dir_option(new_key, default=argparse.SUPPRESS)
     new_key.add_argument("--out", type=Path, required=True, metavar="KEY_FILE")
-    new_key.set_defaults(handler=_cmd_keys_new)
 
     demo = command("demo-signups", "fill a NON-real data folder with synthetic sign-ups", _cmd_demo)
     demo.add_argument("--count", type=_positive_int, required=True, metavar="N")

@@ -146,18 +146,13 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]
 
 
 # A contact's values taken straight from one of its sign-ups (the newest), in
-# _CONTACT_COLUMNS order after its email key.
+# _CONTACT_COLUMNS order after its email key: the email, the name, then the
+# export's columns from the phone to the consent version.
 _FROM_SIGNUP = (
     "email",
     "first_name",
     "last_name",
-    "phone",
-    "postal_code",
-    "wlf_choice",
-    "email_group_opt_in",
-    "advocacy_pledge",
-    "contact_consent",
-    "consent_version",
+    *COLUMNS[COLUMNS.index("phone") : COLUMNS.index("consent_version") + 1],
 )
 _CONTACT_COLUMNS = (
     "email_key",
