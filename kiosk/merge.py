@@ -198,41 +198,34 @@ class _Batch:
 
 
 class _Writer(Protocol):
-    """What differs between the dialects: value forms, look-ups, and how rows are written."""
+    """What differs between the dialects: value forms, look-ups, and how rows are written.
+
+    A writer serves one file's merge on one connection.
+    """
 
     def flags(self, cells: Sequence[str]) -> Sequence[Any]:
         """A column of "true"/"false" cells as this dialect takes booleans."""
 
-    def time(self, moment: datetime) -> Any:
-        """A UTC time as this dialect takes it."""
-
-    def known_contacts(self, connection: Connection, keys: list[str]) -> dict[str, int]:
+    def known_contacts(self, keys: list[str]) -> dict[str, int]:
         """The id of each contact among ``keys`` (email keys) that is stored already."""
 
-    def stored_signups(self, connection: Connection, ids: list[str]) -> set[str]:
+    def stored_signups(self, ids: list[str]) -> set[str]:
         """Which of the sign-up ``ids`` are stored already."""
 
-    def write(
-        self,
-        connection: Connection,
-        batch: _Batch,
-        file: tuple[str, Any],
-        step: Callable[[int], None],
-    ) -> tuple[int, int]:
-        """Write the batch's contacts and new sign-ups; return how many of each were new.
-
-        ``file`` is the file's hash and the import time, the same for every row.
-        """
+    def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
+        """Write the batch's contacts and new sign-ups; return how many of each were new."""
 
 
-def _writer_for(dialect: str) -> _Writer:
-    writers: dict[str, _Writer] = {"sqlite": _SQLiteWriter(), "postgresql": _PostgreSQLWriter()}
-    if dialect not in writers:
-        raise MasterError(
-            f"The master store's database kind ({dialect}) is not supported; "
-            "use SQLite or PostgreSQL."
-        )
-    return writers[dialect]
+def _writer_for(connection: Connection, sha256: str, now: datetime) -> _Writer:
+    """The writer for the connection's dialect, for the file with hash ``sha256``."""
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        return _SQLiteWriter(connection, (sha256, _sqlite_time(now)))
+    if dialect == "postgresql":
+        return _PostgreSQLWriter(connection, (sha256, now.replace(tzinfo=None)))
+    raise MasterError(
+        f"The master store's database kind ({dialect}) is not supported; use SQLite or PostgreSQL."
+    )
 
 
 def _merge_in(
@@ -249,7 +242,7 @@ def _merge_in(
         step(item.rows)
         return f"already imported {already:%Y-%m-%d %H:%M} UTC", counts
 
-    writer = _writer_for(connection.dialect.name)
+    writer = _writer_for(connection, item.sha256, now)
     done = 0
     for cells in export_batches(item):
 
@@ -257,9 +250,7 @@ def _merge_in(
             step(base + rows)
 
         batch, conflicts = _prepare(connection, writer, cells, every_id)
-        contacts_new, signups_new = writer.write(
-            connection, batch, (item.sha256, writer.time(now)), batch_step
-        )
+        contacts_new, signups_new = writer.write(batch, batch_step)
         ids = batch.signups[0]
         if not every_id and len(batch.present) + signups_new < len(ids):
             # Under the write lock, only a stored id under another person.
@@ -301,9 +292,9 @@ def _prepare(
     # inserted than asked, and the file is merged again with every id looked
     # up (every_id).
     everyone = sorted(set(keys))  # one lock order for every import: no deadlocks between two
-    known = writer.known_contacts(connection, everyone)
+    known = writer.known_contacts(everyone)
     asked = list(ids) if every_id else list(compress(ids, map(known.__contains__, keys)))
-    present = writer.stored_signups(connection, asked) if asked else set()
+    present = writer.stored_signups(asked) if asked else set()
     conflicts = len(_conflicting(connection, cells, present)) if present else 0
     people, profile = _profiles(columns, keys, everyone, present)
     return _Batch([ids, keys, *columns[1:]], present, known, people, profile), conflicts
@@ -364,7 +355,14 @@ _SQLITE_INSERT = (
 
 
 class _SQLiteWriter:
-    """SQLite: executemany of plain SQL, under the write lock the merge holds."""
+    """SQLite: executemany of plain SQL, under the write lock the merge holds.
+
+    ``file`` is the file's hash and the import time, the same for every row.
+    """
+
+    def __init__(self, connection: Connection, file: tuple[str, str]) -> None:
+        self._connection = connection
+        self._file = file
 
     def flags(self, cells: Sequence[str]) -> Sequence[Any]:
         # 1 and 0 (what SQLAlchemy's Boolean stores there): the sqlite3 module
@@ -372,33 +370,25 @@ class _SQLiteWriter:
         # that alone cost about a tenth of an import.
         return list(map(_FLAG_INTS.__getitem__, cells))
 
-    def time(self, moment: datetime) -> Any:
-        return _sqlite_time(moment)
-
-    def known_contacts(self, connection: Connection, keys: list[str]) -> dict[str, int]:
+    def known_contacts(self, keys: list[str]) -> dict[str, int]:
         found: dict[str, int] = {}
         for chunk in _chunks(keys, 900):
             marks = ", ".join(["?"] * len(chunk))
             query = f"SELECT email_key, id FROM contacts WHERE email_key IN ({marks})"
-            found.update(connection.exec_driver_sql(query, tuple(chunk)).all())
+            found.update(self._connection.exec_driver_sql(query, tuple(chunk)).all())
         return found
 
-    def stored_signups(self, connection: Connection, ids: list[str]) -> set[str]:
+    def stored_signups(self, ids: list[str]) -> set[str]:
         found: set[str] = set()
         for chunk in _chunks(ids, 900):
             marks = ", ".join(["?"] * len(chunk))
             query = f"SELECT signup_id FROM touchpoints WHERE signup_id IN ({marks})"
-            found.update(row[0] for row in connection.exec_driver_sql(query, tuple(chunk)))
+            rows = self._connection.exec_driver_sql(query, tuple(chunk))
+            found.update(row[0] for row in rows)
         return found
 
-    def write(
-        self,
-        connection: Connection,
-        batch: _Batch,
-        file: tuple[str, Any],
-        step: Callable[[int], None],
-    ) -> tuple[int, int]:
-        contact_ids, contacts_new = self._write_contacts(connection, batch)
+    def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
+        contact_ids, contacts_new = self._write_contacts(batch)
         # One tuple per sign-up in the insert's column order, sorted by sign-up id
         # so every import takes its locks in one order.
         ids, keys, *rest = batch.signups
@@ -407,8 +397,8 @@ class _SQLiteWriter:
                 ids,
                 map(contact_ids.get, keys),  # None only for sign-ups already present
                 *rest,
-                repeat(file[0]),
-                repeat(file[1]),
+                repeat(self._file[0]),
+                repeat(self._file[1]),
             ),
             key=itemgetter(0),
         )
@@ -419,12 +409,13 @@ class _SQLiteWriter:
         step(done)
         for chunk in _chunks(rows):
             # rowcount counts only inserted rows: a concurrent import's are skipped.
-            added += max(connection.exec_driver_sql(_SQLITE_INSERT, list(chunk)).rowcount, 0)
+            inserted = self._connection.exec_driver_sql(_SQLITE_INSERT, list(chunk)).rowcount
+            added += max(inserted, 0)
             done += len(chunk)
             step(done)
         return contacts_new, added
 
-    def _write_contacts(self, connection: Connection, batch: _Batch) -> tuple[dict[str, int], int]:
+    def _write_contacts(self, batch: _Batch) -> tuple[dict[str, int], int]:
         """Insert the new people and upsert the known ones; every person's id, and how many new.
 
         What exists now is what exists when the inserts run (the write lock is
@@ -442,6 +433,7 @@ class _SQLiteWriter:
             )
             new_keys = list(compress(people, is_new))
             new_profile = [list(compress(c, is_new)) for c in profile]
+        connection = self._connection
         first_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
         new_ids = range(first_id, first_id + len(new_keys))
         if new_keys:
@@ -547,32 +539,29 @@ _COPY_SPECIAL = re.compile(r"[\\\t\n\r]")
 
 
 class _PostgreSQLWriter:
-    """PostgreSQL: COPY into the scratch tables, then one INSERT ... SELECT per table."""
+    """PostgreSQL: COPY into the scratch tables, then one INSERT ... SELECT per table.
+
+    ``file`` is the file's hash and the import time, the same for every row.
+    """
+
+    def __init__(self, connection: Connection, file: tuple[str, datetime]) -> None:
+        self._connection = connection
+        self._file = file
 
     def flags(self, cells: Sequence[str]) -> Sequence[Any]:
         # As they are: COPY sends every value as text, and "true" and "false"
         # are what PostgreSQL's boolean input reads.
         return cells
 
-    def time(self, moment: datetime) -> Any:
-        return moment.replace(tzinfo=None)
+    def known_contacts(self, keys: list[str]) -> dict[str, int]:
+        return dict(_pg_execute(self._connection, _PG_KNOWN, (keys,))[1])
 
-    def known_contacts(self, connection: Connection, keys: list[str]) -> dict[str, int]:
-        return dict(_pg_execute(connection, _PG_KNOWN, (keys,))[1])
+    def stored_signups(self, ids: list[str]) -> set[str]:
+        return {row[0] for row in _pg_execute(self._connection, _PG_PRESENT, (ids,))[1]}
 
-    def stored_signups(self, connection: Connection, ids: list[str]) -> set[str]:
-        return {row[0] for row in _pg_execute(connection, _PG_PRESENT, (ids,))[1]}
-
-    def write(
-        self,
-        connection: Connection,
-        batch: _Batch,
-        file: tuple[str, Any],
-        step: Callable[[int], None],
-    ) -> tuple[int, int]:
-        written = _merge_pg(
-            connection, [batch.people, *batch.profile], batch.signups, batch.present, file
-        )
+    def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
+        people: list[Sequence[Any]] = [batch.people, *batch.profile]
+        written = _merge_pg(self._connection, people, batch.signups, batch.present, self._file)
         step(len(batch.signups[0]))
         return written
 
