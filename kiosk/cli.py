@@ -145,7 +145,7 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
 
     imp = command("import", "verify export files and merge them into the master store", _cmd_import)
     imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
-    _master_options(imp)
+    _office_options(imp)
     imp.add_argument("--crm-csv", type=Path, metavar="OUT", help="also write a CRM-ready CSV")
     imp.add_argument(
         "--profile",
@@ -153,13 +153,9 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
         metavar="NAME",
         help="CRM file layout: generic, everyaction, action-network, mailchimp, salesforce-npsp",
     )
-    _identity_option(imp)
-    _receipt_dir_option(imp)
 
     office = command("office", "open the office import screen", screens.office)
-    _master_options(office)
-    _identity_option(office)
-    _receipt_dir_option(office)
+    _office_options(office)
 
     apply = action(
         "receipt",
@@ -195,7 +191,8 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
     return parser
 
 
-def _master_options(parser: argparse.ArgumentParser) -> None:
+def _office_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the office's commands (import, office): the master store, key, receipts."""
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         "--into",
@@ -208,24 +205,19 @@ def _master_options(parser: argparse.ArgumentParser) -> None:
         help="read the master store's URL from the environment variable VAR instead "
         "(keeps it off the command line, which other users can list)",
     )
-
-
-def _identity_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--identity",
-        type=Path,
-        metavar="KEY_FILE",
-        help="the organization's private key file, to open encrypted (.csv.age) exports",
-    )
-
-
-def _receipt_dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--receipt-dir",
-        type=Path,
-        metavar="DIR",
-        help="write the kiosks' import receipts here (default: beside each export file)",
-    )
+    for option, metavar, help_text in (
+        (
+            "--identity",
+            "KEY_FILE",
+            "the organization's private key file, to open encrypted (.csv.age) exports",
+        ),
+        (
+            "--receipt-dir",
+            "DIR",
+            "write the kiosks' import receipts here (default: beside each export file)",
+        ),
+    ):
+        parser.add_argument(option, type=Path, metavar=metavar, help=help_text)
 
 
 def existing_folder(path: Path | None) -> Path | None:
