@@ -19,7 +19,7 @@ from kiosk.content import Content, load_content
 from kiosk.paths import default_content_path
 from kiosk.service import KioskService
 from kiosk.store import Store
-from tests.factories import MakeService, set_up_kiosk
+from tests.factories import ExportingKiosk, MakeKiosk, MakeService, set_up_kiosk
 
 # The PostgreSQL fixtures (pg_server, pg_url), for any test that names them.
 pytest_plugins = ["tests.pg"]
@@ -88,3 +88,17 @@ def make_service(data_dir: Path, clock: ManualClock) -> Iterator[MakeService]:
     yield make
     for service in opened:
         service.close()
+
+
+@pytest.fixture
+def make_kiosk(tmp_path: Path) -> Iterator[MakeKiosk]:
+    """Make named ``ExportingKiosk``s in a temporary folder; every one is closed afterwards."""
+    made: list[ExportingKiosk] = []
+
+    def make(name: str, *, clock: ManualClock | None = None) -> ExportingKiosk:
+        made.append(ExportingKiosk(tmp_path, name, clock=clock))
+        return made[-1]
+
+    yield make
+    for kiosk in made:
+        kiosk.close()
