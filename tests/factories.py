@@ -121,9 +121,9 @@ class ExportingKiosk:
         self._tick()
         return record
 
-    def export(self, *, include_all: bool = False) -> Path:
-        """Export to the USB folder; return the data file."""
-        result = export_signups(self.store, self.usb, include_all=include_all)
+    def export(self, *, include_all: bool = False, recipient: str | None = None) -> Path:
+        """Export to the USB folder (encrypted for ``recipient`` if given); return the data file."""
+        result = export_signups(self.store, self.usb, include_all=include_all, recipient=recipient)
         assert result is not None
         self._tick()
         return result.csv_path

@@ -13,6 +13,7 @@ import pytest
 from kiosk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_content_path
 from p2p_kiosk.cli import main
+from ui.screenshots import FIRST_START_SCREENS, SCREENS
 
 Run = tuple[int, str, str]
 Runner = Callable[..., Run]
@@ -428,32 +429,11 @@ def test_the_kiosk_shows_then_reports_an_unusable_store_in_one_line(data_dir: Pa
     assert str(data_dir) in result.stderr
 
 
-SCREENS = (
-    "setup",
-    "setup_event",
-    "locked",
-    "attract",
-    "home",
-    "message",
-    "resources",
-    "resource_detail",
-    "action",
-    "join",
-    "join_errors",
-    "thank_you",
-    "idle_countdown",
-    "staff_pin",
-    "staff",
-    "staff_export",
-    "staff_settings",
-)
-
-
 def test_screenshots_render_every_screen_at_both_sizes(run: Runner, tmp_path: Path) -> None:
     out = tmp_path / "shots"
     code, out_text, _ = run("screenshots", "--out", out)
     assert code == EXIT_OK, out_text
-    for screen in SCREENS:
+    for screen in FIRST_START_SCREENS + SCREENS:
         for size in ("1280x800", "1920x1080"):
             data = (out / f"{screen}_{size}.png").read_bytes()
             assert data[:8] == b"\x89PNG\r\n\x1a\n", screen

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -28,7 +29,7 @@ from kiosk.export import export_signups
 from kiosk.importer import ImportReport
 from kiosk.signup import SignupRecord
 from kiosk.store import Store
-from tests.factories import make_signup
+from tests.factories import ExportingKiosk, make_signup
 from ui.office.app import make_office_window
 from ui.office.window import MERGED, READY, REJECTED, OfficeWindow
 
@@ -62,20 +63,15 @@ def _export(
     recipient: str | None = None,
 ) -> Path:
     """A kiosk called ``name`` signs up ``people`` and exports them to tmp/usb-<name>/."""
-    store = Store.open(tmp / f"kiosk-{name}")
+    kiosk = ExportingKiosk(tmp, name)
     try:
-        records = [
-            _record(store.kiosk_id, i, event=event, when=when + timedelta(minutes=i), **person)
-            for i, person in enumerate(people)
-        ]
-        store.insert_records(records)
-        out = tmp / f"usb-{name}"
-        out.mkdir()
-        result = export_signups(store, out, recipient=recipient)
+        for n, person in enumerate(people):
+            values: dict[str, Any] = {"first_name": f"Person{n}", "last_name": "Tester", **person}
+            values.setdefault("email", f"person{n}@example.org")
+            kiosk.add(at=when + timedelta(minutes=n), event=event, **values)
+        return kiosk.export(recipient=recipient)
     finally:
-        store.close()
-    assert result is not None
-    return result.csv_path
+        kiosk.close()
 
 
 @pytest.fixture
