@@ -57,6 +57,14 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def usb(tmp_path: Path) -> Path:
+    """An empty folder standing for a USB stick."""
+    path = tmp_path / "usb"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
 def store(data_dir: Path, clock: ManualClock) -> Iterator[Store]:
     """A real kiosk store (SQLite file, migrated) in a temporary data folder."""
     opened = Store.open(data_dir, clock=clock)

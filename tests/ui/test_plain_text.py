@@ -173,7 +173,7 @@ def test_no_kiosk_widget_renders_data_as_rich_text(
 
 
 def test_no_office_widget_renders_data_as_rich_text(
-    qtbot: QtBot, tmp_path: Path, service: KioskService
+    qtbot: QtBot, tmp_path: Path, usb: Path, service: KioskService
 ) -> None:
     service.start_event(HOSTILE, BOLD)
     service.submit(
@@ -181,11 +181,9 @@ def test_no_office_widget_renders_data_as_rich_text(
             first_name=HOSTILE, last_name=BOLD, email="dana@example.org", contact_consent=True
         )
     )
-    stick = tmp_path / "usb"
-    stick.mkdir()
-    result = service.export(stick)
+    result = service.export(usb)
     assert result is not None
-    odd = stick / "<b>Hall.csv"  # a file name with markup, rejected (no manifest)
+    odd = usb / "<b>Hall.csv"  # a file name with markup, rejected (no manifest)
     odd.write_bytes(result.csv_path.read_bytes())
     window = make_office_window(f"sqlite:///{tmp_path / 'master.sqlite3'}")
     qtbot.addWidget(window)

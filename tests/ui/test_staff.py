@@ -377,19 +377,17 @@ def test_export_from_the_panel_writes_a_verified_csv_and_manifest(
     qtbot: QtBot,
     screen: StaffScreen,
     service: KioskService,
-    tmp_path: Path,
+    usb: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     service.start_event("Campus fair", "Boston")
     _submit(service, 3, "x")
     _unlock(qtbot, screen, service)
-    out = tmp_path / "usb"
-    out.mkdir()
-    text, tone = _export_to(qtbot, screen, out, monkeypatch)
+    text, tone = _export_to(qtbot, screen, usb, monkeypatch)
 
     assert tone == "success", text
-    csv_files = sorted(out.glob("*.csv"))
-    manifests = sorted(out.glob("*.json"))
+    csv_files = sorted(usb.glob("*.csv"))
+    manifests = sorted(usb.glob("*.json"))
     assert len(csv_files) == 1 and len(manifests) == 1
     manifest = json.loads(manifests[0].read_text(encoding="utf-8"))
     digest = hashlib.sha256(csv_files[0].read_bytes()).hexdigest()
@@ -406,16 +404,14 @@ def test_export_removes_and_reports_what_an_interrupted_export_left_on_the_drive
     qtbot: QtBot,
     screen: StaffScreen,
     service: KioskService,
-    tmp_path: Path,
+    usb: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _submit(service, 1, "v")
     _unlock(qtbot, screen, service)
-    out = tmp_path / "usb"
-    out.mkdir()
-    leftover = out / ".p2p-export-q1w2e3.tmp"
+    leftover = usb / ".p2p-export-q1w2e3.tmp"
     leftover.write_text("Dana,Levi,dana.levi@example.org\r\n", encoding="utf-8")
-    text, tone = _export_to(qtbot, screen, out, monkeypatch)
+    text, tone = _export_to(qtbot, screen, usb, monkeypatch)
     assert tone == "success" and "removed 1 unfinished file" in text
     assert not leftover.exists()
 
@@ -424,15 +420,13 @@ def test_export_with_nothing_new_says_so(
     qtbot: QtBot,
     screen: StaffScreen,
     service: KioskService,
-    tmp_path: Path,
+    usb: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _unlock(qtbot, screen, service)
-    out = tmp_path / "usb"
-    out.mkdir()
-    text, tone = _export_to(qtbot, screen, out, monkeypatch)
+    text, tone = _export_to(qtbot, screen, usb, monkeypatch)
     assert text == "Nothing new to export." and tone == "info"
-    assert list(out.iterdir()) == []
+    assert list(usb.iterdir()) == []
 
 
 def test_export_again_with_include_all_rewrites_everything(
@@ -522,13 +516,12 @@ def test_apply_receipts_on_the_export_page_erases_what_the_office_confirmed(
     screen: StaffScreen,
     service: KioskService,
     tmp_path: Path,
+    usb: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     service.start_event("Campus fair", "Boston")
     _submit(service, 3, "r")
     _unlock(qtbot, screen, service)
-    usb = tmp_path / "usb"
-    usb.mkdir()
     assert _export_to(qtbot, screen, usb, monkeypatch)[1] == "success"
     _submit(service, 1, "s")  # came after the export: the office has not got it
     (waiting,) = _history(screen)

@@ -313,7 +313,7 @@ def test_staff_settings_by_touch_on_the_on_screen_keyboard(
 
 
 def test_staff_export_by_touch(
-    qtbot: QtBot, open_booth: Callable[..., Booth], tmp_path: Path, monkeypatch: Any
+    qtbot: QtBot, open_booth: Callable[..., Booth], usb: Path, monkeypatch: Any
 ) -> None:
     """Mirrors test_export_from_the_panel_... and test_export_again_with_include_all_..."""
     booth = open_booth()
@@ -321,14 +321,12 @@ def test_staff_export_by_touch(
     booth.service.submit(make_form())
     staff = _unlock_by_touch(qtbot, booth)
     _staff_page(booth, staff, "export")
-    out = tmp_path / "usb"
-    out.mkdir()
     # The folder dialog is a window of its own; stand in for the volunteer's choice.
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
     user.tap(staff.findChild(QPushButton, "ChooseFolderButton"))
     for _ in range(2):
         user.tap(staff.findChild(QPushButton, "ExportButton"))
         qtbot.waitUntil(lambda: not staff.panel.is_busy(), timeout=20_000)
         user.tap(staff.findChild(QAbstractButton, "ExportIncludeAll"))
-    assert len(list(out.glob("*.csv"))) == 2
+    assert len(list(usb.glob("*.csv"))) == 2
     assert booth.service.pending_count() == 0
