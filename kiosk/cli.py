@@ -26,7 +26,7 @@ from kiosk.content import ContentError, load_content
 from kiosk.errors import KioskError
 from kiosk.first_start import SetupState
 from kiosk.logs import setup_logging
-from kiosk.paths import default_content_path, default_data_dir
+from kiosk.paths import MASTER_FILE_NAME, default_content_path, default_data_dir
 from kiosk.terminal import terminal_safe
 
 log = logging.getLogger(__name__)
@@ -197,7 +197,7 @@ def _office_options(parser: argparse.ArgumentParser) -> None:
     where.add_argument(
         "--into",
         metavar="DB_URL",
-        help="SQLAlchemy URL of the master store (default: master.sqlite3 in the data folder)",
+        help=f"SQLAlchemy URL of the master store (default: {MASTER_FILE_NAME} in the data folder)",
     )
     where.add_argument(
         "--into-env",

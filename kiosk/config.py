@@ -49,14 +49,15 @@ def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskCon
     raw = _read_toml(path)
     known = {setting.key for setting in CONFIG_FILE_SETTINGS}
     problems = [f"unknown setting {key!r}" for key in sorted(set(raw) - known)]
-    # Each setting the file gives is checked; a bad one is named, and its default used.
+    # Every setting the file gives is checked, so every bad one is named at once.
     values: dict[str, Any] = {}
     for setting in CONFIG_FILE_SETTINGS:
         value = raw.get(setting.key)
-        problem = None if value is None else _problem(setting, value)
-        if problem is not None:
+        if value is None:
+            value = setting.default
+        elif (problem := _problem(setting, value)) is not None:
             problems.append(f"{setting.key}: {problem}")
-        values[setting.key] = setting.default if value is None or problem else value
+        values[setting.key] = value
     if problems:
         raise ConfigError(f"{path}: " + "; ".join(problems))
     content = values[CONTENT.key]
@@ -88,7 +89,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _problem(setting: Setting[Any], value: object) -> str | None:
-    """What is wrong with the config file's ``value`` for the setting ``key`` (never quoting it).
+    """What is wrong with the config file's ``value`` for ``setting`` (never quoting it), or None.
 
     An export key is checked in full here, not only at export time: a mistyped
     key would otherwise pass the start-up check and fail at the end of the event.

@@ -36,6 +36,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kiosk.errors import KioskError
+from kiosk.paths import MASTER_FILE_NAME
 from kiosk.private_files import make_private_database
 from kiosk.store import configure_sqlite, database_error_reason
 
@@ -43,9 +44,6 @@ _BUSY_TIMEOUT_MS = 30_000  # imports are long transactions; a second import wait
 _CACHE_KIB = 64 * 1024  # page cache per SQLite connection (allocated only as used)
 _CHECKPOINT_PAGES = 16_384  # WAL pages (64 MiB at 4 KiB) before a commit copies them back
 _SCHEMA_LOCK_KEY = 0x50325031  # PostgreSQL advisory lock: one process creates the tables
-
-MASTER_FILE_NAME = "master.sqlite3"
-"""The SQLite master store's file, in the office's data folder unless a URL names another."""
 
 
 class MasterError(KioskError):
@@ -215,7 +213,7 @@ def open_master(url: str) -> Engine:
     except ArgumentError:
         raise MasterError(
             "The master store address is not a database URL "
-            "(e.g. sqlite:///master.sqlite3 or postgresql+psycopg://user@host/db)."
+            f"(e.g. sqlite:///{MASTER_FILE_NAME} or postgresql+psycopg://user@host/db)."
         ) from None
     shown = safe_url(parsed)
     try:
