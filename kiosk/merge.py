@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import compress, repeat
 from operator import itemgetter
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -197,21 +198,30 @@ class _Batch:
     profile: list[list[Any]]  # each of those contacts' values, in _CONTACT_COLUMNS[1:] order
 
 
-class _Writer(Protocol):
+class _Writer(ABC):
     """What differs between the dialects: value forms, look-ups, and how rows are written.
 
-    A writer serves one file's merge on one connection.
+    A writer serves one file's merge on one connection; ``file`` is the file's
+    hash and the import time (in the dialect's form), the same for every row.
     """
 
+    def __init__(self, connection: Connection, file: tuple[str, Any]) -> None:
+        self._connection = connection
+        self._file = file
+
+    @abstractmethod
     def flags(self, cells: Sequence[str]) -> Sequence[Any]:
         """A column of "true"/"false" cells as this dialect takes booleans."""
 
+    @abstractmethod
     def known_contacts(self, keys: list[str]) -> dict[str, int]:
         """The id of each contact among ``keys`` (email keys) that is stored already."""
 
+    @abstractmethod
     def stored_signups(self, ids: list[str]) -> set[str]:
         """Which of the sign-up ``ids`` are stored already."""
 
+    @abstractmethod
     def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
         """Write the batch's contacts and new sign-ups; return how many of each were new."""
 
@@ -354,15 +364,8 @@ _SQLITE_INSERT = (
 )
 
 
-class _SQLiteWriter:
-    """SQLite: executemany of plain SQL, under the write lock the merge holds.
-
-    ``file`` is the file's hash and the import time, the same for every row.
-    """
-
-    def __init__(self, connection: Connection, file: tuple[str, str]) -> None:
-        self._connection = connection
-        self._file = file
+class _SQLiteWriter(_Writer):
+    """SQLite: executemany of plain SQL, under the write lock the merge holds."""
 
     def flags(self, cells: Sequence[str]) -> Sequence[Any]:
         # 1 and 0 (what SQLAlchemy's Boolean stores there): the sqlite3 module
@@ -538,15 +541,8 @@ _PG_INSERT = (
 _COPY_SPECIAL = re.compile(r"[\\\t\n\r]")
 
 
-class _PostgreSQLWriter:
-    """PostgreSQL: COPY into the scratch tables, then one INSERT ... SELECT per table.
-
-    ``file`` is the file's hash and the import time, the same for every row.
-    """
-
-    def __init__(self, connection: Connection, file: tuple[str, datetime]) -> None:
-        self._connection = connection
-        self._file = file
+class _PostgreSQLWriter(_Writer):
+    """PostgreSQL: COPY into the scratch tables, then one INSERT ... SELECT per table."""
 
     def flags(self, cells: Sequence[str]) -> Sequence[Any]:
         # As they are: COPY sends every value as text, and "true" and "false"
