@@ -31,7 +31,7 @@ def run(workdir: Path) -> list[Figure]:
     """Measure the bundle's size and its start-up against the source checkout's."""
     if not BUNDLE_EXE.exists():
         subprocess.run(["make", "-C", str(ROOT), "bundle"], check=True)
-    source = kiosk_command([sys.executable, "-m", "kiosk"], workdir / "source")
+    source = kiosk_command([sys.executable, "-m", "p2p_kiosk"], workdir / "source")
     bundled = kiosk_command([str(BUNDLE_EXE)], workdir / "bundle")
     for data_dir in ("source", "bundle"):
         set_up_kiosk(workdir / data_dir)  # so both start on attract, as at a booth

@@ -2,7 +2,7 @@
 PySide6 window shown.
 
 Both run in fresh subprocesses on the offscreen platform, in the same run,
-interleaved. The kiosk is the real command (`python -m kiosk run`) with
+interleaved. The kiosk is the real command (`python -m p2p_kiosk run`) with
 ``ui.app.STARTUP_PROBE_ENV`` set, which prints a line once attract is on screen
 (its data folder is set up first: a kiosk without a staff PIN shows setup instead);
 the bare window prints once it is shown and the event loop has turned. The
@@ -71,7 +71,7 @@ def kiosk_command(executable: list[str], data_dir: Path) -> list[str]:
 def run(workdir: Path) -> list[Figure]:
     """Best of RUNS starts of the kiosk against best of RUNS starts of a bare window."""
     data_dir = workdir / "data"
-    source = kiosk_command([sys.executable, "-m", "kiosk"], data_dir)
+    source = kiosk_command([sys.executable, "-m", "p2p_kiosk"], data_dir)
     # A kiosk that has run before (store made and migrated, set up), as at a booth.
     set_up_kiosk(data_dir)
     time_to_line(source, STARTUP_PROBE_LINE)

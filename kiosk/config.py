@@ -14,11 +14,17 @@ from typing import Any
 
 from kiosk.errors import KioskError
 from kiosk.paths import default_content_path
+from kiosk.settings import (
+    CONFIG_FILE_SETTINGS,
+    CONTENT,
+    DEFAULT_REGION,
+    EXPORT_PUBLIC_KEY,
+    IDLE_TIMEOUT,
+    KEYBOARD,
+    Setting,
+)
 
 CONFIG_FILE_NAME = "config.toml"
-KEYBOARD_MODES = ("auto", "on", "off")
-MIN_IDLE_TIMEOUT_S = 15
-MAX_IDLE_TIMEOUT_S = 3600
 
 
 class ConfigError(KioskError):
@@ -31,109 +37,68 @@ class KioskConfig:
 
     data_dir: Path
     content_path: Path
-    default_region: str = "US"
-    keyboard: str = "auto"
-    idle_timeout_s: int = 90
-    export_public_key: str | None = None
+    default_region: str
+    keyboard: str
+    idle_timeout_s: int
+    export_public_key: str | None
 
 
 def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskConfig:
     """Read ``data_dir/config.toml`` if present; ``content_path`` overrides the file's."""
     path = data_dir / CONFIG_FILE_NAME
-    raw: dict[str, Any] = {}
-    if path.exists():
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{path}: is not valid TOML ({exc})") from None
-        except OSError as exc:
-            raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
-    problems: list[str] = []
-    known = {"content", "default_region", "keyboard", "idle_timeout_s", "export_public_key"}
-    problems += [f"unknown setting {key!r}" for key in sorted(set(raw) - known)]
-
-    content = raw.get("content")
-    if content is not None and not isinstance(content, str):
-        problems.append("content: must be a file path in quotes")
-        content = None
+    raw = _read_toml(path)
+    known = {setting.key for setting in CONFIG_FILE_SETTINGS}
+    problems = [f"unknown setting {key!r}" for key in sorted(set(raw) - known)]
+    # Every setting the file gives is checked, so every bad one is named at once.
+    values: dict[str, Any] = {}
+    for setting in CONFIG_FILE_SETTINGS:
+        value = raw.get(setting.key)
+        if value is None:
+            value = setting.default
+        elif (problem := _problem(setting, value)) is not None:
+            problems.append(f"{setting.key}: {problem}")
+        values[setting.key] = value
+    if problems:
+        raise ConfigError(f"{path}: " + "; ".join(problems))
+    content = values[CONTENT.key]
     if content_path is None:
         # A relative path in the file is relative to the file, not to wherever
         # the kiosk happened to be started from.
         content_path = (path.parent / content) if content else default_content_path()
-
-    region = raw.get("default_region", "US")
-    if not isinstance(region, str) or not _is_supported_region(region):
-        problems.append("default_region: must be a two-letter country code such as US or IL")
-        region = "US"
-
-    keyboard = raw.get("keyboard", "auto")
-    if keyboard not in KEYBOARD_MODES:
-        problems.append(f"keyboard: must be one of {', '.join(KEYBOARD_MODES)}")
-        keyboard = "auto"
-
-    idle = raw.get("idle_timeout_s", 90)
-    if isinstance(idle, bool) or not isinstance(idle, int) or not check_idle_timeout(idle):
-        problems.append(
-            f"idle_timeout_s: must be a whole number of seconds from "
-            f"{MIN_IDLE_TIMEOUT_S} to {MAX_IDLE_TIMEOUT_S}"
-        )
-        idle = 90
-
-    key = raw.get("export_public_key")
-    if key is not None:
-        key_problem = _public_key_problem(key)
-        if key_problem is not None:
-            problems.append(f"export_public_key: {key_problem}")
-            key = None
-        else:
-            key = key.strip()
-
-    if problems:
-        raise ConfigError(f"{path}: " + "; ".join(problems))
+    key = values[EXPORT_PUBLIC_KEY.key]
     return KioskConfig(
         data_dir=data_dir,
         content_path=Path(content_path),
-        default_region=region.upper(),
-        keyboard=keyboard,
-        idle_timeout_s=idle,
-        export_public_key=key,
+        default_region=values[DEFAULT_REGION.key].upper(),
+        keyboard=values[KEYBOARD.key],
+        idle_timeout_s=values[IDLE_TIMEOUT.key],
+        export_public_key=key.strip() if key is not None else None,
     )
 
 
-def _public_key_problem(key: object) -> str | None:
-    """Say what is wrong with an export key from the config (never quoting it), or None.
-
-    Checked in full here, not only at export time: a mistyped key would
-    otherwise pass the start-up check and fail at the end of the event.
-    """
-    if not isinstance(key, str):
-        return "must be an age public key in quotes (age1...)"
-    if key.strip().upper().startswith("AGE-SECRET-KEY-"):
-        return (
-            "holds the office's private key, which must never be on a kiosk: put the public "
-            "key (age1...) here, and make a new pair with `p2p-kiosk keys new` if this one "
-            "has been copied around"
-        )
-    from kiosk.crypto import CryptoError, check_recipient
-
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The settings in the config file at ``path``; none if there is no file."""
+    if not path.exists():
+        return {}
     try:
-        check_recipient(key)
-    except CryptoError:
-        return (
-            "is not a valid age public key: copy the whole age1... line that "
-            "`p2p-kiosk keys new` printed"
-        )
-    return None
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: is not valid TOML ({exc})") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
 
 
-def _is_supported_region(region: str) -> bool:
-    if region == "US":
-        return True  # the default: no need to load phonenumbers' tables at start-up
-    import phonenumbers
+def _problem(setting: Setting[Any], value: object) -> str | None:
+    """What is wrong with the config file's ``value`` for ``setting`` (never quoting it), or None.
 
-    return region.upper() in phonenumbers.SUPPORTED_REGIONS
-
-
-def check_idle_timeout(seconds: int) -> bool:
-    """Return whether ``seconds`` is an idle timeout the kiosk accepts."""
-    return MIN_IDLE_TIMEOUT_S <= seconds <= MAX_IDLE_TIMEOUT_S
+    An export key is checked in full here, not only at export time: a mistyped
+    key would otherwise pass the start-up check and fail at the end of the event.
+    """
+    if setting is EXPORT_PUBLIC_KEY and isinstance(value, str):
+        if value.strip().upper().startswith("AGE-SECRET-KEY-"):
+            return (
+                "holds the office's private key, which must never be on a kiosk: put the public "
+                "key (age1...) here, and make a new pair with `p2p-kiosk keys new` if this one "
+                "has been copied around"
+            )
+    return setting.problem(value)

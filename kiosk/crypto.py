@@ -187,7 +187,7 @@ class _PlaintextPipe:
             self._put(None)
         except _Cancelled:
             return
-        except Exception as exc:  # noqa: BLE001 - handed to the reading side, which raises it
+        except Exception as exc:  # handed to the reading side, which raises it
             if not self._cancelled.is_set():
                 try:
                     self._put(exc)

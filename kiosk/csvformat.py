@@ -132,99 +132,64 @@ _WLF_NAMES = ", ".join(sorted(_WLF_BY_VALUE))
 
 
 def cells_to_record(cells: Sequence[str]) -> SignupRecord:
-    """Read one row's cells, in ``COLUMNS`` order, into a record (the importer's hot path).
+    """Read one row's cells, in ``COLUMNS`` order, into a record.
 
     Same checks and messages as ``row_to_record``, except that the caller has
     already refused NUL characters (the importer checks the whole file at once).
     """
     if len(cells) != len(COLUMNS):
         raise ValueError(f"has {len(cells)} cells, expected {len(COLUMNS)}")
-    (
-        signup_id,
-        created_at,
-        event_name,
-        event_location,
-        kiosk_id,
-        first_name,
-        last_name,
-        email,
-        phone,
-        postal_code,
-        wlf_choice,
-        opt_in,
-        pledge,
-        consent,
-        consent_version,
-        locale,
-    ) = cells
-    # Only a cell starting with an apostrophe can have been neutralized; the
-    # id, time, choice and flag cells are checked below and hold none.
-    if event_name[:1] == "'":
-        event_name = restore(event_name)
-    if event_location[:1] == "'":
-        event_location = restore(event_location)
-    if kiosk_id[:1] == "'":
-        kiosk_id = restore(kiosk_id)
-    if first_name[:1] == "'":
-        first_name = restore(first_name)
-    if last_name[:1] == "'":
-        last_name = restore(last_name)
-    if email[:1] == "'":
-        email = restore(email)
-    if phone[:1] == "'":
-        phone = restore(phone)
-    if postal_code[:1] == "'":
-        postal_code = restore(postal_code)
-    if consent_version[:1] == "'":
-        consent_version = restore(consent_version)
-    if locale[:1] == "'":
-        locale = restore(locale)
-    if not _UUID_PATTERN.fullmatch(signup_id):
+    # Every cell is restored: the id, time, choice and flag cells hold no
+    # apostrophe when they are right, and are wrong either way when they do.
+    cell = dict(zip(COLUMNS, map(restore, cells), strict=True))
+    if not _UUID_PATTERN.fullmatch(cell["signup_id"]):
         raise ValueError("signup_id is not a UUID (lower-case, with hyphens)")
-    if not _TIME_PATTERN.fullmatch(created_at):
+    if not _TIME_PATTERN.fullmatch(cell["created_at"]):
         raise ValueError("created_at is not an ISO 8601 UTC time")
-    if not kiosk_id:
+    if not cell["kiosk_id"]:
         raise ValueError("kiosk_id is empty")
-    if not email.strip():
+    if not cell["email"].strip():
         raise ValueError("email is empty")
-    choice = _WLF_BY_VALUE.get(wlf_choice)
+    choice = _WLF_BY_VALUE.get(cell["wlf_choice"])
     if choice is None:
         raise ValueError(f"wlf_choice is not one of {_WLF_NAMES}")
-    opt_in_flag = _BOOLS.get(opt_in)
-    if opt_in_flag is None:
-        raise ValueError("email_group_opt_in is not true or false")
-    pledge_flag = _BOOLS.get(pledge)
-    if pledge_flag is None:
-        raise ValueError("advocacy_pledge is not true or false")
-    consent_flag = _BOOLS.get(consent)
-    if consent_flag is None:
-        raise ValueError("contact_consent is not true or false")
+    opt_in, pledge, consent = (
+        _flag(cell, name) for name in ("email_group_opt_in", "advocacy_pledge", "contact_consent")
+    )
     signup = Signup(
-        first_name=first_name,
-        last_name=last_name,
-        email=email,
-        phone=phone,
-        postal_code=postal_code,
+        first_name=cell["first_name"],
+        last_name=cell["last_name"],
+        email=cell["email"],
+        phone=cell["phone"],
+        postal_code=cell["postal_code"],
         wlf_choice=choice,
-        email_group_opt_in=opt_in_flag,
-        advocacy_pledge=pledge_flag,
-        contact_consent=consent_flag,
-        consent_version=consent_version,
+        email_group_opt_in=opt_in,
+        advocacy_pledge=pledge,
+        contact_consent=consent,
+        consent_version=cell["consent_version"],
         consent_text="",
-        locale=locale,
+        locale=cell["locale"],
     )
     try:
-        moment = datetime.fromisoformat(created_at)  # "Z" reads as UTC
+        moment = datetime.fromisoformat(cell["created_at"])  # "Z" reads as UTC
     except ValueError:  # the right form, but no such day or hour (a 13th month)
         raise ValueError("created_at is not a real date and time") from None
     return SignupRecord(
-        signup_id=uuid.UUID(signup_id),
+        signup_id=uuid.UUID(cell["signup_id"]),
         created_at=moment,
-        event_name=event_name,
-        event_location=event_location,
-        kiosk_id=kiosk_id,
+        event_name=cell["event_name"],
+        event_location=cell["event_location"],
+        kiosk_id=cell["kiosk_id"],
         signup=signup,
     )
+
+
+def _flag(cells: Mapping[str, str], column: str) -> bool:
+    """The boolean in ``cells[column]``; ValueError naming the column if it is neither."""
+    flag = _BOOLS.get(cells[column])
+    if flag is None:
+        raise ValueError(f"{column} is not true or false")
+    return flag
 
 
 # Whole columns at once (the importer's fast path) ----------------------------------

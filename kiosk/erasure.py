@@ -34,17 +34,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from kiosk.errors import StoreError
 from kiosk.models import ExportBatch, Setting
 from kiosk.models import Signup as SignupRow
-from kiosk.receipts import Receipt, ReceiptRefused, read_receipt
+from kiosk.receipts import ConfirmedFile, Receipt, ReceiptRefused, read_receipt
+from kiosk.settings import ERASE_UNCONFIRMED_AFTER_DAYS, KEEP_CONFIRMED_DAYS
 from kiosk.store import BACKUP_DIR_NAME, Store, database_error_reason, to_naive_utc
 
 log = logging.getLogger(__name__)
 
-KEEP_CONFIRMED_SETTING = "keep_confirmed_days"
-ERASE_UNCONFIRMED_SETTING = "erase_unconfirmed_after_days"
 WIPE_PENDING_SETTING = "erasure_wipe_pending"
-MAX_KEEP_CONFIRMED_DAYS = 365
-MIN_ERASE_UNCONFIRMED_DAYS = 7  # a stick needs time to reach the office and come back
-MAX_ERASE_UNCONFIRMED_DAYS = 3650
 PERSONAL_COLUMNS = ("first_name", "last_name", "email", "phone", "postal_code")
 """The sign-up fields that say who someone is; these are what erasing blanks."""
 
@@ -95,43 +91,33 @@ class ReceiptsApplied:
 
 def keep_confirmed_days(store: Store) -> int:
     """Days a confirmed sign-up keeps its personal data (0: erased as the receipt is applied)."""
-    value = _stored_int(store, KEEP_CONFIRMED_SETTING)
-    return value if value is not None and 0 <= value <= MAX_KEEP_CONFIRMED_DAYS else 0
+    days = KEEP_CONFIRMED_DAYS.read(store.get_setting(KEEP_CONFIRMED_DAYS.key))
+    assert days is not None  # the setting has a default
+    return days
 
 
 def set_keep_confirmed_days(store: Store, days: int) -> None:
     """Choose how long confirmed sign-ups keep their personal data (0 to 365 days)."""
-    if not 0 <= days <= MAX_KEEP_CONFIRMED_DAYS:
-        raise StoreError(
-            f"Confirmed sign-ups can be kept from 0 to {MAX_KEEP_CONFIRMED_DAYS} days."
-        )
-    store.set_setting(KEEP_CONFIRMED_SETTING, str(days))
+    problem = KEEP_CONFIRMED_DAYS.problem(days)
+    if problem is not None:
+        raise StoreError(f"Confirmed sign-ups {problem}.")
+    store.set_setting(KEEP_CONFIRMED_DAYS.key, str(days))
 
 
 def erase_unconfirmed_after_days(store: Store) -> int | None:
-    """Days after export when sign-ups with no receipt are erased anyway; None: never."""
-    value = _stored_int(store, ERASE_UNCONFIRMED_SETTING)
-    if value is None or not MIN_ERASE_UNCONFIRMED_DAYS <= value <= MAX_ERASE_UNCONFIRMED_DAYS:
-        return None  # off, or a value the kiosk never wrote: the safe reading is "never"
-    return value
+    """Days after export when sign-ups with no receipt are erased anyway; None: never.
+
+    Off, or a value the kiosk never wrote, both read as never: the safe reading.
+    """
+    return ERASE_UNCONFIRMED_AFTER_DAYS.read(store.get_setting(ERASE_UNCONFIRMED_AFTER_DAYS.key))
 
 
 def set_erase_unconfirmed_after_days(store: Store, days: int | None) -> None:
     """Turn on (with a number of days) or off (None) erasing exports that got no receipt."""
-    if days is not None and not MIN_ERASE_UNCONFIRMED_DAYS <= days <= MAX_ERASE_UNCONFIRMED_DAYS:
-        raise StoreError(
-            f"Exports without a receipt can be erased after {MIN_ERASE_UNCONFIRMED_DAYS} "
-            f"to {MAX_ERASE_UNCONFIRMED_DAYS} days, or never."
-        )
-    store.set_setting(ERASE_UNCONFIRMED_SETTING, "" if days is None else str(days))
-
-
-def _stored_int(store: Store, key: str) -> int | None:
-    raw = store.get_setting(key)
-    try:
-        return int(raw) if raw else None
-    except ValueError:
-        return None
+    problem = None if days is None else ERASE_UNCONFIRMED_AFTER_DAYS.problem(days)
+    if problem is not None:
+        raise StoreError(f"Exports without a receipt {problem}.")
+    store.set_setting(ERASE_UNCONFIRMED_AFTER_DAYS.key, "" if days is None else str(days))
 
 
 # Applying receipts ---------------------------------------------------------------
@@ -170,20 +156,9 @@ def apply_receipt(store: Store, receipt: Receipt, path: Path, now: datetime) -> 
                         ExportBatch.sha256 == entry.sha256
                     )
                 ).all()
-                if not batches:
-                    problems.append(
-                        f"{entry.file_name}: this kiosk wrote no export with that SHA-256"
-                    )
-                elif any(batch.rows != entry.rows for batch in batches):
-                    problems.append(
-                        f"{entry.file_name}: the receipt says {entry.rows} sign-ups, this "
-                        f"kiosk's export had {batches[0].rows}"
-                    )
-                elif entry.in_master < entry.rows:
-                    problems.append(
-                        f"{entry.file_name}: the office holds only {entry.in_master} of its "
-                        f"{entry.rows} sign-ups"
-                    )
+                problem = _entry_problem(entry, [batch.rows for batch in batches])
+                if problem is not None:
+                    problems.append(f"{entry.file_name}: {problem}")
                 else:
                     matched += 1
                     for batch in batches:
@@ -205,6 +180,22 @@ def apply_receipt(store: Store, receipt: Receipt, path: Path, now: datetime) -> 
         message += "; but " + "; ".join(problems)
     log.info("receipt applied: %d batch(es), %d sign-up(s) confirmed", len(confirmed_ids), signups)
     return ReceiptOutcome(path, True, message, len(confirmed_ids), signups)
+
+
+def _entry_problem(entry: ConfirmedFile, rows_of_batches: list[int]) -> str | None:
+    """Why a receipt's entry confirms none of this kiosk's exports, or None if it does.
+
+    ``rows_of_batches``: the row count of each export batch with the entry's hash.
+    """
+    if not rows_of_batches:
+        return "this kiosk wrote no export with that SHA-256"
+    if any(rows != entry.rows for rows in rows_of_batches):
+        return (
+            f"the receipt says {entry.rows} sign-ups, this kiosk's export had {rows_of_batches[0]}"
+        )
+    if entry.in_master < entry.rows:
+        return f"the office holds only {entry.in_master} of its {entry.rows} sign-ups"
+    return None
 
 
 def _confirm(

@@ -32,7 +32,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from kiosk.crypto import AGE_HEADER
 from kiosk.csvformat import (
@@ -227,7 +227,7 @@ def check_export(
         with stream:
             for number, cells in enumerate(stream.batches()):
                 kept = cells if number == 0 and keep_cells else None
-    except Exception as exc:  # noqa: BLE001 - one hostile file must never stop an import
+    except Exception as exc:  # one hostile file must never stop an import
         if isinstance(exc, Rejected):
             reason = str(exc)
         else:
@@ -279,7 +279,7 @@ def export_batches(item: CheckedExport) -> Iterator[FileCells]:
             yield from stream.batches()
     except Rejected as rejected:
         raise FileChanged(f"the file changed after it was checked ({rejected})") from None
-    except Exception as exc:  # noqa: BLE001 - as in check_export: this file only
+    except Exception as exc:  # as in check_export: this file only
         _log_frames("reading an export again", exc)
         raise FileChanged(f"could not be read again ({type(exc).__name__})") from None
 
@@ -295,36 +295,9 @@ def _log_frames(doing: str, exc: Exception) -> None:
 
 
 def _read_manifest(path: Path) -> _Manifest:
-    candidates = [manifest_path_for(path)]
-    if path.name.endswith(".age"):
-        candidates.append(path.with_name(path.name[:-4] + MANIFEST_SUFFIX))
-    for candidate in candidates:
-        try:
-            data = read_regular(candidate, MANIFEST_MAX_BYTES)
-            break
-        except NotRegularFile as exc:
-            if not exc.missing:
-                raise Rejected(f"the manifest {exc.reason}") from None
-    else:
-        raise Rejected(f"no manifest beside it (expected {candidates[0].name})")
-    try:
-        raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise Rejected("the manifest is not valid JSON") from None
-    except RecursionError:
-        raise Rejected("the manifest is not valid JSON (nested too deeply)") from None
-    if not isinstance(raw, dict):
-        raise Rejected("the manifest is not a JSON object")
-    version = raw.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise Rejected("the manifest has no format_version")
-    if version > FORMAT_VERSION:
-        raise Rejected(
-            f"format version {version} is newer than this program reads ({FORMAT_VERSION}); "
-            "update the office program"
-        )
-    if version < 1:
-        raise Rejected(f"unknown format version {version}")
+    """The manifest beside the export file ``path``, checked; ``Rejected`` says what is wrong."""
+    raw = _manifest_object(_manifest_bytes(path))
+    _check_format_version(raw.get("format_version"))
     rows = raw.get("rows")
     if not isinstance(rows, int) or isinstance(rows, bool) or rows < 0:
         raise Rejected("the manifest's rows is not a count")
@@ -338,6 +311,46 @@ def _read_manifest(path: Path) -> _Manifest:
     if not isinstance(encrypted, bool):
         raise Rejected("the manifest's encrypted is not true or false")
     return _Manifest(rows=rows, sha256=sha, kiosk_id=kiosk_id, encrypted=encrypted)
+
+
+def _manifest_bytes(path: Path) -> bytes:
+    """The bytes of the manifest beside ``path`` (an encrypted file's may drop the ``.age``)."""
+    candidates = [manifest_path_for(path)]
+    if path.name.endswith(".age"):
+        candidates.append(path.with_name(path.name[:-4] + MANIFEST_SUFFIX))
+    for candidate in candidates:
+        try:
+            return read_regular(candidate, MANIFEST_MAX_BYTES)
+        except NotRegularFile as exc:
+            if not exc.missing:
+                raise Rejected(f"the manifest {exc.reason}") from None
+    raise Rejected(f"no manifest beside it (expected {candidates[0].name})")
+
+
+def _manifest_object(data: bytes) -> dict[str, Any]:
+    """The manifest's bytes read as one JSON object."""
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise Rejected("the manifest is not valid JSON") from None
+    except RecursionError:
+        raise Rejected("the manifest is not valid JSON (nested too deeply)") from None
+    if not isinstance(raw, dict):
+        raise Rejected("the manifest is not a JSON object")
+    return raw
+
+
+def _check_format_version(version: object) -> None:
+    """Refuse a manifest whose format this program does not read."""
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise Rejected("the manifest has no format_version")
+    if version > FORMAT_VERSION:
+        raise Rejected(
+            f"format version {version} is newer than this program reads ({FORMAT_VERSION}); "
+            "update the office program"
+        )
+    if version < 1:
+        raise Rejected(f"unknown format version {version}")
 
 
 class _ExportStream:

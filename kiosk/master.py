@@ -36,6 +36,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kiosk.errors import KioskError
+from kiosk.paths import MASTER_FILE_NAME
 from kiosk.private_files import make_private_database
 from kiosk.store import configure_sqlite, database_error_reason
 
@@ -145,6 +146,11 @@ class ContactRow:
     event_names: tuple[str, ...]  # distinct, in the order the person first came to each
 
 
+def master_url_in(folder: Path) -> str:
+    """The URL of the SQLite master store in ``folder``."""
+    return f"sqlite:///{folder / MASTER_FILE_NAME}"
+
+
 def email_key(email: str) -> str:
     """Return the key people are merged by: the email trimmed and lower-cased."""
     return email.strip().lower()
@@ -207,7 +213,7 @@ def open_master(url: str) -> Engine:
     except ArgumentError:
         raise MasterError(
             "The master store address is not a database URL "
-            "(e.g. sqlite:///master.sqlite3 or postgresql+psycopg://user@host/db)."
+            f"(e.g. sqlite:///{MASTER_FILE_NAME} or postgresql+psycopg://user@host/db)."
         ) from None
     shown = safe_url(parsed)
     try:

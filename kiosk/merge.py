@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,7 +31,7 @@ from kiosk.csvformat import COLUMNS, sqlite_times
 from kiosk.errors import KioskError
 from kiosk.export_check import FLAGS, CheckedExport, FileCells, export_batches
 from kiosk.gcpause import gc_paused
-from kiosk.master import ImportedFile, MasterError, Touchpoint
+from kiosk.master import ImportedFile, MasterError, Touchpoint, email_key, search_text
 from kiosk.store import database_error_reason
 
 _CHUNK = 2000  # rows per INSERT round trip (well under SQLite's parameter limit)
@@ -145,18 +146,18 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]
         yield items[start : start + size]
 
 
-_CONTACT_COLUMNS = (
-    "email_key",
+# A contact's values taken straight from one of its sign-ups (the newest), in
+# _CONTACT_COLUMNS order after its email key: the email, the name, then the
+# export's columns from the phone to the consent version.
+_FROM_SIGNUP = (
     "email",
     "first_name",
     "last_name",
-    "phone",
-    "postal_code",
-    "wlf_choice",
-    "email_group_opt_in",
-    "advocacy_pledge",
-    "contact_consent",
-    "consent_version",
+    *COLUMNS[COLUMNS.index("phone") : COLUMNS.index("consent_version") + 1],
+)
+_CONTACT_COLUMNS = (
+    "email_key",
+    *_FROM_SIGNUP,
     "first_seen_at",
     "last_seen_at",
     "latest_signup_id",
@@ -164,55 +165,77 @@ _CONTACT_COLUMNS = (
 )
 # Taken from the newer sign-up when a contact is merged (first_seen_at takes the older).
 _PROFILE_COLUMNS = tuple(c for c in _CONTACT_COLUMNS if c not in ("email_key", "first_seen_at"))
-# A touchpoint is the export's row (signup_id first), tied to its contact and its file.
-_TOUCHPOINT_COLUMNS = ("signup_id", "contact_id", *COLUMNS[1:], "source_sha256", "imported_at")
+# A sign-up as the writers get it: the export's row, its contact's id after its
+# own (the email key stands there until the contact's id is known).
+_SIGNUP_COLUMNS = ("signup_id", "contact_id", *COLUMNS[1:])
+# A touchpoint is that, and the file it came from.
+_TOUCHPOINT_COLUMNS = (*_SIGNUP_COLUMNS, "source_sha256", "imported_at")
+_CREATED_AT = COLUMNS.index("created_at")
+_FROM_SIGNUP_AT = tuple(COLUMNS.index(name) for name in _FROM_SIGNUP)
+_FLAG_COLUMNS = frozenset(
+    COLUMNS.index(name) for name in ("email_group_opt_in", "advocacy_pledge", "contact_consent")
+)
+# Upserting a contact keeps the newer sign-up's profile; ties in time go to the
+# greater sign-up id, so the result never depends on the order of the files.
+_NEWER = (
+    "(excluded.last_seen_at > contacts.last_seen_at OR "
+    "(excluded.last_seen_at = contacts.last_seen_at AND "
+    "excluded.latest_signup_id > contacts.latest_signup_id))"
+)
+_TAKE_NEWER = ", ".join(
+    f"{c} = CASE WHEN {_NEWER} THEN excluded.{c} ELSE contacts.{c} END" for c in _PROFILE_COLUMNS
+)
 
 
-def _check_dialect(dialect: str) -> None:
-    if dialect not in ("sqlite", "postgresql"):
-        raise MasterError(
-            f"The master store's database kind ({dialect}) is not supported; "
-            "use SQLite or PostgreSQL."
-        )
+@dataclass(frozen=True)
+class _Batch:
+    """One batch of a file, a column at a time, as either dialect's writer takes it."""
+
+    signups: list[Sequence[Any]]  # in _SIGNUP_COLUMNS order, the email key as contact_id
+    present: set[str]  # ids of the batch's sign-ups the store holds already
+    known: dict[str, int]  # the stored contact id of each person the store knows
+    people: list[str]  # the email keys of the contacts to write, in key order
+    profile: list[list[Any]]  # each of those contacts' values, in _CONTACT_COLUMNS[1:] order
 
 
-def _sqlite_statements() -> tuple[str, str, str]:
-    """Return SQLite's contact upsert, new-contact insert and touchpoint insert.
+class _Writer(ABC):
+    """What differs between the dialects: value forms, look-ups, and how rows are written.
 
-    Plain SQL run with the driver's executemany: skipping SQLAlchemy's
-    per-value processing makes a merge several times faster. The new-contact
-    insert names the id (the import holds the write lock), so touchpoints can
-    be given their contact's id without a lookup. PostgreSQL goes through
-    COPY into staging tables instead (``_merge_pg``).
+    A writer serves one file's merge on one connection; ``file`` is the file's
+    hash and the import time (in the dialect's form), the same for every row.
     """
-    mark = "?"
-    newer = (
-        "(excluded.last_seen_at > contacts.last_seen_at OR "
-        "(excluded.last_seen_at = contacts.last_seen_at AND "
-        "excluded.latest_signup_id > contacts.latest_signup_id))"
+
+    def __init__(self, connection: Connection, file: tuple[str, Any]) -> None:
+        self._connection = connection
+        self._file = file
+
+    @abstractmethod
+    def flags(self, cells: Sequence[str]) -> Sequence[Any]:
+        """A column of "true"/"false" cells as this dialect takes booleans."""
+
+    @abstractmethod
+    def known_contacts(self, keys: list[str]) -> dict[str, int]:
+        """The id of each contact among ``keys`` (email keys) that is stored already."""
+
+    @abstractmethod
+    def stored_signups(self, ids: list[str]) -> set[str]:
+        """Which of the sign-up ``ids`` are stored already."""
+
+    @abstractmethod
+    def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
+        """Write the batch's contacts and new sign-ups; return how many of each were new."""
+
+
+def _writer_for(connection: Connection, sha256: str, now: datetime) -> _Writer:
+    """The writer for the connection's dialect, for the file with hash ``sha256``."""
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        return _SQLiteWriter(connection, (sha256, _sqlite_time(now)))
+    if dialect == "postgresql":
+        return _PostgreSQLWriter(connection, (sha256, now.replace(tzinfo=None)))
+    raise MasterError(
+        f"The master store's database kind ({dialect}) is not supported; use SQLite or PostgreSQL."
     )
-    updates = [
-        f"{c} = CASE WHEN {newer} THEN excluded.{c} ELSE contacts.{c} END" for c in _PROFILE_COLUMNS
-    ]
-    updates.append(
-        "first_seen_at = CASE WHEN excluded.first_seen_at < contacts.first_seen_at "
-        "THEN excluded.first_seen_at ELSE contacts.first_seen_at END"
-    )
-    upsert = (
-        f"INSERT INTO contacts ({', '.join(_CONTACT_COLUMNS)}) "
-        f"VALUES ({', '.join([mark] * len(_CONTACT_COLUMNS))}) "
-        f"ON CONFLICT (email_key) DO UPDATE SET {', '.join(updates)}"
-    )
-    insert_new = (
-        f"INSERT INTO contacts (id, {', '.join(_CONTACT_COLUMNS)}) "
-        f"VALUES ({', '.join([mark] * (len(_CONTACT_COLUMNS) + 1))})"
-    )
-    insert = (
-        f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
-        f"VALUES ({', '.join([mark] * len(_TOUCHPOINT_COLUMNS))}) "
-        "ON CONFLICT (signup_id) DO NOTHING"
-    )
-    return upsert, insert_new, insert
 
 
 def _merge_in(
@@ -229,63 +252,49 @@ def _merge_in(
         step(item.rows)
         return f"already imported {already:%Y-%m-%d %H:%M} UTC", counts
 
-    dialect = connection.dialect.name
-    _check_dialect(dialect)
+    writer = _writer_for(connection, item.sha256, now)
     done = 0
     for cells in export_batches(item):
 
         def batch_step(rows: int, base: int = done) -> None:
             step(base + rows)
 
-        _merge_batch(connection, cells, item.sha256, now, counts, batch_step, every_id)
+        batch, conflicts = _prepare(connection, writer, cells, every_id)
+        contacts_new, signups_new = writer.write(batch, batch_step)
+        ids = batch.signups[0]
+        if not every_id and len(batch.present) + signups_new < len(ids):
+            # Under the write lock, only a stored id under another person.
+            raise _MissedSignups
+        counts.signups_conflicting += conflicts
+        counts.contacts_new += contacts_new
+        counts.contacts_updated += len(batch.people) - contacts_new
+        counts.signups_new += signups_new
+        counts.signups_present += len(ids) - signups_new - conflicts
         done += len(cells.times)
-    _insert_file_row(connection, dialect, item, now)
+    _insert_file_row(connection, connection.dialect.name, item, now)
     return "", counts
 
 
-def _merge_batch(
-    connection: Connection,
-    cells: FileCells,
-    sha256: str,
-    now: datetime,
-    counts: MergeCounts,
-    step: Callable[[int], None],
-    every_id: bool,
-) -> None:
-    """Merge one batch of a file's sign-ups and add what it did to ``counts``.
+def _prepare(
+    connection: Connection, writer: _Writer, cells: FileCells, every_id: bool
+) -> tuple[_Batch, int]:
+    """The dialect-neutral step: a batch's keys, what is stored already, each person's profile.
 
+    Returns the batch and how many of its sign-ups conflict with stored ones.
     ``every_id`` looks every sign-up id up, not only those of known people
     (see ``_MissedSignups``).
     """
-    dialect = connection.dialect.name
-    # Everything below works a column at a time (map, zip, sort in C): a
+    # Everything here works a column at a time (map, zip, sort in C): a
     # Python statement per sign-up would cost more than the database does.
-    (ids, created_at, events, places, kiosks, firsts, lasts, emails, phones, postals) = (
-        cells.columns[:10]
-    )
-    (choices, opt_in_cells, pledge_cells, consent_cells, versions, locales) = cells.columns[10:]
-    # SQLite gets its flags as 1 and 0 (what SQLAlchemy's Boolean stores there):
-    # the sqlite3 module binds an int directly but looks for an adapter for
-    # every bool, and that alone cost about a tenth of an import.
-    # PostgreSQL gets every value as text through COPY, where "true", "false"
-    # and the checked cells are already what its input functions read.
-    opt_ins: Sequence[Any]
-    pledges: Sequence[Any]
-    consents: Sequence[Any]
-    if dialect == "sqlite":
-        opt_ins, pledges, consents = (
-            list(map(_FLAG_INTS.__getitem__, c))
-            for c in (opt_in_cells, pledge_cells, consent_cells)
-        )
-    else:
-        opt_ins, pledges, consents = opt_in_cells, pledge_cells, consent_cells
+    columns: list[Sequence[Any]] = list(cells.columns)
     # Times as text in SQLAlchemy's SQLite form, which is also PostgreSQL's
     # input form of a naive UTC timestamp. The text form (fixed-width) orders
     # like the times, so "time then sign-up id" is one string to sort by.
-    stamps = sqlite_times(created_at)
-    created: Sequence[Any] = stamps
-    imported_at: Any = _sqlite_time(now) if dialect == "sqlite" else now.replace(tzinfo=None)
-    keys = list(map(str.lower, map(str.strip, emails)))  # kiosk.master.email_key of each
+    columns[_CREATED_AT] = sqlite_times(cells.columns[_CREATED_AT])
+    for at in _FLAG_COLUMNS:
+        columns[at] = writer.flags(cells.columns[at])
+    ids = columns[0]
+    keys = list(map(email_key, columns[COLUMNS.index("email")]))
 
     # A sign-up stored already with the same values has its person stored
     # too: look the file's people up first, then only their sign-ups (often
@@ -293,27 +302,23 @@ def _merge_batch(
     # inserted than asked, and the file is merged again with every id looked
     # up (every_id).
     everyone = sorted(set(keys))  # one lock order for every import: no deadlocks between two
-    if dialect == "postgresql":
-        known = dict(_pg_execute(connection, _PG_KNOWN, (everyone,))[1])
-        their = list(ids) if every_id else list(compress(ids, map(known.__contains__, keys)))
-        present = (
-            {row[0] for row in _pg_execute(connection, _PG_PRESENT, (their,))[1]}
-            if their
-            else set()
-        )
-    else:
-        known = _existing_ids(connection, everyone)
-        present = _existing(
-            connection,
-            "touchpoints",
-            "signup_id",
-            list(ids) if every_id else list(compress(ids, map(known.__contains__, keys))),
-        )
+    known = writer.known_contacts(everyone)
+    asked = list(ids) if every_id else list(compress(ids, map(known.__contains__, keys)))
+    present = writer.stored_signups(asked) if asked else set()
     conflicts = len(_conflicting(connection, cells, present)) if present else 0
-    counts.signups_conflicting += conflicts
-    # One profile per person, from their latest new sign-up in this file (the
-    # upsert then keeps whichever of it and the stored one is later); ties in
-    # time go to the greater sign-up id, as in the upsert.
+    people, profile = _profiles(columns, keys, everyone, present)
+    return _Batch([ids, keys, *columns[1:]], present, known, people, profile), conflicts
+
+
+def _profiles(
+    columns: list[Sequence[Any]], keys: list[str], everyone: list[str], present: set[str]
+) -> tuple[list[str], list[list[Any]]]:
+    """The people to write, and each one's values from their latest new sign-up in the batch.
+
+    The upsert then keeps whichever of it and the stored one is later; ties
+    in time go to the greater sign-up id, as in the upsert.
+    """
+    ids, stamps = columns[0], columns[_CREATED_AT]
     by_time = sorted(range(len(ids)), key=list(map(str.__add__, stamps, ids)).__getitem__)
     if present:
         by_time = [at for at in by_time if ids[at] not in present]
@@ -326,128 +331,121 @@ def _merge_batch(
     def pick(column: Sequence[Any], rows: list[int] = chosen) -> list[Any]:
         return list(map(column.__getitem__, rows))
 
-    first_names, last_names, contact_emails = pick(firsts), pick(lasts), pick(emails)
-    # Each contact's values after its email key, in _CONTACT_COLUMNS order.
-    profile: list[list[Any]] = [
-        contact_emails,
-        first_names,
-        last_names,
-        pick(phones),
-        pick(postals),
-        pick(choices),
-        pick(opt_ins),
-        pick(pledges),
-        pick(consents),
-        pick(versions),
-        pick(created, list(map(earliest.__getitem__, people))),  # first_seen_at
-        pick(created),  # last_seen_at
+    profile = [pick(columns[at]) for at in _FROM_SIGNUP_AT]
+    emails, first_names, last_names = profile[:3]
+    profile += [
+        pick(stamps, list(map(earliest.__getitem__, people))),  # first_seen_at
+        pick(stamps),  # last_seen_at
         pick(ids),  # latest_signup_id
-        # kiosk.master.search_text of each contact:
-        list(map(str.casefold, map("{} {} {}".format, first_names, last_names, contact_emails))),
+        list(map(search_text, first_names, last_names, emails)),
     ]
+    return people, profile
 
-    if dialect == "postgresql":
-        contacts_new, signups_new = _merge_pg(
-            connection,
-            [people, *profile],
-            [
+
+# SQLite: plain SQL run with the driver's executemany (skipping SQLAlchemy's
+# per-value processing makes a merge several times faster). New contacts are
+# inserted with their ids (the import holds the write lock), so touchpoints
+# can be given their contact's id without a lookup.
+_SQLITE_UPSERT = (
+    f"INSERT INTO contacts ({', '.join(_CONTACT_COLUMNS)}) "
+    f"VALUES ({', '.join(['?'] * len(_CONTACT_COLUMNS))}) "
+    f"ON CONFLICT (email_key) DO UPDATE SET {_TAKE_NEWER}, "
+    "first_seen_at = CASE WHEN excluded.first_seen_at < contacts.first_seen_at "
+    "THEN excluded.first_seen_at ELSE contacts.first_seen_at END"
+)
+_SQLITE_INSERT_NEW = (
+    f"INSERT INTO contacts (id, {', '.join(_CONTACT_COLUMNS)}) "
+    f"VALUES ({', '.join(['?'] * (len(_CONTACT_COLUMNS) + 1))})"
+)
+_SQLITE_INSERT = (
+    f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
+    f"VALUES ({', '.join(['?'] * len(_TOUCHPOINT_COLUMNS))}) "
+    "ON CONFLICT (signup_id) DO NOTHING"
+)
+
+
+class _SQLiteWriter(_Writer):
+    """SQLite: executemany of plain SQL, under the write lock the merge holds."""
+
+    def flags(self, cells: Sequence[str]) -> Sequence[Any]:
+        # 1 and 0 (what SQLAlchemy's Boolean stores there): the sqlite3 module
+        # binds an int directly but looks for an adapter for every bool, and
+        # that alone cost about a tenth of an import.
+        return list(map(_FLAG_INTS.__getitem__, cells))
+
+    def known_contacts(self, keys: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for chunk in _chunks(keys, 900):
+            marks = ", ".join(["?"] * len(chunk))
+            query = f"SELECT email_key, id FROM contacts WHERE email_key IN ({marks})"
+            found.update(self._connection.exec_driver_sql(query, tuple(chunk)).all())
+        return found
+
+    def stored_signups(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(ids, 900):
+            marks = ", ".join(["?"] * len(chunk))
+            query = f"SELECT signup_id FROM touchpoints WHERE signup_id IN ({marks})"
+            rows = self._connection.exec_driver_sql(query, tuple(chunk))
+            found.update(row[0] for row in rows)
+        return found
+
+    def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
+        contact_ids, contacts_new = self._write_contacts(batch)
+        # One tuple per sign-up in the insert's column order, sorted by sign-up id
+        # so every import takes its locks in one order.
+        ids, keys, *rest = batch.signups
+        rows = sorted(
+            zip(
                 ids,
-                keys,
-                created,
-                events,
-                places,
-                kiosks,
-                firsts,
-                lasts,
-                emails,
-                phones,
-                postals,
-                choices,
-                opt_ins,
-                pledges,
-                consents,
-                versions,
-                locales,
-            ],
-            present,
-            (sha256, imported_at),
+                map(contact_ids.get, keys),  # None only for sign-ups already present
+                *rest,
+                repeat(self._file[0]),
+                repeat(self._file[1]),
+            ),
+            key=itemgetter(0),
         )
-        step(len(ids))
-        if not every_id and len(present) + signups_new < len(ids):
-            raise _MissedSignups
-        counts.contacts_new += contacts_new
-        counts.contacts_updated += len(people) - contacts_new
-        counts.signups_new += signups_new
-        counts.signups_present += len(ids) - signups_new - conflicts
-        return
-
-    # SQLite: the import holds the write lock (BEGIN IMMEDIATE), so what
-    # exists now is what exists when the inserts run, and new contacts can be
-    # given their ids here (in key order, after the greatest).
-    upsert, insert_new, insert = _sqlite_statements()
-    is_old = list(map(known.__contains__, people))
-    new_keys, new_profile = people, profile
-    old: list[tuple[Any, ...]] = []
-    if any(is_old):
-        is_new = [not flag for flag in is_old]
-        old = list(
-            zip(compress(people, is_old), *(compress(c, is_old) for c in profile), strict=True)
-        )
-        new_keys = list(compress(people, is_new))
-        new_profile = [list(compress(c, is_new)) for c in profile]
-    first_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
-    new_ids = range(first_id, first_id + len(new_keys))
-    contact_ids = {**known, **dict(zip(new_keys, new_ids, strict=True))}
-    if new_keys:
-        connection.exec_driver_sql(
-            insert_new, list(zip(new_ids, new_keys, *new_profile, strict=True))
-        )
-    if old:
-        connection.exec_driver_sql(upsert, old)
-    counts.contacts_new += len(new_keys)
-    counts.contacts_updated += len(old)
-
-    # One tuple per sign-up in the insert's column order, sorted by sign-up id
-    # so every import takes its locks in one order.
-    rows = sorted(
-        zip(
-            ids,
-            map(contact_ids.get, keys),  # None only for sign-ups already present
-            created,
-            events,
-            places,
-            kiosks,
-            firsts,
-            lasts,
-            emails,
-            phones,
-            postals,
-            choices,
-            opt_ins,
-            pledges,
-            consents,
-            versions,
-            locales,
-            repeat(sha256),
-            repeat(imported_at),
-        ),
-        key=itemgetter(0),
-    )
-    if present:
-        rows = [row for row in rows if row[0] not in present]
-    added = 0
-    done = len(present)
-    step(done)
-    for chunk in _chunks(rows):
-        # rowcount counts only inserted rows: a concurrent import's are skipped.
-        added += max(connection.exec_driver_sql(insert, list(chunk)).rowcount, 0)
-        done += len(chunk)
+        if batch.present:
+            rows = [row for row in rows if row[0] not in batch.present]
+        added = 0
+        done = len(batch.present)
         step(done)
+        for chunk in _chunks(rows):
+            # rowcount counts only inserted rows: a concurrent import's are skipped.
+            inserted = self._connection.exec_driver_sql(_SQLITE_INSERT, list(chunk)).rowcount
+            added += max(inserted, 0)
+            done += len(chunk)
+            step(done)
+        return contacts_new, added
 
-    if not every_id and added < len(rows):
-        raise _MissedSignups  # under the write lock, only a stored id under another person
-    counts.signups_new += added
-    counts.signups_present += len(ids) - added - conflicts
+    def _write_contacts(self, batch: _Batch) -> tuple[dict[str, int], int]:
+        """Insert the new people and upsert the known ones; every person's id, and how many new.
+
+        What exists now is what exists when the inserts run (the write lock is
+        held), so new contacts are given their ids here, in key order after
+        the greatest.
+        """
+        people, profile = batch.people, batch.profile
+        is_old = list(map(batch.known.__contains__, people))
+        new_keys, new_profile = people, profile
+        old: list[tuple[Any, ...]] = []
+        if any(is_old):
+            is_new = [not flag for flag in is_old]
+            old = list(
+                zip(compress(people, is_old), *(compress(c, is_old) for c in profile), strict=True)
+            )
+            new_keys = list(compress(people, is_new))
+            new_profile = [list(compress(c, is_new)) for c in profile]
+        connection = self._connection
+        first_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
+        new_ids = range(first_id, first_id + len(new_keys))
+        if new_keys:
+            connection.exec_driver_sql(
+                _SQLITE_INSERT_NEW, list(zip(new_ids, new_keys, *new_profile, strict=True))
+            )
+        if old:
+            connection.exec_driver_sql(_SQLITE_UPSERT, old)
+        return {**batch.known, **dict(zip(new_keys, new_ids, strict=True))}, len(new_keys)
 
 
 def _insert_file_row(
@@ -469,9 +467,6 @@ def _insert_file_row(
 # What a stored sign-up is compared on when a file brings its id again: every
 # column of the export (in COLUMNS order, after the id).
 _COMPARED = tuple(getattr(Touchpoint, name) for name in COLUMNS)
-_FLAG_COLUMNS = frozenset(
-    COLUMNS.index(name) for name in ("email_group_opt_in", "advocacy_pledge", "contact_consent")
-)
 
 
 def _conflicting(connection: Connection, cells: FileCells, present: set[str]) -> set[str]:
@@ -509,9 +504,6 @@ _PG_TYPES = {
     "last_seen_at": "timestamp",
     "created_at": "timestamp",
 }
-# Sign-up columns as COPY sends them: the file's cells plus the contact's id
-# (the file's hash and the import time are the same for every row).
-_PG_SIGNUP_COLUMNS = _TOUCHPOINT_COLUMNS[:-2]
 _PG_SCRATCH = "; ".join(
     [
         # Quiet: "already exists, skipping" is a notice for every file but the first.
@@ -522,7 +514,7 @@ _PG_SCRATCH = "; ".join(
             + ") ON COMMIT DELETE ROWS"
             for table, columns in (
                 ("merge_people", _CONTACT_COLUMNS),
-                ("merge_signups", _PG_SIGNUP_COLUMNS),
+                ("merge_signups", _SIGNUP_COLUMNS),
             )
         ),
         "TRUNCATE merge_people, merge_signups",  # the previous batch's, in a file of several
@@ -530,11 +522,6 @@ _PG_SCRATCH = "; ".join(
 )
 _PG_KNOWN = "SELECT email_key, id FROM contacts WHERE email_key = ANY(%b::text[])"
 _PG_PRESENT = "SELECT signup_id FROM touchpoints WHERE signup_id = ANY(%b::text[])"
-_PG_NEWER = (
-    "(excluded.last_seen_at > contacts.last_seen_at OR "
-    "(excluded.last_seen_at = contacts.last_seen_at AND "
-    "excluded.latest_signup_id > contacts.latest_signup_id))"
-)
 # Rows go in key order (byte order, as Python sorts), so every import takes
 # its row locks in one order and two concurrent imports cannot deadlock.
 # Only the upsert knows whether it inserted (xmax = 0) or merged into a row
@@ -542,20 +529,37 @@ _PG_NEWER = (
 _PG_UPSERT = (
     f"INSERT INTO contacts ({', '.join(_CONTACT_COLUMNS)}) "
     f'SELECT {", ".join(_CONTACT_COLUMNS)} FROM merge_people ORDER BY email_key COLLATE "C" '
-    "ON CONFLICT (email_key) DO UPDATE SET "
-    + ", ".join(
-        f"{c} = CASE WHEN {_PG_NEWER} THEN excluded.{c} ELSE contacts.{c} END"
-        for c in _PROFILE_COLUMNS
-    )
-    + ", first_seen_at = LEAST(excluded.first_seen_at, contacts.first_seen_at) "
+    f"ON CONFLICT (email_key) DO UPDATE SET {_TAKE_NEWER}, "
+    "first_seen_at = LEAST(excluded.first_seen_at, contacts.first_seen_at) "
     "RETURNING email_key, id, (xmax = 0)"
 )
 _PG_INSERT = (
     f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
-    f"SELECT {', '.join(_PG_SIGNUP_COLUMNS)}, %s, %s FROM merge_signups "
+    f"SELECT {', '.join(_SIGNUP_COLUMNS)}, %s, %s FROM merge_signups "
     'ORDER BY signup_id COLLATE "C" ON CONFLICT (signup_id) DO NOTHING'
 )
 _COPY_SPECIAL = re.compile(r"[\\\t\n\r]")
+
+
+class _PostgreSQLWriter(_Writer):
+    """PostgreSQL: COPY into the scratch tables, then one INSERT ... SELECT per table."""
+
+    def flags(self, cells: Sequence[str]) -> Sequence[Any]:
+        # As they are: COPY sends every value as text, and "true" and "false"
+        # are what PostgreSQL's boolean input reads.
+        return cells
+
+    def known_contacts(self, keys: list[str]) -> dict[str, int]:
+        return dict(_pg_execute(self._connection, _PG_KNOWN, (keys,))[1])
+
+    def stored_signups(self, ids: list[str]) -> set[str]:
+        return {row[0] for row in _pg_execute(self._connection, _PG_PRESENT, (ids,))[1]}
+
+    def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
+        people: list[Sequence[Any]] = [batch.people, *batch.profile]
+        written = _merge_pg(self._connection, people, batch.signups, batch.present, self._file)
+        step(len(batch.signups[0]))
+        return written
 
 
 def _merge_pg(
@@ -573,6 +577,7 @@ def _merge_pg(
     skipped. COPY then one INSERT ... SELECT per table: no per-row statement
     and no per-value conversion in Python.
     """
+    signups = list(signups)  # its email keys are replaced by contact ids below
     driver = connection.connection.driver_connection
     dbapi_error = connection.dialect.loaded_dbapi.Error
     statement = "COPY"
@@ -594,7 +599,7 @@ def _merge_pg(
                 signups = [list(compress(column, keep)) for column in signups]
             signups[1] = list(map(str, map(contact_ids.__getitem__, signups[1])))
             statement = "COPY merge_signups"
-            _copy(cursor, "merge_signups", _PG_SIGNUP_COLUMNS, signups)
+            _copy(cursor, "merge_signups", _SIGNUP_COLUMNS, signups)
             statement = _PG_INSERT
             cursor.execute(statement, constants)
             return inserted, max(cursor.rowcount, 0)
@@ -637,28 +642,6 @@ def _pg_execute(
             return cursor.rowcount, cursor.fetchall() if cursor.description else []
     except dbapi_error as exc:
         raise DBAPIError.instance(statement, None, exc, dbapi_error) from None
-
-
-def _existing_ids(connection: Connection, keys: Sequence[str]) -> dict[str, int]:
-    """Return the id of each contact among ``keys`` (email keys) that already exists."""
-    mark = "?" if connection.dialect.name == "sqlite" else "%s"
-    found: dict[str, int] = {}
-    for chunk in _chunks(keys, 900):
-        marks = ", ".join([mark] * len(chunk))
-        query = f"SELECT email_key, id FROM contacts WHERE email_key IN ({marks})"
-        found.update(connection.exec_driver_sql(query, tuple(chunk)).all())
-    return found
-
-
-def _existing(connection: Connection, table: str, column: str, values: Sequence[str]) -> set[str]:
-    """Return which of ``values`` the key ``column`` of ``table`` already holds."""
-    mark = "?" if connection.dialect.name == "sqlite" else "%s"
-    found: set[str] = set()
-    for chunk in _chunks(values, 900):
-        marks = ", ".join([mark] * len(chunk))
-        query = f"SELECT {column} FROM {table} WHERE {column} IN ({marks})"
-        found.update(row[0] for row in connection.exec_driver_sql(query, tuple(chunk)))
-    return found
 
 
 def _sqlite_time(moment: datetime) -> str:

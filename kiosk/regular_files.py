@@ -42,25 +42,8 @@ class NotRegularFile(KioskError):
 def open_regular(path: Path) -> BinaryIO:
     """Open ``path`` for reading in binary, refusing links and anything but a regular file."""
     if not _NOFOLLOW:
-        # No O_NOFOLLOW (Windows): look first. A swap between the look and the
-        # open is left to the regular-file check on the opened handle.
-        try:
-            if stat.S_ISLNK(os.lstat(path).st_mode):
-                raise NotRegularFile("is a link, not a regular file")
-        except FileNotFoundError:
-            raise NotRegularFile("does not exist", missing=True) from None
-        except OSError as exc:
-            raise NotRegularFile(f"cannot be read ({exc.strerror})") from None
-    try:
-        fd = os.open(path, _OPEN_FLAGS | _NOFOLLOW | _NONBLOCK)
-    except FileNotFoundError:
-        raise NotRegularFile("does not exist", missing=True) from None
-    except OSError as exc:
-        if exc.errno in (errno.ELOOP, errno.EMLINK) and _NOFOLLOW:
-            raise NotRegularFile("is a link, not a regular file") from None
-        if isinstance(exc, IsADirectoryError):
-            raise NotRegularFile("is a folder") from None
-        raise NotRegularFile(f"cannot be read ({exc.strerror})") from None
+        _refuse_link(path)
+    fd = _open_without_following(path)
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
@@ -73,6 +56,35 @@ def open_regular(path: Path) -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
+
+
+def _refuse_link(path: Path) -> None:
+    """Where there is no O_NOFOLLOW (Windows), look before opening.
+
+    A swap between the look and the open is left to the regular-file check on
+    the opened handle.
+    """
+    try:
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            raise NotRegularFile("is a link, not a regular file")
+    except FileNotFoundError:
+        raise NotRegularFile("does not exist", missing=True) from None
+    except OSError as exc:
+        raise NotRegularFile(f"cannot be read ({exc.strerror})") from None
+
+
+def _open_without_following(path: Path) -> int:
+    """Open ``path`` read-only, not following a last-component link, nor waiting on a FIFO."""
+    try:
+        return os.open(path, _OPEN_FLAGS | _NOFOLLOW | _NONBLOCK)
+    except FileNotFoundError:
+        raise NotRegularFile("does not exist", missing=True) from None
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK) and _NOFOLLOW:
+            raise NotRegularFile("is a link, not a regular file") from None
+        if isinstance(exc, IsADirectoryError):
+            raise NotRegularFile("is a folder") from None
+        raise NotRegularFile(f"cannot be read ({exc.strerror})") from None
 
 
 def read_regular(path: Path, limit: int) -> bytes:

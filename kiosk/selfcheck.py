@@ -7,14 +7,15 @@ imports it, and applies the import's receipt (erasing the sign-up's personal
 data).
 Each step prints one line; the command exits 0 only if every step worked.
 Used by CI on the PyInstaller bundle and by volunteers after installing.
+Rendering needs Qt, which this core never imports: the caller
+(``p2p_kiosk.cli``) hands that step's renderer in.
 """
 
 from __future__ import annotations
 
-import os
 import secrets
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -22,6 +23,7 @@ from kiosk.content import load_content
 from kiosk.export import ExportResult
 from kiosk.first_start import SetupState
 from kiosk.importer import import_exports
+from kiosk.master import master_url_in
 from kiosk.paths import default_content_path
 from kiosk.pin import PinRejected, check_new_pin
 from kiosk.receipts import ReceiptBook
@@ -30,31 +32,78 @@ from kiosk.signup import SignupForm, WlfChoice
 from kiosk.store import head_revision
 
 Step = Callable[[], str]
+"""One step of the check: returns what it proved, raises if it failed."""
+RenderScreens = Callable[[KioskService, Path], Sequence[Path]]
+"""Renders every screen of a kiosk into a folder, returning the image files."""
 
 
-def run_self_check(out: TextIO) -> bool:
+def run_self_check(out: TextIO, render_screens: RenderScreens) -> bool:
     """Run every step, printing one line each to ``out``; return whether all passed."""
-    # Rendering must never need a display: a booth laptop runs this before
-    # anyone has logged in, and CI has no screen.
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="p2p-self-check-") as tmp:
-        return _run_steps(Path(tmp), out)
+        check = _SelfCheck(Path(tmp), render_screens)
+        try:
+            passed = _run_steps(check.steps(), out)
+        finally:
+            check.close()
+    out.write("self-check passed\n" if passed else "self-check FAILED\n")
+    return passed
 
 
-def _run_steps(workdir: Path, out: TextIO) -> bool:
-    state: dict[str, object] = {}
+def _run_steps(steps: Sequence[tuple[str, Step]], out: TextIO) -> bool:
+    """Run ``steps`` in order, one line each, up to the first that fails."""
+    for name, step in steps:
+        try:
+            detail = step()
+        except Exception as exc:  # every failure becomes a line
+            out.write(f"FAIL {name}: {type(exc).__name__}: {exc}\n")
+            return False
+        out.write(f"ok   {name}: {detail}\n")
+    return True
 
-    def open_store() -> str:
-        service = KioskService.open(workdir / "data")
-        state["service"] = service
-        with service.store.engine.connect() as conn:
+
+class _SelfCheck:
+    """The steps, in a throwaway folder; each later step uses what the earlier ones made."""
+
+    def __init__(self, workdir: Path, render_screens: RenderScreens) -> None:
+        self._workdir = workdir
+        self._render_screens = render_screens
+        self._opened: KioskService | None = None
+        self._export: ExportResult | None = None
+        self._receipt: Path | None = None
+
+    def steps(self) -> list[tuple[str, Step]]:
+        """Every step with its name, in the order they must run."""
+        return [
+            ("store", self.open_store),
+            ("first start", self.first_start),
+            ("content", self.check_content),
+            ("screens", self.render_screens),
+            ("sign-up", self.submit),
+            ("export", self.export),
+            ("import", self.import_),
+            ("receipt", self.apply_receipt),
+        ]
+
+    def close(self) -> None:
+        """Close the throwaway kiosk, if it was opened."""
+        if self._opened is not None:
+            self._opened.close()
+
+    @property
+    def _service(self) -> KioskService:
+        assert self._opened is not None, "the store step runs first"
+        return self._opened
+
+    def open_store(self) -> str:
+        self._opened = KioskService.open(self._workdir / "data")
+        with self._opened.store.engine.connect() as conn:
             revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         if revision != head_revision():
             raise RuntimeError(f"store is at revision {revision}, expected {head_revision()}")
         return f"fresh store migrated to revision {revision}"
 
-    def first_start() -> str:
-        service = _service(state)
+    def first_start(self) -> str:
+        service = self._service
         if service.setup_state() is not SetupState.NEEDS_SETUP:
             raise RuntimeError(f"a fresh kiosk is {service.setup_state().value}, not needs_setup")
         service.set_pin(_throwaway_pin())
@@ -62,23 +111,19 @@ def _run_steps(workdir: Path, out: TextIO) -> bool:
             raise RuntimeError("the kiosk is not ready after its staff PIN was set")
         return "a fresh kiosk asks for setup, and opens once its staff PIN is set"
 
-    def check_content() -> str:
+    def check_content(self) -> str:
         content = load_content(default_content_path())
         return f"bundled content: {len(content.resources)} resources, {content.title!r}"
 
-    def render_screens() -> str:
-        # The one Qt import, here so the rest of the check runs without Qt.
-        from ui.screenshots import render_screenshots
-
-        paths = render_screenshots(_service(state), workdir / "screens", sizes=((1280, 800),))
+    def render_screens(self) -> str:
+        paths = self._render_screens(self._service, self._workdir / "screens")
         empty = [p.name for p in paths if p.stat().st_size == 0]
         if empty:
             raise RuntimeError(f"empty renders: {', '.join(empty)}")
         return f"rendered {len(paths)} screens offscreen"
 
-    def submit() -> str:
-        service = _service(state)
-        service.start_event("Self-check", "")
+    def submit(self) -> str:
+        self._service.start_event("Self-check", "")
         form = SignupForm(
             first_name="Self",
             last_name="Check",
@@ -86,27 +131,25 @@ def _run_steps(workdir: Path, out: TextIO) -> bool:
             wlf_choice=WlfChoice.UPDATES,
             contact_consent=True,
         )
-        record = service.submit(form)
+        record = self._service.submit(form)
         return f"sign-up {str(record.signup_id)[:8]}… written durably"
 
-    def export() -> str:
-        service = _service(state)
-        stick = workdir / "usb"
+    def export(self) -> str:
+        stick = self._workdir / "usb"
         stick.mkdir()
-        result = service.export(stick)
+        result = self._service.export(stick)
         if result is None or result.rows != 1:
             raise RuntimeError("export wrote no file")
-        if not service.verify_export(result):
+        if not self._service.verify_export(result):
             raise RuntimeError("exported file does not match its manifest")
-        state["export"] = result
+        self._export = result
         return f"exported {result.csv_path.name} (sha256 {result.sha256[:12]}…)"
 
-    def import_() -> str:
-        result = state["export"]
-        assert isinstance(result, ExportResult)
+    def import_(self) -> str:
+        assert self._export is not None, "the export step runs first"
         book = ReceiptBook()
         report = import_exports(
-            [result.csv_path], f"sqlite:///{workdir / 'master.sqlite3'}", after_merge=book.record
+            [self._export.csv_path], master_url_in(self._workdir), after_merge=book.record
         )
         accepted = all(f.accepted for f in report.files)
         if not accepted or report.signups_new != 1 or report.contacts_new != 1:
@@ -114,49 +157,15 @@ def _run_steps(workdir: Path, out: TextIO) -> bool:
         written = book.write()
         if len(written.paths) != 1:
             raise RuntimeError("; ".join(written.warnings) or "no receipt written")
-        state["receipt"] = written.paths[0]
+        self._receipt = written.paths[0]
         return "imported into a fresh master store: 1 new sign-up, 1 contact, 1 receipt"
 
-    def apply_receipt() -> str:
-        receipt = state["receipt"]
-        assert isinstance(receipt, Path)
-        applied = _service(state).apply_receipts([receipt])
+    def apply_receipt(self) -> str:
+        assert self._receipt is not None, "the import step runs first"
+        applied = self._service.apply_receipts([self._receipt])
         if applied.refused or applied.erased != 1:
             raise RuntimeError("; ".join(applied.summary_lines()))
         return "receipt applied: 1 sign-up's personal data erased, counts kept"
-
-    steps: list[tuple[str, Step]] = [
-        ("store", open_store),
-        ("first start", first_start),
-        ("content", check_content),
-        ("screens", render_screens),
-        ("sign-up", submit),
-        ("export", export),
-        ("import", import_),
-        ("receipt", apply_receipt),
-    ]
-    passed = True
-    try:
-        for name, step in steps:
-            try:
-                detail = step()
-            except Exception as exc:  # noqa: BLE001 - every failure becomes a line
-                out.write(f"FAIL {name}: {type(exc).__name__}: {exc}\n")
-                passed = False
-                break
-            out.write(f"ok   {name}: {detail}\n")
-    finally:
-        service = state.get("service")
-        if isinstance(service, KioskService):
-            service.close()
-    out.write("self-check passed\n" if passed else "self-check FAILED\n")
-    return passed
-
-
-def _service(state: dict[str, object]) -> KioskService:
-    service = state["service"]
-    assert isinstance(service, KioskService)
-    return service
 
 
 def _throwaway_pin() -> str:

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 
 from kiosk import pin as pins
 from kiosk.clock import Clock, utc_now
-from kiosk.config import ConfigError, KioskConfig, check_idle_timeout, load_config
+from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.content import Content, load_content
 from kiosk.errors import StoreError
 from kiosk.first_start import SetupState, peek_setup_state, setup_state
+from kiosk.settings import IDLE_TIMEOUT
 from kiosk.signup import Signup, SignupForm, SignupRecord
 
 # The store (SQLAlchemy, Alembic), validation (phonenumbers) and export are
@@ -119,14 +120,15 @@ class KioskService:
     @property
     def idle_timeout_s(self) -> int:
         """Seconds without a touch before the kiosk warns and then resets."""
-        stored = self.store.get_setting("idle_timeout_s")
+        stored = self.store.get_setting(IDLE_TIMEOUT.key)
         return int(stored) if stored is not None else self.config.idle_timeout_s
 
     def set_idle_timeout(self, seconds: int) -> None:
         """Change the idle timeout (a staff setting kept in the store)."""
-        if not check_idle_timeout(seconds):
-            raise ConfigError("The idle timeout must be between 15 seconds and an hour.")
-        self.store.set_setting("idle_timeout_s", str(seconds))
+        problem = IDLE_TIMEOUT.problem(seconds)
+        if problem is not None:
+            raise ConfigError(f"The idle timeout {problem}.")
+        self.store.set_setting(IDLE_TIMEOUT.key, str(seconds))
 
     @property
     def keyboard_mode(self) -> str:

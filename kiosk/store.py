@@ -185,13 +185,11 @@ def migrate(engine: Engine, db_path: Path, now: datetime) -> None:
     if current == head:
         return
     if current is not None:
-        try:
-            script.get_revision(current)
-        except Exception:
+        if current not in {revision.revision for revision in script.walk_revisions()}:
             raise StoreError(
                 "This kiosk database was made by a newer version of the program. "
                 "Install that version (or newer) to open it; nothing has been changed."
-            ) from None
+            )
         _backup(db_path, current, now)
     config = _alembic_config(engine)
     with engine.begin() as connection:

@@ -189,12 +189,21 @@ def _checked_email(raw: str) -> tuple[str, str | None]:
     return checked.normalized, None
 
 
-def _checked_phone(raw: str, region: str) -> tuple[str, str | None]:
+def _optional_text(raw: str, maximum: int, what: str) -> tuple[str, str | None]:
+    """An optional field trimmed, and why it is refused before its format is read, if it is.
+
+    Empty is fine; over-long, or holding control characters, is refused as too long.
+    """
     text = raw.strip()
+    if len(text) > maximum or has_control_characters(text):
+        return "", f"This {what} is too long. Please check it."
+    return text, None
+
+
+def _checked_phone(raw: str, region: str) -> tuple[str, str | None]:
+    text, problem = _optional_text(raw, MAX_PHONE_LENGTH, "phone number")
     if not text:
-        return "", None
-    if len(text) > MAX_PHONE_LENGTH or has_control_characters(text):
-        return "", "This phone number is too long. Please check it."
+        return "", problem
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
@@ -208,11 +217,9 @@ def _checked_phone(raw: str, region: str) -> tuple[str, str | None]:
 
 
 def _checked_postal_code(raw: str, region: str) -> tuple[str, str | None]:
-    text = raw.strip()
+    text, problem = _optional_text(raw, MAX_POSTAL_LENGTH, "postal code")
     if not text:
-        return "", None
-    if len(text) > MAX_POSTAL_LENGTH or has_control_characters(text):
-        return "", "This postal code is too long. Please check it."
+        return "", problem
     if region.upper() != "US":
         # Other countries' formats vary too much to check offline; keep as typed.
         return text, None

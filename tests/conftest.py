@@ -1,4 +1,8 @@
-"""Shared fixtures: real things in temporary folders, Qt offscreen, a manual clock."""
+"""Shared fixtures: real things in temporary folders, Qt offscreen, a manual clock.
+
+One factory per kind of thing (``make_service`` for kiosk services); the
+fixtures for one test folder build on it.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,19 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kiosk.clock import ManualClock
 from kiosk.content import Content, load_content
 from kiosk.paths import default_content_path
+from kiosk.service import KioskService
+from kiosk.store import Store
+from tests.factories import ExportingKiosk, MakeKiosk, MakeService, set_up_kiosk
+
+# The PostgreSQL fixtures (pg_server, pg_url), for any test that names them.
+pytest_plugins = ["tests.pg"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Before Qt makes its application: render offscreen so the suite runs headless, on
@@ -46,12 +57,56 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(data_dir: Path, clock: ManualClock) -> Iterator[object]:
-    """A real kiosk store (SQLite file, migrated) in a temporary data folder."""
-    from kiosk.store import Store
+def usb(tmp_path: Path) -> Path:
+    """An empty folder standing for a USB stick."""
+    path = tmp_path / "usb"
+    path.mkdir()
+    return path
 
+
+@pytest.fixture
+def store(data_dir: Path, clock: ManualClock) -> Iterator[Store]:
+    """A real kiosk store (SQLite file, migrated) in a temporary data folder."""
     opened = Store.open(data_dir, clock=clock)
     try:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def make_service(data_dir: Path, clock: ManualClock) -> Iterator[MakeService]:
+    """Open real kiosk services (SQLite in a temp folder, bundled content, the manual clock).
+
+    ``set_up=False`` leaves the kiosk as it is at first start (no PIN);
+    ``data_dir`` defaults to the ``data_dir`` fixture's folder; other options
+    go to ``KioskService.open``. Every service made is closed afterwards.
+    """
+    opened: list[KioskService] = []
+    default_dir = data_dir
+
+    def make(*, set_up: bool = True, data_dir: Path | None = None, **options: Any) -> KioskService:
+        options.setdefault("clock", clock)
+        service = KioskService.open(data_dir or default_dir, **options)
+        opened.append(service)
+        if set_up:
+            set_up_kiosk(service)
+        return service
+
+    yield make
+    for service in opened:
+        service.close()
+
+
+@pytest.fixture
+def make_kiosk(tmp_path: Path) -> Iterator[MakeKiosk]:
+    """Make named ``ExportingKiosk``s in a temporary folder; every one is closed afterwards."""
+    made: list[ExportingKiosk] = []
+
+    def make(name: str, *, clock: ManualClock | None = None) -> ExportingKiosk:
+        made.append(ExportingKiosk(tmp_path, name, clock=clock))
+        return made[-1]
+
+    yield make
+    for kiosk in made:
+        kiosk.close()

@@ -1,12 +1,33 @@
-"""Small builders for test sign-ups (real values, validated shapes) and set-up kiosks."""
+"""Small builders for test sign-ups (real values, validated shapes) and kiosks.
+
+``make_signup`` and ``make_form`` build one sign-up; ``set_up_kiosk`` gives a
+kiosk service its staff PIN; ``ExportingKiosk`` is a kiosk's store writing
+export files for the office-import tests (``make_kiosk`` in conftest).
+"""
 
 from __future__ import annotations
 
 import functools
+import uuid
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
 
+from kiosk.clock import ManualClock, utc_now
+from kiosk.export import export_signups
 from kiosk.pin import PIN_HASH_SETTING, hash_pin
 from kiosk.service import KioskService
-from kiosk.signup import Signup, SignupForm, WlfChoice
+from kiosk.signup import Signup, SignupForm, SignupRecord, WlfChoice
+from kiosk.store import Store
+
+
+class MakeService(Protocol):
+    """The ``make_service`` fixture (``tests/conftest.py``): opens a real kiosk service."""
+
+    def __call__(
+        self, *, set_up: bool = True, data_dir: Path | None = None, **options: Any
+    ) -> KioskService: ...
+
 
 STAFF_PIN = "482915"
 """The staff PIN of every test kiosk that is not about first start."""
@@ -25,7 +46,7 @@ def set_up_kiosk(service: KioskService) -> None:
 
 def make_signup(**overrides: object) -> Signup:
     """Return a checked sign-up with plausible values; override any field."""
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "first_name": "Dana",
         "last_name": "Levi",
         "email": "dana.levi@example.org",
@@ -40,12 +61,12 @@ def make_signup(**overrides: object) -> Signup:
         "locale": "en",
     }
     values.update(overrides)
-    return Signup(**values)  # type: ignore[arg-type]
+    return Signup(**values)
 
 
 def make_form(**overrides: object) -> SignupForm:
     """Return a form as a careful attendee would fill it; override any field."""
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "first_name": "Dana",
         "last_name": "Levi",
         "email": "dana.levi@example.org",
@@ -56,4 +77,67 @@ def make_form(**overrides: object) -> SignupForm:
         "contact_consent": True,
     }
     values.update(overrides)
-    return SignupForm(**values)  # type: ignore[arg-type]
+    return SignupForm(**values)
+
+
+class ExportingKiosk:
+    """A real kiosk store in a folder of its own, exporting to its own USB folder.
+
+    With a ``clock``, the store runs on it, a sign-up with no time of its own
+    is stamped with it, and every sign-up and export moves it a second on (so
+    two exports never share a file name); without one, the store uses the real
+    time and each sign-up needs ``at``.
+    """
+
+    def __init__(self, root: Path, name: str, *, clock: ManualClock | None = None) -> None:
+        self.clock = clock
+        self.store = Store.open(root / f"kiosk-{name}", clock=clock or utc_now)
+        self.usb = root / f"usb-{name}"
+        self.usb.mkdir()
+
+    def add(
+        self,
+        *,
+        at: datetime | None = None,
+        signup_id: uuid.UUID | None = None,
+        event: str = "Campus Fair",
+        location: str = "Boston, MA",
+        **fields: Any,
+    ) -> SignupRecord:
+        """Store one sign-up exactly as given (as a forger's kiosk could); return it."""
+        if at is None:
+            assert self.clock is not None, "a kiosk without a clock needs the sign-up's time"
+            at = self.clock()
+        fields.setdefault("consent_text", "")  # not exported: the version names it
+        record = SignupRecord(
+            signup_id=signup_id or uuid.uuid4(),
+            created_at=at,
+            event_name=event,
+            event_location=location,
+            kiosk_id=self.store.kiosk_id,
+            signup=make_signup(**fields),
+        )
+        self.store.insert_records([record])
+        self._tick()
+        return record
+
+    def export(self, *, include_all: bool = False, recipient: str | None = None) -> Path:
+        """Export to the USB folder (encrypted for ``recipient`` if given); return the data file."""
+        result = export_signups(self.store, self.usb, include_all=include_all, recipient=recipient)
+        assert result is not None
+        self._tick()
+        return result.csv_path
+
+    def close(self) -> None:
+        """Close the store."""
+        self.store.close()
+
+    def _tick(self) -> None:
+        if self.clock is not None:
+            self.clock.advance(1)
+
+
+class MakeKiosk(Protocol):
+    """The ``make_kiosk`` fixture (``tests/conftest.py``): an ``ExportingKiosk`` by name."""
+
+    def __call__(self, name: str, *, clock: ManualClock | None = None) -> ExportingKiosk: ...

@@ -1,7 +1,8 @@
 """A real, throwaway PostgreSQL server for the tests and the benchmarks.
 
 Plain functions (``find_bindir``, ``start_server``) so ``bench/`` can start a
-server without pytest, plus two fixtures for test modules that import them:
+server without pytest, plus two fixtures (``tests/conftest.py`` loads this
+module as a plugin, so every test can ask for them by name):
 ``pg_server`` (one server per test session) and ``pg_url`` (a fresh, empty
 database per test, dropped afterwards, so tests never see each other's rows).
 

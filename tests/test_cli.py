@@ -5,18 +5,23 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from kiosk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from kiosk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_content_path
+from p2p_kiosk.cli import main
+from ui.screenshots import FIRST_START_SCREENS, SCREENS
 
 Run = tuple[int, str, str]
+Runner = Callable[..., Run]
+"""The ``run`` fixture: ``run(*argv)`` gives (exit code, stdout, stderr)."""
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+def run(capsys: pytest.CaptureFixture[str]) -> Runner:
     """Call the command line in-process; return (exit code, stdout, stderr)."""
 
     def call(*argv: str | Path) -> Run:
@@ -35,7 +40,7 @@ def assert_one_clear_line(err: str) -> None:
     assert len(err.strip().splitlines()) == 1, err
 
 
-def test_version_and_help(run) -> None:  # type: ignore[no-untyped-def]
+def test_version_and_help(run: Runner) -> None:
     code, out, _ = run("--version")
     assert code == EXIT_OK and "p2p-kiosk" in out
     code, out, _ = run("--help")
@@ -63,25 +68,25 @@ def test_version_and_help(run) -> None:  # type: ignore[no-untyped-def]
         ["frobnicate"],
     ],
 )
-def test_wrong_options_are_one_line_and_exit_2(run, argv: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_options_are_one_line_and_exit_2(run: Runner, argv: list[str]) -> None:
     code, _, err = run(*argv)
     assert code == EXIT_USAGE
     assert_one_clear_line(err)
 
 
-def test_status_of_a_new_kiosk(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_status_of_a_new_kiosk(run: Runner, data_dir: Path) -> None:
     code, out, _ = run("--data-dir", data_dir, "status")
     assert code == EXIT_OK
     assert "No sign-ups yet." in out and "Last export: never" in out
     assert "Staff PIN: not set yet" in out
 
 
-def test_data_dir_after_the_command_is_accepted(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_data_dir_after_the_command_is_accepted(run: Runner, data_dir: Path) -> None:
     code, out, _ = run("status", "--data-dir", data_dir)
     assert code == EXIT_OK and str(data_dir) in out
 
 
-def test_event_start_then_status(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_event_start_then_status(run: Runner, data_dir: Path) -> None:
     code, out, _ = run(
         "event", "start", "Campus Fair", "--location", "Boston, MA", "--data-dir", data_dir
     )
@@ -90,7 +95,9 @@ def test_event_start_then_status(run, data_dir: Path) -> None:  # type: ignore[n
     assert "Current event: Campus Fair — Boston, MA" in out
 
 
-def test_status_says_a_kiosk_with_sign_ups_and_no_pin_is_locked(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_status_says_a_kiosk_with_sign_ups_and_no_pin_is_locked(
+    run: Runner, data_dir: Path
+) -> None:
     code, _, _ = run("demo-signups", "--count", "3", "--data-dir", data_dir)
     assert code == EXIT_OK
     _, out, _ = run("--data-dir", data_dir, "status")
@@ -98,13 +105,13 @@ def test_status_says_a_kiosk_with_sign_ups_and_no_pin_is_locked(run, data_dir: P
 
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 500, "Fair\x00"])
-def test_bad_event_names_are_one_line(run, data_dir: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_event_names_are_one_line(run: Runner, data_dir: Path, name: str) -> None:
     code, _, err = run("--data-dir", data_dir, "event", "start", name)
     assert code == EXIT_FAILED
     assert_one_clear_line(err)
 
 
-def test_content_check_accepts_the_bundled_file(run) -> None:  # type: ignore[no-untyped-def]
+def test_content_check_accepts_the_bundled_file(run: Runner) -> None:
     code, out, _ = run("content", "check", default_content_path())
     assert code == EXIT_OK and "7 resources" in out
 
@@ -119,9 +126,9 @@ def test_content_check_accepts_the_bundled_file(run) -> None:  # type: ignore[no
     ],
 )
 def test_content_check_lists_problems_without_a_traceback(
-    run,
+    run: Runner,
     tmp_path: Path,
-    text: str,  # type: ignore[no-untyped-def]
+    text: str,
 ) -> None:
     bad = tmp_path / "content.toml"
     bad.write_bytes(text.encode("utf-8", "surrogateescape"))
@@ -132,8 +139,8 @@ def test_content_check_lists_problems_without_a_traceback(
 
 @pytest.mark.parametrize("length", [190, 3000])
 def test_content_check_proves_each_link_fits_a_qr_code_or_names_it(
-    run, tmp_path: Path, length: int
-) -> None:  # type: ignore[no-untyped-def]
+    run: Runner, tmp_path: Path, length: int
+) -> None:
     # 3,000 characters passed the check, then broke the Take action screen.
     link = "https://example.org/" + "a" * (length - 20)
     text = default_content_path().read_text(encoding="utf-8")
@@ -149,20 +156,20 @@ def test_content_check_proves_each_link_fits_a_qr_code_or_names_it(
         assert "calls_to_action[1].link: is 3000 bytes long" in err
 
 
-def test_content_check_of_a_missing_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_content_check_of_a_missing_file(run: Runner, tmp_path: Path) -> None:
     code, _, err = run("content", "check", tmp_path / "nope.toml")
     assert code == EXIT_FAILED
     assert_one_clear_line(err)
 
 
-def test_an_unreadable_database_is_one_line(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreadable_database_is_one_line(run: Runner, data_dir: Path) -> None:
     (data_dir / "kiosk.sqlite3").write_bytes(b"this is not a database" * 100)
     code, _, err = run("--data-dir", data_dir, "status")
     assert code == EXIT_FAILED
     assert_one_clear_line(err)
 
 
-def test_a_data_dir_that_is_a_file_is_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_data_dir_that_is_a_file_is_one_line(run: Runner, tmp_path: Path) -> None:
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
     code, _, err = run("--data-dir", not_a_folder, "status")
@@ -170,7 +177,7 @@ def test_a_data_dir_that_is_a_file_is_one_line(run, tmp_path: Path) -> None:  # 
     assert_one_clear_line(err)
 
 
-def test_a_broken_config_file_is_one_line(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_config_file_is_one_line(run: Runner, data_dir: Path) -> None:
     (data_dir / "config.toml").write_text('idle_timeout_s = "soon"\n', encoding="utf-8")
     code, _, err = run("--data-dir", data_dir, "status")
     assert code == EXIT_FAILED
@@ -178,13 +185,13 @@ def test_a_broken_config_file_is_one_line(run, data_dir: Path) -> None:  # type:
     assert "idle_timeout_s" in err
 
 
-def test_demo_signups_need_a_separate_folder(run) -> None:  # type: ignore[no-untyped-def]
+def test_demo_signups_need_a_separate_folder(run: Runner) -> None:
     code, _, err = run("demo-signups", "--count", "5")
     assert code == EXIT_FAILED
     assert_one_clear_line(err)
 
 
-def test_demo_then_export_then_import(run, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_demo_then_export_then_import(run: Runner, data_dir: Path, tmp_path: Path) -> None:
     code, out, _ = run("demo-signups", "--count", "40", "--data-dir", data_dir)
     assert code == EXIT_OK and "40" in out
     _, out, _ = run("--data-dir", data_dir, "status")
@@ -212,7 +219,9 @@ def test_demo_then_export_then_import(run, data_dir: Path, tmp_path: Path) -> No
     assert "40" in out
 
 
-def test_export_to_a_missing_folder_is_one_line(run, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_to_a_missing_folder_is_one_line(
+    run: Runner, data_dir: Path, tmp_path: Path
+) -> None:
     run("demo-signups", "--count", "3", "--data-dir", data_dir)
     code, _, err = run("--data-dir", data_dir, "export", "--out", tmp_path / "no" / "such")
     assert code == EXIT_FAILED
@@ -221,7 +230,7 @@ def test_export_to_a_missing_folder_is_one_line(run, data_dir: Path, tmp_path: P
     assert "Not yet exported: 3" in out
 
 
-def test_import_rejects_bad_files_and_exits_non_zero(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_rejects_bad_files_and_exits_non_zero(run: Runner, tmp_path: Path) -> None:
     bogus = tmp_path / "signups_x.csv"
     bogus.write_bytes(b"\xff\xfe not a csv")
     code, out, err = run(
@@ -232,7 +241,7 @@ def test_import_rejects_bad_files_and_exits_non_zero(run, tmp_path: Path) -> Non
     assert "rejected" in (out + err).lower()
 
 
-def test_import_with_an_unknown_crm_profile_merges_nothing(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_with_an_unknown_crm_profile_merges_nothing(run: Runner, tmp_path: Path) -> None:
     office = tmp_path / "office"
     code, _, err = run(
         "--data-dir",
@@ -250,7 +259,7 @@ def test_import_with_an_unknown_crm_profile_merges_nothing(run, tmp_path: Path) 
     assert not (office / "master.sqlite3").exists()
 
 
-def test_import_into_a_bad_database_url_is_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_into_a_bad_database_url_is_one_line(run: Runner, tmp_path: Path) -> None:
     code, _, err = run(
         "import", tmp_path / "x.csv", "--into", "nosuchdb://nowhere", "--data-dir", tmp_path
     )
@@ -259,8 +268,8 @@ def test_import_into_a_bad_database_url_is_one_line(run, tmp_path: Path) -> None
 
 
 def test_encrypted_export_needs_the_private_key_to_import(
-    run, data_dir: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    run: Runner, data_dir: Path, tmp_path: Path
+) -> None:
     key_file = tmp_path / "org.key"
     code, out, _ = run("--data-dir", tmp_path / "office", "keys", "new", "--out", key_file)
     assert code == EXIT_OK
@@ -291,7 +300,7 @@ def test_encrypted_export_needs_the_private_key_to_import(
 # Receipts -----------------------------------------------------------------------------
 
 
-def _export_demo(run, data_dir: Path, stick: Path, count: int) -> Path:  # type: ignore[no-untyped-def]
+def _export_demo(run: Runner, data_dir: Path, stick: Path, count: int) -> Path:
     run("demo-signups", "--count", str(count), "--data-dir", data_dir)
     stick.mkdir(exist_ok=True)
     code, _, _ = run("--data-dir", data_dir, "export", "--out", stick)
@@ -306,8 +315,8 @@ def _emails(data_dir: Path) -> list[str]:
         return [row[0] for row in conn.execute("SELECT email FROM signups ORDER BY rowid")]
 
 
-def test_import_writes_a_receipt_and_receipt_apply_erases_here(  # type: ignore[no-untyped-def]
-    run, data_dir: Path, tmp_path: Path
+def test_import_writes_a_receipt_and_receipt_apply_erases_here(
+    run: Runner, data_dir: Path, tmp_path: Path
 ) -> None:
     stick = tmp_path / "stick"
     export = _export_demo(run, data_dir, stick, 12)
@@ -332,8 +341,8 @@ def test_import_writes_a_receipt_and_receipt_apply_erases_here(  # type: ignore[
     assert code == EXIT_OK and "already applied; nothing changed" in out
 
 
-def test_import_writes_the_receipt_beside_the_export_by_default(  # type: ignore[no-untyped-def]
-    run, data_dir: Path, tmp_path: Path
+def test_import_writes_the_receipt_beside_the_export_by_default(
+    run: Runner, data_dir: Path, tmp_path: Path
 ) -> None:
     export = _export_demo(run, data_dir, tmp_path / "stick", 3)
     code, _, _ = run("--data-dir", tmp_path / "office", "import", export)
@@ -341,8 +350,8 @@ def test_import_writes_the_receipt_beside_the_export_by_default(  # type: ignore
     assert len(list(export.parent.glob("receipt_*.json"))) == 1
 
 
-def test_receipt_apply_refuses_damaged_and_foreign_receipts_and_exits_1(  # type: ignore[no-untyped-def]
-    run, data_dir: Path, tmp_path: Path
+def test_receipt_apply_refuses_damaged_and_foreign_receipts_and_exits_1(
+    run: Runner, data_dir: Path, tmp_path: Path
 ) -> None:
     other = tmp_path / "other-kiosk"
     export = _export_demo(run, other, tmp_path / "other-stick", 4)
@@ -363,8 +372,8 @@ def test_receipt_apply_refuses_damaged_and_foreign_receipts_and_exits_1(  # type
     assert "" not in _emails(data_dir)
 
 
-def test_import_with_a_missing_receipt_folder_merges_nothing(  # type: ignore[no-untyped-def]
-    run, data_dir: Path, tmp_path: Path
+def test_import_with_a_missing_receipt_folder_merges_nothing(
+    run: Runner, data_dir: Path, tmp_path: Path
 ) -> None:
     export = _export_demo(run, data_dir, tmp_path / "stick", 2)
     office = tmp_path / "office"
@@ -377,8 +386,8 @@ def test_import_with_a_missing_receipt_folder_merges_nothing(  # type: ignore[no
     assert not (office / "master.sqlite3").exists()
 
 
-def test_import_into_a_read_only_receipt_folder_warns_and_still_imports(  # type: ignore[no-untyped-def]
-    run, data_dir: Path, tmp_path: Path
+def test_import_into_a_read_only_receipt_folder_warns_and_still_imports(
+    run: Runner, data_dir: Path, tmp_path: Path
 ) -> None:
     from tests.receipt_helpers import unwritable_folder
 
@@ -397,7 +406,7 @@ def test_import_into_a_read_only_receipt_folder_warns_and_still_imports(  # type
 
 def test_the_module_entry_point_runs_as_a_program(data_dir: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "status"],
+        [sys.executable, "-m", "p2p_kiosk", "--data-dir", str(data_dir), "status"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -409,7 +418,7 @@ def test_the_module_entry_point_runs_as_a_program(data_dir: Path) -> None:
 def test_the_kiosk_shows_then_reports_an_unusable_store_in_one_line(data_dir: Path) -> None:
     (data_dir / "kiosk.sqlite3").write_bytes(b"this is not a database" * 100)
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "run"],
+        [sys.executable, "-m", "p2p_kiosk", "--data-dir", str(data_dir), "run"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -420,32 +429,11 @@ def test_the_kiosk_shows_then_reports_an_unusable_store_in_one_line(data_dir: Pa
     assert str(data_dir) in result.stderr
 
 
-SCREENS = (
-    "setup",
-    "setup_event",
-    "locked",
-    "attract",
-    "home",
-    "message",
-    "resources",
-    "resource_detail",
-    "action",
-    "join",
-    "join_errors",
-    "thank_you",
-    "idle_countdown",
-    "staff_pin",
-    "staff",
-    "staff_export",
-    "staff_settings",
-)
-
-
-def test_screenshots_render_every_screen_at_both_sizes(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_screenshots_render_every_screen_at_both_sizes(run: Runner, tmp_path: Path) -> None:
     out = tmp_path / "shots"
     code, out_text, _ = run("screenshots", "--out", out)
     assert code == EXIT_OK, out_text
-    for screen in SCREENS:
+    for screen in FIRST_START_SCREENS + SCREENS:
         for size in ("1280x800", "1920x1080"):
             data = (out / f"{screen}_{size}.png").read_bytes()
             assert data[:8] == b"\x89PNG\r\n\x1a\n", screen
@@ -459,8 +447,8 @@ MISTYPED_KEY = "age1z33fde9yty8v9egaylk9w9lu7uzmwasfmnj0dnuxs8hyx2rjzerqum470q"
 
 @pytest.mark.parametrize("command", [["status"], ["export", "--out", "."]])
 def test_a_mistyped_export_key_stops_status_and_export_with_one_line(
-    run, data_dir: Path, command: list[str]
-) -> None:  # type: ignore[no-untyped-def]
+    run: Runner, data_dir: Path, command: list[str]
+) -> None:
     (data_dir / "config.toml").write_text(f'export_public_key = "{MISTYPED_KEY}"\n')
     code, _, err = run("--data-dir", data_dir, *command)
     assert code == EXIT_FAILED
@@ -472,7 +460,7 @@ def test_a_mistyped_export_key_stops_the_kiosk_at_start_up(data_dir: Path) -> No
     # Before, the kiosk started and ran the whole event; the key failed at Export.
     (data_dir / "config.toml").write_text(f'export_public_key = "{MISTYPED_KEY}"\n')
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "run"],
+        [sys.executable, "-m", "p2p_kiosk", "--data-dir", str(data_dir), "run"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -482,7 +470,7 @@ def test_a_mistyped_export_key_stops_the_kiosk_at_start_up(data_dir: Path) -> No
     assert "export_public_key" in result.stderr and MISTYPED_KEY not in result.stderr
 
 
-def test_status_says_whether_exports_are_encrypted(run, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_status_says_whether_exports_are_encrypted(run: Runner, data_dir: Path) -> None:
     _, out, _ = run("--data-dir", data_dir, "status")
     assert "Exports: not encrypted" in out
     good = "age1z33fde9yty8v9egaylk9w9lu7uzmwasfmnj0dnuxs8hyx2rjzerqum4704"
@@ -494,7 +482,7 @@ def test_status_says_whether_exports_are_encrypted(run, data_dir: Path) -> None:
 # Terminal control sequences in file names and values ----------------------------------------
 
 
-def test_a_file_name_cannot_rewrite_the_import_summary(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_name_cannot_rewrite_the_import_summary(run: Runner, tmp_path: Path) -> None:
     # A name with a carriage return and "erase line" would have overwritten
     # "REJECTED <name>: ..." on the terminal with text of its own.
     import uuid
@@ -536,7 +524,9 @@ def test_a_file_name_cannot_rewrite_the_import_summary(run, tmp_path: Path) -> N
     ]
 
 
-def test_status_shows_an_event_name_with_a_bidi_override_escaped(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_status_shows_an_event_name_with_a_bidi_override_escaped(
+    run: Runner, tmp_path: Path
+) -> None:
     name = "Fair \u202eriaf"  # right-to-left override: reorders what follows on screen
     code, _, _ = run("--data-dir", tmp_path, "event", "start", name)
     assert code == EXIT_OK

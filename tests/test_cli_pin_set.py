@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from kiosk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from kiosk.first_start import SetupState
 from kiosk.pin import PIN_HASH_SETTING
 from kiosk.service import KioskService
+from p2p_kiosk.cli import main
 from tests.factories import STAFF_PIN, make_form
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
@@ -69,7 +70,7 @@ def pin_set_on_a_terminal(data_dir: Path, *answers: bytes) -> tuple[int, str]:
     # A new session has no controlling terminal, so getpass talks to stdin, the
     # pseudo-terminal (never to the terminal that runs the tests).
     child = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "pin", "set"],
+        [sys.executable, "-m", "p2p_kiosk", "--data-dir", str(data_dir), "pin", "set"],
         stdin=slave,
         stdout=slave,
         stderr=slave,
@@ -180,7 +181,7 @@ def test_bad_answers_change_nothing_and_say_why(
 
 def test_without_a_terminal_it_refuses_and_reads_nothing(data_dir: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "pin", "set"],
+        [sys.executable, "-m", "p2p_kiosk", "--data-dir", str(data_dir), "pin", "set"],
         input="482915\n482915\n",
         capture_output=True,
         text=True,

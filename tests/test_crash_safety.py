@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from kiosk.store import DB_FILE_NAME, Store
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from kiosk.paths import DB_FILE_NAME
+from kiosk.store import Store
+from tests.child import start_ready_child
 
 # The child submits sign-ups as fast as it can and prints each id only after
 # submit() has returned, i.e. after the kiosk would have shown "Thank you".
@@ -34,15 +31,8 @@ while True:
 
 
 def _run_and_kill(data_dir: Path, rng: random.Random) -> list[str]:
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(data_dir)],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO_ROOT,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-    )
+    child = start_ready_child(CHILD, data_dir)
     assert child.stdout is not None
-    assert child.stdout.readline().strip() == "ready"
     time.sleep(rng.uniform(0.0, 0.25))  # a random moment mid-stream: the point of the test
     child.send_signal(signal.SIGKILL)
     reported = [line.strip() for line in child.stdout if line.strip()]

@@ -48,6 +48,7 @@ def _add_contact(url: str, **overrides: object) -> None:
         "last_seen_at": LAST,
     }
     events = overrides.pop("events", ("Campus Fair", "Community Dinner"))
+    assert isinstance(events, tuple)
     values.update(overrides)
     engine = open_master(url)
     try:
@@ -61,7 +62,7 @@ def _add_contact(url: str, **overrides: object) -> None:
             )
             session.add(contact)
             session.flush()
-            for index, event_name in enumerate(events):  # type: ignore[arg-type]
+            for index, event_name in enumerate(events):
                 session.add(
                     Touchpoint(
                         signup_id=f"{contact.id:08d}-0000-4000-8000-{index:012d}",
@@ -249,7 +250,7 @@ EXPECTED_ROWS = {
 }
 
 
-def test_every_profile_is_tested_here():
+def test_every_profile_is_tested_here() -> None:
     assert set(PROFILES) == set(EXPECTED_HEADERS) == set(EXPECTED_ROWS)
     assert set(PROFILES) == {
         "generic",
@@ -261,7 +262,7 @@ def test_every_profile_is_tested_here():
 
 
 @pytest.mark.parametrize("profile", list(PROFILES))
-def test_profile_header_and_row(url, tmp_path, profile):
+def test_profile_header_and_row(url: str, tmp_path: Path, profile: str) -> None:
     _add_contact(url)
     rows, out = _write(url, tmp_path, profile)
     assert rows == 1
@@ -272,14 +273,14 @@ def test_profile_header_and_row(url, tmp_path, profile):
 
 
 @pytest.mark.parametrize("profile", list(PROFILES))
-def test_profile_has_a_doc_page(profile):
+def test_profile_has_a_doc_page(profile: str) -> None:
     page = Path(__file__).resolve().parent.parent / "docs" / "crm" / f"{profile}.md"
     text = page.read_text(encoding="utf-8")
     for header in PROFILES[profile].headers:
         assert header in text, f"{profile}.md does not document {header!r}"
 
 
-def test_default_profile_is_generic(url, tmp_path):
+def test_default_profile_is_generic(url: str, tmp_path: Path) -> None:
     _add_contact(url)
     out = tmp_path / "contacts.csv"
     assert write_crm_csv(url, out) == 1
@@ -289,7 +290,7 @@ def test_default_profile_is_generic(url, tmp_path):
 # File format ---------------------------------------------------------------------
 
 
-def test_file_is_utf8_with_bom_and_crlf(url, tmp_path):
+def test_file_is_utf8_with_bom_and_crlf(url: str, tmp_path: Path) -> None:
     _add_contact(url)
     _add_contact(url, email="second@example.org")
     _rows, out = _write(url, tmp_path, "generic")
@@ -299,7 +300,7 @@ def test_file_is_utf8_with_bom_and_crlf(url, tmp_path):
     assert b"\n" not in raw.replace(b"\r\n", b"")
 
 
-def test_names_in_any_script_come_through_exactly(url, tmp_path):
+def test_names_in_any_script_come_through_exactly(url: str, tmp_path: Path) -> None:
     names = [
         ("נועה", "כהן", "noa@example.org"),
         ("ليلى", "حداد", "layla@example.org"),
@@ -316,7 +317,7 @@ def test_names_in_any_script_come_through_exactly(url, tmp_path):
             assert first in text and last in text, profile
 
 
-def test_rows_are_one_per_contact_ordered_by_email(url, tmp_path):
+def test_rows_are_one_per_contact_ordered_by_email(url: str, tmp_path: Path) -> None:
     for email in ("b@example.org", "A@example.org", "c@example.org"):
         _add_contact(url, email=email)
     rows, out = _write(url, tmp_path, "generic")
@@ -328,7 +329,7 @@ def test_rows_are_one_per_contact_ordered_by_email(url, tmp_path):
 
 
 @pytest.mark.parametrize("profile", list(PROFILES))
-def test_formula_cells_are_neutralized(url, tmp_path, profile):
+def test_formula_cells_are_neutralized(url: str, tmp_path: Path, profile: str) -> None:
     _add_contact(
         url,
         first_name='=HYPERLINK("http://evil.example","click")',
@@ -346,7 +347,7 @@ def test_formula_cells_are_neutralized(url, tmp_path, profile):
     assert any(cell.startswith("'=HYPERLINK") for cell in row.values())
 
 
-def test_phone_numbers_keep_their_plus(url, tmp_path):
+def test_phone_numbers_keep_their_plus(url: str, tmp_path: Path) -> None:
     _add_contact(url, phone="+447946095812")
     for profile, header in (
         ("generic", "phone"),
@@ -359,7 +360,7 @@ def test_phone_numbers_keep_their_plus(url, tmp_path):
     assert _read(out)[0]["Phone"] == "+44 7946 095812"
 
 
-def test_empty_phone_and_postal_code_stay_empty(url, tmp_path):
+def test_empty_phone_and_postal_code_stay_empty(url: str, tmp_path: Path) -> None:
     _add_contact(url, phone="", postal_code="")
     for profile in PROFILES:
         _rows, out = _write(url, tmp_path, profile)
@@ -378,7 +379,7 @@ def test_empty_phone_and_postal_code_stay_empty(url, tmp_path):
         ("not a phone", PhoneFormat.NATIONAL, "not a phone"),
     ],
 )
-def test_format_phone(stored, style, written):
+def test_format_phone(stored: str, style: PhoneFormat, written: str) -> None:
     assert format_phone(stored, style) == written
 
 
@@ -386,7 +387,9 @@ def test_format_phone(stored, style, written):
 
 
 @pytest.mark.parametrize("profile", ["mailchimp", "action-network"])
-def test_mailing_tools_get_only_people_who_consented(url, tmp_path, profile):
+def test_mailing_tools_get_only_people_who_consented(
+    url: str, tmp_path: Path, profile: str
+) -> None:
     _add_contact(url, email="yes@example.org", contact_consent=True)
     _add_contact(url, email="no@example.org", contact_consent=False)
     rows, out = _write(url, tmp_path, profile)
@@ -395,7 +398,9 @@ def test_mailing_tools_get_only_people_who_consented(url, tmp_path, profile):
 
 
 @pytest.mark.parametrize("profile", ["generic", "everyaction", "salesforce-npsp"])
-def test_crm_tools_get_everyone_with_their_consent_written(url, tmp_path, profile):
+def test_crm_tools_get_everyone_with_their_consent_written(
+    url: str, tmp_path: Path, profile: str
+) -> None:
     _add_contact(url, email="yes@example.org", contact_consent=True)
     _add_contact(url, email="no@example.org", contact_consent=False)
     rows, out = _write(url, tmp_path, profile)
@@ -413,7 +418,7 @@ def _email_index(profile: Profile) -> int:
     return [field for _, field in profile.columns].index(Field.EMAIL)
 
 
-def test_wlf_choices_are_written_per_tool(url, tmp_path):
+def test_wlf_choices_are_written_per_tool(url: str, tmp_path: Path) -> None:
     for choice in ("member", "updates", "existing_member", "none"):
         _add_contact(
             url, email=f"{choice}@example.org", wlf_choice=choice, email_group_opt_in=False
@@ -438,7 +443,7 @@ def test_wlf_choices_are_written_per_tool(url, tmp_path):
 # Errors and atomicity ------------------------------------------------------------
 
 
-def test_unknown_profile_lists_the_valid_ones(url, tmp_path):
+def test_unknown_profile_lists_the_valid_ones(url: str, tmp_path: Path) -> None:
     with pytest.raises(KioskError) as caught:
         write_crm_csv(url, tmp_path / "x.csv", profile="hubspot")
     message = str(caught.value)
@@ -449,13 +454,13 @@ def test_unknown_profile_lists_the_valid_ones(url, tmp_path):
         profile_for("")
 
 
-def test_missing_folder_is_a_clear_error(url, tmp_path):
+def test_missing_folder_is_a_clear_error(url: str, tmp_path: Path) -> None:
     _add_contact(url)
     with pytest.raises(KioskError, match="does not exist"):
         write_crm_csv(url, tmp_path / "nope" / "x.csv")
 
 
-def test_an_existing_file_is_replaced_whole_and_no_temp_is_left(url, tmp_path):
+def test_an_existing_file_is_replaced_whole_and_no_temp_is_left(url: str, tmp_path: Path) -> None:
     _add_contact(url)
     out = tmp_path / "contacts.csv"
     out.write_text("old contents that are much longer than the new file will be\n" * 50)
@@ -465,7 +470,9 @@ def test_an_existing_file_is_replaced_whole_and_no_temp_is_left(url, tmp_path):
     assert leftovers == []
 
 
-def test_a_failed_write_keeps_the_old_file(url, tmp_path, monkeypatch):
+def test_a_failed_write_keeps_the_old_file(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _add_contact(url)
     out = tmp_path / "contacts.csv"
     out.write_text("previous export\n")
@@ -480,7 +487,7 @@ def test_a_failed_write_keeps_the_old_file(url, tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_empty_master_store_writes_just_the_header(url, tmp_path):
+def test_empty_master_store_writes_just_the_header(url: str, tmp_path: Path) -> None:
     rows, out = _write(url, tmp_path, "mailchimp")
     assert rows == 0
     expected = ",".join(EXPECTED_HEADERS["mailchimp"]) + "\r\n"

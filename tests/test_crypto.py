@@ -91,12 +91,10 @@ def test_bad_keys_and_damage_are_clear_errors(keys: tuple[Path, str], tmp_path: 
 
 
 def test_an_encrypted_export_holds_no_names_or_emails(
-    store: Store, clock: ManualClock, keys: tuple[Path, str], tmp_path: Path
+    store: Store, clock: ManualClock, keys: tuple[Path, str], usb: Path
 ) -> None:
     key_path, recipient = keys
     _fill(store)
-    usb = tmp_path / "usb"
-    usb.mkdir()
 
     result = export_signups(store, usb, recipient=recipient)
 
@@ -117,12 +115,10 @@ def test_an_encrypted_export_holds_no_names_or_emails(
 
 
 def test_an_encrypted_export_imports_with_the_key_only(
-    store: Store, keys: tuple[Path, str], tmp_path: Path
+    store: Store, keys: tuple[Path, str], tmp_path: Path, usb: Path
 ) -> None:
     key_path, recipient = keys
     _fill(store)
-    usb = tmp_path / "usb"
-    usb.mkdir()
     result = export_signups(store, usb, recipient=recipient)
     assert result is not None
     url = f"sqlite:///{tmp_path / 'master.sqlite3'}"
@@ -146,12 +142,10 @@ def test_an_encrypted_export_imports_with_the_key_only(
 
 
 def test_a_damaged_ciphertext_is_rejected_whole(
-    store: Store, keys: tuple[Path, str], tmp_path: Path
+    store: Store, keys: tuple[Path, str], tmp_path: Path, usb: Path
 ) -> None:
     key_path, recipient = keys
     _fill(store)
-    usb = tmp_path / "usb"
-    usb.mkdir()
     result = export_signups(store, usb, recipient=recipient)
     assert result is not None
     data = bytearray(result.csv_path.read_bytes())
@@ -166,10 +160,8 @@ def test_a_damaged_ciphertext_is_rejected_whole(
     assert report.signups_new == 0
 
 
-def test_a_bad_public_key_exports_nothing(store: Store, tmp_path: Path) -> None:
+def test_a_bad_public_key_exports_nothing(store: Store, usb: Path) -> None:
     _fill(store)
-    usb = tmp_path / "usb"
-    usb.mkdir()
     with pytest.raises(CryptoError, match="not a valid age public key"):
         export_signups(store, usb, recipient="age1-typed-wrong")
     assert list(usb.iterdir()) == []

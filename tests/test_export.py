@@ -26,12 +26,6 @@ from tests.factories import make_signup
 BOM = b"\xef\xbb\xbf"
 
 
-def _usb(tmp_path: Path) -> Path:
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    return usb
-
-
 def _read_rows(path: Path) -> list[dict[str, str]]:
     text = path.read_bytes().decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text, newline="")))
@@ -60,7 +54,7 @@ def _add(store: Store, count: int, start: datetime, **overrides: object) -> list
 
 
 def test_export_writes_bom_crlf_header_and_one_row_per_signup(
-    store: Store, clock: ManualClock, tmp_path: Path
+    store: Store, clock: ManualClock, usb: Path
 ) -> None:
     store.start_event("Campus Fair", "Boston, MA")
     first = store.submit(make_signup(first_name="Zoë", last_name="O'Brien, Jr."))
@@ -69,7 +63,7 @@ def test_export_writes_bom_crlf_header_and_one_row_per_signup(
         make_signup(email="noa@example.org", wlf_choice=WlfChoice.UPDATES, phone="")
     )
 
-    result = export_signups(store, _usb(tmp_path))
+    result = export_signups(store, usb)
 
     assert result is not None
     data = result.csv_path.read_bytes()
@@ -89,13 +83,13 @@ def test_export_writes_bom_crlf_header_and_one_row_per_signup(
     assert result.rows == 2
 
 
-def test_manifest_describes_the_file(store: Store, clock: ManualClock, tmp_path: Path) -> None:
+def test_manifest_describes_the_file(store: Store, clock: ManualClock, usb: Path) -> None:
     start = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     _add(store, 3, start)
     store.start_event("Synagogue evening", "")
     store.submit(make_signup())
 
-    result = export_signups(store, _usb(tmp_path))
+    result = export_signups(store, usb)
 
     assert result is not None
     manifest = _manifest(result)
@@ -119,9 +113,8 @@ def test_manifest_describes_the_file(store: Store, clock: ManualClock, tmp_path:
 
 
 def test_rows_are_marked_and_a_second_export_has_nothing_new(
-    store: Store, clock: ManualClock, tmp_path: Path
+    store: Store, clock: ManualClock, usb: Path
 ) -> None:
-    usb = _usb(tmp_path)
     _add(store, 5, clock())
     result = export_signups(store, usb)
     assert result is not None
@@ -141,10 +134,7 @@ def test_rows_are_marked_and_a_second_export_has_nothing_new(
     assert [r["signup_id"] for r in _read_rows(again.csv_path)] == [str(r.signup_id) for r in later]
 
 
-def test_export_all_writes_everything_again(
-    store: Store, clock: ManualClock, tmp_path: Path
-) -> None:
-    usb = _usb(tmp_path)
+def test_export_all_writes_everything_again(store: Store, clock: ManualClock, usb: Path) -> None:
     _add(store, 4, clock())
     assert export_signups(store, usb) is not None
     clock.advance(1)
@@ -154,16 +144,14 @@ def test_export_all_writes_everything_again(
     assert store.pending_count() == 0
 
 
-def test_export_all_of_an_empty_store_writes_nothing(store: Store, tmp_path: Path) -> None:
-    usb = _usb(tmp_path)
+def test_export_all_of_an_empty_store_writes_nothing(store: Store, usb: Path) -> None:
     assert export_signups(store, usb, include_all=True) is None
     assert os.listdir(usb) == []
 
 
 def test_two_exports_in_the_same_second_get_different_names(
-    store: Store, clock: ManualClock, tmp_path: Path
+    store: Store, clock: ManualClock, usb: Path
 ) -> None:
-    usb = _usb(tmp_path)
     _add(store, 1, clock())
     first = export_signups(store, usb)
     _add(store, 1, clock() + timedelta(seconds=1))
@@ -175,12 +163,12 @@ def test_two_exports_in_the_same_second_get_different_names(
     assert len(os.listdir(usb)) == 4
 
 
-def test_formula_cells_get_one_apostrophe(store: Store, tmp_path: Path) -> None:
+def test_formula_cells_get_one_apostrophe(store: Store, usb: Path) -> None:
     store.start_event("=cmd|' /C calc'!A0", "+Boston")
     store.submit(make_signup(first_name="=HYPERLINK(1)", last_name="-Levi", email="@x@y.org"))
     store.submit(make_signup(first_name="'=already", last_name="\tTab", postal_code="\r1"))
 
-    result = export_signups(store, _usb(tmp_path))
+    result = export_signups(store, usb)
 
     assert result is not None
     rows = _read_rows(result.csv_path)
@@ -269,24 +257,22 @@ def test_a_read_only_disk_fails_clearly_and_marks_nothing(
 
 
 def test_a_failed_export_can_be_retried_elsewhere(
-    store: Store, clock: ManualClock, tmp_path: Path
+    store: Store, clock: ManualClock, tmp_path: Path, usb: Path
 ) -> None:
     _add(store, 2, clock())
     with pytest.raises(ExportFailed):
         export_signups(store, tmp_path / "gone")
-    result = export_signups(store, _usb(tmp_path))
+    result = export_signups(store, usb)
     assert result is not None and result.rows == 2
     assert store.pending_count() == 0
 
 
-def test_many_rows_stream_out_in_time_order(
-    store: Store, clock: ManualClock, tmp_path: Path
-) -> None:
+def test_many_rows_stream_out_in_time_order(store: Store, clock: ManualClock, usb: Path) -> None:
     start = datetime(2026, 11, 1, tzinfo=UTC)
     records = _add(store, 5000, start)
     # Insert out of order too: the file is ordered by time, not by insertion.
     early = _add(store, 3, start - timedelta(days=1))
-    result = export_signups(store, _usb(tmp_path))
+    result = export_signups(store, usb)
     assert result is not None and result.rows == 5003
     ids = [r["signup_id"] for r in _read_rows(result.csv_path)]
     assert ids[:3] == [str(r.signup_id) for r in early]

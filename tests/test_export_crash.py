@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import random
 import shutil
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -18,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.paths import DB_FILE_NAME
 from kiosk.signup import SignupRecord
-from kiosk.store import DB_FILE_NAME, Store
+from kiosk.store import Store
+from tests.child import start_ready_child
 from tests.factories import make_signup
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 ROWS = 50_000
 
 # The child exports every sign-up (--all, so each run writes a whole file)
@@ -42,15 +40,8 @@ print("done", result.rows, flush=True)
 
 def _run_and_kill(data_dir: Path, usb: Path, delay: float | None) -> bool:
     """Run one export, SIGKILL it after ``delay`` s (None: let it end); return if it finished."""
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(data_dir), str(usb)],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO_ROOT,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-    )
+    child = start_ready_child(CHILD, data_dir, usb)
     assert child.stdout is not None
-    assert child.stdout.readline().strip() == "ready"
     if delay is not None:
         time.sleep(delay)
         child.send_signal(signal.SIGKILL)

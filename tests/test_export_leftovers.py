@@ -21,12 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
 from kiosk.crm import write_crm_csv
 from kiosk.crypto import new_key_pair
 from kiosk.export import export_signups
 from kiosk.signup import SignupRecord
 from kiosk.store import Store
+from p2p_kiosk.cli import main
 from tests.factories import make_signup
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -20,12 +20,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
 from kiosk.clock import ManualClock
 from kiosk.logs import setup_logging
 from kiosk.master import open_master
+from kiosk.paths import DB_FILE_NAME
 from kiosk.service import KioskService
-from kiosk.store import BACKUP_DIR_NAME, DB_FILE_NAME, Store
+from kiosk.store import BACKUP_DIR_NAME, Store
+from p2p_kiosk.cli import main
 from tests.factories import make_form
 from tests.test_store import _make_revision_0001_database
 

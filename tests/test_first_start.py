@@ -4,26 +4,22 @@ from __future__ import annotations
 
 import shlex
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from kiosk.clock import ManualClock
 from kiosk.first_start import SetupState, peek_setup_state, pin_set_command, setup_state
 from kiosk.paths import DB_FILE_NAME, default_data_dir
 from kiosk.pin import PIN_HASH_SETTING, hash_pin
 from kiosk.service import KioskService
-from tests.factories import STAFF_PIN, make_form
+from tests.factories import STAFF_PIN, MakeService, make_form
 
 
 @pytest.fixture
-def service(data_dir: Path, clock: ManualClock) -> Iterator[KioskService]:
-    opened = KioskService.open(data_dir, clock=clock)
-    try:
-        yield opened
-    finally:
-        opened.close()
+def service(make_service: MakeService) -> KioskService:
+    """A kiosk service as at first start: no staff PIN, no sign-ups."""
+    return make_service(set_up=False)
 
 
 def _pin_set(service: KioskService) -> None:

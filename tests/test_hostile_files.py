@@ -16,24 +16,20 @@ import subprocess
 import sys
 import threading
 import tracemalloc
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 
 from kiosk.content import ContentError, load_content
 from kiosk.crypto import CryptoError, new_key_pair, read_identity_file, write_identity_file
-from kiosk.export import export_signups
 from kiosk.export_check import MANIFEST_MAX_BYTES, check_export, manifest_path_for
 from kiosk.importer import CheckedExport, import_exports
 from kiosk.paths import default_content_path
-from kiosk.signup import SignupRecord
-from kiosk.store import Store
 from tests.conftest import REPO_ROOT
-from tests.factories import make_signup
+from tests.factories import ExportingKiosk
 
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 T = TypeVar("T")
@@ -42,30 +38,14 @@ needs_posix = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and li
 
 def _export(root: Path, name: str, count: int = 2, *, recipient: str | None = None) -> Path:
     """A real kiosk ``name`` signs up ``count`` people and exports them to root/usb-<name>/."""
-    store = Store.open(root / f"kiosk-{name}")
+    kiosk = ExportingKiosk(root, name)
     try:
-        store.insert_records(
-            [
-                SignupRecord(
-                    signup_id=uuid.uuid4(),
-                    created_at=T0 + timedelta(minutes=i),
-                    event_name="Campus Fair",
-                    event_location="Boston, MA",
-                    kiosk_id=store.kiosk_id,
-                    signup=make_signup(
-                        consent_text="", email=f"{name}{i}@example.org", first_name=f"P{i}"
-                    ),
-                )
-                for i in range(count)
-            ]
-        )
-        out = root / f"usb-{name}"
-        out.mkdir()
-        result = export_signups(store, out, recipient=recipient)
+        for i in range(count):
+            at = T0 + timedelta(minutes=i)
+            kiosk.add(at=at, email=f"{name}{i}@example.org", first_name=f"P{i}")
+        return kiosk.export(recipient=recipient)
     finally:
-        store.close()
-    assert result is not None
-    return result.csv_path
+        kiosk.close()
 
 
 def _finishes(job: Callable[[], T], folder: Path, seconds: float = 10) -> T:
@@ -76,7 +56,7 @@ def _finishes(job: Callable[[], T], folder: Path, seconds: float = 10) -> T:
     def run() -> None:
         try:
             outcome.append(job())
-        except BaseException as exc:  # noqa: BLE001 - raised again in the test's thread
+        except BaseException as exc:
             errors.append(exc)
 
     worker = threading.Thread(target=run, daemon=True)
@@ -101,8 +81,8 @@ def _with_peak_memory(job: Callable[[], T]) -> tuple[T, int]:
         tracemalloc.stop()
 
 
-def _check_within(path: Path, **options: object) -> CheckedExport:
-    return _finishes(lambda: check_export(path, **options), path.parent)  # type: ignore[arg-type]
+def _check_within(path: Path, **options: Any) -> CheckedExport:
+    return _finishes(lambda: check_export(path, **options), path.parent)
 
 
 def _unblock_fifos(folder: Path) -> None:
@@ -222,7 +202,7 @@ def test_the_command_line_imports_the_good_file_beside_a_stick_of_traps(tmp_path
 
     try:
         run = subprocess.run(
-            [sys.executable, "-m", "kiosk", "--data-dir", str(tmp_path / "office"), "import"]
+            [sys.executable, "-m", "p2p_kiosk", "--data-dir", str(tmp_path / "office"), "import"]
             + [str(f) for f in files],
             capture_output=True,
             text=True,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,64 +12,27 @@ import pytest
 from sqlalchemy import text
 
 from kiosk.clock import ManualClock
-from kiosk.export import export_signups
 from kiosk.importer import check_export, import_exports, merge_exports
 from kiosk.master import MasterError, iter_contacts, open_master, search_contacts
 from kiosk.signup import SignupRecord
-from kiosk.store import Store
-from tests.factories import make_signup
+from tests.factories import ExportingKiosk, MakeKiosk
 
 T0 = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)  # sign-ups may not postdate the import
 
 
-class Kiosk:
-    """A real kiosk store in tmp whose exports go to its own USB folder."""
-
-    def __init__(self, root: Path, name: str) -> None:
-        self.clock = ManualClock(T0)
-        self.store = Store.open(root / name, clock=self.clock)
-        self.usb = root / f"{name}-usb"
-        self.usb.mkdir()
-
-    def add(
-        self, *, at: datetime | None = None, event: str = "Campus Fair", **fields: object
-    ) -> SignupRecord:
-        record = SignupRecord(
-            signup_id=uuid.uuid4(),
-            created_at=at or self.clock(),
-            event_name=event,
-            event_location="Boston, MA",
-            kiosk_id=self.store.kiosk_id,
-            signup=make_signup(consent_text="", **fields),
-        )
-        self.store.insert_records([record])
-        self.clock.advance(1)
-        return record
-
-    def add_many(self, count: int) -> list[SignupRecord]:
-        return [
-            self.add(email=f"person{i}@example.org", first_name=f"Person{i}") for i in range(count)
-        ]
-
-    def export(self, *, include_all: bool = False) -> Path:
-        result = export_signups(self.store, self.usb, include_all=include_all)
-        assert result is not None
-        self.clock.advance(1)
-        return result.csv_path
+Kiosks = Callable[[str], ExportingKiosk]
 
 
 @pytest.fixture
-def kiosks(tmp_path: Path) -> Iterator[Callable[[str], Kiosk]]:
-    made: list[Kiosk] = []
+def kiosks(make_kiosk: MakeKiosk) -> Kiosks:
+    """Kiosks on their own manual clocks from T0 (each sign-up and export a second on)."""
+    return lambda name: make_kiosk(name, clock=ManualClock(T0))
 
-    def make(name: str) -> Kiosk:
-        kiosk = Kiosk(tmp_path, name)
-        made.append(kiosk)
-        return kiosk
 
-    yield make
-    for kiosk in made:
-        kiosk.store.close()
+def _add_many(kiosk: ExportingKiosk, count: int) -> list[SignupRecord]:
+    return [
+        kiosk.add(email=f"person{i}@example.org", first_name=f"Person{i}") for i in range(count)
+    ]
 
 
 @pytest.fixture
@@ -115,9 +77,9 @@ def _edit_manifest(path: Path, **changes: object) -> None:
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
 
 
-def test_a_good_file_is_checked_and_merged(kiosks: Callable[[str], Kiosk], url: str) -> None:
+def test_a_good_file_is_checked_and_merged(kiosks: Kiosks, url: str) -> None:
     kiosk = kiosks("a")
-    added = kiosk.add_many(3)
+    added = _add_many(kiosk, 3)
     path = kiosk.export()
 
     checked = check_export(path)
@@ -141,9 +103,9 @@ def test_a_good_file_is_checked_and_merged(kiosks: Callable[[str], Kiosk], url: 
     ]
 
 
-def test_the_manifest_path_can_be_given_instead(kiosks: Callable[[str], Kiosk]) -> None:
+def test_the_manifest_path_can_be_given_instead(kiosks: Kiosks) -> None:
     kiosk = kiosks("a")
-    kiosk.add_many(2)
+    _add_many(kiosk, 2)
     path = kiosk.export()
     checked = check_export(path.with_name(path.name + ".manifest.json"))
     assert checked.ok and checked.path == path
@@ -244,11 +206,11 @@ DAMAGE = {
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_a_damaged_file_is_rejected_whole_while_good_files_import(
-    damage: str, kiosks: Callable[[str], Kiosk], url: str
+    damage: str, kiosks: Kiosks, url: str
 ) -> None:
     damage_it, reason = DAMAGE[damage]
     bad_kiosk, good_kiosk = kiosks("bad"), kiosks("good")
-    bad_kiosk.add_many(3)
+    _add_many(bad_kiosk, 3)
     bad = bad_kiosk.export()
     good_kiosk.add(email="noa@example.org", first_name="Noa")
     good = good_kiosk.export()
@@ -301,10 +263,10 @@ BAD_CELLS = {
 
 @pytest.mark.parametrize("column", sorted(BAD_CELLS))
 def test_one_bad_cell_rejects_the_file_naming_row_and_column(
-    column: str, kiosks: Callable[[str], Kiosk], url: str
+    column: str, kiosks: Kiosks, url: str
 ) -> None:
     kiosk = kiosks("a")
-    kiosk.add_many(3)
+    _add_many(kiosk, 3)
     path = kiosk.export()
     rows = _rows(path)
     bad, reason = BAD_CELLS[column]
@@ -322,7 +284,7 @@ def test_one_bad_cell_rejects_the_file_naming_row_and_column(
 
 
 def test_reordered_columns_and_short_time_fractions_import_the_same(
-    kiosks: Callable[[str], Kiosk], tmp_path: Path
+    kiosks: Kiosks, tmp_path: Path
 ) -> None:
     kiosk = kiosks("a")
     kiosk.add(email="dana@example.org", first_name="=Dana", phone="+12025550143")
@@ -380,9 +342,9 @@ def test_a_csv_that_is_no_export_is_rejected(tmp_path: Path, url: str) -> None:
 # Merging ---------------------------------------------------------------------------
 
 
-def test_the_same_file_twice_changes_nothing(kiosks: Callable[[str], Kiosk], url: str) -> None:
+def test_the_same_file_twice_changes_nothing(kiosks: Kiosks, url: str) -> None:
     kiosk = kiosks("a")
-    kiosk.add_many(4)
+    _add_many(kiosk, 4)
     path = kiosk.export()
     import_exports([path], url)
     before = _dump(url)
@@ -396,10 +358,10 @@ def test_the_same_file_twice_changes_nothing(kiosks: Callable[[str], Kiosk], url
 
 
 def test_an_export_all_overlapping_earlier_files_adds_only_new_rows(
-    kiosks: Callable[[str], Kiosk], url: str
+    kiosks: Kiosks, url: str
 ) -> None:
     kiosk = kiosks("a")
-    kiosk.add_many(3)
+    _add_many(kiosk, 3)
     first = kiosk.export()
     import_exports([first], url)
     before = _dump(url)["contacts"]
@@ -415,7 +377,7 @@ def test_an_export_all_overlapping_earlier_files_adds_only_new_rows(
 
 
 def test_one_person_at_two_events_is_one_contact_with_two_touchpoints(
-    kiosks: Callable[[str], Kiosk], url: str
+    kiosks: Kiosks, url: str
 ) -> None:
     fair, evening = kiosks("fair"), kiosks("evening")
     fair.add(email="Dana.Levi@Example.org", event="Campus Fair")
@@ -436,9 +398,7 @@ def test_one_person_at_two_events_is_one_contact_with_two_touchpoints(
     assert (contact.first_seen_at, contact.last_seen_at) == (T0, T0 + timedelta(days=7))
 
 
-def test_the_latest_signup_wins_whatever_the_import_order(
-    kiosks: Callable[[str], Kiosk], tmp_path: Path
-) -> None:
+def test_the_latest_signup_wins_whatever_the_import_order(kiosks: Kiosks, tmp_path: Path) -> None:
     early, late = kiosks("early"), kiosks("late")
     early.add(email="dana@example.org", first_name="Dana", phone="+12025550143")
     late.add(
@@ -469,7 +429,7 @@ def test_the_latest_signup_wins_whatever_the_import_order(
 
 
 def test_an_older_file_imported_later_does_not_overwrite_a_newer_profile(
-    kiosks: Callable[[str], Kiosk], url: str
+    kiosks: Kiosks, url: str
 ) -> None:
     kiosk = kiosks("a")
     kiosk.add(email="dana@example.org", first_name="Old")
@@ -484,7 +444,7 @@ def test_an_older_file_imported_later_does_not_overwrite_a_newer_profile(
 
 
 def test_every_touchpoint_points_at_its_contact_and_foreign_keys_stay_on(
-    kiosks: Callable[[str], Kiosk], url: str
+    kiosks: Kiosks, url: str
 ) -> None:
     a, b = kiosks("a"), kiosks("b")
     a.add(email="dana@example.org")
@@ -515,10 +475,10 @@ def test_every_touchpoint_points_at_its_contact_and_foreign_keys_stay_on(
     assert all(email.strip().lower() == key for email, key in pairs)
 
 
-def test_progress_goes_up_to_the_total(kiosks: Callable[[str], Kiosk], url: str) -> None:
+def test_progress_goes_up_to_the_total(kiosks: Kiosks, url: str) -> None:
     a, b = kiosks("a"), kiosks("b")
-    a.add_many(5)
-    b.add_many(3)
+    _add_many(a, 5)
+    _add_many(b, 3)
     seen: list[tuple[int, int]] = []
     import_exports([a.export(), b.export()], url, progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (8, 8)
@@ -526,9 +486,7 @@ def test_progress_goes_up_to_the_total(kiosks: Callable[[str], Kiosk], url: str)
     assert all(t == 8 for _, t in seen)
 
 
-def test_contacts_can_be_searched_by_name_or_email_in_any_case(
-    kiosks: Callable[[str], Kiosk], url: str
-) -> None:
+def test_contacts_can_be_searched_by_name_or_email_in_any_case(kiosks: Kiosks, url: str) -> None:
     kiosk = kiosks("a")
     kiosk.add(email="zoe@example.org", first_name="Zoë", last_name="Éclair")
     kiosk.add(email="miriam@example.org", first_name="מרים", last_name="Cohen")
@@ -547,7 +505,7 @@ def test_contacts_can_be_searched_by_name_or_email_in_any_case(
     assert found.touchpoints == 1 and found.event_names == ("Campus Fair",)
 
 
-def test_iter_contacts_is_ordered_by_email_key(kiosks: Callable[[str], Kiosk], url: str) -> None:
+def test_iter_contacts_is_ordered_by_email_key(kiosks: Kiosks, url: str) -> None:
     kiosk = kiosks("a")
     for email in ("c@example.org", "A@example.org", "b@example.org"):
         kiosk.add(email=email)
@@ -582,14 +540,14 @@ def test_import_into_a_bad_store_fails_before_reading_files(tmp_path: Path) -> N
 
 
 def test_files_checked_ahead_during_commits_keep_their_order_and_outcomes(
-    kiosks: Callable[[str], Kiosk], url: str
+    kiosks: Kiosks, url: str
 ) -> None:
     # import_exports checks each next file in a thread while the previous
     # file's commit runs: the outcomes and totals must be those of one by one.
     paths = []
     for name in ("one", "two", "three", "four"):
         kiosk = kiosks(name)
-        kiosk.add_many(3)
+        _add_many(kiosk, 3)
         paths.append(kiosk.export())
     paths[1].write_bytes(paths[1].read_bytes()[:-5])  # no longer matches its manifest
     steps: list[tuple[int, int]] = []

@@ -9,70 +9,32 @@ conflict reported, naming rows and columns and never the value.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from kiosk.cli import EXIT_FAILED, main
+from kiosk.cli import EXIT_FAILED
+from kiosk.clock import ManualClock
 from kiosk.export import export_signups
 from kiosk.export_check import check_export
 from kiosk.importer import import_exports
 from kiosk.master import iter_contacts, open_master
-from kiosk.signup import SignupRecord
-from kiosk.store import Store
-from tests.factories import make_signup
+from p2p_kiosk.cli import main
+from tests.factories import ExportingKiosk, MakeKiosk
 
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
 
-class Kiosk:
-    """A real kiosk store whose records are written as given (as a forger's would be)."""
-
-    def __init__(self, root: Path, name: str) -> None:
-        self.store = Store.open(root / f"kiosk-{name}")
-        self.usb = root / f"usb-{name}"
-        self.usb.mkdir()
-
-    def add(
-        self,
-        *,
-        at: datetime = T0,
-        signup_id: uuid.UUID | None = None,
-        event: str = "Campus Fair",
-        location: str = "Boston, MA",
-        **fields: object,
-    ) -> SignupRecord:
-        record = SignupRecord(
-            signup_id=signup_id or uuid.uuid4(),
-            created_at=at,
-            event_name=event,
-            event_location=location,
-            kiosk_id=self.store.kiosk_id,
-            signup=make_signup(consent_text="", **fields),
-        )
-        self.store.insert_records([record])
-        return record
-
-    def export(self) -> Path:
-        result = export_signups(self.store, self.usb)
-        assert result is not None
-        return result.csv_path
+Kiosks = Callable[[str], ExportingKiosk]
 
 
 @pytest.fixture
-def kiosks(tmp_path: Path) -> Iterator[Callable[[str], Kiosk]]:
-    made: list[Kiosk] = []
-
-    def make(name: str) -> Kiosk:
-        made.append(Kiosk(tmp_path, name))
-        return made[-1]
-
-    yield make
-    for kiosk in made:
-        kiosk.store.close()
+def kiosks(make_kiosk: MakeKiosk) -> Kiosks:
+    """Kiosks on their own manual clocks from T0 (each sign-up and export a second on)."""
+    return lambda name: make_kiosk(name, clock=ManualClock(T0))
 
 
 @pytest.fixture
@@ -102,13 +64,13 @@ NEVER_WRITTEN = {
 
 @pytest.mark.parametrize("case", sorted(NEVER_WRITTEN))
 def test_a_value_the_kiosk_never_writes_rejects_the_file_naming_row_and_column(
-    case: str, kiosks: Callable[[str], Kiosk], url: str
+    case: str, kiosks: Kiosks, url: str
 ) -> None:
     field, value, reason = NEVER_WRITTEN[case]
     forger, honest = kiosks("forger"), kiosks("honest")
     forger.add(email="first@example.org", at=T0)
-    values: dict[str, object] = {"email": "second@example.org", field: value}
-    forger.add(at=T0 + timedelta(minutes=1), **values)  # type: ignore[arg-type]
+    values: dict[str, Any] = {"email": "second@example.org", field: value}
+    forger.add(at=T0 + timedelta(minutes=1), **values)
     honest.add(email="noa@example.org")
     forged, good = forger.export(), honest.export()
 
@@ -123,7 +85,7 @@ def test_a_value_the_kiosk_never_writes_rejects_the_file_naming_row_and_column(
     assert [c.email for c in iter_contacts(open_master(url))] == ["noa@example.org"]
 
 
-def test_the_values_a_kiosk_does_write_import(kiosks: Callable[[str], Kiosk], url: str) -> None:
+def test_the_values_a_kiosk_does_write_import(kiosks: Kiosks, url: str) -> None:
     kiosk = kiosks("a")
     kiosk.add(first_name="זֹאת", last_name="👩🏽‍💻 Núñez", email="Dana.Levi@Example.ORG")
     kiosk.add(first_name="=1+1", last_name="O'Brien", email="'quoted'@example.org", phone="")
@@ -138,7 +100,7 @@ def test_the_values_a_kiosk_does_write_import(kiosks: Callable[[str], Kiosk], ur
 
 
 def test_a_sign_up_dated_in_the_far_future_is_rejected_and_cannot_win(
-    kiosks: Callable[[str], Kiosk], url: str
+    kiosks: Kiosks, url: str
 ) -> None:
     real, forger = kiosks("real"), kiosks("forger")
     real.add(email="dana@example.org", first_name="Dana", contact_consent=True)
@@ -158,7 +120,7 @@ def test_a_sign_up_dated_in_the_far_future_is_rejected_and_cannot_win(
     assert (contact.first_name, contact.contact_consent) == ("Dana", True)
 
 
-def test_a_kiosk_clock_a_little_ahead_is_allowed(kiosks: Callable[[str], Kiosk]) -> None:
+def test_a_kiosk_clock_a_little_ahead_is_allowed(kiosks: Kiosks) -> None:
     kiosk = kiosks("a")
     now = datetime.now(UTC)
     kiosk.add(at=now + timedelta(hours=12))
@@ -169,7 +131,7 @@ def test_a_kiosk_clock_a_little_ahead_is_allowed(kiosks: Callable[[str], Kiosk])
 
 
 def test_a_sign_up_from_before_the_program_existed_is_rejected(
-    kiosks: Callable[[str], Kiosk],
+    kiosks: Kiosks,
 ) -> None:
     kiosk = kiosks("a")
     kiosk.add(at=datetime(2000, 1, 1, tzinfo=UTC))  # a kiosk whose clock reset
@@ -177,7 +139,7 @@ def test_a_sign_up_from_before_the_program_existed_is_rejected(
     assert reason == "row 1: created_at is before 2026, older than the kiosk program"
 
 
-def test_the_import_time_can_be_given(kiosks: Callable[[str], Kiosk]) -> None:
+def test_the_import_time_can_be_given(kiosks: Kiosks) -> None:
     kiosk = kiosks("a")
     kiosk.add(at=T0)
     path = kiosk.export()
@@ -189,7 +151,7 @@ def test_the_import_time_can_be_given(kiosks: Callable[[str], Kiosk]) -> None:
 
 
 def test_a_sign_up_id_seen_before_with_other_values_keeps_the_first_and_is_reported(
-    kiosks: Callable[[str], Kiosk], url: str
+    kiosks: Kiosks, url: str
 ) -> None:
     real, forger = kiosks("real"), kiosks("forger")
     original = real.add(email="dana@example.org", first_name="Dana")
@@ -222,7 +184,7 @@ def test_a_sign_up_id_seen_before_with_other_values_keeps_the_first_and_is_repor
 
 
 def test_a_conflicting_sign_up_under_another_email_makes_no_contact(
-    kiosks: Callable[[str], Kiosk], url: str
+    kiosks: Kiosks, url: str
 ) -> None:
     real, forger = kiosks("real"), kiosks("forger")
     original = real.add(email="dana@example.org", first_name="Dana")
@@ -236,9 +198,7 @@ def test_a_conflicting_sign_up_under_another_email_makes_no_contact(
     assert [c.email_key for c in iter_contacts(open_master(url))] == ["dana@example.org"]
 
 
-def test_the_same_sign_up_again_unchanged_is_no_conflict(
-    kiosks: Callable[[str], Kiosk], url: str
-) -> None:
+def test_the_same_sign_up_again_unchanged_is_no_conflict(kiosks: Kiosks, url: str) -> None:
     kiosk = kiosks("a")
     kiosk.add(email="dana@example.org")
     first = kiosk.export()
@@ -254,7 +214,7 @@ def test_the_same_sign_up_again_unchanged_is_no_conflict(
 
 
 def test_a_conflict_exits_1_on_the_command_line(
-    kiosks: Callable[[str], Kiosk], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    kiosks: Kiosks, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     real, forger = kiosks("real"), kiosks("forger")
     original = real.add(email="dana@example.org")

@@ -19,14 +19,15 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from kiosk.cli import EXIT_FAILED, EXIT_OK, main
+from kiosk.cli import EXIT_FAILED, EXIT_OK
 from kiosk.export import export_signups
 from kiosk.master import MasterError, open_master, safe_url
 from kiosk.office_counts import describe_master
 from kiosk.signup import SignupRecord
 from kiosk.store import Store
+from p2p_kiosk.cli import main
 from tests.factories import make_signup
-from tests.pg import PgServer, pg_server  # noqa: F401 - the fixture, used below
+from tests.pg import PgServer
 
 SECRET = "s3cret-Pa55"
 UNREACHABLE = "postgresql+psycopg://bob@127.0.0.1:1/master"
@@ -145,7 +146,7 @@ ROLE = "p2p_office"
 
 
 @pytest.fixture
-def password_db(pg_server: PgServer) -> Iterator[str]:  # noqa: F811 - the fixture
+def password_db(pg_server: PgServer) -> Iterator[str]:
     """A database owned by a role that must give a password (scram), on the test server."""
     with psycopg.connect(
         host="127.0.0.1", port=pg_server.port, user=pg_server.user, dbname="postgres"
@@ -199,7 +200,7 @@ def _import(tmp_path: Path, url: str, capsys: pytest.CaptureFixture[str]) -> tup
 
 @pytest.mark.postgres
 def test_without_a_password_the_server_refuses_in_one_clear_line(
-    pg_server: PgServer,  # noqa: F811 - the fixture
+    pg_server: PgServer,
     password_db: str,
     no_pg_env: None,
     tmp_path: Path,
@@ -215,7 +216,7 @@ def test_without_a_password_the_server_refuses_in_one_clear_line(
 @pytest.mark.parametrize("source", ["PGPASSWORD", "a .pgpass file", "a PGSERVICE entry"])
 def test_postgresqls_own_settings_supply_the_password(
     source: str,
-    pg_server: PgServer,  # noqa: F811 - the fixture
+    pg_server: PgServer,
     password_db: str,
     no_pg_env: None,
     tmp_path: Path,

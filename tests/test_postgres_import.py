@@ -9,10 +9,10 @@ file, once into a fresh database on a throwaway PostgreSQL server started by
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import shutil
 import threading
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,13 +21,10 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
-from kiosk.export import export_signups
 from kiosk.importer import ImportReport, check_export, import_exports, merge_exports
 from kiosk.master import iter_contacts, open_master
 from kiosk.signup import SignupRecord
-from kiosk.store import Store
-from tests.factories import make_signup
-from tests.pg import pg_server, pg_url  # noqa: F401 - fixtures used through master_url
+from tests.factories import ExportingKiosk, MakeKiosk
 
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
@@ -40,47 +37,24 @@ def master_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return str(request.getfixturevalue("pg_url"))
 
 
-class Kiosk:
-    """A real kiosk store in tmp, whose sign-ups export to its own USB folder."""
-
-    def __init__(self, root: Path, name: str) -> None:
-        self.store = Store.open(root / f"kiosk-{name}")
-        self.usb = root / f"usb-{name}"
-        self.usb.mkdir()
-        self.count = 0
-
-    def signup(self, when: datetime, event: str = "Campus Fair", **values: object) -> SignupRecord:
-        self.count += 1
-        values.setdefault("email", f"{self.store.kiosk_id[:8]}-{self.count}@example.org")
-        record = SignupRecord(
-            signup_id=uuid.uuid4(),
-            created_at=when,
-            event_name=event,
-            event_location="Boston, MA",
-            kiosk_id=self.store.kiosk_id,
-            signup=make_signup(**values),
-        )
-        self.store.insert_records([record])
-        return record
-
-    def export(self, *, include_all: bool = False) -> Path:
-        result = export_signups(self.store, self.usb, include_all=include_all)
-        assert result is not None
-        return result.csv_path
+Kiosks = Callable[[str], ExportingKiosk]
 
 
 @pytest.fixture
-def kiosks(tmp_path: Path) -> Any:
-    made: list[Kiosk] = []
+def kiosks(make_kiosk: MakeKiosk) -> Kiosks:
+    """Kiosks on the real clock; each sign-up is given its time."""
+    return lambda name: make_kiosk(name)
 
-    def make(name: str) -> Kiosk:
-        kiosk = Kiosk(tmp_path, name)
-        made.append(kiosk)
-        return kiosk
 
-    yield make
-    for kiosk in made:
-        kiosk.store.close()
+_numbered = itertools.count(1)
+
+
+def _signup(
+    kiosk: ExportingKiosk, when: datetime, event: str = "Campus Fair", **values: Any
+) -> SignupRecord:
+    """Store a sign-up at ``when``, under an email of its own unless one is given."""
+    values.setdefault("email", f"{kiosk.store.kiosk_id[:8]}-{next(_numbered)}@example.org")
+    return kiosk.add(at=when, event=event, **values)
 
 
 def _counts(url: str) -> dict[str, int]:
@@ -110,15 +84,15 @@ def _contacts(url: str) -> list[Any]:
         engine.dispose()
 
 
-def _several_signups(kiosk: Kiosk, n: int, start: datetime = T0) -> None:
+def _several_signups(kiosk: ExportingKiosk, n: int, start: datetime = T0) -> None:
     for i in range(n):
-        kiosk.signup(start + timedelta(minutes=i))
+        _signup(kiosk, start + timedelta(minutes=i))
 
 
 # Accept and reject -------------------------------------------------------------
 
 
-def test_a_good_file_is_accepted_and_merged(master_url, kiosks):
+def test_a_good_file_is_accepted_and_merged(master_url: str, kiosks: Kiosks) -> None:
     kiosk = kiosks("a")
     _several_signups(kiosk, 12)
     path = kiosk.export()
@@ -138,7 +112,7 @@ def test_a_good_file_is_accepted_and_merged(master_url, kiosks):
     assert report.summary_lines()
 
 
-def test_a_damaged_file_is_rejected_whole(master_url, kiosks):
+def test_a_damaged_file_is_rejected_whole(master_url: str, kiosks: Kiosks) -> None:
     kiosk = kiosks("a")
     _several_signups(kiosk, 8)
     path = kiosk.export()
@@ -155,7 +129,7 @@ def test_a_damaged_file_is_rejected_whole(master_url, kiosks):
     assert _counts(master_url)["contacts"] == 0
 
 
-def test_a_foreign_csv_without_manifest_is_rejected(master_url, tmp_path):
+def test_a_foreign_csv_without_manifest_is_rejected(master_url: str, tmp_path: Path) -> None:
     foreign = tmp_path / "contacts.csv"
     foreign.write_text("name,email\nDana,dana@example.org\n", encoding="utf-8")
     report = import_exports([foreign], master_url)
@@ -163,7 +137,9 @@ def test_a_foreign_csv_without_manifest_is_rejected(master_url, tmp_path):
     assert _counts(master_url)["touchpoints"] == 0
 
 
-def test_a_rejected_file_does_not_stop_the_good_ones(master_url, kiosks, tmp_path):
+def test_a_rejected_file_does_not_stop_the_good_ones(
+    master_url: str, kiosks: Kiosks, tmp_path: Path
+) -> None:
     good = kiosks("good")
     _several_signups(good, 5)
     good_path = good.export()
@@ -181,7 +157,7 @@ def test_a_rejected_file_does_not_stop_the_good_ones(master_url, kiosks, tmp_pat
 # Idempotence -------------------------------------------------------------------
 
 
-def test_the_same_file_twice_changes_nothing(master_url, kiosks):
+def test_the_same_file_twice_changes_nothing(master_url: str, kiosks: Kiosks) -> None:
     kiosk = kiosks("a")
     _several_signups(kiosk, 10)
     path = kiosk.export()
@@ -195,7 +171,9 @@ def test_the_same_file_twice_changes_nothing(master_url, kiosks):
     assert (_counts(master_url), _contacts(master_url)) == before
 
 
-def test_an_export_all_overlapping_an_earlier_export_adds_only_the_new_rows(master_url, kiosks):
+def test_an_export_all_overlapping_an_earlier_export_adds_only_the_new_rows(
+    master_url: str, kiosks: Kiosks
+) -> None:
     kiosk = kiosks("a")
     _several_signups(kiosk, 6)
     first = kiosk.export()
@@ -212,11 +190,13 @@ def test_an_export_all_overlapping_an_earlier_export_adds_only_the_new_rows(mast
 # Merging people ----------------------------------------------------------------
 
 
-def test_contacts_are_merged_by_email_ignoring_case(master_url, kiosks):
+def test_contacts_are_merged_by_email_ignoring_case(master_url: str, kiosks: Kiosks) -> None:
     fair, dinner = kiosks("fair"), kiosks("dinner")
-    fair.signup(T0, email="Dana.Levi@Example.org")
-    dinner.signup(T0 + timedelta(days=2), "Community Dinner", email="  DANA.LEVI@example.ORG ")
-    dinner.signup(T0 + timedelta(days=2, minutes=1), "Community Dinner", email="other@example.org")
+    _signup(fair, T0, email="Dana.Levi@Example.org")
+    _signup(dinner, T0 + timedelta(days=2), "Community Dinner", email="  DANA.LEVI@example.ORG ")
+    _signup(
+        dinner, T0 + timedelta(days=2, minutes=1), "Community Dinner", email="other@example.org"
+    )
 
     import_exports([fair.export(), dinner.export()], master_url)
 
@@ -228,7 +208,9 @@ def test_contacts_are_merged_by_email_ignoring_case(master_url, kiosks):
     assert dana.event_names == ("Campus Fair", "Community Dinner")
 
 
-def test_backslashes_tabs_and_line_breaks_in_cells_are_stored_exactly(master_url, kiosks):
+def test_backslashes_tabs_and_line_breaks_in_cells_are_stored_exactly(
+    master_url: str, kiosks: Kiosks
+) -> None:
     # PostgreSQL loads each file with COPY's text format, where these are
     # escapes and separators; a cell holding them must come back unchanged.
     # Typed fields never hold a tab or line break (the form refuses them);
@@ -236,10 +218,15 @@ def test_backslashes_tabs_and_line_breaks_in_cells_are_stored_exactly(master_url
     kiosk = kiosks("a")
     odd = r"O\Brien \N \t x"
     version = "v2\twith a tab\nand \\N a line break"
-    kiosk.signup(
-        T0, first_name=odd, last_name="Back\\slash", event="Fair \\ Expo", consent_version=version
+    _signup(
+        kiosk,
+        T0,
+        first_name=odd,
+        last_name="Back\\slash",
+        event="Fair \\ Expo",
+        consent_version=version,
     )
-    kiosk.signup(T0 + timedelta(minutes=1), first_name="Plain", email="plain@example.org")
+    _signup(kiosk, T0 + timedelta(minutes=1), first_name="Plain", email="plain@example.org")
 
     report = import_exports([kiosk.export()], master_url)
 
@@ -262,6 +249,7 @@ def test_backslashes_tabs_and_line_breaks_in_cells_are_stored_exactly(master_url
             ).first()
     finally:
         engine.dispose()
+    assert touchpoint is not None and contact is not None
     assert tuple(touchpoint) == (odd, "Back\\slash", "Fair \\ Expo", version)
     assert tuple(contact)[:2] == (odd, "Back\\slash")
     assert tuple(contact)[3] == version
@@ -269,10 +257,13 @@ def test_backslashes_tabs_and_line_breaks_in_cells_are_stored_exactly(master_url
 
 
 @pytest.mark.parametrize("newest_first", [False, True], ids=["in-order", "newest-first"])
-def test_the_latest_signup_wins_whatever_the_import_order(master_url, kiosks, newest_first):
+def test_the_latest_signup_wins_whatever_the_import_order(
+    master_url: str, kiosks: Kiosks, newest_first: bool
+) -> None:
     early, late = kiosks("early"), kiosks("late")
-    early.signup(T0, email="noa@example.org", last_name="Cohen", phone="+12025550100")
-    late.signup(
+    _signup(early, T0, email="noa@example.org", last_name="Cohen", phone="+12025550100")
+    _signup(
+        late,
         T0 + timedelta(days=5),
         "Community Dinner",
         email="NOA@example.org",
@@ -296,14 +287,15 @@ def test_the_latest_signup_wins_whatever_the_import_order(master_url, kiosks, ne
 # Concurrency -------------------------------------------------------------------
 
 
-def _overlapping_exports(kiosks: Callable[[str], Kiosk], people: int = 40) -> list[Path]:
+def _overlapping_exports(kiosks: Kiosks, people: int = 40) -> list[Path]:
     """Four exports from two kiosks; the same people appear in several of them."""
     paths = []
     for name in ("north", "south"):
         kiosk = kiosks(name)
         for day in range(2):
             for i in range(people):
-                kiosk.signup(
+                _signup(
+                    kiosk,
                     T0 + timedelta(days=day, minutes=i),
                     f"Event {day}",
                     email=f"person{i}@example.org" if i % 2 else f"PERSON{i}@Example.org",
@@ -329,7 +321,7 @@ def _merge_concurrently(url: str, sets: list[list[Path]]) -> list[ImportReport]:
             checked = [check_export(p) for p in files]
             barrier.wait(timeout=30)
             reports.append(merge_exports(checked, url))
-        except BaseException as exc:  # noqa: BLE001 - surfaced by the assert below
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=run, args=(files,)) for files in sets]
@@ -342,7 +334,9 @@ def _merge_concurrently(url: str, sets: list[list[Path]]) -> list[ImportReport]:
     return reports
 
 
-def test_two_overlapping_imports_in_threads_leave_no_duplicates(master_url, kiosks):
+def test_two_overlapping_imports_in_threads_leave_no_duplicates(
+    master_url: str, kiosks: Kiosks
+) -> None:
     paths = _overlapping_exports(kiosks)
     open_master(master_url).dispose()  # the store exists, as it does after the first import
 
@@ -361,7 +355,9 @@ def _import_in_process(files: list[str], url: str, start: Any) -> tuple[int, boo
     return report.signups_new, all(o.accepted for o in report.files)
 
 
-def test_two_overlapping_imports_in_processes_leave_no_duplicates(master_url, kiosks):
+def test_two_overlapping_imports_in_processes_leave_no_duplicates(
+    master_url: str, kiosks: Kiosks
+) -> None:
     paths = [str(p) for p in _overlapping_exports(kiosks, people=30)]
     open_master(master_url).dispose()
     context = multiprocessing.get_context("spawn")
@@ -382,7 +378,7 @@ def test_two_overlapping_imports_in_processes_leave_no_duplicates(master_url, ki
 # Races found by these tests and fixed in the engine; kept as regression guards.
 
 
-def test_two_imports_into_a_brand_new_store_both_succeed(master_url, kiosks):
+def test_two_imports_into_a_brand_new_store_both_succeed(master_url: str, kiosks: Kiosks) -> None:
     """Both open (and so create) the store at once: creating the tables must not race."""
     paths = _overlapping_exports(kiosks, people=10)
     reports = _merge_concurrently(master_url, [paths[:2], paths[2:]])
@@ -390,7 +386,7 @@ def test_two_imports_into_a_brand_new_store_both_succeed(master_url, kiosks):
     _assert_no_duplicates(master_url, signups=40, people=10)
 
 
-def test_concurrent_imports_count_each_new_contact_once(master_url, kiosks):
+def test_concurrent_imports_count_each_new_contact_once(master_url: str, kiosks: Kiosks) -> None:
     """The summary staff read must add up: each person is new in exactly one report."""
     paths = _overlapping_exports(kiosks)
     open_master(master_url).dispose()
@@ -399,7 +395,7 @@ def test_concurrent_imports_count_each_new_contact_once(master_url, kiosks):
 
 
 @pytest.mark.postgres
-def test_database_error_reasons_never_quote_the_value_postgresql_echoes(pg_url: str) -> None:  # noqa: F811
+def test_database_error_reasons_never_quote_the_value_postgresql_echoes(pg_url: str) -> None:
     from sqlalchemy.exc import DBAPIError
 
     from kiosk.store import database_error_reason
@@ -428,11 +424,13 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> int:
     return 3
 
 
-def test_a_file_of_several_batches_merges_like_one(master_url, kiosks, small_batches):
+def test_a_file_of_several_batches_merges_like_one(
+    master_url: str, kiosks: Kiosks, small_batches: int
+) -> None:
     kiosk = kiosks("a")
-    kiosk.signup(T0, email="dana@example.org", first_name="Early")
+    _signup(kiosk, T0, email="dana@example.org", first_name="Early")
     _several_signups(kiosk, 8, start=T0 + timedelta(minutes=1))
-    kiosk.signup(T0 + timedelta(hours=1), email="DANA@example.org", first_name="Late")
+    _signup(kiosk, T0 + timedelta(hours=1), email="DANA@example.org", first_name="Late")
     path = kiosk.export()
 
     checked = check_export(path)
@@ -448,9 +446,11 @@ def test_a_file_of_several_batches_merges_like_one(master_url, kiosks, small_bat
     assert again.signups_present == 10 and again.signups_new == 0
 
 
-def test_a_repeated_id_in_a_later_batch_names_its_row(master_url, kiosks, small_batches):
+def test_a_repeated_id_in_a_later_batch_names_its_row(
+    master_url: str, kiosks: Kiosks, small_batches: int
+) -> None:
     kiosk = kiosks("a")
-    records = [kiosk.signup(T0 + timedelta(minutes=i)) for i in range(7)]
+    records = [_signup(kiosk, T0 + timedelta(minutes=i)) for i in range(7)]
     path = kiosk.export()
     lines = path.read_bytes().split(b"\r\n")
     lines[7] = lines[7].replace(
@@ -463,11 +463,11 @@ def test_a_repeated_id_in_a_later_batch_names_its_row(master_url, kiosks, small_
     assert _counts(master_url)["touchpoints"] == 0
 
 
-def test_a_bad_value_in_a_later_batch_names_its_row(kiosks, small_batches):
+def test_a_bad_value_in_a_later_batch_names_its_row(kiosks: Kiosks, small_batches: int) -> None:
     kiosk = kiosks("a")
     _several_signups(kiosk, 5)
-    kiosk.signup(T0 + timedelta(hours=1), first_name="Bell\x07")
-    kiosk.signup(T0 + timedelta(hours=2))
+    _signup(kiosk, T0 + timedelta(hours=1), first_name="Bell\x07")
+    _signup(kiosk, T0 + timedelta(hours=2))
     assert check_export(kiosk.export()).reason == "row 6: first_name contains a control character"
 
 

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from tests.ci import skip_or_fail
-from tests.pg import PgServer, PgUnavailable, pg_server, pg_url, start_server  # noqa: F401 - fixtures, reached by name below
+from tests.pg import PgServer, PgUnavailable, start_server
 
 
 @pytest.fixture
 def server(request: pytest.FixtureRequest) -> PgServer:
     """The session's server (tests/pg.py), skipped without PostgreSQL binaries."""
-    return request.getfixturevalue("pg_server")  # type: ignore[no-any-return]
+    server = request.getfixturevalue("pg_server")
+    assert isinstance(server, PgServer)
+    return server
 
 
 @pytest.fixture
@@ -30,16 +33,21 @@ def test_missing_binaries_are_a_clear_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("ci", ["true", "1"])
-def test_under_ci_a_missing_server_fails_the_run(monkeypatch, ci):
+def test_under_ci_a_missing_server_fails_the_run(monkeypatch: pytest.MonkeyPatch, ci: str) -> None:
     monkeypatch.setenv("CI", ci)
     with pytest.raises(pytest.fail.Exception, match="CI=true needs a PostgreSQL server"):
         skip_or_fail("PostgreSQL server binaries not found", needs="a PostgreSQL server")
 
 
-def test_on_a_developer_machine_a_missing_server_skips(monkeypatch):
+def test_on_a_developer_machine_a_missing_server_skips(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.skip.Exception, match="binaries not found"):
         skip_or_fail("PostgreSQL server binaries not found", needs="a PostgreSQL server")
+
+
+def _one(row: tuple[Any, ...] | None) -> Any:
+    assert row is not None
+    return row[0]
 
 
 @pytest.mark.postgres
@@ -48,7 +56,7 @@ def test_server_listens_on_loopback_only_with_its_socket_in_tmp(server: PgServer
         host="127.0.0.1", port=server.port, user=server.user, dbname="postgres"
     ) as conn:
         settings = {
-            name: conn.execute(f"SHOW {name}").fetchone()[0]  # type: ignore[index]
+            name: _one(conn.execute(f"SHOW {name}").fetchone())
             for name in ("listen_addresses", "unix_socket_directories", "fsync")
         }
     assert settings["listen_addresses"] == "127.0.0.1"

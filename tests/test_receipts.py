@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -18,13 +19,14 @@ from alembic import command
 from kiosk.erasure import PERSONAL_COLUMNS, WIPE_PENDING_SETTING
 from kiosk.errors import StoreError
 from kiosk.export_check import BATCH_ROWS
+from kiosk.paths import DB_FILE_NAME
 from kiosk.receipts import (
     MAX_RECEIPT_BYTES,
     RECEIPT_FORMAT,
     find_receipts,
     read_receipt,
 )
-from kiosk.store import BACKUP_DIR_NAME, DB_FILE_NAME, _alembic_config, sqlite_engine
+from kiosk.store import BACKUP_DIR_NAME, _alembic_config, sqlite_engine
 from tests.receipt_helpers import (
     BoothKiosk,
     data_folder_bytes,
@@ -73,8 +75,9 @@ def _rows(kiosk: BoothKiosk) -> dict[str, tuple[object, ...]]:
         }
 
 
-def _receipt(path: Path) -> dict[str, object]:
-    return json.loads(path.read_text(encoding="utf-8"))
+def _receipt(path: Path) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return document
 
 
 def _write_json(path: Path, document: object) -> Path:
@@ -106,7 +109,7 @@ def test_the_import_writes_one_receipt_per_kiosk_beside_its_exports(
     assert receipt_a.name.endswith("Z.json")
     document = _receipt(receipt_a)
     assert document["format"] == RECEIPT_FORMAT and document["kiosk_id"] == a.service.store.kiosk_id
-    files = {f["file_name"]: f for f in document["files"]}  # type: ignore[attr-defined]
+    files = {f["file_name"]: f for f in document["files"]}
     assert set(files) == {first.name, second.name}
     for path, rows in ((first, 3), (second, 2)):
         manifest = json.loads(Path(f"{path}.manifest.json").read_text(encoding="utf-8"))
@@ -117,7 +120,7 @@ def test_the_import_writes_one_receipt_per_kiosk_beside_its_exports(
             "rows": rows,
             "in_master": rows,
         }
-    assert [f["rows"] for f in _receipt(receipt_b)["files"]] == [4]  # type: ignore[index]
+    assert [f["rows"] for f in _receipt(receipt_b)["files"]] == [4]
     # Written whole: no temporary file is left on the stick.
     assert not [p for p in a.usb.iterdir() if p.name.startswith(".")]
 
@@ -166,7 +169,7 @@ def test_importing_a_file_again_writes_a_fresh_receipt_for_it(
     report, written = office_import([export], master)
     assert "already imported" in report.files[0].reason
     (path,) = written.paths
-    assert _receipt(path)["files"][0]["in_master"] == 3  # type: ignore[index]
+    assert _receipt(path)["files"][0]["in_master"] == 3
     assert len(list(booth.usb.glob("receipt_*.json"))) == 2  # never overwritten
 
 
@@ -255,7 +258,7 @@ def test_a_file_larger_than_one_checked_batch_gets_its_receipt_and_is_erased(
     report, written = office_import([export], master)
     assert not report.rejected and not written.warnings
     (receipt,) = written.paths
-    assert [f["in_master"] for f in _receipt(receipt)["files"]] == [BATCH_ROWS + 1]  # type: ignore[index]
+    assert [f["in_master"] for f in _receipt(receipt)["files"]] == [BATCH_ROWS + 1]
 
     applied = booth.service.apply_receipts([receipt])
 
@@ -280,7 +283,7 @@ def test_a_receipt_does_not_confirm_a_sign_up_the_office_holds_in_another_versio
     report, written = office_import([export], master)
     assert report.signups_conflicting == 1
     receipt = next(p for p in written.paths if p.parent == a.usb)
-    assert [f["in_master"] for f in _receipt(receipt)["files"]] == [2]  # type: ignore[index]
+    assert [f["in_master"] for f in _receipt(receipt)["files"]] == [2]
 
     applied = a.service.apply_receipts([receipt])
 
@@ -378,7 +381,7 @@ def _hostile_receipts(folder: Path, good: Path) -> dict[str, tuple[Path, str]]:
     """Damaged and hostile files, each with the reason it must be refused for."""
     good_doc = _receipt(good)
 
-    def variant(name: str, change: Callable[[dict[str, object]], object]) -> Path:
+    def variant(name: str, change: Callable[[dict[str, Any]], object]) -> Path:
         document = json.loads(json.dumps(good_doc))
         change(document)
         return _write_json(folder / f"receipt_{name}.json", document)
@@ -403,27 +406,27 @@ def _hostile_receipts(folder: Path, good: Path) -> dict[str, tuple[Path, str]]:
         "newer than this program reads",
     )
     files["rows as text"] = (
-        variant("rowstext", lambda d: d["files"][0].update(rows="3")),  # type: ignore[index]
+        variant("rowstext", lambda d: d["files"][0].update(rows="3")),
         "files[0].rows is not a count",
     )
     files["rows as true"] = (
-        variant("rowsbool", lambda d: d["files"][0].update(rows=True)),  # type: ignore[index]
+        variant("rowsbool", lambda d: d["files"][0].update(rows=True)),
         "files[0].rows is not a count",
     )
     files["huge number"] = (
-        variant("rowsbig", lambda d: d["files"][0].update(rows=10**30)),  # type: ignore[index]
+        variant("rowsbig", lambda d: d["files"][0].update(rows=10**30)),
         "files[0].rows is not a count",
     )
     files["short hash"] = (
-        variant("shorthash", lambda d: d["files"][0].update(sha256="abc")),  # type: ignore[index]
+        variant("shorthash", lambda d: d["files"][0].update(sha256="abc")),
         "not a SHA-256 hash",
     )
     files["path as name"] = (
-        variant("pathname", lambda d: d["files"][0].update(file_name="../../etc/passwd")),  # type: ignore[index]
+        variant("pathname", lambda d: d["files"][0].update(file_name="../../etc/passwd")),
         "not a file name",
     )
     files["more in master"] = (
-        variant("inmaster", lambda d: d["files"][0].update(in_master=99)),  # type: ignore[index]
+        variant("inmaster", lambda d: d["files"][0].update(in_master=99)),
         "in_master is not a count up to rows",
     )
     files["kiosk id number"] = (variant("kid", lambda d: d.update(kiosk_id=7)), "not a kiosk id")
@@ -736,7 +739,7 @@ def test_receipt_sha256_is_the_manifest_hash_also_for_encrypted_exports(
         import_exports([export], f"sqlite:///{master}", identity=key_file, after_merge=book.record)
         (path,) = book.write().paths
         manifest = json.loads(Path(f"{export}.manifest.json").read_text(encoding="utf-8"))
-        assert _receipt(path)["files"][0]["sha256"] == manifest["sha256"]  # type: ignore[index]
+        assert _receipt(path)["files"][0]["sha256"] == manifest["sha256"]
         assert hashlib.sha256(export.read_bytes()).hexdigest() != manifest["sha256"]
         applied = booth.service.apply_receipts([path])
         assert applied.erased == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from kiosk.selfcheck import run_self_check
+from p2p_kiosk.cli import self_check
 
 STEPS = (
     "store",
@@ -20,7 +20,7 @@ STEPS = (
 
 def test_self_check_passes_every_step_from_source() -> None:
     out = io.StringIO()
-    assert run_self_check(out)
+    assert self_check(out)
     lines = out.getvalue().splitlines()
     assert [line.split(":")[0] for line in lines[:-1]] == [f"ok   {step}" for step in STEPS]
     assert lines[-1] == "self-check passed"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,18 +14,15 @@ from kiosk.config import ConfigError
 from kiosk.pin import FIRST_DELAY_S, FREE_TRIES, MAX_DELAY_S, PinRejected
 from kiosk.service import KioskService
 from kiosk.validation import ValidationFailed
-from tests.factories import make_form
+from tests.factories import MakeService, make_form
 
 PIN = "482915"
 
 
 @pytest.fixture
-def service(data_dir: Path, clock: ManualClock) -> Iterator[KioskService]:
-    opened = KioskService.open(data_dir, clock=clock, local_tz=UTC)
-    try:
-        yield opened
-    finally:
-        opened.close()
+def service(make_service: MakeService) -> KioskService:
+    """A kiosk service as at first start (no staff PIN), in UTC."""
+    return make_service(set_up=False, local_tz=UTC)
 
 
 def test_submit_stores_the_checked_values_and_the_consent_seen(service: KioskService) -> None:

@@ -13,7 +13,8 @@ from alembic import command
 from kiosk import store as store_module
 from kiosk.clock import ManualClock
 from kiosk.errors import StoreError, SubmitFailed
-from kiosk.store import DB_FILE_NAME, Store, _alembic_config, head_revision, sqlite_engine
+from kiosk.paths import DB_FILE_NAME
+from kiosk.store import Store, _alembic_config, head_revision, sqlite_engine
 from tests.factories import make_signup
 
 

@@ -10,7 +10,10 @@ from kiosk.content import Content
 from kiosk.signup import WlfChoice
 from kiosk.validation import (
     MAX_NAME_LENGTH,
+    STORED_COLUMNS,
     ValidationFailed,
+    stored_column_passes,
+    stored_value_problem,
     suggest_email,
     validate_signup,
 )
@@ -215,12 +218,6 @@ def test_any_name_is_kept_or_refused_never_changed(text: str) -> None:
 
 
 # Values as a kiosk stores them (the office import's rules) ---------------------------------
-
-from kiosk.validation import (  # noqa: E402 - grouped with the tests that use them
-    STORED_COLUMNS,
-    stored_column_passes,
-    stored_value_problem,
-)
 
 EMAILISH = st.one_of(
     st.emails(),

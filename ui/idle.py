@@ -84,7 +84,7 @@ class IdleWatcher(QObject):
         """Stop counting until ``restart``."""
         self._timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS:
             # Restart only a running timer: a paused watcher (warning shown) stays paused.
             if self._timer.isActive():

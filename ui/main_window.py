@@ -309,30 +309,13 @@ class MainWindow(QWidget):
 
     def go(self, route: str) -> None:
         """Show the screen ``route`` (a ``Route``) names; the one place navigation is decided."""
-        try:
-            target = Route(route)
-        except ValueError:
-            raise ValueError(f"no screen called {route!r}") from None
-        if target == Route.BACK:
-            came_from = self._came_from.get(self._current, Route.HOME)
-            target = came_from if came_from in _BACK_TARGETS else Route.HOME
-        pledge = target == Route.JOIN_PLEDGE
-        name = Route.JOIN if pledge else target
-        if name not in SCREEN_NAMES and name not in _GATE_FOR_STATE.values():
-            raise ValueError(f"no screen called {route!r}")
+        name, pledge = self._resolve(route)
         if name != self._gate and (self._gate is not None or name in (Route.SETUP, Route.LOCKED)):
             # Not set up: only its setup (or locked) screen shows. Set up: those never do.
             return
         if name == self._current and not pledge:
             return
-        self.overlay.cancel()
-        leaving = self.screen_named(self._current)
-        if isinstance(leaving, Screen):
-            leaving.on_leave()
-        staff = self._staff_if_built()
-        if staff is not None and (name == Route.ATTRACT or self._current == Route.STAFF):
-            # Whoever comes next must not find the staff panel open.
-            staff.lock()
+        self._leave_current(name)
         screen = self.screen_named(name)
         if name == Route.JOIN:
             self.join.prepare(pledge=pledge)
@@ -345,6 +328,32 @@ class MainWindow(QWidget):
         self._restart_idle()
         self.hot_corner.raise_()
         self.screen_changed.emit(name)
+
+    def _resolve(self, route: str) -> tuple[Route, bool]:
+        """Return the screen ``route`` leads to, and whether it is the sign-up with the pledge."""
+        try:
+            target = Route(route)
+        except ValueError:
+            raise ValueError(f"no screen called {route!r}") from None
+        if target == Route.BACK:
+            came_from = self._came_from.get(self._current, Route.HOME)
+            target = came_from if came_from in _BACK_TARGETS else Route.HOME
+        pledge = target == Route.JOIN_PLEDGE
+        name = Route.JOIN if pledge else target
+        if name not in SCREEN_NAMES and name not in _GATE_FOR_STATE.values():
+            raise ValueError(f"no screen called {route!r}")
+        return name, pledge
+
+    def _leave_current(self, name: Route) -> None:
+        """Close the screen showing now on the way to ``name``: clear it, lock the staff panel."""
+        self.overlay.cancel()
+        leaving = self.screen_named(self._current)
+        if isinstance(leaving, Screen):
+            leaving.on_leave()
+        staff = self._staff_if_built()
+        if staff is not None and (name == Route.ATTRACT or self._current == Route.STAFF):
+            # Whoever comes next must not find the staff panel open.
+            staff.lock()
 
     def open_staff(self) -> None:
         """The hidden gesture or shortcut: show the staff panel at its PIN stage.
@@ -429,14 +438,14 @@ class MainWindow(QWidget):
         if app is not None:
             app.quit()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.is_close_allowed():
             self.idle.uninstall()
             event.accept()
         else:
             event.ignore()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._is_escape_key(event):
             event.accept()
             return
@@ -448,7 +457,7 @@ class MainWindow(QWidget):
         )
         return event.key() == Qt.Key.Key_Escape or bool(alt_f4)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.idle.install()
         if not self._started:
@@ -460,6 +469,6 @@ class MainWindow(QWidget):
                 self._prebuild.start()
         self._restart_idle()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.hot_corner.raise_()

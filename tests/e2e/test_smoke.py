@@ -1,6 +1,6 @@
 """Smoke run on a real X server: the kiosk as a process under Xvfb, driven by xdotool.
 
-The kiosk runs from source (``python -m kiosk run``) and, where it has been
+The kiosk runs from source (``python -m p2p_kiosk run``) and, where it has been
 built, as the bundle, over a data folder prepared as a touch-only booth's
 (``tests.booth``). xdotool clicks, holds and types as a person would; the
 results are read back through ``p2p-kiosk status``, the database and
@@ -21,12 +21,13 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.service import KioskService
 from tests.booth import STAFF_PIN, prepare_booth
@@ -35,12 +36,14 @@ from tests.conftest import REPO_ROOT
 from tests.e2e.xserver import XServer, XServerUnavailable, end_process, wait_for
 from tests.ui.window_input import WindowInput, key_names
 from ui.app import build_main_window, show_kiosk_window
+from ui.widgets.keyboard import OnScreenKeyboard
 
 pytestmark = pytest.mark.e2e
 
 BUNDLE = REPO_ROOT / "dist" / "p2p-kiosk" / "p2p-kiosk"
 # What the bundle is built from: a bundle older than any of it would test old code.
-BUNDLED_SOURCES = ("kiosk", "ui", "assets", "build_spec")
+BUNDLED_SOURCES = ("p2p_kiosk", "kiosk", "ui", "assets", "build_spec")
+W = TypeVar("W", bound=QObject)
 HOLD_S = 2.4
 """Longer than the staff corner's two seconds."""
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -61,7 +64,7 @@ def xserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XServer]:
 
 def _kiosk_command(how: str) -> list[str]:
     if how == "source":
-        return [sys.executable, "-m", "kiosk"]
+        return [sys.executable, "-m", "p2p_kiosk"]
     if not BUNDLE.is_file():
         skip_or_fail(f"no bundle at {BUNDLE} (make bundle builds it)", needs="the bundle")
     built = BUNDLE.stat().st_mtime
@@ -82,7 +85,7 @@ def _kiosk_command(how: str) -> list[str]:
 class KioskOnX:
     """The kiosk process on the X server, and its in-process twin that says where things are."""
 
-    def __init__(self, xserver: XServer, command: list[str], work: Path, qtbot: Any) -> None:
+    def __init__(self, xserver: XServer, command: list[str], work: Path, qtbot: QtBot) -> None:
         self.x = xserver
         self.command = command
         self.work = work
@@ -200,7 +203,7 @@ class KioskOnX:
 
 
 @pytest.fixture(params=["source", "bundle"])
-def kiosk(request: Any, xserver: XServer, tmp_path: Path, qtbot: Any) -> Iterator[KioskOnX]:
+def kiosk(request: Any, xserver: XServer, tmp_path: Path, qtbot: QtBot) -> Iterator[KioskOnX]:
     """The kiosk started from source, or as the bundle, on the X server."""
     started = KioskOnX(xserver, _kiosk_command(request.param), tmp_path, qtbot)
     try:
@@ -209,7 +212,7 @@ def kiosk(request: Any, xserver: XServer, tmp_path: Path, qtbot: Any) -> Iterato
         started.close()
 
 
-def _find(screen: QWidget, kind: type, name: str, **properties: object) -> Any:
+def _find(screen: QWidget, kind: type[W], name: str, **properties: object) -> W:
     for widget in screen.findChildren(kind, name):
         if all(widget.property(key) == value for key, value in properties.items()):
             return widget
@@ -247,18 +250,20 @@ def test_a_volunteer_and_an_attendee_at_a_touch_only_booth(kiosk: KioskOnX) -> N
     kiosk.click(twin.attract.start_button, pause=0.15)
     kiosk.click(twin.home.join_card, pause=0.15)
     join = twin.join
+    keys = join.keyboard
+    assert isinstance(keys, OnScreenKeyboard)
     kiosk.click(join.first_name.edit, pause=0.15)
-    kiosk.tap_keys(join.keyboard, "Dana")
+    kiosk.tap_keys(keys, "Dana")
     kiosk.click(join.last_name.edit, pause=0.15)
-    kiosk.tap_keys(join.keyboard, "Levi")
+    kiosk.tap_keys(keys, "Levi")
     kiosk.click(join.email.edit, pause=0.15)  # the email keys come up
-    kiosk.tap_keys(join.keyboard, "dana")
-    kiosk.click(join.keyboard.key("Type gmail.com"))
-    kiosk.click(join.keyboard.key("Next field"), pause=0.15)
+    kiosk.tap_keys(keys, "dana")
+    kiosk.click(keys.key("Type gmail.com"))
+    kiosk.click(keys.key("Next field"), pause=0.15)
     kiosk.shows(join.email.edit)
-    kiosk.next_until(join.keyboard, join.consent.button)  # Next scrolls it into sight
+    kiosk.next_until(keys, join.consent.button)  # Next scrolls it into sight
     kiosk.click(join.consent, pause=0.15)
-    kiosk.next_until(join.keyboard, join.submit_button)
+    kiosk.next_until(keys, join.submit_button)
     kiosk.click(join.submit_button, pause=0.15)
     assert twin.current == "thank_you"
     kiosk.shows(twin.thank_you.title_label)

@@ -16,56 +16,40 @@ import pytest
 import shiboken6
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from kiosk.clock import ManualClock
 from kiosk.service import KioskService
 from tests.booth import prepare_booth
-from tests.factories import set_up_kiosk
+from tests.factories import MakeService
 from tests.ui.window_input import WindowInput
+from ui.main_window import MainWindow
+
+MakeWindow = Callable[..., MainWindow]
+"""The ``make_window`` fixture: ``make_window(service=None, **MainWindow options)``."""
 
 
 @pytest.fixture
-def make_service(tmp_path: Path, clock: ManualClock) -> Iterator[Callable[..., KioskService]]:
-    """Open real kiosk services (SQLite in a temp folder, bundled content, the manual clock).
-
-    ``set_up=False`` leaves the kiosk as it is at first start (no PIN);
-    ``data_dir`` defaults to ``tmp_path/"data"``; other options go to ``KioskService.open``.
-    """
-    opened: list[KioskService] = []
-
-    def make(*, set_up: bool = True, data_dir: Path | None = None, **options: Any) -> KioskService:
-        service = KioskService.open(data_dir or tmp_path / "data", clock=clock, **options)
-        opened.append(service)
-        if set_up:
-            set_up_kiosk(service)
-        return service
-
-    yield make
-    for service in opened:
-        service.close()
-
-
-@pytest.fixture
-def service(make_service: Callable[..., KioskService]) -> KioskService:
+def service(make_service: MakeService) -> KioskService:
     """A set-up kiosk service: it has its staff PIN, so its window opens on attract."""
     return make_service()
 
 
 @pytest.fixture
-def fresh_service(make_service: Callable[..., KioskService]) -> KioskService:
+def fresh_service(make_service: MakeService) -> KioskService:
     """A kiosk service as at first start: no staff PIN, no sign-ups."""
     return make_service(set_up=False)
 
 
 @pytest.fixture
-def make_window(qtbot: Any, request: pytest.FixtureRequest) -> Callable[..., Any]:
+def make_window(qtbot: QtBot, request: pytest.FixtureRequest) -> MakeWindow:
     """Build, show and register a MainWindow; keyword options go to MainWindow.
 
     Over the set-up ``service`` unless given another (``make_window(fresh_service)``).
     """
     from ui.app import build_main_window
 
-    def make(over: KioskService | None = None, **options: Any) -> Any:
+    def make(over: KioskService | None = None, **options: Any) -> MainWindow:
         # Asked for only now, so a first-start test's folder is never set up behind its back.
         service = over if over is not None else request.getfixturevalue("service")
         options.setdefault("show_keyboard", False)
@@ -84,7 +68,7 @@ def make_window(qtbot: Any, request: pytest.FixtureRequest) -> Callable[..., Any
 
 
 @pytest.fixture
-def kiosk_window(make_window: Callable[..., Any]) -> Any:
+def kiosk_window(make_window: MakeWindow) -> MainWindow:
     """A shown kiosk window with the default (long) timers."""
     return make_window()
 
@@ -107,14 +91,14 @@ def touchscreen() -> Iterator[QPointingDevice]:
 class Booth:
     """The kiosk as the booth runs it: the shown main window, its service, and a person's input."""
 
-    window: Any
+    window: MainWindow
     service: KioskService
     user: WindowInput
 
 
 @pytest.fixture
 def open_booth(
-    qtbot: Any, tmp_path: Path, clock: ManualClock, touchscreen: QPointingDevice
+    qtbot: QtBot, tmp_path: Path, clock: ManualClock, touchscreen: QPointingDevice
 ) -> Iterator[Callable[..., Booth]]:
     """Start the kiosk over a prepared data folder and show it full screen, as ``run`` does.
 

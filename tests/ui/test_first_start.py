@@ -18,13 +18,14 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.first_start import SetupState
 from kiosk.pin import PIN_HASH_SETTING
 from kiosk.service import KioskService
-from tests.factories import STAFF_PIN, make_form, set_up_kiosk
+from tests.factories import STAFF_PIN, MakeService, make_form, set_up_kiosk
 from ui.app import STARTUP_PROBE_ENV
-from ui.main_window import SCREEN_NAMES
+from ui.main_window import SCREEN_NAMES, MainWindow
 from ui.widgets.pin_pad import PinPad
 
 NEW_PIN = "905182"
@@ -71,7 +72,7 @@ def _to_event_step(window: Any) -> None:
     assert window.setup.step() == "event"
 
 
-def _hold_corner(qtbot: Any, window: QWidget, hold_ms: int) -> None:
+def _hold_corner(qtbot: QtBot, window: QWidget, hold_ms: int) -> None:
     handle = window.windowHandle()
     QTest.mousePress(handle, LEFT, NO_MODIFIER, QPoint(10, 10))
     qtbot.wait(hold_ms + 150)
@@ -89,7 +90,7 @@ def fresh_window(make_window: Callable[..., Any], fresh_service: KioskService) -
 
 
 def _locked_kiosk(
-    make_service: Callable[..., KioskService], *, damaged: bool, data_dir: Path | None = None
+    make_service: MakeService, *, damaged: bool, data_dir: Path | None = None
 ) -> KioskService:
     """A kiosk holding a sign-up with no PIN record, or a damaged one."""
     service = make_service(set_up=False, data_dir=data_dir)
@@ -117,7 +118,7 @@ def test_a_fresh_kiosk_opens_on_setup_not_attract(fresh_window: Any) -> None:
 
 
 def test_the_hidden_gesture_and_the_shortcut_do_nothing_before_setup(
-    qtbot: Any, fresh_window: Any
+    qtbot: QtBot, fresh_window: Any
 ) -> None:
     window = fresh_window
     _hold_corner(qtbot, window, hold_ms=80)
@@ -138,7 +139,7 @@ def test_no_route_leaves_setup_before_it_is_done(fresh_window: Any) -> None:
     assert window.current == "setup"
 
 
-def test_idle_does_not_leave_setup(qtbot: Any, make_window: Any, fresh_service: Any) -> None:
+def test_idle_does_not_leave_setup(qtbot: QtBot, make_window: Any, fresh_service: Any) -> None:
     window = make_window(fresh_service, idle_ms=60, countdown_s=1, countdown_tick_ms=20)
     _tap(window, _pad_key(window.setup.pad, "Digit 4"))
     qtbot.wait(400)
@@ -159,7 +160,7 @@ def test_escape_alt_f4_and_closing_are_refused_on_setup(fresh_window: Any) -> No
 
 
 def test_setup_through_the_window_then_attract(
-    qtbot: Any, fresh_window: Any, fresh_service: KioskService
+    qtbot: QtBot, fresh_window: Any, fresh_service: KioskService
 ) -> None:
     window = fresh_window
     setup = window.setup
@@ -272,7 +273,7 @@ def test_back_on_the_event_step_forgets_the_pin(
 
 
 def test_event_names_in_any_script_are_kept_as_typed(
-    qtbot: Any, fresh_window: Any, fresh_service: KioskService
+    qtbot: QtBot, fresh_window: Any, fresh_service: KioskService
 ) -> None:
     window = fresh_window
     setup = window.setup
@@ -287,7 +288,7 @@ def test_event_names_in_any_script_are_kept_as_typed(
 
 
 def test_the_on_screen_keyboard_types_the_event_on_a_touch_kiosk(
-    qtbot: Any, make_window: Any, fresh_service: KioskService
+    qtbot: QtBot, make_window: Any, fresh_service: KioskService
 ) -> None:
     window = make_window(fresh_service, show_keyboard=True)
     setup = window.setup
@@ -308,7 +309,7 @@ def test_the_on_screen_keyboard_types_the_event_on_a_touch_kiosk(
 
 
 def test_a_restart_after_setup_goes_straight_to_attract(
-    qtbot: Any, make_window: Any, make_service: Callable[..., KioskService], data_dir: Path
+    qtbot: QtBot, make_window: Any, make_service: MakeService, data_dir: Path
 ) -> None:
     setting_up = make_service(set_up=False)
     setting_up.start_event("Campus Fair", "Boston, MA")
@@ -336,7 +337,7 @@ def test_a_set_up_kiosk_never_shows_setup_or_locked(kiosk_window: Any) -> None:
 
 @pytest.mark.parametrize("damaged", [False, True], ids=["missing", "damaged"])
 def test_a_kiosk_with_sign_ups_and_no_usable_pin_record_is_locked(
-    qtbot: Any, make_window: Any, make_service: Callable[..., KioskService], damaged: bool
+    qtbot: QtBot, make_window: Any, make_service: MakeService, damaged: bool
 ) -> None:
     service = _locked_kiosk(make_service, damaged=damaged)
     window = make_window(service, hold_ms=80)
@@ -354,7 +355,7 @@ def test_a_kiosk_with_sign_ups_and_no_usable_pin_record_is_locked(
 
 
 def test_a_damaged_pin_record_locks_even_without_sign_ups(
-    make_window: Any, make_service: Callable[..., KioskService]
+    make_window: Any, make_service: MakeService
 ) -> None:
     service = make_service(set_up=False)
     service.store.set_setting(PIN_HASH_SETTING, "not a hash")
@@ -363,7 +364,7 @@ def test_a_damaged_pin_record_locks_even_without_sign_ups(
 
 
 def test_check_again_opens_the_kiosk_once_a_pin_is_set_from_a_terminal(
-    qtbot: Any, make_window: Any, make_service: Callable[..., KioskService], tmp_path: Path
+    qtbot: QtBot, make_window: Any, make_service: MakeService, tmp_path: Path
 ) -> None:
     service = _locked_kiosk(make_service, damaged=True)
     window = make_window(service)
@@ -389,7 +390,7 @@ def test_check_again_opens_the_kiosk_once_a_pin_is_set_from_a_terminal(
     [("fresh", "setup"), ("set up", "attract"), ("locked", "locked")],
 )
 def test_p2p_kiosk_run_shows_the_right_first_screen(
-    make_service: Callable[..., KioskService], data_dir: Path, prepare: str, first_screen: str
+    make_service: MakeService, data_dir: Path, prepare: str, first_screen: str
 ) -> None:
     if prepare != "fresh":
         service = make_service(set_up=False)
@@ -399,7 +400,7 @@ def test_p2p_kiosk_run_shows_the_right_first_screen(
             service.submit(make_form())
         service.close()
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "run"],
+        [sys.executable, "-m", "p2p_kiosk", "--data-dir", str(data_dir), "run"],
         capture_output=True,
         text=True,
         timeout=60,
@@ -414,9 +415,9 @@ def test_p2p_kiosk_run_shows_the_right_first_screen(
     "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
 )
 def test_first_start_screens_clip_no_text_and_have_big_named_controls(
-    qtbot: Any,
+    qtbot: QtBot,
     make_window: Any,
-    make_service: Callable[..., KioskService],
+    make_service: MakeService,
     tmp_path: Path,
     direction: Qt.LayoutDirection,
 ) -> None:
@@ -425,7 +426,7 @@ def test_first_start_screens_clip_no_text_and_have_big_named_controls(
     problems: list[str] = []
     fresh = make_window(make_service(set_up=False), show_keyboard=True)
     locked = make_window(_locked_kiosk(make_service, damaged=False, data_dir=tmp_path / "locked"))
-    pictures = [
+    pictures: list[tuple[str, MainWindow, Callable[[], object]]] = [
         ("setup: choose", fresh, lambda: None),
         ("setup: confirm", fresh, lambda: _tap_pin(fresh, fresh.setup.pad, NEW_PIN)),
         ("setup: event", fresh, lambda: _tap_pin(fresh, fresh.setup.pad, NEW_PIN)),
@@ -436,6 +437,7 @@ def test_first_start_screens_clip_no_text_and_have_big_named_controls(
         show()
         qtbot.wait(1)
         screen = window.stack.currentWidget()
+        assert screen is not None
         problems += [f"{name}: {p}" for p in _clipped_labels(window, screen)]
         for button in screen.findChildren(QAbstractButton):
             if button.isVisible() and (button.height() < 48 or not button.accessibleName()):

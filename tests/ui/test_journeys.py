@@ -14,10 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
 
 from kiosk.signup import WlfChoice
 from tests.booth import STAFF_PIN
 from tests.ui.conftest import Booth
+from ui.screens.staff.screen import StaffScreen
 
 
 def _open_sign_up(booth: Booth) -> Any:
@@ -36,11 +38,12 @@ def _signup_row(booth: Booth) -> sqlite3.Row:
         conn.row_factory = sqlite3.Row
         rows = conn.execute("SELECT * FROM signups").fetchall()
     assert len(rows) == 1
-    return rows[0]
+    row: sqlite3.Row = rows[0]
+    return row
 
 
 def test_touch_only_sign_up_is_stored_exactly_as_typed(
-    qtbot: Any, open_booth: Callable[..., Booth]
+    qtbot: QtBot, open_booth: Callable[..., Booth]
 ) -> None:
     booth = open_booth()
     user = booth.user
@@ -87,7 +90,7 @@ def test_touch_only_sign_up_is_stored_exactly_as_typed(
 
 
 def test_staff_open_the_panel_by_touch_name_an_event_and_lock_again(
-    qtbot: Any, open_booth: Callable[..., Booth]
+    qtbot: QtBot, open_booth: Callable[..., Booth]
 ) -> None:
     booth = open_booth(hold_ms=300)
     window, user = booth.window, booth.user
@@ -125,7 +128,7 @@ def test_staff_open_the_panel_by_touch_name_an_event_and_lock_again(
 
 
 def test_an_idle_half_filled_form_is_cleared_for_the_next_person(
-    qtbot: Any, open_booth: Callable[..., Booth]
+    qtbot: QtBot, open_booth: Callable[..., Booth]
 ) -> None:
     # Long enough that no pause between two taps counts as leaving, even on a busy machine.
     booth = open_booth(idle_ms=1000, countdown_s=2, countdown_tick_ms=100)
@@ -154,7 +157,7 @@ def test_an_idle_half_filled_form_is_cleared_for_the_next_person(
     assert join.first_name.text() == "Ann" and keyboard.layout_name() == "text"
 
 
-def _pad_key(staff: Any, name: str) -> QPushButton:
+def _pad_key(staff: StaffScreen, name: str) -> QPushButton:
     return next(key for key in staff.pin_stage.pad.keys() if key.accessibleName() == name)
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from tests.ui.window_input import WindowInput
 from ui.widgets.keyboard import OnScreenKeyboard
@@ -63,7 +64,7 @@ class _Screen(QWidget):
 
 
 @pytest.fixture(params=list(POLICIES), ids=list(POLICIES))
-def screen(request: Any, qtbot: Any) -> _Screen:
+def screen(request: Any, qtbot: QtBot) -> _Screen:
     widget = _Screen(POLICIES[request.param])
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
@@ -81,12 +82,12 @@ def tap(request: Any, screen: _Screen, touchscreen: QPointingDevice) -> Callable
     return user.tap if request.param == "touch" else user.click
 
 
-def _focus(qtbot: Any, field: QWidget) -> None:
+def _focus(qtbot: QtBot, field: QWidget) -> None:
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
 
 
-def _show_layout(qtbot: Any, keyboard: OnScreenKeyboard, layout: str) -> None:
+def _show_layout(qtbot: QtBot, keyboard: OnScreenKeyboard, layout: str) -> None:
     keyboard.set_layout(layout)
     # New rows of keys show on the next turn of the event loop, as on screen.
     qtbot.waitUntil(lambda: all(key.isVisible() for key in keyboard.keys()))
@@ -94,7 +95,7 @@ def _show_layout(qtbot: Any, keyboard: OnScreenKeyboard, layout: str) -> None:
 
 @pytest.mark.parametrize("layout", OnScreenKeyboard.LAYOUTS)
 def test_no_key_takes_focus_from_the_field(
-    qtbot: Any, screen: _Screen, tap: Any, layout: str
+    qtbot: QtBot, screen: _Screen, tap: Any, layout: str
 ) -> None:
     _show_layout(qtbot, screen.keyboard, layout)
     _focus(qtbot, screen.first)
@@ -108,7 +109,7 @@ def test_no_key_takes_focus_from_the_field(
 
 
 def test_next_moves_to_the_following_field_and_nowhere_else(
-    qtbot: Any, screen: _Screen, tap: Any
+    qtbot: QtBot, screen: _Screen, tap: Any
 ) -> None:
     _focus(qtbot, screen.first)
     tap(screen.keyboard.key("Next field"))
@@ -117,7 +118,7 @@ def test_next_moves_to_the_following_field_and_nowhere_else(
     assert screen.button.hasFocus()
 
 
-def test_keys_type_exactly_what_was_tapped(qtbot: Any, screen: _Screen, tap: Any) -> None:
+def test_keys_type_exactly_what_was_tapped(qtbot: QtBot, screen: _Screen, tap: Any) -> None:
     _focus(qtbot, screen.email)
     _show_layout(qtbot, screen.keyboard, "email")
     for name in ("Shift", "Letter a", "Letter n", "Hyphen", "Letter b", "Type gmail.com"):
@@ -129,7 +130,7 @@ def test_keys_type_exactly_what_was_tapped(qtbot: Any, screen: _Screen, tap: Any
 
 
 def test_a_key_tapped_while_a_button_has_focus_types_nothing_and_keeps_focus(
-    qtbot: Any, screen: _Screen, tap: Any
+    qtbot: QtBot, screen: _Screen, tap: Any
 ) -> None:
     pressed: list[bool] = []
     screen.button.clicked.connect(lambda: pressed.append(True))

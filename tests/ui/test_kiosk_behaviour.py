@@ -7,16 +7,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
 
 from kiosk.service import KioskService
 from tests.factories import STAFF_PIN
 
 
-def _click(qtbot: Any, widget: Any) -> None:
+def _click(qtbot: QtBot, widget: Any) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def _fill_valid(qtbot: Any, join: Any) -> None:
+def _fill_valid(qtbot: QtBot, join: Any) -> None:
     qtbot.keyClicks(join.first_name.edit, "Dana")
     qtbot.keyClicks(join.last_name.edit, "Levi")
     qtbot.keyClicks(join.email.edit, "dana.levi@example.org")
@@ -24,7 +25,7 @@ def _fill_valid(qtbot: Any, join: Any) -> None:
     _click(qtbot, join.consent.button)
 
 
-def _unlock_staff(qtbot: Any, window: Any) -> None:
+def _unlock_staff(qtbot: QtBot, window: Any) -> None:
     window.open_staff()
     pad = window.staff.pin_stage.pad
     for digit in STAFF_PIN:
@@ -37,7 +38,7 @@ def _unlock_staff(qtbot: Any, window: Any) -> None:
 
 
 def test_idle_timeout_warns_then_clears_the_form_and_returns_to_attract(
-    qtbot: Any, make_window: Any
+    qtbot: QtBot, make_window: Any
 ) -> None:
     window = make_window(idle_ms=150, countdown_s=3, countdown_tick_ms=40)
     window.go("join")
@@ -58,7 +59,7 @@ def test_idle_timeout_warns_then_clears_the_form_and_returns_to_attract(
     assert not join.first_name.edit.isUndoAvailable()
 
 
-def test_continue_on_the_warning_keeps_everything(qtbot: Any, make_window: Any) -> None:
+def test_continue_on_the_warning_keeps_everything(qtbot: QtBot, make_window: Any) -> None:
     window = make_window(idle_ms=150, countdown_s=50, countdown_tick_ms=1000)
     window.go("join")
     qtbot.keyClicks(window.join.first_name.edit, "Dana")
@@ -71,7 +72,7 @@ def test_continue_on_the_warning_keeps_everything(qtbot: Any, make_window: Any) 
     assert window.idle.is_running()
 
 
-def test_any_touch_on_the_warning_counts_as_still_here(qtbot: Any, make_window: Any) -> None:
+def test_any_touch_on_the_warning_counts_as_still_here(qtbot: QtBot, make_window: Any) -> None:
     window = make_window(idle_ms=100, countdown_s=50)
     window.go("message")
     qtbot.waitUntil(window.overlay.isVisible, timeout=3000)
@@ -80,7 +81,7 @@ def test_any_touch_on_the_warning_counts_as_still_here(qtbot: Any, make_window: 
     assert window.current == "message"
 
 
-def test_attract_never_shows_the_idle_warning(qtbot: Any, make_window: Any) -> None:
+def test_attract_never_shows_the_idle_warning(qtbot: QtBot, make_window: Any) -> None:
     window = make_window(idle_ms=50)
     assert window.current == "attract"
     assert not window.idle.is_running()
@@ -88,7 +89,7 @@ def test_attract_never_shows_the_idle_warning(qtbot: Any, make_window: Any) -> N
     assert not window.overlay.isVisible()
 
 
-def test_input_restarts_the_idle_clock(qtbot: Any, make_window: Any) -> None:
+def test_input_restarts_the_idle_clock(qtbot: QtBot, make_window: Any) -> None:
     window = make_window(idle_ms=60_000)
     window.go("home")
     window.idle.set_interval_ms(60_000)
@@ -111,14 +112,14 @@ def test_idle_timeout_comes_from_the_service_setting(
 # Lockdown ----------------------------------------------------------------------------
 
 
-def test_close_is_refused_while_the_staff_panel_is_locked(qtbot: Any, kiosk_window: Any) -> None:
+def test_close_is_refused_while_the_staff_panel_is_locked(qtbot: QtBot, kiosk_window: Any) -> None:
     window = kiosk_window
     window.go("home")
     assert window.close() is False
     assert window.isVisible()
 
 
-def test_escape_and_alt_f4_are_ignored(qtbot: Any, kiosk_window: Any) -> None:
+def test_escape_and_alt_f4_are_ignored(qtbot: QtBot, kiosk_window: Any) -> None:
     window = kiosk_window
     window.go("join")
     qtbot.keyClicks(window.join.first_name.edit, "Dana")
@@ -130,14 +131,14 @@ def test_escape_and_alt_f4_are_ignored(qtbot: Any, kiosk_window: Any) -> None:
     assert window.join.first_name.text() == "Dana"
 
 
-def test_close_is_allowed_once_staff_unlock_the_panel(qtbot: Any, kiosk_window: Any) -> None:
+def test_close_is_allowed_once_staff_unlock_the_panel(qtbot: QtBot, kiosk_window: Any) -> None:
     window = kiosk_window
     _unlock_staff(qtbot, window)
     assert window.is_close_allowed()
     assert window.close() is True
 
 
-def test_going_to_attract_locks_the_staff_panel(qtbot: Any, kiosk_window: Any) -> None:
+def test_going_to_attract_locks_the_staff_panel(qtbot: QtBot, kiosk_window: Any) -> None:
     window = kiosk_window
     _unlock_staff(qtbot, window)
     window.go("attract")
@@ -145,7 +146,7 @@ def test_going_to_attract_locks_the_staff_panel(qtbot: Any, kiosk_window: Any) -
     assert window.close() is False
 
 
-def test_staff_idle_locks_the_panel_and_returns_to_attract(qtbot: Any, make_window: Any) -> None:
+def test_staff_idle_locks_the_panel_and_returns_to_attract(qtbot: QtBot, make_window: Any) -> None:
     window = make_window(staff_idle_ms=150)
     _unlock_staff(qtbot, window)
     qtbot.waitUntil(lambda: window.current == "attract", timeout=3000)
@@ -155,7 +156,7 @@ def test_staff_idle_locks_the_panel_and_returns_to_attract(qtbot: Any, make_wind
 # Hidden staff gesture ----------------------------------------------------------------
 
 
-def test_holding_the_top_left_corner_opens_the_staff_pin(qtbot: Any, make_window: Any) -> None:
+def test_holding_the_top_left_corner_opens_the_staff_pin(qtbot: QtBot, make_window: Any) -> None:
     window = make_window(hold_ms=80)
     window.go("home")
     corner = window.hot_corner
@@ -167,7 +168,7 @@ def test_holding_the_top_left_corner_opens_the_staff_pin(qtbot: Any, make_window
 
 
 def test_a_short_tap_on_the_corner_reaches_the_back_button_under_it(
-    qtbot: Any, make_window: Any
+    qtbot: QtBot, make_window: Any
 ) -> None:
     window = make_window(hold_ms=5000)
     window.go("home")
@@ -179,13 +180,13 @@ def test_a_short_tap_on_the_corner_reaches_the_back_button_under_it(
     assert window.current == "home"
 
 
-def test_a_short_tap_on_the_corner_of_attract_starts(qtbot: Any, make_window: Any) -> None:
+def test_a_short_tap_on_the_corner_of_attract_starts(qtbot: QtBot, make_window: Any) -> None:
     window = make_window(hold_ms=5000)
     qtbot.mouseClick(window.hot_corner, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert window.current == "home"
 
 
-def test_ctrl_shift_s_opens_the_staff_pin(qtbot: Any, kiosk_window: Any) -> None:
+def test_ctrl_shift_s_opens_the_staff_pin(qtbot: QtBot, kiosk_window: Any) -> None:
     window = kiosk_window
     window.go("home")
     qtbot.keyClick(
@@ -201,7 +202,7 @@ def test_ctrl_shift_s_opens_the_staff_pin(qtbot: Any, kiosk_window: Any) -> None
 
 
 def test_failed_write_keeps_the_form_and_retry_succeeds(
-    qtbot: Any, kiosk_window: Any, service: KioskService
+    qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
     service.start_event("Campus Fair", "Boston")
     window = kiosk_window
@@ -241,7 +242,7 @@ def test_every_screen_can_be_reached_and_left(kiosk_window: Any, route: str) -> 
 
 
 def test_screens_other_than_attract_are_built_after_attract_is_shown(
-    qtbot: Any, service: KioskService
+    qtbot: QtBot, service: KioskService
 ) -> None:
     from ui.app import build_main_window
 

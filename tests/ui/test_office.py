@@ -11,22 +11,25 @@ import csv
 import json
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableWidgetItem
+from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 
 from kiosk.crm import PROFILES
 from kiosk.crypto import new_key_pair, write_identity_file
 from kiosk.export import export_signups
+from kiosk.importer import ImportReport
 from kiosk.signup import SignupRecord
 from kiosk.store import Store
-from tests.factories import make_signup
+from tests.factories import ExportingKiosk, make_signup
 from ui.office.app import make_office_window
 from ui.office.window import MERGED, READY, REJECTED, OfficeWindow
 
@@ -53,27 +56,22 @@ def _record(kiosk_id: str, n: int, *, event: str, when: datetime, **signup: obje
 def _export(
     tmp: Path,
     name: str,
-    people: list[dict[str, object]],
+    people: Sequence[Mapping[str, object]],
     *,
     event: str,
     when: datetime,
     recipient: str | None = None,
 ) -> Path:
     """A kiosk called ``name`` signs up ``people`` and exports them to tmp/usb-<name>/."""
-    store = Store.open(tmp / f"kiosk-{name}")
+    kiosk = ExportingKiosk(tmp, name)
     try:
-        records = [
-            _record(store.kiosk_id, i, event=event, when=when + timedelta(minutes=i), **person)
-            for i, person in enumerate(people)
-        ]
-        store.insert_records(records)
-        out = tmp / f"usb-{name}"
-        out.mkdir()
-        result = export_signups(store, out, recipient=recipient)
+        for n, person in enumerate(people):
+            values: dict[str, Any] = {"first_name": f"Person{n}", "last_name": "Tester", **person}
+            values.setdefault("email", f"person{n}@example.org")
+            kiosk.add(at=when + timedelta(minutes=n), event=event, **values)
+        return kiosk.export(recipient=recipient)
     finally:
-        store.close()
-    assert result is not None
-    return result.csv_path
+        kiosk.close()
 
 
 @pytest.fixture
@@ -110,7 +108,7 @@ def master_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def window(qtbot, master_url: str) -> Iterator[OfficeWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, master_url: str) -> Iterator[OfficeWindow]:
     win = make_office_window(master_url)
     qtbot.addWidget(win)
     win.show()
@@ -127,9 +125,14 @@ def _db_count(url: str, table: str) -> int:
         engine.dispose()
 
 
-def _add_and_wait(qtbot, window: OfficeWindow, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+def _add_and_wait(qtbot: QtBot, window: OfficeWindow, paths: list[Path]) -> None:
     with qtbot.waitSignal(window.checks_finished, timeout=20_000):
         window.add_files(paths)
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    assert item is not None
+    return item.text()
 
 
 def _cell(window: OfficeWindow, row: int, column: int) -> str:
@@ -137,16 +140,21 @@ def _cell(window: OfficeWindow, row: int, column: int) -> str:
     return item.text() if item is not None else ""
 
 
-def _merge_and_wait(qtbot, window: OfficeWindow) -> object:  # type: ignore[no-untyped-def]
+def _merge_and_wait(qtbot: QtBot, window: OfficeWindow) -> ImportReport:
     with qtbot.waitSignal(window.merge_finished, timeout=60_000) as blocker:
         assert window.merge()
-    return blocker.args[0]
+    assert blocker.args is not None
+    report = blocker.args[0]
+    assert isinstance(report, ImportReport)
+    return report
 
 
 # Adding files ------------------------------------------------------------------
 
 
-def test_added_files_are_checked_before_anything_is_merged(qtbot, window, exports, master_url):
+def test_added_files_are_checked_before_anything_is_merged(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path], master_url: str
+) -> None:
     _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"], exports["damaged"]])
 
     assert window.files_table.rowCount() == 3
@@ -166,13 +174,17 @@ def test_added_files_are_checked_before_anything_is_merged(qtbot, window, export
     assert _db_count(master_url, "touchpoints") == 0
 
 
-def test_the_same_file_added_twice_is_listed_once(qtbot, window, exports):
+def test_the_same_file_added_twice_is_listed_once(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path]
+) -> None:
     _add_and_wait(qtbot, window, [exports["fair"]])
     assert window.add_files([exports["fair"], str(exports["fair"])]) == 0
     assert window.files_table.rowCount() == 1
 
 
-def test_a_folder_adds_its_exports_and_skips_manifests_and_other_files(qtbot, window, exports):
+def test_a_folder_adds_its_exports_and_skips_manifests_and_other_files(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path]
+) -> None:
     folder = exports["fair"].parent
     (folder / "notes.txt").write_text("not an export")
     _add_and_wait(qtbot, window, [folder])
@@ -181,7 +193,9 @@ def test_a_folder_adds_its_exports_and_skips_manifests_and_other_files(qtbot, wi
     assert window.files_table.rowCount() == 1
 
 
-def test_nothing_ready_means_merge_is_disabled(qtbot, window, exports):
+def test_nothing_ready_means_merge_is_disabled(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path]
+) -> None:
     assert not window.merge_button.isEnabled()
     _add_and_wait(qtbot, window, [exports["damaged"]])
     assert not window.merge_button.isEnabled()
@@ -212,7 +226,9 @@ def _drop(window: OfficeWindow, paths: list[Path]) -> tuple[bool, bool]:
 
 
 @pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
-def test_dropping_files_checks_them_like_add_files(qtbot, window, exports):
+def test_dropping_files_checks_them_like_add_files(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path]
+) -> None:
     with qtbot.waitSignal(window.checks_finished, timeout=20_000):
         entered, dropped = _drop(window, [exports["fair"], exports["damaged"]])
     assert entered and dropped
@@ -220,7 +236,7 @@ def test_dropping_files_checks_them_like_add_files(qtbot, window, exports):
 
 
 @pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
-def test_a_drag_without_files_is_refused(qtbot, window):
+def test_a_drag_without_files_is_refused(qtbot: QtBot, window: OfficeWindow) -> None:
     mime = QMimeData()
     mime.setText('=HYPERLINK("x")')
     enter = QDragEnterEvent(
@@ -239,8 +255,8 @@ def test_a_drag_without_files_is_refused(qtbot, window):
 
 
 def test_merging_writes_a_receipt_for_each_kiosk_beside_its_exports(
-    qtbot, window, exports, master_url
-):
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path], master_url: str
+) -> None:
     _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"], exports["damaged"]])
     _merge_and_wait(qtbot, window)
 
@@ -259,8 +275,8 @@ def test_merging_writes_a_receipt_for_each_kiosk_beside_its_exports(
 
 
 def test_a_read_only_receipt_folder_is_a_warning_and_the_merge_stands(
-    qtbot, exports, master_url, tmp_path
-):
+    qtbot: QtBot, exports: dict[str, Path], master_url: str, tmp_path: Path
+) -> None:
     from tests.receipt_helpers import unwritable_folder
 
     locked = tmp_path / "locked"
@@ -279,8 +295,8 @@ def test_a_read_only_receipt_folder_is_a_warning_and_the_merge_stands(
 
 
 def test_merge_shows_progress_and_a_summary_that_matches_the_database(
-    qtbot, window, exports, master_url
-):
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path], master_url: str
+) -> None:
     _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"], exports["damaged"]])
     seen: list[int] = []
     window.progress_bar.valueChanged.connect(seen.append)
@@ -307,7 +323,9 @@ def test_merge_shows_progress_and_a_summary_that_matches_the_database(
     assert "15 contacts" in window.count_label.text()
 
 
-def test_merging_the_same_files_again_adds_nothing(qtbot, window, exports, master_url):
+def test_merging_the_same_files_again_adds_nothing(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path], master_url: str
+) -> None:
     _add_and_wait(qtbot, window, [exports["fair"]])
     _merge_and_wait(qtbot, window)
     window.clear_files()
@@ -322,20 +340,24 @@ def test_merging_the_same_files_again_adds_nothing(qtbot, window, exports, maste
 # Contacts and CRM --------------------------------------------------------------
 
 
-def test_search_finds_a_contact_by_name_in_any_script(qtbot, window, exports):
+def test_search_finds_a_contact_by_name_in_any_script(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path]
+) -> None:
     _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"]])
     _merge_and_wait(qtbot, window)
     found = window.search("noa.cohen")
     assert len(found) == 1
     assert window.results_table.rowCount() == 1
     # The latest sign-up (the dinner, three days later) wins the name.
-    assert window.results_table.item(0, 0).text() == "Noa Cohen"
+    assert _text(window.results_table.item(0, 0)) == "Noa Cohen"
     assert window.search("حداد")[0].email == "layla@example.org"
     assert window.search("nobody-here") == []
     assert window.results_note.text() == "No contact matches."
 
 
-def test_typing_in_the_search_box_searches(qtbot, window, exports):
+def test_typing_in_the_search_box_searches(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path]
+) -> None:
     _add_and_wait(qtbot, window, [exports["fair"]])
     _merge_and_wait(qtbot, window)
     window.tabs.setCurrentIndex(1)
@@ -344,7 +366,9 @@ def test_typing_in_the_search_box_searches(qtbot, window, exports):
 
 
 @pytest.mark.parametrize("profile", list(PROFILES))
-def test_save_crm_file_writes_one_row_per_contact(qtbot, window, exports, tmp_path, profile):
+def test_save_crm_file_writes_one_row_per_contact(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path], tmp_path: Path, profile: str
+) -> None:
     _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"]])
     _merge_and_wait(qtbot, window)
     out = tmp_path / f"{profile}.csv"
@@ -362,7 +386,9 @@ def test_save_crm_file_writes_one_row_per_contact(qtbot, window, exports, tmp_pa
     assert str(out) in window.status_label.text()
 
 
-def test_save_crm_file_into_a_missing_folder_shows_an_error(qtbot, window, tmp_path):
+def test_save_crm_file_into_a_missing_folder_shows_an_error(
+    qtbot: QtBot, window: OfficeWindow, tmp_path: Path
+) -> None:
     with qtbot.waitSignal(window.error_shown, timeout=10_000) as blocker:
         window.save_crm_file(tmp_path / "missing" / "out.csv", "generic")
     assert "not written" in blocker.args[0]
@@ -385,7 +411,9 @@ def encrypted(tmp_path: Path) -> tuple[Path, Path, Path]:
     return path, key, other
 
 
-def test_encrypted_file_needs_the_private_key(qtbot, window, encrypted, master_url):
+def test_encrypted_file_needs_the_private_key(
+    qtbot: QtBot, window: OfficeWindow, encrypted: tuple[Path, Path, Path], master_url: str
+) -> None:
     path, key, _other = encrypted
     assert path.name.endswith(".csv.age")
     _add_and_wait(qtbot, window, [path])
@@ -404,7 +432,9 @@ def test_encrypted_file_needs_the_private_key(qtbot, window, encrypted, master_u
     assert _db_count(master_url, "touchpoints") == 5
 
 
-def test_encrypted_file_with_the_wrong_key_is_rejected(qtbot, master_url, encrypted):
+def test_encrypted_file_with_the_wrong_key_is_rejected(
+    qtbot: QtBot, master_url: str, encrypted: tuple[Path, Path, Path]
+) -> None:
     path, _key, other = encrypted
     win = make_office_window(master_url, identity=other)
     qtbot.addWidget(win)
@@ -418,7 +448,9 @@ def test_encrypted_file_with_the_wrong_key_is_rejected(qtbot, master_url, encryp
 # Counting, files changed on the stick, conflicts -------------------------------------------
 
 
-def test_the_summary_counts_only_the_files_merged(qtbot, window, exports):
+def test_the_summary_counts_only_the_files_merged(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path]
+) -> None:
     _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"], exports["damaged"]])
     _merge_and_wait(qtbot, window)
     assert window.summary_title.text() == "Merged 2 files into the master store"
@@ -429,14 +461,16 @@ def test_the_summary_counts_only_the_files_merged(qtbot, window, exports):
     assert window.conflicts_label.isHidden()
 
 
-def test_the_window_keeps_no_file_in_memory_until_the_merge(qtbot, window, exports):
+def test_the_window_keeps_no_file_in_memory_until_the_merge(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path]
+) -> None:
     _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"]])
     assert all(e.checked is not None and e.checked.cells is None for e in window.entries)
 
 
 def test_a_file_swapped_after_its_check_is_rejected_at_the_merge(
-    qtbot, window, exports, master_url
-):
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path], master_url: str
+) -> None:
     _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"]])
     data = exports["dinner"].read_bytes()
     exports["dinner"].write_bytes(data.replace(b"guest0", b"guestX"))
@@ -453,8 +487,8 @@ def test_a_file_swapped_after_its_check_is_rejected_at_the_merge(
 
 
 def test_a_sign_up_id_imported_before_with_other_values_is_shown_as_a_conflict(
-    qtbot, window, tmp_path, master_url
-):
+    qtbot: QtBot, window: OfficeWindow, tmp_path: Path, master_url: str
+) -> None:
     store = Store.open(tmp_path / "kiosk-real")
     original = _record(store.kiosk_id, 0, event="Campus Fair", when=T0, first_name="Dana")
     store.insert_records([original])
@@ -493,7 +527,7 @@ def test_a_sign_up_id_imported_before_with_other_values_is_shown_as_a_conflict(
     assert [c.first_name for c in window.search(original.signup.email)] == ["Dana"]
 
 
-def test_the_status_line_never_shows_a_password_from_the_query(qtbot):
+def test_the_status_line_never_shows_a_password_from_the_query(qtbot: QtBot) -> None:
     secret = "s3cret-Pa55"
     url = f"postgresql+psycopg://bob@127.0.0.1:1/master?password={secret}&connect_timeout=2"
     win = make_office_window(url)

@@ -22,6 +22,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QTableWidget, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.service import KioskService
 from kiosk.signup import SignupForm
@@ -153,7 +154,7 @@ def _offenders(top: QWidget) -> list[str]:
 
 
 def test_no_kiosk_widget_renders_data_as_rich_text(
-    qtbot: Any, make_window: Any, service: KioskService
+    qtbot: QtBot, make_window: Any, service: KioskService
 ) -> None:
     service.start_event(HOSTILE, BOLD)
     window = make_window()
@@ -172,7 +173,7 @@ def test_no_kiosk_widget_renders_data_as_rich_text(
 
 
 def test_no_office_widget_renders_data_as_rich_text(
-    qtbot: Any, tmp_path: Path, service: KioskService
+    qtbot: QtBot, tmp_path: Path, usb: Path, service: KioskService
 ) -> None:
     service.start_event(HOSTILE, BOLD)
     service.submit(
@@ -180,11 +181,9 @@ def test_no_office_widget_renders_data_as_rich_text(
             first_name=HOSTILE, last_name=BOLD, email="dana@example.org", contact_consent=True
         )
     )
-    stick = tmp_path / "usb"
-    stick.mkdir()
-    result = service.export(stick)
+    result = service.export(usb)
     assert result is not None
-    odd = stick / "<b>Hall.csv"  # a file name with markup, rejected (no manifest)
+    odd = usb / "<b>Hall.csv"  # a file name with markup, rejected (no manifest)
     odd.write_bytes(result.csv_path.read_bytes())
     window = make_office_window(f"sqlite:///{tmp_path / 'master.sqlite3'}")
     qtbot.addWidget(window)
@@ -194,6 +193,7 @@ def test_no_office_widget_renders_data_as_rich_text(
     with qtbot.waitSignal(window.merge_finished, timeout=20_000):
         window.merge()
     assert window.search("dana@")[0].first_name == HOSTILE
-    assert window.files_table.item(1, 0).text() == "<b>Hall.csv"
+    item = window.files_table.item(1, 0)
+    assert item is not None and item.text() == "<b>Hall.csv"
 
     assert _offenders(window) == []

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTranslator
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.paths import default_content_path
 from kiosk.service import KioskService
 from ui.screens.attract import AttractScreen
 from ui.widgets.qr_view import QrView, qr_matrix, render_qr_image
 
+W = TypeVar("W", bound=QWidget)
 ARTICLE_LINK = "https://example.org/articles/shared-society?ref=kiosk"
 ACTION_LINK = "https://example.org/act"
 
@@ -49,11 +51,11 @@ def _stages(window: Any) -> list[tuple[str, Any]]:
     ]
 
 
-def _visible(window: QWidget, kind: type) -> list[Any]:
+def _visible(window: QWidget, kind: type[W]) -> list[W]:
     return [w for w in window.findChildren(kind) if w.isVisible() and not w.isHidden()]
 
 
-def _walk(qtbot: Any, window: Any) -> Any:
+def _walk(qtbot: QtBot, window: Any) -> Any:
     for name, show in _stages(window):
         window.overlay.cancel()
         show()
@@ -62,7 +64,7 @@ def _walk(qtbot: Any, window: Any) -> Any:
 
 
 def test_every_button_on_every_screen_is_touch_sized_and_named(
-    qtbot: Any, make_window: Any
+    qtbot: QtBot, make_window: Any
 ) -> None:
     window = make_window(show_keyboard=True)
     problems: list[str] = []
@@ -83,7 +85,7 @@ def test_every_button_on_every_screen_is_touch_sized_and_named(
 
 
 def test_on_screen_keyboard_is_on_the_form_with_an_email_layout(
-    qtbot: Any, make_window: Any
+    qtbot: QtBot, make_window: Any
 ) -> None:
     window = make_window(show_keyboard=True)
     window.go("join")
@@ -103,7 +105,7 @@ def test_keyboard_is_off_without_a_touch_screen_in_auto_mode(make_window: Any) -
     assert window.join.keyboard is None
 
 
-def test_tab_order_on_the_form_follows_the_page(qtbot: Any, kiosk_window: Any) -> None:
+def test_tab_order_on_the_form_follows_the_page(qtbot: QtBot, kiosk_window: Any) -> None:
     join = kiosk_window.join
     kiosk_window.go("join")
     expected = [
@@ -142,7 +144,7 @@ def _clipped_labels(window: QWidget, screen: QWidget) -> list[str]:
     "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
 )
 def test_no_text_is_clipped_on_any_attendee_screen(
-    qtbot: Any, make_window: Any, direction: Qt.LayoutDirection
+    qtbot: QtBot, make_window: Any, direction: Qt.LayoutDirection
 ) -> None:
     window = make_window()
     window.setLayoutDirection(direction)
@@ -154,7 +156,7 @@ def test_no_text_is_clipped_on_any_attendee_screen(
     assert not problems, "\n".join(problems)
 
 
-def test_right_to_left_mirrors_the_screens(qtbot: Any, make_window: Any) -> None:
+def test_right_to_left_mirrors_the_screens(qtbot: QtBot, make_window: Any) -> None:
     window = make_window()
     window.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     middle = window.width() // 2
@@ -188,14 +190,14 @@ def test_right_to_left_mirrors_the_screens(qtbot: Any, make_window: Any) -> None
 class _ShoutingTranslator(QTranslator):
     """Translates every UI string to upper case, to show which strings are translatable."""
 
-    def translate(  # noqa: D102
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         return source.upper()
 
 
 def test_ui_chrome_goes_through_translation_and_content_does_not(
-    qtbot: Any, service: KioskService, make_window: Any
+    qtbot: QtBot, service: KioskService, make_window: Any
 ) -> None:
     translator = _ShoutingTranslator()
     QCoreApplication.installTranslator(translator)
@@ -237,7 +239,7 @@ def test_no_seed_wording_is_hard_coded_in_the_screens() -> None:
 
 
 def test_attract_rotates_through_every_key_message_and_loops(
-    qtbot: Any, service: KioskService
+    qtbot: QtBot, service: KioskService
 ) -> None:
     screen = AttractScreen(service, rotate_ms=30, fade_ms=10)
     qtbot.addWidget(screen)
@@ -246,11 +248,15 @@ def test_attract_rotates_through_every_key_message_and_loops(
     messages = service.content.attract
     assert screen.current_message() == messages[0]
     for index in list(range(1, len(messages))) + [0]:
-        qtbot.waitUntil(lambda i=index: screen.current_message() == messages[i], timeout=2000)
+
+        def shows(i: int = index) -> bool:
+            return screen.current_message() == messages[i]
+
+        qtbot.waitUntil(shows, timeout=2000)
     screen.on_leave()
 
 
-def test_any_touch_or_key_on_attract_goes_home(qtbot: Any, kiosk_window: Any) -> None:
+def test_any_touch_or_key_on_attract_goes_home(qtbot: QtBot, kiosk_window: Any) -> None:
     window = kiosk_window
     qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton, pos=QPoint(600, 400))
     assert window.current == "home"
@@ -276,7 +282,7 @@ def linked_service(tmp_path: Path, make_service: Any) -> Any:
 
 
 def test_resource_detail_shows_a_qr_code_with_its_address_when_linked(
-    qtbot: Any, linked_service: Any
+    qtbot: QtBot, linked_service: Any
 ) -> None:
     from ui.app import build_main_window
 
@@ -332,7 +338,7 @@ def test_qr_is_drawn_crisp_on_whole_pixel_modules(qapp: QApplication, side: int)
 
 @pytest.mark.parametrize("length", [2_400, 100_000])
 def test_take_action_and_resources_never_crash_on_a_link(
-    qtbot: Any, service: KioskService, length: int
+    qtbot: QtBot, service: KioskService, length: int
 ) -> None:
     # Content made in code skips the loader's length limit; an over-long link
     # made the QR encoder raise and took the Take action screen down with it.

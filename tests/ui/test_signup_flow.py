@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.service import KioskService
 from kiosk.signup import WlfChoice
@@ -21,11 +22,11 @@ def _type_unicode(widget: Any, text: str) -> None:
             QApplication.sendEvent(widget, event)
 
 
-def _click(qtbot: Any, widget: Any) -> None:
+def _click(qtbot: QtBot, widget: Any) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def _open_form(qtbot: Any, window: Any) -> Any:
+def _open_form(qtbot: QtBot, window: Any) -> Any:
     qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton)
     assert window.current == "home"
     _click(qtbot, window.home.join_card)
@@ -33,7 +34,7 @@ def _open_form(qtbot: Any, window: Any) -> Any:
     return window.join
 
 
-def _fill(qtbot: Any, join: Any, *, email: str = "dana.levi@example.org") -> None:
+def _fill(qtbot: QtBot, join: Any, *, email: str = "dana.levi@example.org") -> None:
     qtbot.keyClicks(join.first_name.edit, "Dana")
     qtbot.keyClicks(join.last_name.edit, "Levi")
     qtbot.keyClicks(join.email.edit, email)
@@ -42,7 +43,7 @@ def _fill(qtbot: Any, join: Any, *, email: str = "dana.levi@example.org") -> Non
 
 
 def test_full_signup_from_attract_lands_in_the_database(
-    qtbot: Any, kiosk_window: Any, service: KioskService
+    qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
     window = kiosk_window
     assert window.current == "attract"
@@ -69,7 +70,7 @@ def test_full_signup_from_attract_lands_in_the_database(
 
 
 def test_keyboard_only_signup_with_tab_and_enter(
-    qtbot: Any, kiosk_window: Any, service: KioskService
+    qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
     window = kiosk_window
     qtbot.keyClick(window.attract, Qt.Key.Key_Space)
@@ -97,7 +98,7 @@ def test_keyboard_only_signup_with_tab_and_enter(
 
 
 def test_bad_email_shows_its_message_and_keeps_every_field(
-    qtbot: Any, kiosk_window: Any, service: KioskService
+    qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
     join = _open_form(qtbot, kiosk_window)
     _fill(qtbot, join, email="dana.levi@@example")
@@ -121,7 +122,7 @@ def test_bad_email_shows_its_message_and_keeps_every_field(
 
 
 def test_missing_consent_is_marked_beside_the_box(
-    qtbot: Any, kiosk_window: Any, service: KioskService
+    qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
     join = _open_form(qtbot, kiosk_window)
     _fill(qtbot, join)
@@ -147,7 +148,7 @@ def test_consent_shown_is_exactly_the_content_text(
 
 
 def test_typo_suggestion_fills_in_the_fix(
-    qtbot: Any, kiosk_window: Any, service: KioskService
+    qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
     join = _open_form(qtbot, kiosk_window)
     _fill(qtbot, join, email="dana.levi@gmail.con")
@@ -171,7 +172,7 @@ def test_typo_suggestion_fills_in_the_fix(
 
 
 def test_unusual_domain_can_be_kept_as_typed_on_second_tap(
-    qtbot: Any, kiosk_window: Any, service: KioskService
+    qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
     join = _open_form(qtbot, kiosk_window)
     _fill(qtbot, join, email="dana@gmial.com")
@@ -182,7 +183,7 @@ def test_unusual_domain_can_be_kept_as_typed_on_second_tap(
     assert service.store.signup_count() == 1
 
 
-def test_suggestion_appears_when_leaving_the_email_field(qtbot: Any, kiosk_window: Any) -> None:
+def test_suggestion_appears_when_leaving_the_email_field(qtbot: QtBot, kiosk_window: Any) -> None:
     join = _open_form(qtbot, kiosk_window)
     _click(qtbot, join.email.edit)
     qtbot.keyClicks(join.email.edit, "ann@yaho.com")
@@ -194,7 +195,7 @@ def test_suggestion_appears_when_leaving_the_email_field(qtbot: Any, kiosk_windo
 
 
 def test_pledge_from_take_action_opens_the_form_with_pledge_ticked(
-    qtbot: Any, kiosk_window: Any, service: KioskService
+    qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
     window = kiosk_window
     window.go("home")
@@ -213,7 +214,7 @@ def test_pledge_from_take_action_opens_the_form_with_pledge_ticked(
 
 
 def test_back_from_the_form_clears_it_and_returns_where_it_came_from(
-    qtbot: Any, kiosk_window: Any
+    qtbot: QtBot, kiosk_window: Any
 ) -> None:
     window = kiosk_window
     window.go("home")
@@ -233,7 +234,7 @@ def test_back_from_the_form_clears_it_and_returns_where_it_came_from(
 
 
 def test_thank_you_returns_to_attract_by_itself_and_form_is_blank(
-    qtbot: Any, make_window: Any, service: KioskService
+    qtbot: QtBot, make_window: Any, service: KioskService
 ) -> None:
     window = make_window()
     window.thank_you.countdown.set_tick_ms(10)
@@ -248,7 +249,7 @@ def test_thank_you_returns_to_attract_by_itself_and_form_is_blank(
 
 
 def test_hostile_input_is_kept_as_plain_text_and_stored_exactly(
-    qtbot: Any, kiosk_window: Any, service: KioskService
+    qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
     join = _open_form(qtbot, kiosk_window)
     name = "<b>Ro'bert\"); DROP TABLE signups;--</b> 👩‍💻"
@@ -264,7 +265,7 @@ def test_hostile_input_is_kept_as_plain_text_and_stored_exactly(
         assert conn.execute("SELECT first_name FROM signups").fetchone()[0] == name
 
 
-def test_overlong_input_is_capped_by_the_field(qtbot: Any, kiosk_window: Any) -> None:
+def test_overlong_input_is_capped_by_the_field(qtbot: QtBot, kiosk_window: Any) -> None:
     join = _open_form(qtbot, kiosk_window)
     join.first_name.edit.setText("x" * 10_000)
     assert len(join.first_name.text()) == join.first_name.edit.maxLength() == 100

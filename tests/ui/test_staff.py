@@ -11,9 +11,10 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
+from kiosk.clock import ManualClock
 from kiosk.service import KioskService
-from tests.factories import STAFF_PIN, make_form
+from tests.factories import STAFF_PIN, MakeService, make_form
 from tests.receipt_helpers import office_import
 from ui.screens.staff import (
     ExportDestination,
@@ -39,19 +42,20 @@ from ui.screens.staff import (
 )
 
 PIN = STAFF_PIN
+W = TypeVar("W", bound=QObject)
 
 # --- Fixtures and helpers ---
 
 
 @pytest.fixture
-def service(make_service) -> KioskService:
+def service(make_service: MakeService) -> KioskService:
     """A real, set-up kiosk service (staff PIN ``PIN``), on the manual clock, in UTC."""
     return make_service(local_tz=UTC)
 
 
-def _make_screen(qtbot, service: KioskService, **kwargs: object) -> StaffScreen:
+def _make_screen(qtbot: QtBot, service: KioskService, **kwargs: Any) -> StaffScreen:
     kwargs.setdefault("show_keyboard", False)
-    screen = StaffScreen(service, **kwargs)  # type: ignore[arg-type]
+    screen = StaffScreen(service, **kwargs)
     qtbot.addWidget(screen)
     screen.resize(1280, 800)
     screen.show()
@@ -60,14 +64,14 @@ def _make_screen(qtbot, service: KioskService, **kwargs: object) -> StaffScreen:
 
 
 @pytest.fixture
-def screen(qtbot, service: KioskService) -> Iterator[StaffScreen]:
+def screen(qtbot: QtBot, service: KioskService) -> Iterator[StaffScreen]:
     """A staff screen at its PIN stage, as the hidden gesture opens it."""
     made = _make_screen(qtbot, service)
     yield made
     assert made.wait_for_export()
 
 
-def _type_pin(qtbot, screen: StaffScreen, pin: str) -> None:
+def _type_pin(qtbot: QtBot, screen: StaffScreen, pin: str) -> None:
     """Tap the digits and OK on the PIN pad."""
     pad = screen.pin_stage.pad
     for digit in pin:
@@ -80,26 +84,38 @@ def _pad_key(screen: StaffScreen, name: str) -> QPushButton:
     return next(k for k in screen.pin_stage.pad.keys() if k.accessibleName() == name)
 
 
-def _unlock(qtbot, screen: StaffScreen, service: KioskService) -> None:
+def _unlock(qtbot: QtBot, screen: StaffScreen, service: KioskService) -> None:
     with qtbot.waitSignal(screen.unlocked_changed) as signal:
         _type_pin(qtbot, screen, PIN)
     assert signal.args == [True]
     assert screen.is_unlocked()
 
 
-def _find(screen: QWidget, kind: type, name: str):  # noqa: ANN202 (typed by kind)
+def _find(screen: QWidget, kind: type[W], name: str) -> W:
     found = screen.findChild(kind, name)
     assert found is not None, name
     return found
 
 
-def _click(qtbot, screen: QWidget, name: str) -> None:
+def _event_name(service: KioskService) -> str:
+    event = service.current_event()
+    assert event is not None
+    return event.name
+
+
+def _cell_text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item.text()
+
+
+def _click(qtbot: QtBot, screen: QWidget, name: str) -> None:
     button = _find(screen, QAbstractButton, name)
     assert button.isVisible() and button.isEnabled(), name
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _nav(qtbot, screen: StaffScreen, page: str) -> None:
+def _nav(qtbot: QtBot, screen: StaffScreen, page: str) -> None:
     button = next(
         b for b in screen.findChildren(QPushButton, "StaffNavButton") if b.property("page") == page
     )
@@ -107,7 +123,7 @@ def _nav(qtbot, screen: StaffScreen, page: str) -> None:
     assert screen.panel.current_page() == page
 
 
-def _type_into(qtbot, screen: QWidget, name: str, text: str) -> QLineEdit:
+def _type_into(qtbot: QtBot, screen: QWidget, name: str, text: str) -> QLineEdit:
     field = _find(screen, QLineEdit, name)
     qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
     field.selectAll()
@@ -123,7 +139,9 @@ def _message(screen: QWidget, name: str) -> tuple[str, str]:
 # --- PIN stage ---
 
 
-def test_the_pin_stage_never_offers_to_choose_a_pin(qtbot, make_service) -> None:
+def test_the_pin_stage_never_offers_to_choose_a_pin(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
     # Even over a kiosk with no PIN record (which the window never opens the panel on):
     # choosing a PIN belongs to first-start setup and the terminal only.
     fresh = make_service(set_up=False, local_tz=UTC)
@@ -137,7 +155,9 @@ def test_the_pin_stage_never_offers_to_choose_a_pin(qtbot, make_service) -> None
     assert not fresh.has_pin()
 
 
-def test_wrong_pin_says_so_and_stays_locked(qtbot, screen, service) -> None:
+def test_wrong_pin_says_so_and_stays_locked(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     with qtbot.assertNotEmitted(screen.unlocked_changed):
         _type_pin(qtbot, screen, "9999")
     assert screen.pin_stage.pad.message() == "Wrong PIN"
@@ -146,7 +166,7 @@ def test_wrong_pin_says_so_and_stays_locked(qtbot, screen, service) -> None:
 
 
 def test_five_wrong_pins_lock_out_with_a_countdown_until_the_delay_passes(
-    qtbot, screen, service, clock
+    qtbot: QtBot, screen: StaffScreen, service: KioskService, clock: ManualClock
 ) -> None:
     pad = screen.pin_stage.pad
     tries = 0
@@ -171,7 +191,9 @@ def test_five_wrong_pins_lock_out_with_a_countdown_until_the_delay_passes(
     assert screen.is_unlocked()
 
 
-def test_lockout_survives_leaving_and_reopening_the_screen(qtbot, screen, service) -> None:
+def test_lockout_survives_leaving_and_reopening_the_screen(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     for _ in range(4):
         _type_pin(qtbot, screen, "9999")
     screen.hide()
@@ -181,7 +203,7 @@ def test_lockout_survives_leaving_and_reopening_the_screen(qtbot, screen, servic
 
 
 def test_a_new_pin_stage_shows_a_running_lockout_before_anyone_types(
-    qtbot, screen, service, clock
+    qtbot: QtBot, screen: StaffScreen, service: KioskService, clock: ManualClock
 ) -> None:
     for _ in range(4):
         _type_pin(qtbot, screen, "9999")
@@ -197,7 +219,7 @@ def test_a_new_pin_stage_shows_a_running_lockout_before_anyone_types(
 
 
 def test_a_clock_put_back_during_a_lockout_does_not_stretch_the_countdown(
-    qtbot, screen, service, clock
+    qtbot: QtBot, screen: StaffScreen, service: KioskService, clock: ManualClock
 ) -> None:
     for _ in range(4):
         _type_pin(qtbot, screen, "9999")
@@ -215,7 +237,9 @@ def test_a_clock_put_back_during_a_lockout_does_not_stretch_the_countdown(
     assert screen.is_unlocked()
 
 
-def test_cancel_leaves_the_pin_stage(qtbot, screen, service) -> None:
+def test_cancel_leaves_the_pin_stage(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     qtbot.mouseClick(_pad_key(screen, "Digit 4"), Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(screen.closed):
         _click(qtbot, screen, "StaffCancelButton")
@@ -223,7 +247,9 @@ def test_cancel_leaves_the_pin_stage(qtbot, screen, service) -> None:
     assert not screen.is_unlocked()
 
 
-def test_the_pin_is_never_logged(qtbot, screen, service, caplog) -> None:
+def test_the_pin_is_never_logged(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     _type_pin(qtbot, screen, PIN)
     _type_pin(qtbot, screen, PIN)
@@ -241,7 +267,9 @@ def _submit(service: KioskService, count: int, tag: str) -> None:
         service.submit(make_form(first_name=f"Ann{tag}{index}", email=f"a{tag}{index}@example.org"))
 
 
-def test_panel_counts_and_chart_show_real_sign_ups(qtbot, screen, service, clock) -> None:
+def test_panel_counts_and_chart_show_real_sign_ups(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService, clock: ManualClock
+) -> None:
     service.start_event("Campus fair", "Boston")
     _submit(service, 2, "a")  # 24 Nov, 15:30: yesterday, seen from the 25th
     clock.advance(18 * 3600 + 35 * 60)  # 25 Nov, 10:05
@@ -255,7 +283,7 @@ def test_panel_counts_and_chart_show_real_sign_ups(qtbot, screen, service, clock
     assert _find(screen, QLabel, "StatTotal").text() == "6"
     assert _find(screen, QLabel, "StatPending").text() == "6"
     table = _find(screen, QTableWidget, "StaffEventTable")
-    rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    rows = [[_cell_text(table, r, c) for c in range(3)] for r in range(table.rowCount())]
     assert rows == [  # newest event first
         ["Evening talk\nTemple Israel", "3", "3"],
         ["Campus fair\nBoston", "1", "3"],
@@ -272,7 +300,9 @@ def test_panel_counts_and_chart_show_real_sign_ups(qtbot, screen, service, clock
     assert image.pixelColor(rects[14].center().toPoint()) == QColor("#A63D2A")  # now
 
 
-def test_panel_with_no_sign_ups_says_so(qtbot, screen, service) -> None:
+def test_panel_with_no_sign_ups_says_so(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     _unlock(qtbot, screen, service)
     assert _find(screen, QLabel, "StatTotal").text() == "0"
     assert not _find(screen, QTableWidget, "StaffEventTable").isVisible()
@@ -282,7 +312,9 @@ def test_panel_with_no_sign_ups_says_so(qtbot, screen, service) -> None:
 # --- Panel: event ---
 
 
-def test_start_event_from_the_panel(qtbot, screen, service) -> None:
+def test_start_event_from_the_panel(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "event")
     field = _type_into(qtbot, screen, "EventNameField", "Hillel fair")
@@ -300,7 +332,7 @@ def test_start_event_from_the_panel(qtbot, screen, service) -> None:
 
 @pytest.mark.parametrize("name", ["", "   ", "\t"])
 def test_start_event_refuses_an_empty_name_and_keeps_the_old_event(
-    qtbot, screen, service, name
+    qtbot: QtBot, screen: StaffScreen, service: KioskService, name: str
 ) -> None:
     service.start_event("Before", "")
     _unlock(qtbot, screen, service)
@@ -310,23 +342,27 @@ def test_start_event_refuses_an_empty_name_and_keeps_the_old_event(
     _click(qtbot, screen, "StartEventButton")
     text, tone = _message(screen, "EventMessage")
     assert tone == "error" and "name" in text
-    assert service.current_event().name == "Before"
+    assert _event_name(service) == "Before"
 
 
-def test_event_name_field_stops_at_the_stores_limit(qtbot, screen, service) -> None:
+def test_event_name_field_stops_at_the_stores_limit(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "event")
     field = _type_into(qtbot, screen, "EventNameField", "x" * 150)
     field.insert("\u05e9" * 80)  # the Hebrew tail, as an input method would type it
     assert len(field.text()) == 200
     _click(qtbot, screen, "StartEventButton")
-    assert service.current_event().name == "x" * 150 + "\u05e9" * 50
+    assert _event_name(service) == "x" * 150 + "\u05e9" * 50
 
 
 # --- Panel: export ---
 
 
-def _export_to(qtbot, screen: StaffScreen, folder: Path, monkeypatch) -> tuple[str, str]:
+def _export_to(
+    qtbot: QtBot, screen: StaffScreen, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[str, str]:
     _nav(qtbot, screen, "export")
     # The folder dialog is the operating system's; stand in for the volunteer's choice.
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
@@ -338,18 +374,20 @@ def _export_to(qtbot, screen: StaffScreen, folder: Path, monkeypatch) -> tuple[s
 
 
 def test_export_from_the_panel_writes_a_verified_csv_and_manifest(
-    qtbot, screen, service, tmp_path, monkeypatch
+    qtbot: QtBot,
+    screen: StaffScreen,
+    service: KioskService,
+    usb: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     service.start_event("Campus fair", "Boston")
     _submit(service, 3, "x")
     _unlock(qtbot, screen, service)
-    out = tmp_path / "usb"
-    out.mkdir()
-    text, tone = _export_to(qtbot, screen, out, monkeypatch)
+    text, tone = _export_to(qtbot, screen, usb, monkeypatch)
 
     assert tone == "success", text
-    csv_files = sorted(out.glob("*.csv"))
-    manifests = sorted(out.glob("*.json"))
+    csv_files = sorted(usb.glob("*.csv"))
+    manifests = sorted(usb.glob("*.json"))
     assert len(csv_files) == 1 and len(manifests) == 1
     manifest = json.loads(manifests[0].read_text(encoding="utf-8"))
     digest = hashlib.sha256(csv_files[0].read_bytes()).hexdigest()
@@ -363,30 +401,40 @@ def test_export_from_the_panel_writes_a_verified_csv_and_manifest(
 
 
 def test_export_removes_and_reports_what_an_interrupted_export_left_on_the_drive(
-    qtbot, screen, service, tmp_path, monkeypatch
+    qtbot: QtBot,
+    screen: StaffScreen,
+    service: KioskService,
+    usb: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _submit(service, 1, "v")
     _unlock(qtbot, screen, service)
-    out = tmp_path / "usb"
-    out.mkdir()
-    leftover = out / ".p2p-export-q1w2e3.tmp"
+    leftover = usb / ".p2p-export-q1w2e3.tmp"
     leftover.write_text("Dana,Levi,dana.levi@example.org\r\n", encoding="utf-8")
-    text, tone = _export_to(qtbot, screen, out, monkeypatch)
+    text, tone = _export_to(qtbot, screen, usb, monkeypatch)
     assert tone == "success" and "removed 1 unfinished file" in text
     assert not leftover.exists()
 
 
-def test_export_with_nothing_new_says_so(qtbot, screen, service, tmp_path, monkeypatch) -> None:
+def test_export_with_nothing_new_says_so(
+    qtbot: QtBot,
+    screen: StaffScreen,
+    service: KioskService,
+    usb: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     _unlock(qtbot, screen, service)
-    out = tmp_path / "usb"
-    out.mkdir()
-    text, tone = _export_to(qtbot, screen, out, monkeypatch)
+    text, tone = _export_to(qtbot, screen, usb, monkeypatch)
     assert text == "Nothing new to export." and tone == "info"
-    assert list(out.iterdir()) == []
+    assert list(usb.iterdir()) == []
 
 
 def test_export_again_with_include_all_rewrites_everything(
-    qtbot, screen, service, tmp_path, monkeypatch
+    qtbot: QtBot,
+    screen: StaffScreen,
+    service: KioskService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _submit(service, 2, "y")
     _unlock(qtbot, screen, service)
@@ -402,7 +450,11 @@ def test_export_again_with_include_all_rewrites_everything(
 
 
 def test_export_to_a_folder_that_vanished_shows_an_error(
-    qtbot, screen, service, tmp_path, monkeypatch
+    qtbot: QtBot,
+    screen: StaffScreen,
+    service: KioskService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _submit(service, 1, "z")
     _unlock(qtbot, screen, service)
@@ -420,7 +472,7 @@ def test_export_to_a_folder_that_vanished_shows_an_error(
 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
 def test_export_that_cannot_write_shows_why_and_loses_nothing(
-    qtbot, screen, service, monkeypatch
+    qtbot: QtBot, screen: StaffScreen, service: KioskService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _submit(service, 2, "w")
     _unlock(qtbot, screen, service)
@@ -444,7 +496,7 @@ def _office_receipt(folder: Path, tmp_path: Path) -> Path:
     return receipt
 
 
-def _tap_through_the_window(qtbot, screen: StaffScreen, name: str) -> None:
+def _tap_through_the_window(qtbot: QtBot, screen: StaffScreen, name: str) -> None:
     """Press a button as the window system delivers a click, not by poking the widget."""
     button = _find(screen, QAbstractButton, name)
     assert button.isVisible() and button.isEnabled(), name
@@ -456,17 +508,20 @@ def _tap_through_the_window(qtbot, screen: StaffScreen, name: str) -> None:
 
 def _history(screen: StaffScreen) -> list[str]:
     table = _find(screen, QTableWidget, "ExportHistory")
-    return [table.item(row, 0).text() for row in range(table.rowCount())]
+    return [_cell_text(table, row, 0) for row in range(table.rowCount())]
 
 
 def test_apply_receipts_on_the_export_page_erases_what_the_office_confirmed(
-    qtbot, screen, service, tmp_path, monkeypatch
+    qtbot: QtBot,
+    screen: StaffScreen,
+    service: KioskService,
+    tmp_path: Path,
+    usb: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     service.start_event("Campus fair", "Boston")
     _submit(service, 3, "r")
     _unlock(qtbot, screen, service)
-    usb = tmp_path / "usb"
-    usb.mkdir()
     assert _export_to(qtbot, screen, usb, monkeypatch)[1] == "success"
     _submit(service, 1, "s")  # came after the export: the office has not got it
     (waiting,) = _history(screen)
@@ -498,7 +553,11 @@ def test_apply_receipts_on_the_export_page_erases_what_the_office_confirmed(
 
 
 def test_a_receipt_from_another_kiosk_is_refused_on_the_export_page(
-    qtbot, screen, service, tmp_path, monkeypatch
+    qtbot: QtBot,
+    screen: StaffScreen,
+    service: KioskService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     other = KioskService.open(tmp_path / "other", clock=service.clock, local_tz=UTC)
     try:
@@ -523,13 +582,20 @@ def test_a_receipt_from_another_kiosk_is_refused_on_the_export_page(
         assert conn.execute("SELECT count(*) FROM signups WHERE email = ''").fetchone()[0] == 0
 
 
-def test_receipts_on_a_locked_stick_are_found_too(qtbot, screen, service, monkeypatch) -> None:
+def test_receipts_on_a_locked_stick_are_found_too(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import ui.screens.staff.export_page as export_page
 
     stick = VolumeInfo("/media/dana/LOCKED", "LOCKED", "vfat", True, True, True, 1_000)
     monkeypatch.setattr(export_page, "mounted_volumes", lambda: [stick])
     seen: list[list[Path]] = []
-    monkeypatch.setattr(service, "find_receipts", lambda folders: seen.append(folders) or [])
+
+    def find_receipts(folders: list[Path]) -> list[Path]:
+        seen.append(folders)
+        return []
+
+    monkeypatch.setattr(service, "find_receipts", find_receipts)
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "export")
     assert seen[-1] == [Path("/media/dana/LOCKED")]  # looked at, though not offered for export
@@ -539,7 +605,9 @@ def test_receipts_on_a_locked_stick_are_found_too(qtbot, screen, service, monkey
 # --- Panel: settings ---
 
 
-def _change_pin(qtbot, screen: StaffScreen, current: str, new: str, again: str) -> tuple[str, str]:
+def _change_pin(
+    qtbot: QtBot, screen: StaffScreen, current: str, new: str, again: str
+) -> tuple[str, str]:
     _type_into(qtbot, screen, "CurrentPinField", current)
     _type_into(qtbot, screen, "NewPinField", new)
     _type_into(qtbot, screen, "ConfirmPinField", again)
@@ -547,7 +615,9 @@ def _change_pin(qtbot, screen: StaffScreen, current: str, new: str, again: str) 
     return _message(screen, "PinChangeMessage")
 
 
-def test_change_pin_from_the_panel(qtbot, screen, service) -> None:
+def test_change_pin_from_the_panel(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "settings")
     text, tone = _change_pin(qtbot, screen, PIN, "7351", "7351")
@@ -567,7 +637,13 @@ def test_change_pin_from_the_panel(qtbot, screen, service) -> None:
     ],
 )
 def test_change_pin_refuses_bad_input_and_keeps_the_old_pin(
-    qtbot, screen, service, current, new, again, expected
+    qtbot: QtBot,
+    screen: StaffScreen,
+    service: KioskService,
+    current: str,
+    new: str,
+    again: str,
+    expected: str,
 ) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "settings")
@@ -577,7 +653,9 @@ def test_change_pin_refuses_bad_input_and_keeps_the_old_pin(
     assert service.check_pin(PIN).ok
 
 
-def test_pin_fields_take_digits_only_and_are_masked(qtbot, screen, service) -> None:
+def test_pin_fields_take_digits_only_and_are_masked(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "settings")
     field = _type_into(qtbot, screen, "NewPinField", "12ab34;--56789")
@@ -586,7 +664,7 @@ def test_pin_fields_take_digits_only_and_are_masked(qtbot, screen, service) -> N
 
 
 def test_personal_data_settings_default_to_at_once_and_never_and_save(
-    qtbot, screen, service
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
 ) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "settings")
@@ -614,7 +692,7 @@ def test_personal_data_settings_default_to_at_once_and_never_and_save(
     assert service.erase_unconfirmed_after_days is None  # back to never
 
 
-def _type_days(qtbot, screen: StaffScreen, field: str, typed: str) -> QSpinBox:
+def _type_days(qtbot: QtBot, screen: StaffScreen, field: str, typed: str) -> QSpinBox:
     spin = _find(screen, QSpinBox, field)
     qtbot.mouseClick(spin, Qt.MouseButton.LeftButton)
     spin.lineEdit().selectAll()
@@ -622,7 +700,9 @@ def _type_days(qtbot, screen: StaffScreen, field: str, typed: str) -> QSpinBox:
     return spin
 
 
-def test_too_few_days_without_a_receipt_are_refused_with_a_reason(qtbot, screen, service) -> None:
+def test_too_few_days_without_a_receipt_are_refused_with_a_reason(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "settings")
     _type_days(qtbot, screen, "EraseUnconfirmedField", "3")
@@ -632,7 +712,9 @@ def test_too_few_days_without_a_receipt_are_refused_with_a_reason(qtbot, screen,
     assert service.erase_unconfirmed_after_days is None
 
 
-def test_the_retention_field_takes_no_more_than_a_year(qtbot, screen, service) -> None:
+def test_the_retention_field_takes_no_more_than_a_year(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "settings")
     spin = _type_days(qtbot, screen, "KeepConfirmedField", "400x")
@@ -642,7 +724,9 @@ def test_the_retention_field_takes_no_more_than_a_year(qtbot, screen, service) -
     assert service.keep_confirmed_days == 40
 
 
-def test_idle_timeout_setting_saves_good_values(qtbot, screen, service) -> None:
+def test_idle_timeout_setting_saves_good_values(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "settings")
     spin = _find(screen, QSpinBox, "IdleTimeoutField")
@@ -660,7 +744,9 @@ def test_idle_timeout_setting_saves_good_values(qtbot, screen, service) -> None:
 
 
 @pytest.mark.parametrize("typed", ["5", "0", "14"])
-def test_idle_timeout_setting_refuses_bad_values(qtbot, screen, service, typed) -> None:
+def test_idle_timeout_setting_refuses_bad_values(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService, typed: str
+) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "settings")
     before = service.idle_timeout_s
@@ -675,7 +761,9 @@ def test_idle_timeout_setting_refuses_bad_values(qtbot, screen, service, typed) 
     assert service.idle_timeout_s == before
 
 
-def test_idle_timeout_field_takes_no_letters(qtbot, screen, service) -> None:
+def test_idle_timeout_field_takes_no_letters(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "settings")
     spin = _find(screen, QSpinBox, "IdleTimeoutField")
@@ -685,7 +773,9 @@ def test_idle_timeout_field_takes_no_letters(qtbot, screen, service) -> None:
     assert spin.value() == 90 and "abc" not in spin.text()
 
 
-def test_idle_timeout_stepper_stays_in_range(qtbot, screen, service) -> None:
+def test_idle_timeout_stepper_stays_in_range(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "settings")
     spin = _find(screen, QSpinBox, "IdleTimeoutField")
@@ -700,7 +790,9 @@ def test_idle_timeout_stepper_stays_in_range(qtbot, screen, service) -> None:
 # --- Locking, leaving, exiting ---
 
 
-def test_panel_locks_itself_after_idle_and_forgets_input(qtbot, service) -> None:
+def test_panel_locks_itself_after_idle_and_forgets_input(
+    qtbot: QtBot, service: KioskService
+) -> None:
     screen = _make_screen(qtbot, service, idle_lock_ms=400)
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "settings")
@@ -709,10 +801,10 @@ def test_panel_locks_itself_after_idle_and_forgets_input(qtbot, service) -> None
         pass
     assert not screen.is_unlocked()
     assert _find(screen, QLineEdit, "CurrentPinField").text() == ""
-    assert screen.findChild(QWidget, "StaffPinStage").isVisible()
+    assert _find(screen, QWidget, "StaffPinStage").isVisible()
 
 
-def test_activity_on_the_panel_keeps_it_open(qtbot, service) -> None:
+def test_activity_on_the_panel_keeps_it_open(qtbot: QtBot, service: KioskService) -> None:
     screen = _make_screen(qtbot, service, idle_lock_ms=600)
     _unlock(qtbot, screen, service)
     with qtbot.assertNotEmitted(screen.closed):
@@ -723,7 +815,9 @@ def test_activity_on_the_panel_keeps_it_open(qtbot, service) -> None:
     assert screen.idle_lock_ms() == 600
 
 
-def test_lock_button_locks_clears_and_closes(qtbot, screen, service) -> None:
+def test_lock_button_locks_clears_and_closes(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "event")
     _type_into(qtbot, screen, "EventNameField", "Half typed")
@@ -734,20 +828,22 @@ def test_lock_button_locks_clears_and_closes(qtbot, screen, service) -> None:
     assert screen.pin_stage.isVisible()
 
 
-def test_exit_button_asks_to_quit(qtbot, screen, service) -> None:
+def test_exit_button_asks_to_quit(qtbot: QtBot, screen: StaffScreen, service: KioskService) -> None:
     _unlock(qtbot, screen, service)
     with qtbot.waitSignal(screen.exit_requested):
         _click(qtbot, screen, "StaffExitButton")
 
 
-def test_screenshot_helpers_open_and_close_without_a_pin(qtbot, screen, service) -> None:
+def test_screenshot_helpers_open_and_close_without_a_pin(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     screen.show_panel_for_screenshot()
     assert screen.is_unlocked() and screen.panel.isVisible()
     screen.show_pin_for_screenshot()
     assert not screen.is_unlocked() and screen.pin_stage.isVisible()
 
 
-def test_on_screen_keyboard_types_into_panel_fields(qtbot, service) -> None:
+def test_on_screen_keyboard_types_into_panel_fields(qtbot: QtBot, service: KioskService) -> None:
     screen = _make_screen(qtbot, service, show_keyboard=True)
     _unlock(qtbot, screen, service)
     assert not screen.keyboard.isVisible()
@@ -772,7 +868,9 @@ def _visible_buttons(widget: QWidget) -> list[QAbstractButton]:
 @pytest.mark.parametrize(
     "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
 )
-def test_every_button_is_big_enough_and_named(qtbot, service, direction) -> None:
+def test_every_button_is_big_enough_and_named(
+    qtbot: QtBot, service: KioskService, direction: Qt.LayoutDirection
+) -> None:
     screen = _make_screen(qtbot, service)
     screen.setLayoutDirection(direction)
     _submit(service, 2, "q")
@@ -795,7 +893,7 @@ def test_every_button_is_big_enough_and_named(qtbot, service, direction) -> None
     assert seen > 30
 
 
-def test_right_to_left_mirrors_the_panel_header(qtbot, service) -> None:
+def test_right_to_left_mirrors_the_panel_header(qtbot: QtBot, service: KioskService) -> None:
     screen = _make_screen(qtbot, service)
     _unlock(qtbot, screen, service)
     title = _find(screen, QLabel, "StaffTitle")
@@ -811,7 +909,9 @@ def test_right_to_left_mirrors_the_panel_header(qtbot, service) -> None:
     assert not screen.grab().isNull()
 
 
-def test_text_fields_have_accessible_names_and_tab_order(qtbot, screen, service) -> None:
+def test_text_fields_have_accessible_names_and_tab_order(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
     _unlock(qtbot, screen, service)
     for field in screen.findChildren(QLineEdit) + screen.findChildren(QSpinBox):
         if field.parent() is not None and isinstance(field.parent(), QSpinBox):
@@ -825,7 +925,9 @@ def test_text_fields_have_accessible_names_and_tab_order(qtbot, screen, service)
 # --- Choosing where to export ---
 
 
-def _volume(root: str, *, fs: str = "ext4", ready: bool = True, read_only: bool = False):
+def _volume(
+    root: str, *, fs: str = "ext4", ready: bool = True, read_only: bool = False
+) -> VolumeInfo:
     return VolumeInfo(root, root.rsplit("/", 1)[-1], fs, True, ready, read_only, 8_000_000_000)
 
 
@@ -859,7 +961,11 @@ def test_export_destinations_on_windows_and_macos() -> None:
 
 
 def test_the_export_page_says_whether_and_for_which_key_exports_are_encrypted(
-    qtbot, screen, service, make_service, tmp_path: Path
+    qtbot: QtBot,
+    screen: StaffScreen,
+    service: KioskService,
+    make_service: MakeService,
+    tmp_path: Path,
 ) -> None:
     _unlock(qtbot, screen, service)
     _nav(qtbot, screen, "export")

@@ -20,12 +20,16 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from tests.booth import STAFF_PIN
 from tests.factories import make_form
 from tests.ui.conftest import Booth
+from ui.screens.base import ReadingScreen
 
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -53,14 +57,14 @@ def test_quick_taps_on_a_touch_scrolled_form_each_land(open_booth: Callable[...,
     assert join.email_group.isChecked()
 
 
-def _in_sight(area: Any, widget: Any) -> bool:
+def _in_sight(area: QScrollArea, widget: QWidget) -> bool:
     viewport = area.viewport()
     top_left = widget.mapTo(viewport, QPoint(0, 0))
     return viewport.rect().contains(QRect(top_left, widget.size()))
 
 
 def test_the_email_field_stays_in_sight_above_the_taller_email_keyboard(
-    qtbot: Any, open_booth: Callable[..., Booth]
+    qtbot: QtBot, open_booth: Callable[..., Booth]
 ) -> None:
     booth, join = _sign_up_form(open_booth)
     user = booth.user
@@ -72,7 +76,7 @@ def test_the_email_field_stays_in_sight_above_the_taller_email_keyboard(
 
 
 def test_next_brings_each_following_control_into_sight(
-    qtbot: Any, open_booth: Callable[..., Booth]
+    qtbot: QtBot, open_booth: Callable[..., Booth]
 ) -> None:
     booth, join = _sign_up_form(open_booth)
     user = booth.user
@@ -81,7 +85,12 @@ def test_next_brings_each_following_control_into_sight(
         user.tap_key(join.keyboard, "Next field")
         focused = QApplication.focusWidget()
         assert join.form_card.isAncestorOf(focused), focused
-        qtbot.waitUntil(lambda w=focused: _in_sight(join.scroll_area, w))
+        assert focused is not None
+
+        def in_sight(widget: QWidget = focused) -> bool:
+            return _in_sight(join.scroll_area, widget)
+
+        qtbot.waitUntil(in_sight)
         if focused is join.submit_button:
             break
     assert join.submit_button.hasFocus()
@@ -91,7 +100,7 @@ def test_next_brings_each_following_control_into_sight(
 
 
 def test_enter_brings_the_control_it_moves_to_into_sight(
-    qtbot: Any, open_booth: Callable[..., Booth]
+    qtbot: QtBot, open_booth: Callable[..., Booth]
 ) -> None:
     booth, join = _sign_up_form(open_booth)
     user = booth.user
@@ -138,7 +147,9 @@ def test_every_way_in_from_home_and_back_out_by_touch(open_booth: Callable[..., 
     for card, name in ((home.message_card, "message"), (home.action_card, "action")):
         user.tap(card)
         assert window.current == name
-        user.tap(window.screen_named(name).header.back_button, QPoint(100, 30))
+        screen = window.screen_named(name)
+        assert isinstance(screen, ReadingScreen)
+        user.tap(screen.header.back_button, QPoint(100, 30))
         assert window.current == "home"
     user.tap(home.resources_card)
     resources = window.resources
@@ -167,17 +178,18 @@ def test_the_pledge_from_take_action_ticks_it_on_the_form(
 
 
 def test_the_idle_warning_goes_away_with_continue_or_any_touch(
-    qtbot: Any, open_booth: Callable[..., Booth]
+    qtbot: QtBot, open_booth: Callable[..., Booth]
 ) -> None:
     """Mirrors test_continue_on_the_warning_... and test_any_touch_on_the_warning_..."""
     booth = open_booth(idle_ms=300, countdown_s=60)
     window, user = booth.window, booth.user
     window.go("join")
     user.type_on(window.join.keyboard, "Dana")
-    for dismiss in (
+    dismissals: tuple[Callable[[], None], ...] = (
         lambda: user.tap(window.overlay.continue_button),
         lambda: user.tap_at(QPoint(20, 600)),
-    ):
+    )
+    for dismiss in dismissals:
         qtbot.waitUntil(window.overlay.isVisible, timeout=3000)
         dismiss()
         assert not window.overlay.isVisible()
@@ -196,7 +208,7 @@ def test_done_on_thank_you_returns_to_attract(open_booth: Callable[..., Booth]) 
 
 
 def test_a_plugged_in_keyboard_types_a_sign_up_and_cannot_close_the_kiosk(
-    qtbot: Any, open_booth: Callable[..., Booth]
+    qtbot: QtBot, open_booth: Callable[..., Booth]
 ) -> None:
     """Mirrors test_keyboard_only_signup_with_tab_and_enter and test_escape_and_alt_f4_..."""
     booth = open_booth()
@@ -229,7 +241,7 @@ def test_a_plugged_in_keyboard_types_a_sign_up_and_cannot_close_the_kiosk(
 # The staff screen (test_staff, test_kiosk_behaviour) -----------------------------------------
 
 
-def _unlock_by_touch(qtbot: Any, booth: Booth) -> Any:
+def _unlock_by_touch(qtbot: QtBot, booth: Booth) -> Any:
     window, user = booth.window, booth.user
     user.press_key(Qt.Key.Key_S, CTRL_SHIFT)  # the shortcut; the journey holds the corner
     assert window.current == "staff"
@@ -250,7 +262,7 @@ def _staff_page(booth: Booth, staff: Any, page: str) -> None:
 
 
 def test_cancel_on_the_pin_stage_and_a_mouse_held_corner(
-    qtbot: Any, open_booth: Callable[..., Booth]
+    qtbot: QtBot, open_booth: Callable[..., Booth]
 ) -> None:
     """Mirrors test_cancel_leaves_the_pin_stage and test_holding_the_top_left_corner_..."""
     booth = open_booth(hold_ms=200)
@@ -259,12 +271,14 @@ def test_cancel_on_the_pin_stage_and_a_mouse_held_corner(
     user.mouse_press_at(QPoint(5, 5))
     qtbot.waitUntil(lambda: window.current == "staff", timeout=3000)
     user.mouse_release_at(QPoint(5, 5))
-    user.tap(window.staff.findChild(QPushButton, "StaffCancelButton"))
+    cancel = window.staff.findChild(QPushButton, "StaffCancelButton")
+    assert cancel is not None
+    user.tap(cancel)
     assert window.current == "attract"
 
 
 def test_staff_settings_by_touch_on_the_on_screen_keyboard(
-    qtbot: Any, open_booth: Callable[..., Booth]
+    qtbot: QtBot, open_booth: Callable[..., Booth]
 ) -> None:
     """Mirrors test_idle_timeout_setting_saves_good_values and test_change_pin_from_the_panel."""
     booth = open_booth()
@@ -299,7 +313,7 @@ def test_staff_settings_by_touch_on_the_on_screen_keyboard(
 
 
 def test_staff_export_by_touch(
-    qtbot: Any, open_booth: Callable[..., Booth], tmp_path: Path, monkeypatch: Any
+    qtbot: QtBot, open_booth: Callable[..., Booth], usb: Path, monkeypatch: Any
 ) -> None:
     """Mirrors test_export_from_the_panel_... and test_export_again_with_include_all_..."""
     booth = open_booth()
@@ -307,14 +321,12 @@ def test_staff_export_by_touch(
     booth.service.submit(make_form())
     staff = _unlock_by_touch(qtbot, booth)
     _staff_page(booth, staff, "export")
-    out = tmp_path / "usb"
-    out.mkdir()
     # The folder dialog is a window of its own; stand in for the volunteer's choice.
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
     user.tap(staff.findChild(QPushButton, "ChooseFolderButton"))
     for _ in range(2):
         user.tap(staff.findChild(QPushButton, "ExportButton"))
         qtbot.waitUntil(lambda: not staff.panel.is_busy(), timeout=20_000)
         user.tap(staff.findChild(QAbstractButton, "ExportIncludeAll"))
-    assert len(list(out.glob("*.csv"))) == 2
+    assert len(list(usb.glob("*.csv"))) == 2
     assert booth.service.pending_count() == 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
 
 from ui.widgets.hour_chart import HourChart, nice_axis_max
 from ui.widgets.keyboard import EMAIL_DOMAIN_ENDINGS, EMAIL_DOMAINS, OnScreenKeyboard
@@ -23,31 +24,33 @@ class _Form(QWidget):
         self.email = QLineEdit(self)
         self.button = QPushButton("Send", self)
         self.keyboard = OnScreenKeyboard(self)
-        layout = QVBoxLayout(self)
+        self.column = QVBoxLayout(self)
         for widget in (self.first, self.email, self.button, self.keyboard):
-            layout.addWidget(widget)
+            self.column.addWidget(widget)
 
 
 @pytest.fixture
-def form(qtbot: object) -> _Form:
+def form(qtbot: QtBot) -> _Form:
     widget = _Form()
-    qtbot.addWidget(widget)  # type: ignore[attr-defined]
+    qtbot.addWidget(widget)
     widget.show()
-    qtbot.waitExposed(widget)  # type: ignore[attr-defined]
+    qtbot.waitExposed(widget)
     widget.activateWindow()
     return widget
 
 
-def _focus(qtbot: object, field: QWidget) -> None:
+def _focus(qtbot: QtBot, field: QWidget) -> None:
     field.setFocus()
-    qtbot.waitUntil(lambda: field.hasFocus())  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: field.hasFocus())
 
 
-def _tap(qtbot: object, keyboard: OnScreenKeyboard, name: str) -> None:
-    qtbot.mouseClick(keyboard.key(name), Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+def _tap(qtbot: QtBot, keyboard: OnScreenKeyboard, name: str) -> None:
+    qtbot.mouseClick(keyboard.key(name), Qt.MouseButton.LeftButton)
 
 
-def test_keyboard_types_letters_into_the_focused_field_without_taking_focus(qtbot, form) -> None:
+def test_keyboard_types_letters_into_the_focused_field_without_taking_focus(
+    qtbot: QtBot, form: _Form
+) -> None:
     _focus(qtbot, form.first)
     for name in ("Letter d", "Letter a", "Letter n", "Letter a"):
         _tap(qtbot, form.keyboard, name)
@@ -56,7 +59,7 @@ def test_keyboard_types_letters_into_the_focused_field_without_taking_focus(qtbo
     assert form.email.text() == ""
 
 
-def test_keyboard_shift_capitalises_one_letter_then_releases(qtbot, form) -> None:
+def test_keyboard_shift_capitalises_one_letter_then_releases(qtbot: QtBot, form: _Form) -> None:
     _focus(qtbot, form.first)
     _tap(qtbot, form.keyboard, "Shift")
     assert form.keyboard.is_shifted()
@@ -67,7 +70,9 @@ def test_keyboard_shift_capitalises_one_letter_then_releases(qtbot, form) -> Non
     assert not form.keyboard.is_shifted()
 
 
-def test_keyboard_email_layout_types_at_sign_dot_com_and_backspace(qtbot, form) -> None:
+def test_keyboard_email_layout_types_at_sign_dot_com_and_backspace(
+    qtbot: QtBot, form: _Form
+) -> None:
     form.keyboard.set_layout("email")
     _focus(qtbot, form.email)
     for name in ("Letter a", "Letter n", "Letter n", "At sign", "Letter x", "Type .com"):
@@ -80,7 +85,7 @@ def test_keyboard_email_layout_types_at_sign_dot_com_and_backspace(qtbot, form) 
     assert form.email.text() == "ann@x.ca"
 
 
-def test_keyboard_domain_key_adds_the_missing_at_sign(qtbot, form) -> None:
+def test_keyboard_domain_key_adds_the_missing_at_sign(qtbot: QtBot, form: _Form) -> None:
     form.keyboard.set_layout("email")
     _focus(qtbot, form.email)
     for name in ("Letter a", "Letter n", "Letter n", "Type gmail.com"):
@@ -91,7 +96,7 @@ def test_keyboard_domain_key_adds_the_missing_at_sign(qtbot, form) -> None:
     assert form.email.text() == "dana@outlook.com"
 
 
-def test_keyboard_email_layout_has_every_domain_key(qtbot, form) -> None:
+def test_keyboard_email_layout_has_every_domain_key(qtbot: QtBot, form: _Form) -> None:
     form.keyboard.set_layout("email")
     labels = {key.text() for key in form.keyboard.keys()}
     assert set(EMAIL_DOMAIN_ENDINGS) | set(EMAIL_DOMAINS) | {"@", ".", "-", "_"} <= labels
@@ -99,13 +104,13 @@ def test_keyboard_email_layout_has_every_domain_key(qtbot, form) -> None:
     assert not set(EMAIL_DOMAINS) & {key.text() for key in form.keyboard.keys()}
 
 
-def test_keyboard_rejects_an_unknown_layout(qtbot, form) -> None:
+def test_keyboard_rejects_an_unknown_layout(qtbot: QtBot, form: _Form) -> None:
     with pytest.raises(ValueError):
         form.keyboard.set_layout("klingon")
     assert form.keyboard.layout_name() == "text"
 
 
-def test_keyboard_next_moves_to_the_following_field(qtbot, form) -> None:
+def test_keyboard_next_moves_to_the_following_field(qtbot: QtBot, form: _Form) -> None:
     _focus(qtbot, form.first)
     _tap(qtbot, form.keyboard, "Next field")
     assert form.email.hasFocus()
@@ -113,9 +118,9 @@ def test_keyboard_next_moves_to_the_following_field(qtbot, form) -> None:
     assert form.email.text() == " "
 
 
-def test_keyboard_next_steps_out_of_a_spin_box(qtbot, form) -> None:
+def test_keyboard_next_steps_out_of_a_spin_box(qtbot: QtBot, form: _Form) -> None:
     spin = QSpinBox(form)
-    form.layout().insertWidget(1, spin)
+    form.column.insertWidget(1, spin)
     QWidget.setTabOrder(form.first, spin)
     QWidget.setTabOrder(spin, form.email)
     _focus(qtbot, spin)
@@ -123,7 +128,7 @@ def test_keyboard_next_steps_out_of_a_spin_box(qtbot, form) -> None:
     assert form.email.hasFocus()
 
 
-def test_keyboard_leaves_buttons_and_read_only_fields_alone(qtbot, form) -> None:
+def test_keyboard_leaves_buttons_and_read_only_fields_alone(qtbot: QtBot, form: _Form) -> None:
     clicks: list[bool] = []
     form.button.clicked.connect(lambda: clicks.append(True))
     _focus(qtbot, form.button)
@@ -135,7 +140,7 @@ def test_keyboard_leaves_buttons_and_read_only_fields_alone(qtbot, form) -> None
     assert form.first.text() == ""
 
 
-def test_keyboard_respects_the_fields_own_limits(qtbot, form) -> None:
+def test_keyboard_respects_the_fields_own_limits(qtbot: QtBot, form: _Form) -> None:
     form.first.setMaxLength(3)
     _focus(qtbot, form.first)
     for _ in range(5):
@@ -143,10 +148,10 @@ def test_keyboard_respects_the_fields_own_limits(qtbot, form) -> None:
     assert form.first.text() == "qqq"
 
 
-def test_keyboard_types_digits_into_a_spin_box(qtbot, form) -> None:
+def test_keyboard_types_digits_into_a_spin_box(qtbot: QtBot, form: _Form) -> None:
     spin = QSpinBox(form)
     spin.setRange(0, 999)
-    form.layout().addWidget(spin)
+    form.column.addWidget(spin)
     spin.show()
     _focus(qtbot, spin)
     spin.lineEdit().selectAll()
@@ -156,7 +161,9 @@ def test_keyboard_types_digits_into_a_spin_box(qtbot, form) -> None:
 
 
 @pytest.mark.parametrize("layout", ["text", "email"])
-def test_keyboard_keys_are_big_named_and_never_take_focus(qtbot, form, layout) -> None:
+def test_keyboard_keys_are_big_named_and_never_take_focus(
+    qtbot: QtBot, form: _Form, layout: str
+) -> None:
     form.keyboard.set_layout(layout)
     form.resize(1280, 800)
     qtbot.wait(10)
@@ -172,11 +179,11 @@ def test_keyboard_keys_are_big_named_and_never_take_focus(qtbot, form, layout) -
 
 
 @pytest.fixture
-def pad(qtbot: object) -> PinPad:
+def pad(qtbot: QtBot) -> PinPad:
     widget = PinPad()
-    qtbot.addWidget(widget)  # type: ignore[attr-defined]
+    qtbot.addWidget(widget)
     widget.show()
-    qtbot.waitExposed(widget)  # type: ignore[attr-defined]
+    qtbot.waitExposed(widget)
     return widget
 
 
@@ -184,7 +191,13 @@ def _key(pad: PinPad, name: str) -> QPushButton:
     return next(k for k in pad.keys() if k.accessibleName() == name)
 
 
-def test_pin_pad_submits_digits_clicked(qtbot, pad) -> None:
+def _child_label(pad: PinPad, name: str) -> QLabel:
+    label = pad.findChild(QLabel, name)
+    assert label is not None, name
+    return label
+
+
+def test_pin_pad_submits_digits_clicked(qtbot: QtBot, pad: PinPad) -> None:
     for digit in "2580":
         qtbot.mouseClick(_key(pad, f"Digit {digit}"), Qt.MouseButton.LeftButton)
     assert pad.entered_length() == 4
@@ -194,7 +207,7 @@ def test_pin_pad_submits_digits_clicked(qtbot, pad) -> None:
     assert pad.entered_length() == 0
 
 
-def test_pin_pad_takes_physical_digits_backspace_and_enter(qtbot, pad) -> None:
+def test_pin_pad_takes_physical_digits_backspace_and_enter(qtbot: QtBot, pad: PinPad) -> None:
     pad.setFocus()
     qtbot.keyClicks(pad, "13579")
     qtbot.keyClick(pad, Qt.Key.Key_Backspace)
@@ -204,15 +217,15 @@ def test_pin_pad_takes_physical_digits_backspace_and_enter(qtbot, pad) -> None:
     assert signal.args == ["1357"]
 
 
-def test_pin_pad_display_is_masked(qtbot, pad) -> None:
+def test_pin_pad_display_is_masked(qtbot: QtBot, pad: PinPad) -> None:
     for digit in "4821":
         qtbot.mouseClick(_key(pad, f"Digit {digit}"), Qt.MouseButton.LeftButton)
-    shown = pad.findChild(QWidget, "PinDisplay").text()
+    shown = _child_label(pad, "PinDisplay").text()
     assert not any(d in shown for d in "4821")
     assert shown.count("\u25cf") == 4
 
 
-def test_pin_pad_delete_and_maximum_length(qtbot, pad) -> None:
+def test_pin_pad_delete_and_maximum_length(qtbot: QtBot, pad: PinPad) -> None:
     for _ in range(12):
         qtbot.mouseClick(_key(pad, "Digit 7"), Qt.MouseButton.LeftButton)
     assert pad.entered_length() == 8
@@ -220,12 +233,12 @@ def test_pin_pad_delete_and_maximum_length(qtbot, pad) -> None:
     assert pad.entered_length() == 7
 
 
-def test_pin_pad_empty_ok_submits_nothing(qtbot, pad) -> None:
+def test_pin_pad_empty_ok_submits_nothing(qtbot: QtBot, pad: PinPad) -> None:
     with qtbot.assertNotEmitted(pad.submitted):
         qtbot.mouseClick(_key(pad, "Enter PIN"), Qt.MouseButton.LeftButton)
 
 
-def test_pin_pad_refuses_input_while_disabled(qtbot, pad) -> None:
+def test_pin_pad_refuses_input_while_disabled(qtbot: QtBot, pad: PinPad) -> None:
     pad.set_enabled_for_input(False)
     pad.setFocus()
     qtbot.keyClicks(pad, "1234")
@@ -237,23 +250,23 @@ def test_pin_pad_refuses_input_while_disabled(qtbot, pad) -> None:
     assert pad.entered_length() == 2
 
 
-def test_pin_pad_message_and_clear(qtbot, pad) -> None:
+def test_pin_pad_message_and_clear(qtbot: QtBot, pad: PinPad) -> None:
     pad.set_message("Wrong PIN", error=True)
-    msg = pad.findChild(QWidget, "PinMessage")
+    msg = _child_label(pad, "PinMessage")
     assert msg.text() == "Wrong PIN" and msg.property("error") is True
     qtbot.keyClicks(pad, "99")
     pad.clear()
     assert pad.entered_length() == 0 and pad.message() == ""
 
 
-def test_pin_pad_keys_are_big_and_named(qtbot, pad) -> None:
+def test_pin_pad_keys_are_big_and_named(qtbot: QtBot, pad: PinPad) -> None:
     names = {k.accessibleName() for k in pad.keys()}
     assert names == {f"Digit {d}" for d in "0123456789"} | {"Delete", "Enter PIN"}
     for key in pad.keys():
         assert key.height() >= 64 and key.width() >= 64
 
 
-def test_pin_pad_keeps_phone_order_right_to_left(qtbot, pad) -> None:
+def test_pin_pad_keeps_phone_order_right_to_left(qtbot: QtBot, pad: PinPad) -> None:
     pad.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     qtbot.wait(10)
     one, three = _key(pad, "Digit 1"), _key(pad, "Digit 3")
@@ -264,12 +277,12 @@ def test_pin_pad_keeps_phone_order_right_to_left(qtbot, pad) -> None:
 
 
 @pytest.fixture
-def chart(qtbot: object) -> HourChart:
+def chart(qtbot: QtBot) -> HourChart:
     widget = HourChart()
-    qtbot.addWidget(widget)  # type: ignore[attr-defined]
+    qtbot.addWidget(widget)
     widget.resize(960, 320)
     widget.show()
-    qtbot.waitExposed(widget)  # type: ignore[attr-defined]
+    qtbot.waitExposed(widget)
     return widget
 
 
@@ -280,7 +293,7 @@ def _counts(**by_hour: int) -> list[int]:
     return counts
 
 
-def test_chart_draws_bars_only_for_hours_with_sign_ups(qtbot, chart) -> None:
+def test_chart_draws_bars_only_for_hours_with_sign_ups(qtbot: QtBot, chart: HourChart) -> None:
     chart.set_counts(_counts(h9=2, h14=7, h15=4))
     rects = chart.bar_rects()
     assert set(rects) == {9, 14, 15}
@@ -295,14 +308,14 @@ def test_chart_draws_bars_only_for_hours_with_sign_ups(qtbot, chart) -> None:
     assert image.pixelColor(empty) != bar
 
 
-def test_chart_marks_the_current_hour(qtbot, chart) -> None:
+def test_chart_marks_the_current_hour(qtbot: QtBot, chart: HourChart) -> None:
     chart.set_counts(_counts(h15=3))
     chart.set_current_hour(15)
     image = chart.grab().toImage()
     assert image.pixelColor(chart.bar_rects()[15].center().toPoint()) == QColor("#A63D2A")
 
 
-def test_chart_mirrors_right_to_left(qtbot, chart) -> None:
+def test_chart_mirrors_right_to_left(qtbot: QtBot, chart: HourChart) -> None:
     chart.set_counts(_counts(h2=1, h20=1))
     ltr = chart.bar_rects()
     assert ltr[2].left() < ltr[20].left()
@@ -312,7 +325,7 @@ def test_chart_mirrors_right_to_left(qtbot, chart) -> None:
     assert not chart.grab().isNull()
 
 
-def test_chart_describes_itself_for_screen_readers(qtbot, chart) -> None:
+def test_chart_describes_itself_for_screen_readers(qtbot: QtBot, chart: HourChart) -> None:
     assert "No sign-ups" in chart.accessibleDescription()
     chart.set_counts(_counts(h10=1, h14=5))
     text = chart.accessibleDescription()
@@ -320,7 +333,7 @@ def test_chart_describes_itself_for_screen_readers(qtbot, chart) -> None:
     assert chart.accessibleName()
 
 
-def test_chart_rejects_bad_counts(qtbot, chart) -> None:
+def test_chart_rejects_bad_counts(qtbot: QtBot, chart: HourChart) -> None:
     with pytest.raises(ValueError):
         chart.set_counts([1, 2, 3])
     with pytest.raises(ValueError):
@@ -328,7 +341,7 @@ def test_chart_rejects_bad_counts(qtbot, chart) -> None:
     assert chart.counts() == [0] * 24
 
 
-def test_chart_labels_never_crowd_on_a_narrow_chart(qtbot, chart) -> None:
+def test_chart_labels_never_crowd_on_a_narrow_chart(qtbot: QtBot, chart: HourChart) -> None:
     chart.resize(360, 200)
     narrow = chart.label_every()
     chart.resize(1800, 400)

@@ -73,7 +73,7 @@ class WindowInput:
         local = pos if pos is not None else widget.rect().center()
         point = widget.mapTo(self.window, local)
         top = self.window.childAt(point)
-        assert top is widget or widget.isAncestorOf(top), (
+        assert top is widget or (top is not None and widget.isAncestorOf(top)), (
             f"{_describe(widget)} is covered by {_describe(top)} at {point.toTuple()}"
         )
         return point
@@ -166,11 +166,15 @@ class WindowInput:
 
     # The on-screen keyboard -------------------------------------------------------------
 
-    def tap_key(self, keyboard: OnScreenKeyboard, name: str) -> None:
-        """Tap the on-screen key a screen reader calls ``name`` ("Letter a", "Shift", ...)."""
+    def tap_key(self, keyboard: QWidget | None, name: str) -> None:
+        """Tap the on-screen key a screen reader calls ``name`` ("Letter a", "Shift", ...).
+
+        ``keyboard`` is a screen's keyboard slot, which must hold the on-screen keyboard.
+        """
+        assert isinstance(keyboard, OnScreenKeyboard), "the screen shows no on-screen keyboard"
         self.tap(keyboard.key(name))
 
-    def type_on(self, keyboard: OnScreenKeyboard, text: str) -> None:
+    def type_on(self, keyboard: QWidget | None, text: str) -> None:
         """Type ``text`` by tapping keys: Shift before a capital, one key per character."""
         for name in key_names(text):
             self.tap_key(keyboard, name)

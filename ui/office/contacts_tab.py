@@ -157,7 +157,7 @@ class ContactsTab(QWidget):
         except KioskError as exc:
             self.error_shown.emit(str(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - a missing or locked database is shown, not raised
+        except Exception as exc:  # a missing or locked database is shown, not raised
             log.error("counting the master store failed with %s", type(exc).__name__)
             self.error_shown.emit(self.tr("The master store cannot be read."))
             return

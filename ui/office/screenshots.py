@@ -21,6 +21,7 @@ from kiosk.content import load_content
 from kiosk.crypto import new_key_pair, write_identity_file
 from kiosk.demo import demo_records
 from kiosk.export import export_signups
+from kiosk.master import master_url_in
 from kiosk.paths import default_content_path
 from kiosk.store import Store
 from ui.office.app import make_office_window
@@ -83,7 +84,7 @@ def render_office_screenshots(out_dir: Path) -> list[Path]:
         data[len(data) // 2] ^= 0x01
         damaged.write_bytes(bytes(data))
 
-        window = make_office_window(f"sqlite:///{root / 'master.sqlite3'}")
+        window = make_office_window(master_url_in(root))
         window.show()
 
         def shot(name: str) -> None:

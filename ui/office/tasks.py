@@ -36,12 +36,12 @@ class Task(QThread):
         """Progress callback for the core (thread-safe: signals queue to the GUI thread)."""
         self.progressed.emit(int(done), int(total))
 
-    def run(self) -> None:  # noqa: D102 - QThread's entry point
+    def run(self) -> None:  # QThread's entry point
         try:
             result = self._job(self)
         except KioskError as exc:
             self.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a worker must never die silently
+        except Exception as exc:  # a worker must never die silently
             # Frames only: a database error's message can quote a row's personal data.
             log.error(
                 "office task failed with %s:\n%s",

@@ -289,7 +289,7 @@ class OfficeWindow(QMainWindow):
             return []
         return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_paths(event):
             event.acceptProposedAction()
             self.drop_zone.setProperty("active", True)
@@ -297,17 +297,17 @@ class OfficeWindow(QMainWindow):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if self._dropped_paths(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragLeaveEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def dragLeaveEvent(self, event: object) -> None:
         self.drop_zone.setProperty("active", False)
         repolish(self.drop_zone)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:
         self.drop_zone.setProperty("active", False)
         repolish(self.drop_zone)
         paths = self._dropped_paths(event)
@@ -317,7 +317,7 @@ class OfficeWindow(QMainWindow):
         event.acceptProposedAction()
         self.add_files(paths)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._tasks.wait_all()
         self.contacts_tab.close_master()
         super().closeEvent(event)

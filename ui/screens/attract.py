@@ -149,11 +149,11 @@ class AttractScreen(Screen):
             dot.setProperty("active", position == index)
             set_role(dot, "dot")
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         event.accept()
         self.navigate.emit(Route.HOME)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Any key starts, except Tab (moving focus to "Touch to begin" for keyboard users).
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             super().keyPressEvent(event)

@@ -39,8 +39,6 @@ from ui.widgets.header import ScreenHeader
 from ui.widgets.scroll import TouchScrollArea
 from ui.widgets.text import repolish, set_role, text_label
 
-TEXT_FIELDS = ("first_name", "last_name", "email", "phone", "postal_code")
-
 
 def has_touch_screen() -> bool:
     """Whether a touch screen is attached (then the on-screen keyboard is shown by default)."""

@@ -60,11 +60,11 @@ class ChoiceRow(QFrame):
         """The label exactly as shown."""
         return self.label.text()
 
-    def isChecked(self) -> bool:  # noqa: N802 - reads like Qt's own buttons
+    def isChecked(self) -> bool:
         """Whether the box is ticked (or the radio chosen)."""
         return self.button.isChecked()
 
-    def setChecked(self, checked: bool) -> None:  # noqa: N802 - reads like Qt's own buttons
+    def setChecked(self, checked: bool) -> None:
         """Tick or untick."""
         self.button.setChecked(checked)
 
@@ -77,7 +77,7 @@ class ChoiceRow(QFrame):
         self.setProperty("checked", checked)
         repolish(self)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
             event.position().toPoint()
         ):
@@ -87,5 +87,5 @@ class ChoiceRow(QFrame):
             return
         super().mouseReleaseEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()

@@ -74,6 +74,6 @@ class FormField(QWidget):
         self.edit.setCursorPosition(0)
         self.edit.deselect()
 
-    def setFocus(self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:  # noqa: N802
+    def setFocus(self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:
         """Focus the text box."""
         self.edit.setFocus(reason)

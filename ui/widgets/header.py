@@ -42,7 +42,3 @@ class ScreenHeader(QFrame):
             self.join_button.clicked.connect(self.join_clicked)
             layout.addWidget(self.join_button)
         self.setMinimumHeight(metrics.HEADER_HEIGHT)
-
-    def set_title(self, title: str) -> None:
-        """Show another title (e.g. a resource's, in its detail view)."""
-        self.title_label.setText(title)

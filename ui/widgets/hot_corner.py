@@ -34,12 +34,12 @@ class HotCorner(QWidget):
         self._fired = False
         self.raise_()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._fired = False
         self._timer.start()
         event.accept()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         event.accept()
         if self._fired:
             return

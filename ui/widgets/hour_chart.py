@@ -75,10 +75,10 @@ class HourChart(QWidget):
         self._current_bar = QColor(color)
         self.update()
 
-    barColor = Property(QColor, _get_bar, _set_bar)  # noqa: N815 (Qt property name)
-    inkColor = Property(QColor, _get_ink, _set_ink)  # noqa: N815
-    gridColor = Property(QColor, _get_grid, _set_grid)  # noqa: N815
-    currentBarColor = Property(QColor, _get_current, _set_current)  # noqa: N815
+    barColor = Property(QColor, _get_bar, _set_bar)
+    inkColor = Property(QColor, _get_ink, _set_ink)
+    gridColor = Property(QColor, _get_grid, _set_grid)
+    currentBarColor = Property(QColor, _get_current, _set_current)
 
     # Data ------------------------------------------------------------------------------
 
@@ -101,11 +101,11 @@ class HourChart(QWidget):
         self._current_hour = hour if hour is None or 0 <= hour < HOURS else None
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+    def sizeHint(self) -> QSize:
         """A comfortable size for a staff-panel card."""
         return QSize(*CHART_SIZE_HINT)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+    def minimumSizeHint(self) -> QSize:
         """Small enough for a narrow window, big enough to read."""
         return QSize(*CHART_MIN_SIZE)
 
@@ -153,7 +153,7 @@ class HourChart(QWidget):
 
     # Painting ----------------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         """Draw grid lines, bars, value labels and hour labels."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

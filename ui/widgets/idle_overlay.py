@@ -99,12 +99,12 @@ class IdleOverlay(QWidget):
             self.setGeometry(parent.rect())
         self._center_card()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
             self._fit_parent()
         return False
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._center_card()
 
@@ -114,11 +114,11 @@ class IdleOverlay(QWidget):
             (self.width() - self.card.width()) // 2, (self.height() - self.card.height()) // 2
         )
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         # A touch anywhere counts as "still here"; only Continue is announced to screen readers.
         self.dismiss()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(27, 34, 48, 170))
         painter.end()

@@ -49,7 +49,7 @@ class NavCard(QPushButton):
     def _apply_direction(self) -> None:
         self.arrow.setText("‹" if self.isRightToLeft() else "›")
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LayoutDirectionChange:
             self._apply_direction()

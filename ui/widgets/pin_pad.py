@@ -135,7 +135,7 @@ class PinPad(QWidget):
         self._digits += digit
         self._refresh_display()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Take digits, Backspace and Enter from a physical keyboard too."""
         key = event.key()
         text = event.text()

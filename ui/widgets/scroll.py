@@ -54,7 +54,7 @@ class TouchScrollArea(QScrollArea):
         if QApplication.mouseButtons() == Qt.MouseButton.NoButton:
             self._keep_in_view(new)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # The on-screen keyboard appeared or grew (its email keys): the field stays in sight.
         self._keep_in_view(QApplication.focusWidget())

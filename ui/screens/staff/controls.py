@@ -45,7 +45,7 @@ def show_message(label: QLabel, text: str, tone: str = "info") -> None:
 class RowCheckBox(QCheckBox):
     """A check box whose whole row is the touch target, not just the box and its text."""
 
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt override)
+    def hitButton(self, pos: QPoint) -> bool:
         """Any point inside the widget toggles it."""
         return self.rect().contains(pos)
 
@@ -53,7 +53,7 @@ class RowCheckBox(QCheckBox):
 class RowRadioButton(QRadioButton):
     """A radio button whose whole row is the touch target."""
 
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt override)
+    def hitButton(self, pos: QPoint) -> bool:
         """Any point inside the widget selects it."""
         return self.rect().contains(pos)
 

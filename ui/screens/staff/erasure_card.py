@@ -13,13 +13,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
 
-from kiosk.erasure import (
-    MAX_ERASE_UNCONFIRMED_DAYS,
-    MAX_KEEP_CONFIRMED_DAYS,
-    MIN_ERASE_UNCONFIRMED_DAYS,
-)
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
+from kiosk.settings import ERASE_UNCONFIRMED_LIMITS, KEEP_CONFIRMED_LIMITS
 from ui.screens.staff.controls import make_card, make_message, show_message
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
@@ -48,7 +44,7 @@ class DaySpinBox(QSpinBox):
         self.setMinimumHeight(metrics.TOUCH_TARGET)
         self.setMinimumWidth(metrics.DAY_SPIN_WIDTH)
 
-    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt override)
+    def stepBy(self, steps: int) -> None:
         """Move to the next (or previous) step instead of one day."""
         value = self.value()
         if steps > 0:
@@ -75,7 +71,7 @@ class ErasureCard(QWidget):
         # Short headings: this card shares the page with two others at 1280 x 800.
         self.keep_days = DaySpinBox(KEEP_STEPS, self.tr("at once"), card)
         self.keep_days.setObjectName("KeepConfirmedField")
-        self.keep_days.setRange(0, MAX_KEEP_CONFIRMED_DAYS)
+        self.keep_days.setRange(KEEP_CONFIRMED_LIMITS.minimum, KEEP_CONFIRMED_LIMITS.maximum)
         self._add_stepper(
             layout,
             self.keep_days,
@@ -85,7 +81,7 @@ class ErasureCard(QWidget):
         )
         self.unconfirmed_days = DaySpinBox(UNCONFIRMED_STEPS, self.tr("never"), card)
         self.unconfirmed_days.setObjectName("EraseUnconfirmedField")
-        self.unconfirmed_days.setRange(0, MAX_ERASE_UNCONFIRMED_DAYS)
+        self.unconfirmed_days.setRange(0, ERASE_UNCONFIRMED_LIMITS.maximum)  # 0: never
         self._add_stepper(
             layout,
             self.unconfirmed_days,
@@ -153,12 +149,12 @@ class ErasureCard(QWidget):
             spin.interpretText()
         keep = self.keep_days.value()
         unconfirmed = self.unconfirmed_days.value() or None
-        if unconfirmed is not None and unconfirmed < MIN_ERASE_UNCONFIRMED_DAYS:
+        if unconfirmed is not None and unconfirmed < ERASE_UNCONFIRMED_LIMITS.minimum:
             show_message(
                 self._message,
                 self.tr(
                     "Exports with no receipt can be erased after {0} days at the soonest."
-                ).format(MIN_ERASE_UNCONFIRMED_DAYS),
+                ).format(ERASE_UNCONFIRMED_LIMITS.minimum),
                 "error",
             )
             return

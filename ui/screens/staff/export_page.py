@@ -203,6 +203,10 @@ class ExportPage(QWidget):
             receipt_folders.append(self._chosen_folder)
         self._receipts.look_in(receipt_folders)
         self._destinations = found
+        self._clear_destination_options()
+        self._show_destination_options(found, previous)
+
+    def _clear_destination_options(self) -> None:
         for button in self._destination_group.buttons():
             self._destination_group.removeButton(button)
             button.setParent(None)
@@ -213,6 +217,11 @@ class ExportPage(QWidget):
             if widget is not None:
                 widget.setParent(None)
                 widget.deleteLater()
+
+    def _show_destination_options(
+        self, found: list[ExportDestination], previous: Path | None
+    ) -> None:
+        """One option per destination, the one chosen before (or the first) selected."""
         if not found:
             note = text_label(
                 self.tr("No USB drive found. Plug one in and look again, or choose a folder."),

@@ -74,7 +74,7 @@ class _HistoryTable(QTableWidget):
         # The column's width changes with the table's and with its scroll bar's coming and going.
         self.horizontalHeader().sectionResized.connect(self._fit_rows)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Re-measure the rows once the column has its new width."""
         super().resizeEvent(event)
         self._fit_rows()
@@ -296,11 +296,6 @@ class ReceiptsCard(QWidget):
         self._history.resizeRowsToContents()
         self._history.setVisible(bool(batches))
         self._no_history.setVisible(not batches)
-
-    def history_texts(self) -> list[str]:
-        """Return the history's entries, newest first (what a volunteer reads)."""
-        items = (self._history.item(row, 0) for row in range(self._history.rowCount()))
-        return [item.text() if item is not None else "" for item in items]
 
     def _when(self, moment: datetime) -> str:
         return f"{self._service.local_time(moment):%Y-%m-%d %H:%M}"

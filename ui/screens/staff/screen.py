@@ -169,7 +169,7 @@ class StaffScreen(QWidget):
 
     # Internals ---
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:
         """Each visit starts fresh at the PIN stage (the panel stays open only while in use)."""
         super().showEvent(event)
         if not self._unlocked:
@@ -210,7 +210,7 @@ class StaffScreen(QWidget):
             app.removeEventFilter(self)
             self._filter_installed = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Restart the idle lock on any touch, click or key inside this screen."""
         if (
             self._unlocked

@@ -7,10 +7,10 @@ import math
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractSpinBox, QGridLayout, QHBoxLayout, QSpinBox, QWidget
 
-from kiosk.config import MAX_IDLE_TIMEOUT_S, MIN_IDLE_TIMEOUT_S
 from kiosk.errors import KioskError
 from kiosk.pin import check_new_pin
 from kiosk.service import KioskService
+from kiosk.settings import IDLE_TIMEOUT_LIMITS
 from ui.screens.staff.controls import (
     add_labelled,
     make_card,
@@ -77,7 +77,7 @@ class SettingsPage(QWidget):
         self._idle_spin = QSpinBox(idle_card)
         self._idle_spin.setObjectName("IdleTimeoutField")
         self._idle_spin.setAccessibleName(self.tr("Idle timeout in seconds"))
-        self._idle_spin.setRange(MIN_IDLE_TIMEOUT_S, MAX_IDLE_TIMEOUT_S)
+        self._idle_spin.setRange(IDLE_TIMEOUT_LIMITS.minimum, IDLE_TIMEOUT_LIMITS.maximum)
         self._idle_spin.setSuffix(self.tr(" s"))
         self._idle_spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         # Qt gives a bordered, button-less spin box's editor no width unless the (hidden)
@@ -195,7 +195,7 @@ class SettingsPage(QWidget):
         if self._idle_typed_bad or not self._idle_spin.hasAcceptableInput():
             self._idle_typed_bad = False
             text = self.tr("Enter a number of seconds from {0} to {1}.").format(
-                MIN_IDLE_TIMEOUT_S, MAX_IDLE_TIMEOUT_S
+                IDLE_TIMEOUT_LIMITS.minimum, IDLE_TIMEOUT_LIMITS.maximum
             )
             show_message(self._idle_message, text, "error")
             return
