@@ -3,7 +3,8 @@
 A profile names the columns the tool's import recognizes, the date and phone
 formats it expects, and how consent and the WLF choice are written there
 (yes/no columns, tags, checkbox values). ``write_crm_csv`` writes one row per
-contact, in UTF-8 with a byte-order mark and CRLF line ends (what spreadsheet
+contact (contacts staff merged as one, with every email: ``kiosk.people``),
+in UTF-8 with a byte-order mark and CRLF line ends (what spreadsheet
 programs and upload wizards read without asking), atomically: a crash leaves
 the previous file or the new one, never half of one.
 
@@ -27,7 +28,8 @@ import phonenumbers
 
 from kiosk.csvformat import neutralize
 from kiosk.errors import KioskError
-from kiosk.master import ContactRow, iter_contacts, open_master
+from kiosk.master import ContactRow, open_master
+from kiosk.people import iter_people
 from kiosk.private_files import remove_stale_temps
 
 #: Region used to write phones in national format; other countries keep "+CC".
@@ -41,7 +43,9 @@ class Field(StrEnum):
 
     FIRST_NAME = "first_name"
     LAST_NAME = "last_name"
-    EMAIL = "email"
+    EMAIL = "email"  # the newest email of a merged contact (kiosk.people)
+    SECOND_EMAIL = "second_email"  # its next newest, for tools with one alternate email field
+    OTHER_EMAILS = "other_emails"  # all its other emails, newest first
     PHONE = "phone"
     POSTAL_CODE = "postal_code"
     WLF_CHOICE = "wlf_choice"
@@ -114,6 +118,7 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("last_seen_at", Field.LAST_SEEN),
                 ("signups", Field.SIGNUPS),
                 ("events", Field.EVENTS),
+                ("other_emails", Field.OTHER_EMAILS),
             ),
             date_format="%Y-%m-%dT%H:%M:%SZ",
             phone_format=PhoneFormat.E164,
@@ -137,6 +142,7 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("Consent Version", Field.CONSENT_VERSION),
                 ("Date Canvassed", Field.LAST_SEEN),
                 ("Source Code", Field.SOURCE),
+                ("Other Emails", Field.OTHER_EMAILS),
             ),
             date_format="%m/%d/%Y",
             phone_format=PhoneFormat.NATIONAL,
@@ -159,6 +165,7 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("consent_version", Field.CONSENT_VERSION),
                 ("signup_date", Field.LAST_SEEN),
                 ("kiosk_events", Field.EVENTS),
+                ("other_emails", Field.OTHER_EMAILS),
             ),
             date_format="%Y-%m-%d",
             phone_format=PhoneFormat.E164,
@@ -179,6 +186,7 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("Tags", Field.TAGS),
                 ("Consent Version", Field.CONSENT_VERSION),
                 ("Signup Date", Field.LAST_SEEN),
+                ("Other Emails", Field.OTHER_EMAILS),
             ),
             date_format="%Y-%m-%d",
             phone_format=PhoneFormat.E164,
@@ -204,6 +212,7 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("Contact1 First Signup Date", Field.FIRST_SEEN),
                 ("Contact1 Last Signup Date", Field.LAST_SEEN),
                 ("Contact1 Lead Source", Field.SOURCE),
+                ("Contact1 Alternate Email", Field.SECOND_EMAIL),
             ),
             date_format="%Y-%m-%d",
             phone_format=PhoneFormat.NATIONAL,
@@ -274,12 +283,24 @@ def _value(contact: ContactRow, field: Field, profile: Profile) -> str:
         return _tags(contact, profile)
     if field is Field.SOURCE:
         return SOURCE
-    if field is Field.EVENTS:
-        return EVENT_SEPARATOR.join(contact.event_names)
-    if field is Field.SIGNUPS:
-        return str(contact.touchpoints)
+    gathered = _gathered(contact, field)
+    if gathered is not None:
+        return gathered
     value = getattr(contact, field.value)
     return "" if value is None else str(value)
+
+
+def _gathered(contact: ContactRow, field: Field) -> str | None:
+    """A cell listing or counting what the contact gathered (events, emails, sign-ups), or None."""
+    if field is Field.EVENTS:
+        return EVENT_SEPARATOR.join(contact.event_names)
+    if field is Field.OTHER_EMAILS:
+        return EVENT_SEPARATOR.join(contact.other_emails)
+    if field is Field.SECOND_EMAIL:
+        return contact.other_emails[0] if contact.other_emails else ""
+    if field is Field.SIGNUPS:
+        return str(contact.touchpoints)
+    return None
 
 
 def crm_row(contact: ContactRow, profile: Profile) -> list[str]:
@@ -314,7 +335,7 @@ def write_crm_csv(url: str, out: Path, *, profile: str = "generic") -> int:
         raise KioskError(f"the folder for the CRM file does not exist: {folder}")
     engine = open_master(url)
     try:
-        return _write_atomically(out, chosen, iter_contacts(engine))
+        return _write_atomically(out, chosen, iter_people(engine))
     finally:
         engine.dispose()
 

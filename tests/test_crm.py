@@ -2,7 +2,7 @@
 
 Contacts are written into a real SQLite master store (the tables of
 ``kiosk.master``); ``write_crm_csv`` reads them back through
-``iter_contacts`` exactly as the command line and the office screen do.
+``kiosk.people.iter_people`` exactly as the command line and the office screen do.
 """
 
 from __future__ import annotations
@@ -123,6 +123,7 @@ EXPECTED_HEADERS = {
         "last_seen_at",
         "signups",
         "events",
+        "other_emails",
     ],
     "everyaction": [
         "First Name",
@@ -137,6 +138,7 @@ EXPECTED_HEADERS = {
         "Consent Version",
         "Date Canvassed",
         "Source Code",
+        "Other Emails",
     ],
     "action-network": [
         "email",
@@ -150,6 +152,7 @@ EXPECTED_HEADERS = {
         "consent_version",
         "signup_date",
         "kiosk_events",
+        "other_emails",
     ],
     "mailchimp": [
         "Email Address",
@@ -160,6 +163,7 @@ EXPECTED_HEADERS = {
         "Tags",
         "Consent Version",
         "Signup Date",
+        "Other Emails",
     ],
     "salesforce-npsp": [
         "Contact1 First Name",
@@ -175,6 +179,7 @@ EXPECTED_HEADERS = {
         "Contact1 First Signup Date",
         "Contact1 Last Signup Date",
         "Contact1 Lead Source",
+        "Contact1 Alternate Email",
     ],
 }
 
@@ -194,6 +199,7 @@ EXPECTED_ROWS = {
         "last_seen_at": "2026-11-24T23:30:00Z",
         "signups": "2",
         "events": "Campus Fair; Community Dinner",
+        "other_emails": "",
     },
     "everyaction": {
         "First Name": "Dana",
@@ -208,6 +214,7 @@ EXPECTED_ROWS = {
         "Consent Version": "2026-1",
         "Date Canvassed": "11/24/2026",
         "Source Code": "People to People kiosk",
+        "Other Emails": "",
     },
     "action-network": {
         "email": "Dana.Levi@Example.org",
@@ -221,6 +228,7 @@ EXPECTED_ROWS = {
         "consent_version": "2026-1",
         "signup_date": "2026-11-24",
         "kiosk_events": "Campus Fair; Community Dinner",
+        "other_emails": "",
     },
     "mailchimp": {
         "Email Address": "Dana.Levi@Example.org",
@@ -231,6 +239,7 @@ EXPECTED_ROWS = {
         "Tags": "WLF member,WLF email group,People to People kiosk",
         "Consent Version": "2026-1",
         "Signup Date": "2026-11-24",
+        "Other Emails": "",
     },
     "salesforce-npsp": {
         "Contact1 First Name": "Dana",
@@ -246,6 +255,7 @@ EXPECTED_ROWS = {
         "Contact1 First Signup Date": "2026-11-20",
         "Contact1 Last Signup Date": "2026-11-24",
         "Contact1 Lead Source": "People to People kiosk",
+        "Contact1 Alternate Email": "",
     },
 }
 
