@@ -158,7 +158,8 @@ def run(workdir: Path) -> list[Figure]:
     engine = open_master(url)
     start = time.perf_counter()
     made = refresh_keys(engine)
-    print(f"  (first search made the keys of {made:,} contacts in {time.perf_counter() - start:.2f} s)")
+    took = time.perf_counter() - start
+    print(f"  (the first search made the keys of {made:,} contacts in {took:.2f} s)")
     with sqlite3.connect(master) as source:
         keyed = source.execute("SELECT contact_id, name_key FROM contact_keys").fetchall()
     bare = workdir / "bare.sqlite3"

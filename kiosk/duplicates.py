@@ -54,6 +54,7 @@ from kiosk.people import DISTINCT, MERGED, Groups, merged_groups
 from kiosk.store import database_error_reason
 
 MAX_EDITS = 2  # emails this many edits apart (or fewer) make a possible duplicate
+_LARGEST_ID = 2**63 - 1  # what an id column holds on SQLite and PostgreSQL (BIGINT)
 SAME_PHONE = "same phone"
 SAME_POSTAL_CODE = "same ZIP or postal code"
 
@@ -422,13 +423,17 @@ def _decide(engine: Engine, first: int, second: int, decision: str, now: datetim
 
 def _contact_pair(first: object, second: object) -> tuple[int, int]:
     """Two contact ids, smaller first, or DuplicateError for anything else."""
-    for value in (first, second):
-        if type(value) is not int or value <= 0:
-            raise DuplicateError("A contact is named by a positive whole number.")
+    if not (_is_id(first) and _is_id(second)):
+        raise DuplicateError("A contact is named by a positive whole number.")
     assert isinstance(first, int) and isinstance(second, int)
     if first == second:
         raise DuplicateError("A contact cannot be a duplicate of itself.")
     return (first, second) if first < second else (second, first)
+
+
+def _is_id(value: object) -> bool:
+    """True for a whole number a database id column can hold (not a bool, float or text)."""
+    return type(value) is int and 0 < value <= _LARGEST_ID
 
 
 def _check_decidable(connection: Connection, low: int, high: int, decision: str) -> None:
@@ -452,7 +457,7 @@ def undo_decision(engine: Engine, decision_id: int, *, now: datetime | None = No
 
     The decision stays on record, marked undone. Undoing one twice is refused.
     """
-    if type(decision_id) is not int or decision_id <= 0:
+    if not _is_id(decision_id):
         raise DuplicateError("A decision is named by a positive whole number.")
     moment = _naive(now or utc_now())
     try:
@@ -463,7 +468,7 @@ def undo_decision(engine: Engine, decision_id: int, *, now: datetime | None = No
                 .values(undone_at=moment)
             ).rowcount
             row = connection.execute(
-                select(DuplicateDecision).where(DuplicateDecision.id == decision_id)
+                select(*_DECISION_COLUMNS).where(DuplicateDecision.id == decision_id)
             ).first()
     except (SQLAlchemyError, sqlite3.Error) as exc:
         raise MasterError(
@@ -473,19 +478,29 @@ def undo_decision(engine: Engine, decision_id: int, *, now: datetime | None = No
         raise DuplicateError("There is no such decision.")
     if not changed:
         raise DuplicateError("That decision was undone already.")
-    return _decision(row[0])
+    return _decision(row)
 
 
 def decisions(engine: Engine, limit: int = 200) -> list[Decision]:
     """The latest ``limit`` decisions, undone ones too, the newest first."""
     with engine.connect() as connection:
         rows = connection.execute(
-            select(DuplicateDecision).order_by(DuplicateDecision.id.desc()).limit(limit)
-        ).scalars()
+            select(*_DECISION_COLUMNS).order_by(DuplicateDecision.id.desc()).limit(limit)
+        )
         return [_decision(row) for row in rows]
 
 
-def _decision(row: DuplicateDecision) -> Decision:
+_DECISION_COLUMNS = (
+    DuplicateDecision.id,
+    DuplicateDecision.decision,
+    DuplicateDecision.contact_low,
+    DuplicateDecision.contact_high,
+    DuplicateDecision.decided_at,
+    DuplicateDecision.undone_at,
+)
+
+
+def _decision(row: Any) -> Decision:
     return Decision(
         id=row.id,
         decision=row.decision,
