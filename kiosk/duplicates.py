@@ -44,13 +44,15 @@ from kiosk.master import (
     Contact,
     ContactKeys,
     ContactKeysState,
+    ContactRow,
     DuplicateDecision,
     MasterBase,
     MasterError,
     Touchpoint,
+    contacts_with_ids,
     email_key,
 )
-from kiosk.people import DISTINCT, MERGED, Groups, merged_groups
+from kiosk.people import DISTINCT, MERGED, Groups, merged_groups, people_with_ids
 from kiosk.store import database_error_reason
 
 MAX_EDITS = 2  # emails this many edits apart (or fewer) make a possible duplicate
@@ -90,6 +92,24 @@ class Decision:
     second: int
     decided_at: datetime  # aware UTC
     undone_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    """A candidate with the two people it joins (each as staff see them: merged ones whole)."""
+
+    candidate: Candidate
+    first: ContactRow
+    second: ContactRow
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """A decision with its two contacts as they are now (each on its own, not merged)."""
+
+    decision: Decision
+    first: ContactRow | None  # None only if the contact is gone from the store
+    second: ContactRow | None
 
 
 # Keys -------------------------------------------------------------------------------
@@ -429,6 +449,28 @@ def _contact_pair(first: object, second: object) -> tuple[int, int]:
     if first == second:
         raise DuplicateError("A contact cannot be a duplicate of itself.")
     return (first, second) if first < second else (second, first)
+
+
+def possible_duplicates(engine: Engine, limit: int = 200) -> tuple[list[PossibleDuplicate], int]:
+    """The first ``limit`` possible duplicates with their people, and how many there are."""
+    found = find_candidates(engine)
+    shown = found[:limit]
+    people = people_with_ids(engine, [i for c in shown for i in (c.first, c.second)])
+    pairs = [
+        PossibleDuplicate(c, people[c.first], people[c.second])
+        for c in shown
+        if c.first in people and c.second in people
+    ]
+    return pairs, len(found)
+
+
+def decision_history(engine: Engine, limit: int = 50) -> list[DecisionRecord]:
+    """The latest ``limit`` decisions (undone ones too), newest first, with their contacts."""
+    made = decisions(engine, limit)
+    with engine.connect() as connection:
+        ids = [i for d in made for i in (d.first, d.second)]
+        contacts = {row.id: row for row in contacts_with_ids(connection, ids)}
+    return [DecisionRecord(d, contacts.get(d.first), contacts.get(d.second)) for d in made]
 
 
 def _is_id(value: object) -> bool:

@@ -116,9 +116,16 @@ def render_office_screenshots(out_dir: Path) -> list[Path]:
             window.merge()
             _settle(window)
             shot("merged")
-            window.tabs.setCurrentIndex(1)
-            window.search("levi")
+            window.tabs.setCurrentIndex(1)  # before anything is typed: the latest sign-ups
             shot("contacts")
+            duplicates = window.duplicates_tab
+            window.tabs.setCurrentWidget(duplicates)
+            _settle(window)
+            duplicates.pairs_table.selectRow(0)
+            duplicates.merge_chosen()  # one decision on record, in the list below
+            _settle(window)
+            duplicates.history_table.selectRow(0)
+            shot("duplicates")
         finally:
             window.close()
             window.deleteLater()

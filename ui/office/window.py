@@ -3,7 +3,9 @@
 Staff drop files (or a whole USB-stick folder) onto the window or pick them
 with "Add files…"; the import tab (``import_tab.py``) checks, lists and
 merges them. The contacts tab (``contacts_tab.py``) searches contacts and
-saves the CRM file for the tool the organization uses. This module holds
+saves the CRM file for the tool the organization uses; the duplicates tab
+(``duplicates_tab.py``) lists people who may have signed up twice under two
+emails, for staff to merge or keep apart. This module holds
 the window around them: the header with the private-key picker, the status
 line, drag and drop, and shutting the background work down on close.
 
@@ -38,6 +40,7 @@ from kiosk.importer import ImportReport
 from kiosk.master import ContactRow
 from kiosk.office_counts import describe_master
 from ui.office.contacts_tab import SEARCH_LIMIT, ContactsTab
+from ui.office.duplicates_tab import DuplicatesTab
 from ui.office.files import (
     CHECKING,
     EXPORT_SUFFIXES,
@@ -104,11 +107,13 @@ class OfficeWindow(QMainWindow):
         outer.addLayout(self._build_header())
         self.import_tab = ImportTab(master_url, self._tasks, identity, receipt_dir=receipt_dir)
         self.contacts_tab = ContactsTab(master_url, self._tasks)
+        self.duplicates_tab = DuplicatesTab(master_url, self._tasks)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
         self.tabs.setAccessibleName(self.tr("Office sections"))
         self.tabs.addTab(self.import_tab, self.tr("1  Import files"))
         self.tabs.addTab(self.contacts_tab, self.tr("2  Contacts and CRM file"))
+        self.tabs.addTab(self.duplicates_tab, self.tr("3  Possible duplicates"))
         outer.addWidget(self.tabs, 1)
         self.status_label = plain_label()
         self.status_label.setObjectName("statusLine")
@@ -123,6 +128,7 @@ class OfficeWindow(QMainWindow):
 
         self._update_identity_label()
         self.contacts_tab.refresh_counts()
+        self.contacts_tab.run_search()
         self.add_button.setFocus()
 
     def _expose_tab_widgets(self) -> None:
@@ -148,10 +154,13 @@ class OfficeWindow(QMainWindow):
         self.save_button = contacts.save_button
 
     def _connect_tabs(self) -> None:
-        imports, contacts = self.import_tab, self.contacts_tab
-        for tab in (imports, contacts):
+        imports, contacts, duplicates = self.import_tab, self.contacts_tab, self.duplicates_tab
+        for tab in (imports, contacts, duplicates):
             tab.status_changed.connect(self._set_status)
             tab.error_shown.connect(self._show_error)
+        # The duplicates are looked for when their tab is shown, after any change.
+        self.tabs.currentChanged.connect(self._on_tab_shown)
+        duplicates.master_changed.connect(contacts.run_search)
         imports.files_added.connect(lambda _count: self.tabs.setCurrentWidget(imports))
         imports.checks_finished.connect(self.checks_finished)
         imports.master_changed.connect(self._on_master_changed)
@@ -250,6 +259,12 @@ class OfficeWindow(QMainWindow):
     def _on_master_changed(self) -> None:
         self.contacts_tab.refresh_counts()
         self.contacts_tab.run_search()
+        self.duplicates_tab.stale = True
+        self._on_tab_shown()
+
+    def _on_tab_shown(self) -> None:
+        if self.tabs.currentWidget() is self.duplicates_tab:
+            self.duplicates_tab.look_if_stale()
 
     # Header and status line ---------------------------------------------------
 
@@ -320,4 +335,5 @@ class OfficeWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._tasks.wait_all()
         self.contacts_tab.close_master()
+        self.duplicates_tab.close_master()
         super().closeEvent(event)

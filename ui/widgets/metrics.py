@@ -250,3 +250,6 @@ OFFICE_TABLE_ROW_HEIGHT = px(40)
 OFFICE_FILE_COLUMN_WIDTH = px(260)
 OFFICE_EVENTS_COLUMN_WIDTH = px(220)
 OFFICE_PROFILE_BOX_WIDTH = px(320)
+OFFICE_CARD_SPACING = px(4)
+"""Between the lines of a person's card in the duplicates view."""
+OFFICE_NAME_COLUMN_WIDTH = px(220)
