@@ -144,14 +144,29 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
     export.add_argument("--all", action="store_true", help="export every sign-up again")
 
     imp = command("import", "verify export files and merge them into the master store", _cmd_import)
-    imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    imp.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE_OR_FOLDER",
+        help="export files, or folders (a USB stick) whose .csv and .csv.age exports to read",
+    )
     _office_options(imp)
+    imp.add_argument(
+        "--skip-event",
+        action="append",
+        default=[],
+        type=_event_name,
+        metavar="NAME",
+        help='leave out every sign-up under this event (any letter case), e.g. "Setup test"; '
+        "repeat for more events",
+    )
     imp.add_argument("--crm-csv", type=Path, metavar="OUT", help="also write a CRM-ready CSV")
     imp.add_argument(
         "--profile",
-        default="generic",
         metavar="NAME",
-        help="CRM file layout: generic, everyaction, action-network, mailchimp, salesforce-npsp",
+        help="the CRM file's layout (with --crm-csv): generic (the default), everyaction, "
+        "action-network, mailchimp, salesforce-npsp",
     )
 
     office = command("office", "open the office import screen", screens.office)
@@ -177,7 +192,13 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
 
     demo = command("demo-signups", "fill a NON-real data folder with synthetic sign-ups", _cmd_demo)
     demo.add_argument("--count", type=_positive_int, required=True, metavar="N")
-    demo.add_argument("--seed", type=int, default=0, metavar="SEED")
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="SEED",
+        help="make the same sign-ups every time (default: new random ones each run)",
+    )
 
     self_check_help = "prove this installation works end to end, in a temp folder"
     command("self-check", self_check_help, screens.self_check)
@@ -225,6 +246,12 @@ def existing_folder(path: Path | None) -> Path | None:
     if path is not None and not Path(path).is_dir():
         raise KioskError(f"The receipt folder {path} does not exist.")
     return path
+
+
+def _event_name(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs an event's name")
+    return text
 
 
 def _positive_int(text: str) -> int:
@@ -392,22 +419,36 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from kiosk.crm import profile_for, write_crm_csv
-    from kiosk.importer import import_exports
+    from kiosk.importer import find_exports, import_exports
     from kiosk.receipts import ReceiptBook
 
-    # A mistyped profile or receipt folder is found before anything is merged.
-    profile_for(args.profile)
+    # A mistyped profile, receipt folder or file is found before anything is merged.
+    if args.profile is not None and args.crm_csv is None:
+        raise KioskError("--profile chooses the CRM file's layout: give --crm-csv OUT with it.")
+    profile = args.profile or "generic"
+    profile_for(profile)
     receipts = ReceiptBook(receipt_dir=existing_folder(args.receipt_dir))
+    files = find_exports(args.files)
     url = master_url(args)
-    report = import_exports(args.files, url, identity=args.identity, after_merge=receipts.record)
+    report = import_exports(
+        files,
+        url,
+        identity=args.identity,
+        after_merge=receipts.record,
+        skip_events=args.skip_event,
+    )
     written = receipts.write()
     for line in report.summary_lines() + written.summary_lines():
         say(line)
+    for name in report.unmatched(args.skip_event):
+        say(
+            f"{PROG}: warning: no file holds an event called {name!r}; check its spelling", err=True
+        )
     for warning in written.warnings:
         say(f"{PROG}: warning: {warning}", err=True)
     if args.crm_csv is not None:
-        rows = write_crm_csv(url, args.crm_csv, profile=args.profile)
-        say(f"CRM file ({args.profile}): {args.crm_csv} ({rows} contact(s))")
+        rows = write_crm_csv(url, args.crm_csv, profile=profile)
+        say(f"CRM file ({profile}): {args.crm_csv} ({rows} contact(s))")
     # A rejected file, or a sign-up in conflict with one imported before: a script notices.
     return EXIT_OK if report.is_clean else EXIT_FAILED
 

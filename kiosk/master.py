@@ -114,6 +114,19 @@ class Touchpoint(MasterBase):
     __table_args__ = (Index("ix_touchpoints_contact", "contact_id"),)
 
 
+class LeftOutEvent(MasterBase):
+    """An event whose sign-ups staff left out of an imported file (``--skip-event``).
+
+    Kept until an import of the same file takes them in, so importing it
+    again without leaving that event out merges them then.
+    """
+
+    __tablename__ = "left_out_events"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)  # the file's
+    event_name: Mapped[str] = mapped_column(Text, primary_key=True)  # as the file spells it
+
+
 class ContactKeys(MasterBase):
     """What the duplicate search compares for one contact, made from its current profile.
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from kiosk.clock import Clock, utc_now
 from kiosk.duplicates import (
     Decision,
     DecisionRecord,
@@ -113,9 +114,17 @@ class DuplicatesTab(QWidget):
     status_changed = Signal(str)
     error_shown = Signal(str)
 
-    def __init__(self, master_url: str, tasks: TaskPool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        master_url: str,
+        tasks: TaskPool,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = utc_now,
+    ) -> None:
         super().__init__(parent)
         self.master_url = master_url
+        self._clock = clock  # when decisions are recorded
         self._tasks = tasks
         self._engine: Engine | None = None
         self._busy = False
@@ -354,21 +363,29 @@ class DuplicatesTab(QWidget):
         pair = self.chosen()
         if pair is not None:
             first, second = pair.candidate.first, pair.candidate.second
-            self._decide(self.tr("Merging…"), lambda e: merge_contacts(e, first, second))
+            self._decide(
+                self.tr("Merging…"),
+                lambda e: merge_contacts(e, first, second, now=self._clock()),
+            )
 
     def mark_chosen_not_same(self) -> None:
         """Record that the chosen pair are two people (in the background)."""
         pair = self.chosen()
         if pair is not None:
             first, second = pair.candidate.first, pair.candidate.second
-            self._decide(self.tr("Recording…"), lambda e: mark_not_same(e, first, second))
+            self._decide(
+                self.tr("Recording…"),
+                lambda e: mark_not_same(e, first, second, now=self._clock()),
+            )
 
     def undo_chosen(self) -> None:
         """Undo the decision chosen in the list of decisions (in the background)."""
         record = self._chosen_decision()
         if record is not None:
             decision_id = record.decision.id
-            self._decide(self.tr("Undoing…"), lambda e: undo_decision(e, decision_id))
+            self._decide(
+                self.tr("Undoing…"), lambda e: undo_decision(e, decision_id, now=self._clock())
+            )
 
     def _decide(self, doing: str, act: Callable[[Engine], Decision]) -> None:
         engine = self._master()

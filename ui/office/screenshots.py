@@ -1,14 +1,16 @@
 """Render the office window in each of its states to PNG files (works headless).
 
-Everything is real and throwaway: demo sign-ups in temporary kiosk stores,
-exported (one encrypted, one damaged on purpose) to a temporary folder, and
-merged into a temporary SQLite master store. Nothing touches real data.
+Everything is real and throwaway: seeded demo sign-ups in kiosk stores with
+fixed ids, exported (one encrypted, one damaged on purpose) into a scratch
+folder, and merged into a SQLite master store there. Time is the fixed
+``now`` the caller gives, so the pictures come out the same every run.
+Nothing touches real data.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -17,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from kiosk.clock import ManualClock
 from kiosk.content import load_content
 from kiosk.crypto import new_key_pair, write_identity_file
 from kiosk.demo import demo_records
@@ -39,13 +42,19 @@ def _wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
         time.sleep(0.01)
 
 
-def _export(root: Path, name: str, count: int, seed: int, recipient: str | None = None) -> Path:
+def _export(
+    root: Path, name: str, count: int, seed: int, now: datetime, recipient: str | None = None
+) -> Path:
     consent = load_content(default_content_path()).consent
-    store = Store.open(root / f"kiosk-{name}")
+    store = Store.open(root / f"kiosk-{name}", clock=ManualClock(now))
     try:
+        # A fixed id, made from the name as a kiosk makes its own (six hex digits).
+        store.set_setting("kiosk_id", hashlib.sha256(name.encode()).hexdigest()[:6])
         store.set_kiosk_name(name)
         store.insert_records(
-            demo_records(count, seed=seed, kiosk_id=store.kiosk_id, consent=consent, start=START)
+            demo_records(
+                count, seed=seed, kiosk_id=store.kiosk_id, consent=consent, start=START, now=now
+            )
         )
         out = root / "usb" / name
         out.mkdir(parents=True)
@@ -61,74 +70,82 @@ def _settle(window: OfficeWindow) -> None:
     QCoreApplication.processEvents()
 
 
-def render_office_screenshots(out_dir: Path) -> list[Path]:
-    """Write office_*.png for each state of the window into ``out_dir``; return the paths."""
+def render_office_screenshots(out_dir: Path, workdir: Path, now: datetime) -> list[Path]:
+    """Write office_*.png for each state of the window into ``out_dir``; return the paths.
+
+    ``workdir`` (an empty folder, of the same name every run) holds the kiosks,
+    the stick and the master store; ``now`` is the time the window works at.
+    """
     app = QApplication.instance() or QApplication([])
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="p2p-office-shots-") as tmp:
-        root = Path(tmp)
-        identity, recipient = new_key_pair()
-        key = root / "office.key"
-        write_identity_file(key, identity)
-        north = _export(root, "North Hall kiosk", 240, seed=1)
-        south = _export(root, "South Hall kiosk", 180, seed=2)
-        secure = _export(root, "Gala kiosk", 60, seed=3, recipient=recipient)
-        damaged_dir = root / "usb" / "damaged"
-        damaged_dir.mkdir()
-        damaged = damaged_dir / south.name
-        for source in south.parent.iterdir():
-            shutil.copy(source, damaged_dir / source.name)
-        data = bytearray(damaged.read_bytes())
-        data[len(data) // 2] ^= 0x01
-        damaged.write_bytes(bytes(data))
+    root = Path(workdir)
+    root.mkdir(parents=True, exist_ok=True)
+    identity, recipient = new_key_pair()
+    key = root / "office.key"
+    write_identity_file(key, identity)
+    north = _export(root, "North Hall kiosk", 240, 1, now)
+    south = _export(root, "South Hall kiosk", 180, 2, now)
+    secure = _export(root, "Gala kiosk", 60, 3, now, recipient=recipient)
+    damaged_dir = root / "usb" / "damaged"
+    damaged_dir.mkdir()
+    damaged = damaged_dir / south.name
+    for source in south.parent.iterdir():
+        shutil.copy(source, damaged_dir / source.name)
+    data = bytearray(damaged.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    damaged.write_bytes(bytes(data))
 
-        window = make_office_window(master_url_in(root))
-        window.show()
+    window = make_office_window(master_url_in(root), clock=ManualClock(now))
+    window.show()
 
-        def shot(name: str) -> None:
+    def shot(name: str, *, settle: bool = True) -> None:
+        if settle:
             QCoreApplication.processEvents()
-            path = out_dir / f"office_{name}.png"
-            if not window.grab().save(str(path)):
-                raise OSError(f"could not write {path}")
-            written.append(path)
+        path = out_dir / f"office_{name}.png"
+        if not window.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        written.append(path)
 
-        try:
-            _settle(window)
-            shot("empty")
-            window.add_files([north, south, damaged, secure])
-            _settle(window)
-            shot("checked")
-            window.set_identity(key)
-            _settle(window)
-            shot("key_chosen")
+    try:
+        _settle(window)
+        shot("empty")
+        window.add_files([north, south, damaged, secure])
+        _settle(window)
+        shot("checked")
+        window.set_identity(key)
+        _settle(window)
+        shot("key_chosen")
 
-            captured = {"done": False}
+        captured = {"done": False}
 
-            def mid_merge(value: int) -> None:
-                bar = window.progress_bar
-                if not captured["done"] and bar.maximum() > 1 and value >= bar.maximum() // 2:
-                    captured["done"] = True
-                    shot("merging")
+        def mid_merge(value: int) -> None:
+            bar = window.progress_bar
+            if not captured["done"] and bar.maximum() > 1 and value >= bar.maximum() // 2:
+                captured["done"] = True
+                # Half way exactly, and no events processed (they would move the bar on
+                # by however far the merge got meanwhile): the same picture every run.
+                bar.setValue(bar.maximum() // 2)
+                shot("merging", settle=False)
 
-            window.progress_bar.valueChanged.connect(mid_merge)
-            window.merge()
-            _settle(window)
-            shot("merged")
-            window.tabs.setCurrentIndex(1)  # before anything is typed: the latest sign-ups
-            shot("contacts")
-            duplicates = window.duplicates_tab
-            window.tabs.setCurrentWidget(duplicates)
-            _settle(window)
-            duplicates.pairs_table.selectRow(0)
-            duplicates.merge_chosen()  # one decision on record, in the list below
-            _settle(window)
-            duplicates.history_table.selectRow(0)
-            shot("duplicates")
-        finally:
-            window.close()
-            window.deleteLater()
-            QCoreApplication.processEvents()
+        window.progress_bar.valueChanged.connect(mid_merge)
+        window.merge()
+        _settle(window)
+        shot("merged")
+        window.tabs.setCurrentIndex(1)  # before anything is typed: the latest sign-ups
+        shot("contacts")
+        duplicates = window.duplicates_tab
+        window.tabs.setCurrentWidget(duplicates)
+        _settle(window)
+        duplicates.pairs_table.selectRow(0)
+        duplicates.merge_chosen()  # one decision on record, in the list below
+        _settle(window)
+        duplicates.history_table.selectRow(0)
+        shot("duplicates")
+    finally:
+        window.close()
+        window.deleteLater()
+        QCoreApplication.processEvents()
     del app
     return written

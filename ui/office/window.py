@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.clock import Clock, utc_now
 from kiosk.importer import ImportReport
 from kiosk.master import ContactRow
 from kiosk.office_counts import describe_master
@@ -89,6 +90,7 @@ class OfficeWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         receipt_dir: Path | None = None,
+        clock: Clock = utc_now,
     ) -> None:
         super().__init__(parent)
         self.master_url = master_url
@@ -107,7 +109,7 @@ class OfficeWindow(QMainWindow):
         outer.addLayout(self._build_header())
         self.import_tab = ImportTab(master_url, self._tasks, identity, receipt_dir=receipt_dir)
         self.contacts_tab = ContactsTab(master_url, self._tasks)
-        self.duplicates_tab = DuplicatesTab(master_url, self._tasks)
+        self.duplicates_tab = DuplicatesTab(master_url, self._tasks, clock=clock)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
         self.tabs.setAccessibleName(self.tr("Office sections"))
