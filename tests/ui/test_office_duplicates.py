@@ -214,3 +214,37 @@ def test_an_empty_store_says_so_in_both_views(qtbot: QtBot, sqlite_url: str) -> 
     assert window.duplicates_tab.count_label.text() == "No possible duplicates"
     assert not window.duplicates_tab.merge_button.isEnabled()
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=20_000)
+
+
+def test_an_unticked_event_is_left_out_of_the_master_and_the_crm_file(
+    qtbot: QtBot, sqlite_url: str, make_kiosk: MakeKiosk, tmp_path: Path
+) -> None:
+    kiosk = make_kiosk("booth")
+    kiosk.add(at=T0, event="Setup test", email="volunteer@example.org")
+    kiosk.add(at=T0 + timedelta(hours=1), event="Campus Fair", email="dana@example.org")
+    window = _open(qtbot, sqlite_url)
+    with qtbot.waitSignal(window.checks_finished, timeout=20_000):
+        window.add_files([kiosk.export()])
+    choice = window.import_tab.events_choice
+    assert choice.isVisible()
+    assert [choice.list.item(row).text() for row in range(choice.list.count())] == [
+        "Campus Fair",
+        "Setup test",
+    ]
+    # Staff untick the test with the keyboard: the event chosen, then Space.
+    choice.list.setFocus()
+    choice.list.setCurrentRow(1)
+    qtbot.keyClick(choice.list, Qt.Key.Key_Space)
+    assert choice.left_out() == ["Setup test"]
+
+    with qtbot.waitSignal(window.merge_finished, timeout=60_000) as merged:
+        assert window.merge()
+    assert merged.args is not None
+    assert dict(merged.args[0].left_out) == {"Setup test": 1}
+    assert "• Setup test: 1 sign-up" in window.import_tab.left_out_label.text()
+    assert [p.email for p in window.search("example.org")] == ["dana@example.org"]
+    out = tmp_path / "contacts.csv"
+    with qtbot.waitSignal(window.crm_saved, timeout=20_000):
+        window.save_crm_file(out, "generic")
+    assert "volunteer@" not in out.read_text(encoding="utf-8-sig")
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=20_000)

@@ -16,11 +16,12 @@ STYLESHEET = ("styles", "office.qss")
 
 
 def office_stylesheet() -> str:
-    """The office window's stylesheet, or "" when the file is missing (plain Qt look)."""
+    """The office window's stylesheet (``@assets/`` made the assets folder), or "" without one."""
     try:
-        return asset_path(*STYLESHEET).read_text(encoding="utf-8")
+        text = asset_path(*STYLESHEET).read_text(encoding="utf-8")
     except OSError:
         return ""
+    return text.replace("@assets/", Path(asset_path()).as_posix() + "/")
 
 
 def make_office_window(

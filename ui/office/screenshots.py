@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import shutil
 import time
+import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -31,6 +33,7 @@ from ui.office.app import make_office_window
 from ui.office.window import OfficeWindow
 
 START = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
+SETUP_TEST = "Setup test"
 
 
 def _wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -51,11 +54,13 @@ def _export(
         # A fixed id, made from the name as a kiosk makes its own (six hex digits).
         store.set_setting("kiosk_id", hashlib.sha256(name.encode()).hexdigest()[:6])
         store.set_kiosk_name(name)
-        store.insert_records(
-            demo_records(
-                count, seed=seed, kiosk_id=store.kiosk_id, consent=consent, start=START, now=now
-            )
+        records = demo_records(
+            count, seed=seed, kiosk_id=store.kiosk_id, consent=consent, start=START, now=now
         )
+        # The volunteer's test at setting up, as the booth checklist asks for.
+        test = replace(records[-1], signup_id=uuid.UUID(int=seed, version=4))
+        test = replace(test, event_name=SETUP_TEST, created_at=START - timedelta(minutes=30))
+        store.insert_records([*records, test])
         out = root / "usb" / name
         out.mkdir(parents=True)
         result = export_signups(store, out, recipient=recipient)
@@ -130,6 +135,7 @@ def render_office_screenshots(out_dir: Path, workdir: Path, now: datetime) -> li
                 shot("merging", settle=False)
 
         window.progress_bar.valueChanged.connect(mid_merge)
+        window.import_tab.events_choice.set_included(SETUP_TEST, False)
         window.merge()
         _settle(window)
         shot("merged")
