@@ -200,7 +200,10 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
         help="make the same sign-ups every time (default: new random ones each run)",
     )
 
-    self_check_help = "prove this installation works end to end, in a temp folder"
+    self_check_help = (
+        "check this deployment's config.toml and content file, then prove the installation "
+        "works end to end in a throwaway folder"
+    )
     command("self-check", self_check_help, screens.self_check)
 
     shots = command(

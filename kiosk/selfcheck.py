@@ -1,10 +1,14 @@
-"""``p2p-kiosk self-check``: prove an installation works end to end, in a throwaway folder.
+"""``p2p-kiosk self-check``: prove an installation works end to end.
 
-Opens a fresh store, applies the migrations, checks that the fresh kiosk asks
-for first-start setup and opens once a staff PIN is set, loads the bundled
-content, renders every screen offscreen, submits a sign-up, exports and
-imports it, and applies the import's receipt (erasing the sign-up's personal
-data).
+First it checks what this deployment will run with, as ``p2p-kiosk run``
+reads it: the data folder's ``config.toml`` (if there is one) and the
+content file it names (or ``--content``, or the bundled one), with every
+link encoded as a QR code, naming each file it checked. Then, in a
+throwaway folder, it opens a fresh store, applies the migrations, checks that
+the fresh kiosk asks for first-start setup and opens once a staff PIN is set,
+renders every screen offscreen with that content, submits a sign-up, exports
+and imports it, and applies the import's receipt (erasing the sign-up's
+personal data). The deployment's own store is never touched.
 Each step prints one line; the command exits 0 only if every step worked.
 Used by CI on the PyInstaller bundle and by volunteers after installing.
 Rendering needs Qt, which this core never imports: the caller
@@ -19,12 +23,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from kiosk.content import load_content
+from kiosk.config import CONFIG_FILE_NAME, KioskConfig, load_config
+from kiosk.content import ContentError, load_content, qr_problems
 from kiosk.export import ExportResult
 from kiosk.first_start import SetupState
 from kiosk.importer import import_exports
 from kiosk.master import master_url_in
-from kiosk.paths import default_content_path
 from kiosk.pin import PinRejected, check_new_pin
 from kiosk.receipts import ReceiptBook
 from kiosk.service import KioskService
@@ -37,10 +41,18 @@ RenderScreens = Callable[[KioskService, Path], Sequence[Path]]
 """Renders every screen of a kiosk into a folder, returning the image files."""
 
 
-def run_self_check(out: TextIO, render_screens: RenderScreens) -> bool:
-    """Run every step, printing one line each to ``out``; return whether all passed."""
+def run_self_check(
+    out: TextIO,
+    render_screens: RenderScreens,
+    data_dir: Path,
+    content_path: Path | None = None,
+) -> bool:
+    """Run every step, printing one line each to ``out``; return whether all passed.
+
+    ``data_dir`` and ``content_path`` are the deployment's, as ``run`` takes them.
+    """
     with tempfile.TemporaryDirectory(prefix="p2p-self-check-") as tmp:
-        check = _SelfCheck(Path(tmp), render_screens)
+        check = _SelfCheck(Path(tmp), render_screens, data_dir, content_path)
         try:
             passed = _run_steps(check.steps(), out)
         finally:
@@ -64,9 +76,18 @@ def _run_steps(steps: Sequence[tuple[str, Step]], out: TextIO) -> bool:
 class _SelfCheck:
     """The steps, in a throwaway folder; each later step uses what the earlier ones made."""
 
-    def __init__(self, workdir: Path, render_screens: RenderScreens) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        render_screens: RenderScreens,
+        data_dir: Path,
+        content_path: Path | None,
+    ) -> None:
         self._workdir = workdir
         self._render_screens = render_screens
+        self._data_dir = data_dir
+        self._content_path = content_path
+        self._config: KioskConfig | None = None
         self._opened: KioskService | None = None
         self._export: ExportResult | None = None
         self._receipt: Path | None = None
@@ -74,9 +95,10 @@ class _SelfCheck:
     def steps(self) -> list[tuple[str, Step]]:
         """Every step with its name, in the order they must run."""
         return [
+            ("config", self.check_config),
+            ("content", self.check_content),
             ("store", self.open_store),
             ("first start", self.first_start),
-            ("content", self.check_content),
             ("screens", self.render_screens),
             ("sign-up", self.submit),
             ("export", self.export),
@@ -94,8 +116,28 @@ class _SelfCheck:
         assert self._opened is not None, "the store step runs first"
         return self._opened
 
+    def check_config(self) -> str:
+        self._config = load_config(self._data_dir, content_path=self._content_path)
+        path = self._data_dir / CONFIG_FILE_NAME
+        if path.exists():
+            return f"{path}: ok"
+        return f"no {CONFIG_FILE_NAME} in {self._data_dir}: the defaults"
+
+    def check_content(self) -> str:
+        assert self._config is not None, "the config step runs first"
+        path = self._config.content_path
+        content = load_content(path)
+        problems = qr_problems(content)
+        if problems:
+            raise ContentError(problems)
+        return f"{path}: ok ({len(content.resources)} resources, {content.title!r})"
+
     def open_store(self) -> str:
-        self._opened = KioskService.open(self._workdir / "data")
+        assert self._config is not None, "the config step runs first"
+        # A throwaway kiosk showing the deployment's own content.
+        self._opened = KioskService.open(
+            self._workdir / "data", content_path=self._config.content_path
+        )
         with self._opened.store.engine.connect() as conn:
             revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         if revision != head_revision():
@@ -110,10 +152,6 @@ class _SelfCheck:
         if service.setup_state() is not SetupState.READY:
             raise RuntimeError("the kiosk is not ready after its staff PIN was set")
         return "a fresh kiosk asks for setup, and opens once its staff PIN is set"
-
-    def check_content(self) -> str:
-        content = load_content(default_content_path())
-        return f"bundled content: {len(content.resources)} resources, {content.title!r}"
 
     def render_screens(self) -> str:
         paths = self._render_screens(self._service, self._workdir / "screens")

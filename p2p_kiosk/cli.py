@@ -147,14 +147,14 @@ def _confirmed_demo_export(service: KioskService, stick: Path, start: datetime) 
     service.apply_receipts([write_receipt(stick, receipt)])
 
 
-def self_check(out: TextIO) -> bool:
-    """Run ``kiosk.selfcheck`` with its screen step; return whether every step passed."""
+def self_check(out: TextIO, data_dir: Path, content_path: Path | None = None) -> bool:
+    """Run ``kiosk.selfcheck`` for the deployment in ``data_dir``; return whether all passed."""
     # Rendering must never need a display: a booth laptop runs this before
     # anyone has logged in, and CI has no screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.selfcheck import run_self_check
 
-    return run_self_check(out, _render_for_check)
+    return run_self_check(out, _render_for_check, data_dir, content_path)
 
 
 def _render_for_check(service: KioskService, folder: Path) -> list[Path]:
@@ -165,7 +165,8 @@ def _render_for_check(service: KioskService, folder: Path) -> list[Path]:
 
 def _self_check_command(args: argparse.Namespace) -> int:
     """``p2p-kiosk self-check``."""
-    return cli.EXIT_OK if self_check(sys.stdout) else cli.EXIT_FAILED
+    passed = self_check(sys.stdout, cli.data_dir_of(args), args.content)
+    return cli.EXIT_OK if passed else cli.EXIT_FAILED
 
 
 SCREEN_COMMANDS = cli.ScreenCommands(
