@@ -27,7 +27,6 @@ from __future__ import annotations
 import sqlite3
 import unicodedata
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import groupby
@@ -53,7 +52,7 @@ from kiosk.master import (
     email_key,
 )
 from kiosk.people import DISTINCT, MERGED, Groups, merged_groups, people_with_ids
-from kiosk.store import database_error_reason
+from kiosk.store import database_error_reason, write_transaction
 
 MAX_EDITS = 2  # emails this many edits apart (or fewer) make a possible duplicate
 _LARGEST_ID = 2**63 - 1  # what an id column holds on SQLite and PostgreSQL (BIGINT)
@@ -229,7 +228,7 @@ def refresh_keys(engine: Engine) -> int:
         with engine.connect() as connection:
             if _keys_are_current(connection, _touchpoint_count(connection)):
                 return 0
-        with _write_transaction(engine) as connection:
+        with write_transaction(engine) as connection:
             count = _touchpoint_count(connection)  # before the contacts: never newer than they are
             made = _make_stale_keys(connection)
             _record_state(connection, count)
@@ -295,24 +294,6 @@ def _upsert(
     statement = insert_(table)
     replaced = {name: statement.excluded[name] for name in rows[0] if name != key}
     connection.execute(statement.on_conflict_do_update(index_elements=[key], set_=replaced), rows)
-
-
-@contextmanager
-def _write_transaction(engine: Engine) -> Iterator[Connection]:
-    """One transaction that reads then writes; on SQLite it holds the write lock from the start.
-
-    (A SQLite transaction that read first fails, rather than waits, when
-    another connection wrote meanwhile.)
-    """
-    with engine.connect() as connection:
-        if connection.dialect.name == "sqlite":
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-        try:
-            yield connection
-        except BaseException:
-            connection.rollback()
-            raise
-        connection.commit()
 
 
 # Candidates -------------------------------------------------------------------------
@@ -418,7 +399,7 @@ def mark_not_same(
 def _decide(engine: Engine, first: int, second: int, decision: str, now: datetime) -> Decision:
     low, high = _contact_pair(first, second)
     try:
-        with _write_transaction(engine) as connection:
+        with write_transaction(engine) as connection:
             _check_decidable(connection, low, high, decision)
             decision_id = connection.execute(
                 insert(DuplicateDecision)
@@ -503,7 +484,7 @@ def undo_decision(engine: Engine, decision_id: int, *, now: datetime | None = No
         raise DuplicateError("A decision is named by a positive whole number.")
     moment = _naive(now or utc_now())
     try:
-        with _write_transaction(engine) as connection:
+        with write_transaction(engine) as connection:
             changed = connection.execute(
                 update(DuplicateDecision)
                 .where(DuplicateDecision.id == decision_id, DuplicateDecision.undone_at.is_(None))

@@ -11,7 +11,8 @@ unique keys and ``ON CONFLICT`` only, so concurrent imports cannot duplicate.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -480,9 +481,20 @@ def contacts_with_ids(connection: Connection, ids: Iterable[int]) -> list[Contac
 
 def contacts_of(connection: Connection, contacts: Sequence[Any]) -> list[ContactRow]:
     """``contacts`` (rows of the contact columns) as ContactRows, with their touchpoints counted."""
-    events: dict[int, dict[str, None]] = {row.id: {} for row in contacts}
-    counts = dict.fromkeys(events, 0)
-    ids = list(events)
+    counts, events = sign_up_summary(connection, [row.id for row in contacts])
+    return [_contact_row(row, counts[row.id], tuple(events.get(row.id, ()))) for row in contacts]
+
+
+def sign_up_summary(
+    connection: Connection, ids: Sequence[int], owner: Callable[[int], int] = int
+) -> tuple[Counter[int], dict[int, dict[str, None]]]:
+    """How many sign-ups the contacts ``ids`` have, and their events in the order first come to.
+
+    Both are keyed by ``owner(contact id)``: the contact itself, or the person
+    a merge made it part of (``kiosk.people``).
+    """
+    counts: Counter[int] = Counter()
+    events: dict[int, dict[str, None]] = {}
     for start in range(0, len(ids), _IN_CHUNK):
         touches = connection.execute(
             select(Touchpoint.contact_id, Touchpoint.event_name)
@@ -490,6 +502,7 @@ def contacts_of(connection: Connection, contacts: Sequence[Any]) -> list[Contact
             .order_by(Touchpoint.created_at, Touchpoint.signup_id)
         )
         for contact_id, event_name in touches:
-            counts[contact_id] += 1
-            events[contact_id].setdefault(event_name, None)
-    return [_contact_row(row, counts[row.id], tuple(events[row.id])) for row in contacts]
+            key = owner(contact_id)
+            counts[key] += 1
+            events.setdefault(key, {}).setdefault(event_name, None)
+    return counts, events

@@ -27,14 +27,13 @@ from sqlalchemy import Connection, Engine, select
 from kiosk.master import (
     ContactRow,
     DuplicateDecision,
-    Touchpoint,
     contacts_with_ids,
     iter_contacts,
     recent_contacts,
     search_contacts,
+    sign_up_summary,
 )
 
-_IN_CHUNK = 900  # ids per IN (...) list, under SQLite's limit on bound parameters
 MERGED = "merged"
 DISTINCT = "distinct"
 
@@ -102,15 +101,7 @@ def _people_of(connection: Connection, groups: Groups, names: Sequence[int]) -> 
     members = groups.members()
     ids = sorted({member for name in names for member in members.get(name, [name])})
     rows = {row.id: row for row in contacts_with_ids(connection, ids)}
-    order: dict[int, dict[str, None]] = {}
-    for start in range(0, len(ids), _IN_CHUNK):
-        touches = connection.execute(
-            select(Touchpoint.contact_id, Touchpoint.event_name)
-            .where(Touchpoint.contact_id.in_(ids[start : start + _IN_CHUNK]))
-            .order_by(Touchpoint.created_at, Touchpoint.signup_id)
-        )
-        for contact_id, event_name in touches:
-            order.setdefault(groups.of(contact_id), {}).setdefault(event_name, None)
+    _, order = sign_up_summary(connection, ids, groups.of)
     people = []
     for name in names:
         found = [rows[member] for member in members.get(name, [name]) if member in rows]

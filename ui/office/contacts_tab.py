@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from kiosk.crm import PROFILES, write_crm_csv
 from kiosk.errors import KioskError
-from kiosk.master import ContactRow, open_master
+from kiosk.master import ContactRow
 from kiosk.office_counts import master_counts
 from kiosk.people import recent_people, search_people
 from ui.office.controls import setup_table
+from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
 from ui.widgets import metrics
@@ -49,11 +49,11 @@ class ContactsTab(QWidget):
     status_changed = Signal(str)
     error_shown = Signal(str)
 
-    def __init__(self, master_url: str, tasks: TaskPool, parent: QWidget | None = None) -> None:
+    def __init__(self, master: MasterLink, tasks: TaskPool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.master_url = master_url
+        self.master_url = master.url
+        self._master = master.engine
         self._tasks = tasks
-        self._engine: Engine | None = None
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -141,17 +141,6 @@ class ContactsTab(QWidget):
         return crm
 
     # Search -------------------------------------------------------------------
-
-    def _master(self) -> Engine:
-        if self._engine is None:
-            self._engine = open_master(self.master_url)
-        return self._engine
-
-    def close_master(self) -> None:
-        """Let go of the master store's connections (the window is closing)."""
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
 
     def refresh_counts(self) -> None:
         """Show how many contacts and sign-ups the master store holds."""

@@ -40,9 +40,10 @@ from kiosk.duplicates import (
     undo_decision,
 )
 from kiosk.errors import KioskError
-from kiosk.master import ContactRow, open_master
+from kiosk.master import ContactRow
 from kiosk.people import MERGED
 from ui.office.controls import setup_table
+from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
 from ui.widgets import metrics
@@ -116,17 +117,16 @@ class DuplicatesTab(QWidget):
 
     def __init__(
         self,
-        master_url: str,
+        master: MasterLink,
         tasks: TaskPool,
         parent: QWidget | None = None,
         *,
         clock: Clock = utc_now,
     ) -> None:
         super().__init__(parent)
-        self.master_url = master_url
+        self._master = master.engine
         self._clock = clock  # when decisions are recorded
         self._tasks = tasks
-        self._engine: Engine | None = None
         self._busy = False
         self.stale = True  # look again when shown
         self.pairs: list[PossibleDuplicate] = []
@@ -248,19 +248,6 @@ class DuplicatesTab(QWidget):
         self.history_table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.history_table)
         return panel
-
-    # The master store -----------------------------------------------------------
-
-    def _master(self) -> Engine:
-        if self._engine is None:
-            self._engine = open_master(self.master_url)
-        return self._engine
-
-    def close_master(self) -> None:
-        """Let go of the master store's connections (the window is closing)."""
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
 
     # Looking ------------------------------------------------------------------
 

@@ -54,6 +54,7 @@ from ui.office.files import (
     is_export_file,
 )
 from ui.office.import_tab import ImportTab
+from ui.office.master_link import MasterLink
 from ui.office.tasks import TaskPool
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
@@ -108,8 +109,9 @@ class OfficeWindow(QMainWindow):
         outer.setSpacing(metrics.OFFICE_SPACING)
         outer.addLayout(self._build_header())
         self.import_tab = ImportTab(master_url, self._tasks, identity, receipt_dir=receipt_dir)
-        self.contacts_tab = ContactsTab(master_url, self._tasks)
-        self.duplicates_tab = DuplicatesTab(master_url, self._tasks, clock=clock)
+        self._master = MasterLink(master_url)  # one pool for the tabs that read the store
+        self.contacts_tab = ContactsTab(self._master, self._tasks)
+        self.duplicates_tab = DuplicatesTab(self._master, self._tasks, clock=clock)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
         self.tabs.setAccessibleName(self.tr("Office sections"))
@@ -336,6 +338,5 @@ class OfficeWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._tasks.wait_all()
-        self.contacts_tab.close_master()
-        self.duplicates_tab.close_master()
+        self._master.close()
         super().closeEvent(event)
