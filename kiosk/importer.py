@@ -208,10 +208,10 @@ def merge_exports(
     """Merge the checked exports into the master store at ``url``, one transaction per file.
 
     Sign-ups under the events named in ``skip_events`` are left out
-    (``kiosk.left_out``). Files that failed their check are reported as rejected and merged not at
-    all. Raises ``MasterError`` if the store cannot be opened, ``ImportFailed``
-    if it fails mid-way (files merged before stay merged; the failing one is
-    rolled back whole).
+    (``kiosk.left_out``). Files that failed their check are reported as
+    rejected and merged not at all. Raises ``MasterError`` if the store cannot
+    be opened, ``ImportFailed`` if it fails mid-way (files merged before stay
+    merged; the failing one is rolled back whole).
     """
     engine = open_master(url)
     try:

@@ -56,7 +56,7 @@ def test_bjorn_astrom_comes_back_under_a_second_email(content: Content) -> None:
     bjorn = [r for r in records if (r.signup.first_name, r.signup.last_name) == ("Björn", "Åström")]
     assert len({r.signup.email.lower() for r in bjorn}) == 2
     assert len({(r.signup.phone, r.signup.postal_code) for r in bjorn}) == 1
-    assert len({r.event_name for r in bjorn}) == 2
+    assert len({r.event_name for r in bjorn}) >= 2  # he may come back once more, too
 
 
 def test_records_look_like_a_season_of_events(content: Content) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, insert, inspect
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.content import Content
@@ -497,3 +497,25 @@ def test_hostile_names_are_compared_as_text(
     merge_contacts(engine, pair.first, pair.second)
     row = next(r for r in _crm(master_url, kiosk.usb, "generic") if r["email"] == "'=b@x.org")
     assert row["first_name"] == '\'=hyperlink("x")' and row["other_emails"] == "a@x.org"
+
+
+def test_a_master_store_made_before_duplicates_gains_their_tables(
+    dana: tuple[ExportingKiosk, str], engine: Engine
+) -> None:
+    """A store an older version made (without the tables the duplicates and left-out events
+    add) is opened as it is: the new tables are created beside the old, nothing is migrated."""
+    _, url = dana
+    new_tables = ("duplicate_decisions", "contact_keys", "contact_keys_state", "left_out_events")
+    with engine.begin() as connection:
+        for table in new_tables:
+            connection.exec_driver_sql(f"DROP TABLE {table}")
+    engine.dispose()
+
+    reopened = open_master(url)
+    try:
+        assert set(new_tables) <= set(inspect(reopened).get_table_names())
+        pair = _only(find_candidates(reopened))
+        merge_contacts(reopened, pair.first, pair.second)
+        assert len(list(iter_people(reopened))) == 2
+    finally:
+        reopened.dispose()
