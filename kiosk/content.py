@@ -411,6 +411,24 @@ def qr_problems(content: Content) -> list[ContentProblem]:
     return problems
 
 
+def language_report(content: Content) -> list[str]:
+    """One line per language of ``content``: complete or what it lacks, and its review status."""
+    lines = []
+    for language in content.languages:
+        if language.code == content.language:
+            status = "complete, the content's own language"
+        elif language.is_complete:
+            review = "reviewed" if language.reviewed else "not yet reviewed"
+            status = f"complete, {review} by a native speaker"
+        else:
+            status = (
+                f"incomplete, so it cannot be offered: {len(language.missing)} text(s) missing "
+                f"in [translations.{language.code}]: {', '.join(language.missing)}"
+            )
+        lines.append(f"  {language.code} {language.name}: {status}")
+    return lines
+
+
 def load_content(path: Path) -> Content:
     """Read and validate a content file; raise ``ContentError`` listing every problem."""
     path = Path(path)
