@@ -35,6 +35,8 @@ class KioskConfig:
     keyboard: str = "auto"
     idle_timeout_s: int = 90
     export_public_key: str | None = None
+    languages: tuple[str, ...] | None = None  # None: every complete language of the content
+    default_language: str | None = None  # None: the content's own language
 
 
 def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskConfig:
@@ -49,7 +51,15 @@ def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskCon
         except OSError as exc:
             raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
     problems: list[str] = []
-    known = {"content", "default_region", "keyboard", "idle_timeout_s", "export_public_key"}
+    known = {
+        "content",
+        "default_region",
+        "keyboard",
+        "idle_timeout_s",
+        "export_public_key",
+        "languages",
+        "default_language",
+    }
     problems += [f"unknown setting {key!r}" for key in sorted(set(raw) - known)]
 
     content = raw.get("content")
@@ -88,6 +98,8 @@ def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskCon
         else:
             key = key.strip()
 
+    languages, default_language = _language_settings(raw, problems)
+
     if problems:
         raise ConfigError(f"{path}: " + "; ".join(problems))
     return KioskConfig(
@@ -97,7 +109,39 @@ def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskCon
         keyboard=keyboard,
         idle_timeout_s=idle,
         export_public_key=key,
+        languages=languages,
+        default_language=default_language,
     )
+
+
+def _language_settings(
+    raw: dict[str, Any], problems: list[str]
+) -> tuple[tuple[str, ...] | None, str | None]:
+    """Read ``languages`` and ``default_language`` in their form; the content checks the rest.
+
+    Whether the content has those languages, complete, is checked once it is
+    loaded (``kiosk.languages.configured_languages``).
+    """
+    from kiosk.content import MAX_LANGUAGES, is_language_code
+
+    languages = raw.get("languages")
+    if languages is not None:
+        if (
+            not isinstance(languages, list)
+            or not languages
+            or len(languages) > MAX_LANGUAGES
+            or not all(is_language_code(code) for code in languages)
+        ):
+            problems.append('languages: must be a list of language codes, e.g. ["en", "es"]')
+            languages = None
+        elif len(set(languages)) < len(languages):
+            problems.append("languages: names a language twice")
+            languages = None
+    default = raw.get("default_language")
+    if default is not None and not is_language_code(default):
+        problems.append('default_language: must be a language code in quotes, e.g. "en"')
+        default = None
+    return (tuple(languages) if languages is not None else None), default
 
 
 def _public_key_problem(key: object) -> str | None:
