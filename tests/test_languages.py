@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC
@@ -12,9 +13,13 @@ import pytest
 from kiosk.clock import ManualClock
 from kiosk.config import ConfigError, load_config
 from kiosk.content import LanguageUnavailable
+from kiosk.crm import write_crm_csv
+from kiosk.importer import import_exports
 from kiosk.languages import LANGUAGES_SETTING
+from kiosk.master import open_master, search_contacts
 from kiosk.paths import DB_FILE_NAME, default_content_path
 from kiosk.service import KioskService
+from kiosk.validation import stored_column_passes, stored_value_problem
 from tests.factories import make_form
 
 BUNDLED = default_content_path().read_text(encoding="utf-8")
@@ -278,3 +283,63 @@ def test_a_stored_default_no_longer_offered_gives_way(
         assert (_codes(again), again.language) == (["he", "ar"], "he")
     finally:
         again.close()
+
+
+# The office: the language travels with each sign-up ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("locale", "he"),
+        ("locale", "ar"),
+        ("locale", "pt-BR"),
+        ("consent_version", "2026-11-24.1/he"),
+    ],
+)
+def test_the_office_accepts_every_language_and_consent_version_a_kiosk_writes(
+    column: str, value: str
+) -> None:
+    assert stored_value_problem(column, value) is None
+    assert stored_column_passes(column, [value, "en"])
+
+
+def test_each_attendees_language_reaches_the_master_store_and_the_crm_file(
+    service: KioskService, tmp_path: Path
+) -> None:
+    people = {"en": "Dana", "es": "José", "he": "דנה", "ar": "ليلى"}
+    for code, name in people.items():
+        service.set_language(code)
+        form = make_form(
+            first_name=name, email=f"{code}@example.org", locale=service.content.language
+        )
+        service.submit(form)
+        service.reset_language()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    result = service.export(usb)
+    assert result is not None
+    with result.csv_path.open(encoding="utf-8-sig", newline="") as stream:
+        exported = {row["email"]: row for row in csv.DictReader(stream)}
+    assert {email: (row["locale"], row["consent_version"]) for email, row in exported.items()} == {
+        "en@example.org": ("en", "2026-11-24.1"),
+        "es@example.org": ("es", "2026-11-24.1/es"),
+        "he@example.org": ("he", "2026-11-24.1/he"),
+        "ar@example.org": ("ar", "2026-11-24.1/ar"),
+    }
+    url = f"sqlite:///{tmp_path / 'master.sqlite3'}"
+    report = import_exports([result.csv_path], url)
+    assert report.rejected == () and report.contacts_new == 4
+    crm = tmp_path / "contacts.csv"
+    write_crm_csv(url, crm, profile="generic")
+    with crm.open(encoding="utf-8-sig", newline="") as stream:
+        rows = {row["email"]: row for row in csv.DictReader(stream)}
+    assert {email: row["language"] for email, row in rows.items()} == {
+        f"{code}@example.org": code for code in people
+    }
+    assert rows["he@example.org"]["first_name"] == "דנה"
+    engine = open_master(url)
+    try:
+        assert [contact.locale for contact in search_contacts(engine, "ليلى")] == ["ar"]
+    finally:
+        engine.dispose()
