@@ -64,7 +64,11 @@ def _run_steps(workdir: Path, out: TextIO) -> bool:
 
     def check_content() -> str:
         content = load_content(default_content_path())
-        return f"bundled content: {len(content.resources)} resources, {content.title!r}"
+        incomplete = [lang.code for lang in content.languages if not lang.is_complete]
+        if incomplete:
+            raise RuntimeError(f"bundled content incomplete in {', '.join(incomplete)}")
+        codes = ", ".join(lang.code for lang in content.languages)
+        return f"bundled content: {len(content.resources)} resources, {content.title!r}, in {codes}"
 
     def render_screens() -> str:
         # The one Qt import, here so the rest of the check runs without Qt.
@@ -75,6 +79,14 @@ def _run_steps(workdir: Path, out: TextIO) -> bool:
         if empty:
             raise RuntimeError(f"empty renders: {', '.join(empty)}")
         return f"rendered {len(paths)} screens offscreen"
+
+    def fonts() -> str:
+        from ui.app import bundled_font_faces
+
+        faces = bundled_font_faces()
+        if len(faces) < 4:
+            raise RuntimeError(f"bundled fonts missing: only {', '.join(faces) or 'none'} loaded")
+        return f"Hebrew and Arabic faces loaded: {', '.join(faces)}"
 
     def submit() -> str:
         service = _service(state)
@@ -130,6 +142,7 @@ def _run_steps(workdir: Path, out: TextIO) -> bool:
         ("first start", first_start),
         ("content", check_content),
         ("screens", render_screens),
+        ("fonts", fonts),
         ("sign-up", submit),
         ("export", export),
         ("import", import_),
