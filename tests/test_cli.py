@@ -477,6 +477,7 @@ SCREENS = (
     "staff",
     "staff_export",
     "staff_settings",
+    "staff_languages",
 )
 
 
