@@ -623,22 +623,41 @@ def _refuse(t: _Reader, item: dict[str, Any], place: str, keys: tuple[str, ...])
             )
 
 
+def _keyed(
+    t: _Reader,
+    table: dict[str, Any],
+    where: str,
+    key: str,
+    known: list[str],
+    untranslated: tuple[str, ...] = (),
+) -> dict[str, dict[str, Any]]:
+    """A translation's list of tables at ``where``, by their ``key`` (one of ``known``).
+
+    Those tables match the content's own entries by that key (a call to
+    action's id, a WLF option's choice), never by position; none may give
+    the ``untranslated`` keys.
+    """
+    place_of_list, _, name = where.rpartition(".")
+    out: dict[str, dict[str, Any]] = {}
+    for index, item in enumerate(t.items(table, name, place_of_list, required=False)):
+        place = f"{where}[{index}]"
+        if not isinstance(item, dict):
+            t.problem(place, "must be a table")
+        elif item.get(key) not in known:
+            t.problem(f"{place}.{key}", f"must be one of {', '.join(known)}")
+        elif item[key] in out:
+            t.problem(f"{place}.{key}", "names an entry translated already")
+        else:
+            _refuse(t, item, place, untranslated)
+            out[item[key]] = item
+    return out
+
+
 def _translated_actions(
     t: _Reader, table: dict[str, Any], actions: tuple[CallToAction, ...]
 ) -> tuple[CallToAction, ...]:
     ids = [action.id for action in actions]
-    by_id: dict[str, dict[str, Any]] = {}
-    for index, item in enumerate(t.items(table, "calls_to_action", required=False)):
-        place = f"calls_to_action[{index}]"
-        if not isinstance(item, dict):
-            t.problem(place, "must be a table")
-        elif item.get("id") not in ids:
-            t.problem(f"{place}.id", f"must be the id of a call to action: {', '.join(ids)}")
-        elif item["id"] in by_id:
-            t.problem(f"{place}.id", "names a call to action translated already")
-        else:
-            _refuse(t, item, place, ("pledge", "link"))
-            by_id[item["id"]] = item
+    by_id = _keyed(t, table, "calls_to_action", "id", ids, ("pledge", "link"))
     return tuple(
         replace(
             action, text=t.text(by_id.get(action.id, {}), "text", f"calls_to_action.{action.id}")
@@ -671,17 +690,7 @@ def _translated_resources(
 
 def _translated_wlf(t: _Reader, table: dict[str, Any], wlf: WlfInvitation) -> WlfInvitation:
     choices = [option.choice.value for option in wlf.options]
-    by_choice: dict[str, dict[str, Any]] = {}
-    for index, item in enumerate(t.items(table, "options", "wlf", required=False)):
-        place = f"wlf.options[{index}]"
-        if not isinstance(item, dict):
-            t.problem(place, "must be a table")
-        elif item.get("choice") not in choices:
-            t.problem(f"{place}.choice", f"must be one of {', '.join(choices)}")
-        elif item["choice"] in by_choice:
-            t.problem(f"{place}.choice", "names a choice translated already")
-        else:
-            by_choice[item["choice"]] = item
+    by_choice = _keyed(t, table, "wlf.options", "choice", choices)
     return WlfInvitation(
         heading=t.text(table, "heading", "wlf"),
         paragraphs=t.texts_like(table, "paragraphs", "wlf", len(wlf.paragraphs)),

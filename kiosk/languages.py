@@ -116,9 +116,9 @@ def stored_languages(
         raw = json.loads(stored)
         codes, default = raw["offered"], raw["default"]
     except (ValueError, TypeError, KeyError):
-        log.warning("the stored language choice is damaged; using the configured one")
-        return fallback
+        codes = default = None
     if not isinstance(codes, list):
+        log.warning("the stored language choice is damaged; using the configured one")
         return fallback
     usable = [
         language

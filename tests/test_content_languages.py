@@ -15,6 +15,7 @@ from kiosk.content import (
     load_content,
 )
 from kiosk.paths import default_content_path
+from tests.test_content import _attendee_texts
 
 BUNDLED = default_content_path().read_text(encoding="utf-8")
 OWN_LANGUAGE_ONLY = BUNDLED[: BUNDLED.index("# Translations -")]
@@ -35,12 +36,8 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
 
 def _texts(content: Content) -> list[str]:
     """Every text an attendee reads, resource sources left out (they are not translated)."""
-    texts = [content.title, content.subtitle, content.disclaimer, content.wlf.heading]
-    texts += [*content.paragraphs, *content.principles, *content.attract, *content.wlf.paragraphs]
-    texts += [content.wlf.members_only, content.wlf.membership_free]
-    texts += [o.label for o in content.wlf.options]
-    texts += [a.text for a in content.calls_to_action]
-    texts += [text for r in content.resources for text in (r.title, r.summary)]
+    sources = {resource.source for resource in content.resources}
+    texts = [text for text in _attendee_texts(content) if text not in sources]
     return texts + [content.consent.text, content.consent.email_group]
 
 
@@ -229,13 +226,12 @@ def test_an_older_file_without_a_language_name_gets_one(tmp_path: Path) -> None:
         (
             '{ id = "advocate"',
             '{ id = "petition"',
-            "translations.he.calls_to_action[0].id: must be the id of a call to action: "
-            "advocate, amplify",
+            "translations.he.calls_to_action[0].id: must be one of advocate, amplify",
         ),
         (
             '{ id = "amplify"',
             '{ id = "advocate"',
-            "translations.he.calls_to_action[1].id: names a call to action translated already",
+            "translations.he.calls_to_action[1].id: names an entry translated already",
         ),
         (
             '{ choice = "none"',

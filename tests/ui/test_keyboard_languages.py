@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QSpinBox, QVBoxLayout, QW
 
 from kiosk.signup import WlfChoice
 from tests.ui.conftest import Booth
+from tests.ui.test_journeys import _open_sign_up
 from ui.widgets.keyboard import (
     ARABIC_ROWS,
     HEBREW_ROWS,
@@ -24,14 +25,6 @@ from ui.widgets.keyboard import (
     field_layout,
     letter_layout_for,
 )
-
-
-def _open_join(booth: Booth) -> Any:
-    window, user = booth.window, booth.user
-    user.tap(window.attract.start_button)
-    user.tap(window.home.join_card)
-    assert window.current == "join"
-    return window.join
 
 
 def _layout_keys(keyboard: OnScreenKeyboard) -> list[str]:
@@ -49,7 +42,7 @@ def test_a_sign_up_typed_in_hebrew_and_arabic_is_stored_exactly(
 ) -> None:
     booth = open_booth()
     user = booth.user
-    join = _open_join(booth)
+    join = _open_sign_up(booth)
     keyboard = join.keyboard
 
     user.tap(join.first_name.edit)
@@ -155,6 +148,14 @@ def _has_focus(field: QWidget) -> bool:
     return focused is field or field.isAncestorOf(focused)
 
 
+def _name_keys(qtbot: Any, fields: _Fields, layout: str) -> OnScreenKeyboard:
+    """The keyboard showing ``layout``, the name field focused."""
+    fields.name.setFocus()
+    qtbot.waitUntil(fields.name.hasFocus)
+    fields.keyboard.set_layout(layout)
+    return fields.keyboard
+
+
 def test_field_layouts_follow_input_hints(fields: _Fields) -> None:
     assert [
         field_layout(w)
@@ -174,10 +175,7 @@ def test_each_language_starts_its_attendees_on_its_letters(language: str, layout
 def test_the_hebrew_keys_are_the_israeli_standard_and_the_arabic_keys_arabic_101(
     qtbot: Any, fields: _Fields
 ) -> None:
-    keyboard = fields.keyboard
-    fields.name.setFocus()
-    qtbot.waitUntil(fields.name.hasFocus)
-    keyboard.set_layout("hebrew")
+    keyboard = _name_keys(qtbot, fields, "hebrew")
     hebrew = [key.text() for key in keyboard.keys() if key.property("kind") in ("letter", "char")]
     for row in HEBREW_ROWS:
         assert "".join(row) in "".join(hebrew)
@@ -193,10 +191,7 @@ def test_the_hebrew_keys_are_the_israeli_standard_and_the_arabic_keys_arabic_101
 def test_arabic_shift_gives_hamza_forms_and_marks_named_for_a_screen_reader(
     qtbot: Any, fields: _Fields
 ) -> None:
-    keyboard = fields.keyboard
-    fields.name.setFocus()
-    qtbot.waitUntil(fields.name.hasFocus)
-    keyboard.set_layout("arabic")
+    keyboard = _name_keys(qtbot, fields, "arabic")
     qtbot.mouseClick(keyboard.key("Shift"), Qt.MouseButton.LeftButton)
     names = {key.accessibleName() for key in keyboard.keys()}
     assert {"Letter أ", "Letter إ", "Letter آ", "Fatha", "Shadda", "Arabic comma"} <= names
@@ -209,10 +204,7 @@ def test_arabic_shift_gives_hamza_forms_and_marks_named_for_a_screen_reader(
 def test_spanish_letters_type_accents_n_tilde_and_inverted_marks(
     qtbot: Any, fields: _Fields
 ) -> None:
-    keyboard = fields.keyboard
-    fields.name.setFocus()
-    qtbot.waitUntil(fields.name.hasFocus)
-    keyboard.set_layout("spanish")
+    keyboard = _name_keys(qtbot, fields, "spanish")
     for name in ("Shift", "Letter j", "Letter o", "Letter s", "Letter é", "Space", "Shift"):
         qtbot.mouseClick(keyboard.key(name), Qt.MouseButton.LeftButton)
     for name in ("Letter ñ", "Letter ü", "Inverted question mark", "Inverted exclamation mark"):
