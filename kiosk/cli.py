@@ -304,7 +304,7 @@ def _event_label(name: str, location: str) -> str:
 
 
 def _cmd_content_check(args: argparse.Namespace) -> int:
-    from kiosk.content import qr_problems
+    from kiosk.content import language_report, qr_problems
 
     content = load_content(args.file)
     # The kiosk does not encode every link at start-up; the check does, as the screens will.
@@ -319,6 +319,9 @@ def _cmd_content_check(args: argparse.Namespace) -> int:
         f"{len(content.calls_to_action)} calls to action, {len(content.principles)} principles, "
         f"{len(links)} link(s), each fitting a QR code a phone can read)"
     )
+    say(f"languages ({len(content.languages)}):")
+    for line in language_report(content):
+        say(line)
     return EXIT_OK
 
 

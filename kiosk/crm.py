@@ -55,6 +55,7 @@ class Field(StrEnum):
     SOURCE = "source"
     EVENTS = "event_names"  # every event the person signed up at, first first
     SIGNUPS = "touchpoints"  # how many sign-ups were merged into the contact
+    LANGUAGE = "locale"  # the language code of their latest sign-up: "en", "es", "he", "ar"
 
 
 class PhoneFormat(StrEnum):
@@ -114,6 +115,7 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("last_seen_at", Field.LAST_SEEN),
                 ("signups", Field.SIGNUPS),
                 ("events", Field.EVENTS),
+                ("language", Field.LANGUAGE),
             ),
             date_format="%Y-%m-%dT%H:%M:%SZ",
             phone_format=PhoneFormat.E164,
@@ -179,6 +181,8 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("Tags", Field.TAGS),
                 ("Consent Version", Field.CONSENT_VERSION),
                 ("Signup Date", Field.LAST_SEEN),
+                # Mailchimp's import guide: language preferences go in a text field.
+                ("Language", Field.LANGUAGE),
             ),
             date_format="%Y-%m-%d",
             phone_format=PhoneFormat.E164,

@@ -144,6 +144,7 @@ class ContactRow:
     last_seen_at: datetime
     touchpoints: int
     event_names: tuple[str, ...]  # distinct, in the order the person first came to each
+    locale: str = ""  # the language of their latest sign-up ("en", "he")
 
 
 def master_url_in(folder: Path) -> str:
@@ -310,10 +311,13 @@ _CONTACT_COLUMNS = (
     Contact.consent_version,
     Contact.first_seen_at,
     Contact.last_seen_at,
+    Contact.latest_signup_id,
 )
 
 
-def _contact_row(values: Any, touchpoints: int, event_names: tuple[str, ...]) -> ContactRow:
+def _contact_row(
+    values: Any, touchpoints: int, event_names: tuple[str, ...], locale: str
+) -> ContactRow:
     return ContactRow(
         id=values.id,
         email_key=values.email_key,
@@ -331,6 +335,7 @@ def _contact_row(values: Any, touchpoints: int, event_names: tuple[str, ...]) ->
         last_seen_at=_aware(values.last_seen_at),
         touchpoints=touchpoints,
         event_names=event_names,
+        locale=locale,
     )
 
 
@@ -338,9 +343,10 @@ def iter_contacts(engine: Engine) -> Iterator[ContactRow]:
     """Yield every contact, ordered by email key, with its touchpoint count and events.
 
     Streams from the database, so a CRM file of a million contacts stays light.
+    A contact's language is that of the sign-up its profile was taken from.
     """
     query = (
-        select(*_CONTACT_COLUMNS, Touchpoint.event_name)
+        select(*_CONTACT_COLUMNS, Touchpoint.event_name, Touchpoint.signup_id, Touchpoint.locale)
         .join(Touchpoint, Touchpoint.contact_id == Contact.id)
         .order_by(Contact.email_key, Touchpoint.created_at, Touchpoint.signup_id)
     )
@@ -349,15 +355,18 @@ def iter_contacts(engine: Engine) -> Iterator[ContactRow]:
         current: Any = None
         count = 0
         events: dict[str, None] = {}
+        locale = ""
         for row in result:
             if current is None or row.id != current.id:
                 if current is not None:
-                    yield _contact_row(current, count, tuple(events))
-                current, count, events = row, 0, {}
+                    yield _contact_row(current, count, tuple(events), locale)
+                current, count, events, locale = row, 0, {}, ""
             count += 1
             events.setdefault(row.event_name, None)
+            if row.signup_id == row.latest_signup_id:
+                locale = row.locale
         if current is not None:
-            yield _contact_row(current, count, tuple(events))
+            yield _contact_row(current, count, tuple(events), locale)
 
 
 def search_contacts(engine: Engine, text_: str, limit: int = 200) -> list[ContactRow]:
@@ -376,13 +385,25 @@ def search_contacts(engine: Engine, text_: str, limit: int = 200) -> list[Contac
         contacts = connection.execute(query).all()
         events: dict[int, dict[str, None]] = {row.id: {} for row in contacts}
         counts = dict.fromkeys(events, 0)
+        latest = {row.latest_signup_id: row.id for row in contacts}
+        locales = dict.fromkeys(events, "")
         if events:
             touches = connection.execute(
-                select(Touchpoint.contact_id, Touchpoint.event_name)
+                select(
+                    Touchpoint.contact_id,
+                    Touchpoint.event_name,
+                    Touchpoint.signup_id,
+                    Touchpoint.locale,
+                )
                 .where(Touchpoint.contact_id.in_(list(events)))
                 .order_by(Touchpoint.created_at, Touchpoint.signup_id)
             )
-            for contact_id, event_name in touches:
+            for contact_id, event_name, signup_id, locale in touches:
                 counts[contact_id] += 1
                 events[contact_id].setdefault(event_name, None)
-    return [_contact_row(row, counts[row.id], tuple(events[row.id])) for row in contacts]
+                if latest.get(signup_id) == contact_id:
+                    locales[contact_id] = locale
+    return [
+        _contact_row(row, counts[row.id], tuple(events[row.id]), locales[row.id])
+        for row in contacts
+    ]

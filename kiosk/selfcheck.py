@@ -7,8 +7,8 @@ imports it, and applies the import's receipt (erasing the sign-up's personal
 data).
 Each step prints one line; the command exits 0 only if every step worked.
 Used by CI on the PyInstaller bundle and by volunteers after installing.
-Rendering needs Qt, which this core never imports: the caller
-(``p2p_kiosk.cli``) hands that step's renderer in.
+Rendering and loading fonts need Qt, which this core never imports: the caller
+(``p2p_kiosk.cli``) hands those steps' Qt parts in.
 """
 
 from __future__ import annotations
@@ -35,12 +35,14 @@ Step = Callable[[], str]
 """One step of the check: returns what it proved, raises if it failed."""
 RenderScreens = Callable[[KioskService, Path], Sequence[Path]]
 """Renders every screen of a kiosk into a folder, returning the image files."""
+LoadedFonts = Callable[[], Sequence[str]]
+"""Loads the bundled fonts as the kiosk does, returning the faces loaded ("Family Style")."""
 
 
-def run_self_check(out: TextIO, render_screens: RenderScreens) -> bool:
+def run_self_check(out: TextIO, render_screens: RenderScreens, loaded_fonts: LoadedFonts) -> bool:
     """Run every step, printing one line each to ``out``; return whether all passed."""
     with tempfile.TemporaryDirectory(prefix="p2p-self-check-") as tmp:
-        check = _SelfCheck(Path(tmp), render_screens)
+        check = _SelfCheck(Path(tmp), render_screens, loaded_fonts)
         try:
             passed = _run_steps(check.steps(), out)
         finally:
@@ -64,9 +66,12 @@ def _run_steps(steps: Sequence[tuple[str, Step]], out: TextIO) -> bool:
 class _SelfCheck:
     """The steps, in a throwaway folder; each later step uses what the earlier ones made."""
 
-    def __init__(self, workdir: Path, render_screens: RenderScreens) -> None:
+    def __init__(
+        self, workdir: Path, render_screens: RenderScreens, loaded_fonts: LoadedFonts
+    ) -> None:
         self._workdir = workdir
         self._render_screens = render_screens
+        self._loaded_fonts = loaded_fonts
         self._opened: KioskService | None = None
         self._export: ExportResult | None = None
         self._receipt: Path | None = None
@@ -78,6 +83,7 @@ class _SelfCheck:
             ("first start", self.first_start),
             ("content", self.check_content),
             ("screens", self.render_screens),
+            ("fonts", self.fonts),
             ("sign-up", self.submit),
             ("export", self.export),
             ("import", self.import_),
@@ -113,7 +119,11 @@ class _SelfCheck:
 
     def check_content(self) -> str:
         content = load_content(default_content_path())
-        return f"bundled content: {len(content.resources)} resources, {content.title!r}"
+        incomplete = [lang.code for lang in content.languages if not lang.is_complete]
+        if incomplete:
+            raise RuntimeError(f"bundled content incomplete in {', '.join(incomplete)}")
+        codes = ", ".join(lang.code for lang in content.languages)
+        return f"bundled content: {len(content.resources)} resources, {content.title!r}, in {codes}"
 
     def render_screens(self) -> str:
         paths = self._render_screens(self._service, self._workdir / "screens")
@@ -121,6 +131,12 @@ class _SelfCheck:
         if empty:
             raise RuntimeError(f"empty renders: {', '.join(empty)}")
         return f"rendered {len(paths)} screens offscreen"
+
+    def fonts(self) -> str:
+        faces = self._loaded_fonts()
+        if len(faces) < 4:
+            raise RuntimeError(f"bundled fonts missing: only {', '.join(faces) or 'none'} loaded")
+        return f"Hebrew and Arabic faces loaded: {', '.join(faces)}"
 
     def submit(self) -> str:
         self._service.start_event("Self-check", "")

@@ -104,8 +104,9 @@ def self_check(out: TextIO) -> bool:
     # anyone has logged in, and CI has no screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.selfcheck import run_self_check
+    from ui.app import bundled_font_faces
 
-    return run_self_check(out, _render_for_check)
+    return run_self_check(out, _render_for_check, bundled_font_faces)
 
 
 def _render_for_check(service: KioskService, folder: Path) -> list[Path]:

@@ -116,6 +116,45 @@ def test_content_check_accepts_the_bundled_file(run: Runner) -> None:
     assert code == EXIT_OK and "7 resources" in out
 
 
+def test_content_check_reports_each_language(run) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("content", "check", default_content_path())
+    assert code == EXIT_OK
+    assert out.splitlines()[1:] == [
+        "languages (4):",
+        "  en English: complete, the content's own language",
+        "  es Español: complete, not yet reviewed by a native speaker",
+        "  he עברית: complete, not yet reviewed by a native speaker",
+        "  ar العربية: complete, not yet reviewed by a native speaker",
+    ]
+
+
+def test_content_check_names_what_a_language_lacks(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = default_content_path().read_text(encoding="utf-8")
+    text = text.replace('title = "קשרי עם לעם"\n', "").replace('disclaimer = "غير', 'draft = "غير')
+    path = tmp_path / "drafts.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run("content", "check", path)
+    assert code == EXIT_OK  # the file is usable; those two languages cannot be offered
+    assert (
+        "  he עברית: incomplete, so it cannot be offered: 1 text(s) missing in "
+        "[translations.he]: title" in out.splitlines()
+    )
+    assert (
+        "  ar العربية: incomplete, so it cannot be offered: 1 text(s) missing in "
+        "[translations.ar]: disclaimer" in out.splitlines()
+    )
+
+
+def test_content_check_refuses_a_bad_translation_naming_it(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = default_content_path().read_text(encoding="utf-8")
+    path = tmp_path / "bad.toml"
+    path.write_text(text.replace('title = "קשרי עם לעם"', "title = 3"), encoding="utf-8")
+    code, _, err = run("content", "check", path)
+    assert code == EXIT_FAILED
+    assert "translations.he.title: must be text, not a number" in err
+    assert "Traceback" not in err
+
+
 @pytest.mark.parametrize(
     "text",
     [

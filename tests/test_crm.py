@@ -49,6 +49,8 @@ def _add_contact(url: str, **overrides: object) -> None:
     }
     events = overrides.pop("events", ("Campus Fair", "Community Dinner"))
     assert isinstance(events, tuple)
+    # The latest sign-up was in Hebrew: the contact's language is that one's.
+    locales = overrides.pop("locales", ("en", "he"))
     values.update(overrides)
     engine = open_master(url)
     try:
@@ -56,12 +58,13 @@ def _add_contact(url: str, **overrides: object) -> None:
             email = str(values["email"])
             contact = Contact(
                 email_key=email_key(email),
-                latest_signup_id=f"00000000-0000-4000-8000-{len(email):012d}",
+                latest_signup_id="",  # the last touchpoint's, once the contact has its id
                 search_text=search_text(str(values["first_name"]), str(values["last_name"]), email),
                 **values,
             )
             session.add(contact)
             session.flush()
+            contact.latest_signup_id = f"{contact.id:08d}-0000-4000-8000-{len(events) - 1:012d}"
             for index, event_name in enumerate(events):
                 session.add(
                     Touchpoint(
@@ -81,7 +84,7 @@ def _add_contact(url: str, **overrides: object) -> None:
                         advocacy_pledge=values["advocacy_pledge"],
                         contact_consent=values["contact_consent"],
                         consent_version=values["consent_version"],
-                        locale="en",
+                        locale=locales[index],  # type: ignore[index]
                         source_sha256="0" * 64,
                         imported_at=LAST,
                     )
@@ -123,6 +126,7 @@ EXPECTED_HEADERS = {
         "last_seen_at",
         "signups",
         "events",
+        "language",
     ],
     "everyaction": [
         "First Name",
@@ -160,6 +164,7 @@ EXPECTED_HEADERS = {
         "Tags",
         "Consent Version",
         "Signup Date",
+        "Language",
     ],
     "salesforce-npsp": [
         "Contact1 First Name",
@@ -194,6 +199,7 @@ EXPECTED_ROWS = {
         "last_seen_at": "2026-11-24T23:30:00Z",
         "signups": "2",
         "events": "Campus Fair; Community Dinner",
+        "language": "he",
     },
     "everyaction": {
         "First Name": "Dana",
@@ -231,6 +237,7 @@ EXPECTED_ROWS = {
         "Tags": "WLF member,WLF email group,People to People kiosk",
         "Consent Version": "2026-1",
         "Signup Date": "2026-11-24",
+        "Language": "he",
     },
     "salesforce-npsp": {
         "Contact1 First Name": "Dana",

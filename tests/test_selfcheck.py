@@ -11,6 +11,7 @@ STEPS = (
     "first start",
     "content",
     "screens",
+    "fonts",
     "sign-up",
     "export",
     "import",

@@ -227,6 +227,12 @@ STAFF_BUTTON_SPACING = px(12)
 STEPPER_BUTTON_WIDTH = px(72)
 IDLE_SPIN_WIDTH = px(160)
 DAY_SPIN_WIDTH = px(150)
+LANGUAGE_COLUMN_SPACING = px(24)
+"""Between the staff Languages page's columns, one per language."""
+LANGUAGE_ROW_SPACING = px(4)
+"""Between a language's tick, its review status and its "Default" choice."""
+LANGUAGE_STATUS_MARGINS = margins(8, 0, 0, 0)
+"""A language's review status, set in under its tick box as the box pads its text."""
 EXPORT_DESTINATION_SPACING = px(6)
 EXPORT_PROGRESS_HEIGHT = px(12)
 EXPORT_HISTORY_HEIGHT = px(120)
