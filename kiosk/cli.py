@@ -146,7 +146,20 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
     imp = command("import", "verify export files and merge them into the master store", _cmd_import)
     imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
     _office_options(imp)
-    imp.add_argument("--crm-csv", type=Path, metavar="OUT", help="also write a CRM-ready CSV")
+    crm_file = imp.add_mutually_exclusive_group()
+    crm_file.add_argument(
+        "--crm-out",
+        type=Path,
+        metavar="FILE",
+        help="also write the CRM file: FILE.csv for the CRM's importer, "
+        "FILE.xlsx (an Excel workbook) to look at in a spreadsheet first",
+    )
+    crm_file.add_argument(
+        "--crm-csv",
+        type=Path,
+        metavar="OUT",
+        help="also write the CRM file as CSV, whatever OUT's ending",
+    )
     imp.add_argument(
         "--profile",
         default="generic",
@@ -391,12 +404,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from kiosk.crm import profile_for, write_crm_csv
+    from kiosk.crm import CrmFormat, crm_format_for, profile_for, write_crm_file
     from kiosk.importer import import_exports
     from kiosk.receipts import ReceiptBook
 
-    # A mistyped profile or receipt folder is found before anything is merged.
+    # A mistyped profile, CRM file ending or receipt folder is found before anything is merged.
     profile_for(args.profile)
+    crm_out, crm_kind = args.crm_out, None
+    if crm_out is not None:
+        crm_kind = crm_format_for(crm_out)
+    elif args.crm_csv is not None:
+        crm_out, crm_kind = args.crm_csv, CrmFormat.CSV
     receipts = ReceiptBook(receipt_dir=existing_folder(args.receipt_dir))
     url = master_url(args)
     report = import_exports(args.files, url, identity=args.identity, after_merge=receipts.record)
@@ -405,9 +423,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         say(line)
     for warning in written.warnings:
         say(f"{PROG}: warning: {warning}", err=True)
-    if args.crm_csv is not None:
-        rows = write_crm_csv(url, args.crm_csv, profile=args.profile)
-        say(f"CRM file ({args.profile}): {args.crm_csv} ({rows} contact(s))")
+    if crm_out is not None:
+        rows = write_crm_file(url, crm_out, profile=args.profile, kind=crm_kind)
+        say(f"CRM file ({args.profile}, {crm_kind}): {crm_out} ({rows} contact(s))")
     # A rejected file, or a sign-up in conflict with one imported before: a script notices.
     return EXIT_OK if report.is_clean else EXIT_FAILED
 

@@ -259,6 +259,58 @@ def test_import_with_an_unknown_crm_profile_merges_nothing(run: Runner, tmp_path
     assert not (office / "master.sqlite3").exists()
 
 
+def _one_export(run: Runner, tmp_path: Path) -> Path:
+    kiosk = tmp_path / "kiosk"
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    run("demo-signups", "--count", "12", "--data-dir", kiosk)
+    run("--data-dir", kiosk, "export", "--out", stick)
+    return next(stick.glob("signups_*.csv"))
+
+
+@pytest.mark.parametrize(
+    ("name", "magic"), [("crm.xlsx", b"PK\x03\x04"), ("crm.csv", b"\xef\xbb\xbfemail,")]
+)
+def test_import_writes_the_crm_file_its_name_s_ending_asks_for(
+    run: Runner, tmp_path: Path, name: str, magic: bytes
+) -> None:
+    export = _one_export(run, tmp_path)
+    out = tmp_path / name
+    code, stdout, _ = run("--data-dir", tmp_path / "office", "import", export, "--crm-out", out)
+    assert code == EXIT_OK
+    assert out.read_bytes().startswith(magic)
+    assert f"{out.suffix[1:]}): {out}" in stdout
+
+
+def test_import_with_a_crm_file_of_unknown_ending_merges_nothing(
+    run: Runner, tmp_path: Path
+) -> None:
+    export = _one_export(run, tmp_path)
+    office = tmp_path / "office"
+    code, _, err = run("--data-dir", office, "import", export, "--crm-out", tmp_path / "crm.txt")
+    assert code == EXIT_FAILED
+    assert_one_clear_line(err)
+    assert ".csv or .xlsx" in err
+    assert not (office / "master.sqlite3").exists()
+    assert not (tmp_path / "crm.txt").exists()
+
+
+def test_crm_csv_keeps_writing_csv_whatever_the_name(run: Runner, tmp_path: Path) -> None:
+    export = _one_export(run, tmp_path)
+    out = tmp_path / "contacts.txt"
+    code, _, _ = run("--data-dir", tmp_path / "office", "import", export, "--crm-csv", out)
+    assert code == EXIT_OK
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfemail,")
+
+
+def test_crm_csv_and_crm_out_together_are_a_usage_error(run: Runner, tmp_path: Path) -> None:
+    code, _, err = run(
+        "import", tmp_path / "x.csv", "--crm-csv", tmp_path / "a.csv", "--crm-out", tmp_path / "b"
+    )
+    assert code == EXIT_USAGE
+    assert_one_clear_line(err)
+
+
 def test_import_into_a_bad_database_url_is_one_line(run: Runner, tmp_path: Path) -> None:
     code, _, err = run(
         "import", tmp_path / "x.csv", "--into", "nosuchdb://nowhere", "--data-dir", tmp_path

@@ -16,14 +16,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 
-from kiosk.crm import PROFILES
+from kiosk.crm import PROFILES, CrmFormat
 from kiosk.crypto import new_key_pair, write_identity_file
 from kiosk.export import export_signups
 from kiosk.importer import ImportReport
@@ -393,6 +394,42 @@ def test_save_crm_file_into_a_missing_folder_shows_an_error(
         window.save_crm_file(tmp_path / "missing" / "out.csv", "generic")
     assert "not written" in blocker.args[0]
     assert window.save_button.isEnabled()
+
+
+def _answer_save_dialog(qtbot: QtBot, name: Path, seen_filters: list[str]) -> None:
+    """When the save dialog opens, note its file types, type ``name`` and accept it."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen_filters.extend(dialog.nameFilters())
+        dialog.selectFile(str(name))
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_the_crm_file_saved_as_a_workbook_is_one_whatever_name_staff_type(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path], tmp_path: Path
+) -> None:
+    _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"]])
+    _merge_and_wait(qtbot, window)
+    window.tabs.setCurrentIndex(1)
+    window.kind_box.setCurrentIndex(window.kind_box.findData(CrmFormat.XLSX))
+    filters: list[str] = []
+    _answer_save_dialog(qtbot, tmp_path / "contacts", filters)  # no ending typed
+    with qtbot.waitSignal(window.crm_saved, timeout=20_000) as blocker:
+        qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [15]
+    assert filters == ["Excel workbooks (*.xlsx)"]
+    saved = tmp_path / "contacts.xlsx"
+    sheet = openpyxl.load_workbook(saved).active
+    assert sheet is not None and sheet.freeze_panes == "A2"
+    formula = [row for row in sheet.iter_rows(values_only=True) if "=SUM(A1)" in row]
+    assert len(formula) == 1  # a text cell, read exactly as typed
+    assert str(saved) in window.status_label.text()
 
 
 # Encrypted exports -------------------------------------------------------------

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.crm import CrmFormat
 from kiosk.importer import ImportReport
 from kiosk.master import ContactRow
 from kiosk.office_counts import describe_master
@@ -145,6 +146,7 @@ class OfficeWindow(QMainWindow):
         self.results_table = contacts.results_table
         self.results_note = contacts.results_note
         self.profile_box = contacts.profile_box
+        self.kind_box = contacts.kind_box
         self.save_button = contacts.save_button
 
     def _connect_tabs(self) -> None:
@@ -239,9 +241,11 @@ class OfficeWindow(QMainWindow):
         """Find contacts by ``text`` (name, email or phone) and list them; return them."""
         return self.contacts_tab.search(text)
 
-    def save_crm_file(self, path: Path, profile: str | None = None) -> None:
-        """Write the CRM file to ``path`` in the background (profile: the chooser's, by default)."""
-        self.contacts_tab.save_crm_file(path, profile)
+    def save_crm_file(
+        self, path: Path, profile: str | None = None, kind: CrmFormat | None = None
+    ) -> None:
+        """Write the CRM file to ``path`` in the background (profile and kind: the choosers')."""
+        self.contacts_tab.save_crm_file(path, profile, kind)
 
     def is_busy(self) -> bool:
         """True while a check, merge or CRM write is running."""
