@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -29,10 +27,10 @@ from typing import BinaryIO
 
 import phonenumbers
 
+from kiosk.atomic_file import write_atomically
 from kiosk.csvformat import neutralize
 from kiosk.errors import KioskError
 from kiosk.master import ContactRow, iter_contacts, open_master
-from kiosk.private_files import remove_stale_temps
 
 #: Region used to write phones in national format; other countries keep "+CC".
 HOME_REGION = "US"
@@ -369,9 +367,6 @@ def write_crm_file(
     chosen = profile_for(profile)
     out = Path(out)
     kind = kind or crm_format_for(out)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise KioskError(f"the folder for the CRM file does not exist: {folder}")
     if kind is CrmFormat.XLSX:
         # XlsxWriter is loaded only for a workbook: the CSV path and the kiosk never need it.
         from kiosk.crm_workbook import write_workbook as write_body
@@ -380,7 +375,9 @@ def write_crm_file(
     engine = open_master(url)
     try:
         contacts = crm_contacts(iter_contacts(engine), chosen)
-        return _write_atomically(out, lambda stream: write_body(stream, chosen, contacts))
+        return write_atomically(
+            out, lambda stream: write_body(stream, chosen, contacts), what="the CRM file"
+        )
     finally:
         engine.dispose()
 
@@ -396,36 +393,3 @@ def _write_csv(stream: BinaryIO, profile: Profile, contacts: Iterable[ContactRow
     text.flush()
     text.detach()  # the stream stays open for its fsync
     return rows
-
-
-def _write_atomically(out: Path, write_body: Callable[[BinaryIO], int]) -> int:
-    """Run ``write_body`` on a hidden temp file beside ``out``, then fsync and rename it."""
-    # A write killed before its rename left every contact in a hidden file.
-    remove_stale_temps(out.parent, f".{out.name}.", ".tmp")
-    handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    temp = Path(temp_name)
-    try:
-        with open(handle, "wb") as stream:
-            rows = write_body(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise KioskError(f"could not write the CRM file {out}: {exc.strerror or exc}") from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_folder(out.parent)
-    return rows
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -478,7 +478,7 @@ def test_a_failed_write_keeps_the_old_file(
     def refuse(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("kiosk.crm.os.fsync", refuse)
+    monkeypatch.setattr("kiosk.atomic_file.os.fsync", refuse)
     with pytest.raises(KioskError, match="No space left"):
         write_crm_csv(url, out)
     assert out.read_text() == "previous export\n"
