@@ -56,7 +56,7 @@ EVENTS = [
 ]
 
 
-def _import_events(make_kiosk: MakeKiosk, url: str) -> dict[str, str]:
+def import_events(make_kiosk: MakeKiosk, url: str) -> dict[str, str]:
     """Sign ``EVENTS`` up at two kiosks, export and import them; return the kiosks' ids."""
     kiosks = {name: make_kiosk(name) for name in ("north", "south")}
     for kiosk, event, place, when, email, choice, pledge, group in EVENTS:
@@ -91,7 +91,7 @@ def imported(
         url = master_url_in(tmp_path)
     else:
         url = str(request.getfixturevalue("pg_url"))
-    ids = _import_events(make_kiosk, url)
+    ids = import_events(make_kiosk, url)
     engine = open_master(url)
     yield Imported(engine, ids)
     engine.dispose()

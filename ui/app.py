@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.errors import KioskError
 from kiosk.paths import asset_path
 from kiosk.service import KioskService
 from ui.widgets import metrics
+from ui.widgets.fonts import platform_font_families
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -35,8 +36,6 @@ STARTUP_PROBE_ENV = "P2P_KIOSK_STARTUP_PROBE"
 the first screen is up (``STARTUP_PROBE_LINE`` on a set-up kiosk), then exit once the
 store is open; for the start-up benchmarks and tests."""
 STARTUP_PROBE_LINE = "p2p-kiosk: attract shown"
-# Preferred faces per platform, then the DejaVu family most Linux boxes have.
-FONT_FAMILIES = ["Segoe UI", "Helvetica Neue", "Noto Sans", "Ubuntu", "DejaVu Sans"]
 BASE_FONT_PX = 20
 
 
@@ -59,8 +58,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("People to People Kiosk")
     app.setOrganizationName("PeopleToPeople")
     font = QFont()
-    available = set(QFontDatabase.families())
-    families = [family for family in FONT_FAMILIES if family in available]
+    families = platform_font_families()
     if families:
         font.setFamilies(families)
     font.setPixelSize(BASE_FONT_PX)

@@ -99,12 +99,19 @@ class BarLayout:
     """Where a chart's plot, bars and labels go in ``area``, for a font and direction."""
 
     def __init__(
-        self, area: QRectF, data: ChartData, font_metrics: QFontMetrics, *, rtl: bool = False
+        self,
+        area: QRectF,
+        data: ChartData,
+        font_metrics: QFontMetrics,
+        *,
+        rtl: bool = False,
+        max_bar_width: float | None = None,
     ) -> None:
         self.area = QRectF(area)
         self.data = data
         self.metrics = font_metrics
         self.rtl = rtl
+        self.max_bar_width = max_bar_width  # a chart of two days keeps slim bars
 
     def plot_rect(self) -> QRectF:
         """The area bars are drawn in (inside the axis labels)."""
@@ -138,10 +145,12 @@ class BarLayout:
             if count <= 0:
                 continue
             slot = self.slot_rect(index)
-            gap = max(slot.width() * BAR_GAP_SHARE, 1.0)
+            width = slot.width() - max(slot.width() * BAR_GAP_SHARE, 1.0)
+            if self.max_bar_width is not None:
+                width = min(width, self.max_bar_width)
             height = max(plot.height() * count / top, BAR_MIN_HEIGHT)
             rects[index] = QRectF(
-                slot.left() + gap / 2, plot.bottom() - height, slot.width() - gap, height
+                slot.center().x() - width / 2, plot.bottom() - height, width, height
             )
         return rects
 
