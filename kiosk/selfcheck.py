@@ -3,27 +3,31 @@
 Opens a fresh store, applies the migrations, checks that the fresh kiosk asks
 for first-start setup and opens once a staff PIN is set, loads the bundled
 content, renders every screen offscreen, submits a sign-up, exports and
-imports it, and applies the import's receipt (erasing the sign-up's personal
-data).
+imports it, writes the office's files from the import (the CRM workbook and
+the event's PDF report), and applies the import's receipt (erasing the
+sign-up's personal data).
 Each step prints one line; the command exits 0 only if every step worked.
 Used by CI on the PyInstaller bundle and by volunteers after installing.
 Rendering needs Qt, which this core never imports: the caller
-(``p2p_kiosk.cli``) hands that step's renderer in.
+(``p2p_kiosk.cli``) hands in the renderers of the screens and of the report.
 """
 
 from __future__ import annotations
 
 import secrets
 import tempfile
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from kiosk.content import load_content
+from kiosk.crm import write_crm_file
+from kiosk.event_report import EventReport, event_report
 from kiosk.export import ExportResult
 from kiosk.first_start import SetupState
 from kiosk.importer import import_exports
-from kiosk.master import master_url_in
+from kiosk.master import master_url_in, open_master
 from kiosk.paths import default_content_path
 from kiosk.pin import PinRejected, check_new_pin
 from kiosk.receipts import ReceiptBook
@@ -35,12 +39,14 @@ Step = Callable[[], str]
 """One step of the check: returns what it proved, raises if it failed."""
 RenderScreens = Callable[[KioskService, Path], Sequence[Path]]
 """Renders every screen of a kiosk into a folder, returning the image files."""
+WriteReport = Callable[[EventReport, Path], int]
+"""Writes an event's report as a PDF file, returning its page count."""
 
 
-def run_self_check(out: TextIO, render_screens: RenderScreens) -> bool:
+def run_self_check(out: TextIO, render_screens: RenderScreens, write_report: WriteReport) -> bool:
     """Run every step, printing one line each to ``out``; return whether all passed."""
     with tempfile.TemporaryDirectory(prefix="p2p-self-check-") as tmp:
-        check = _SelfCheck(Path(tmp), render_screens)
+        check = _SelfCheck(Path(tmp), render_screens, write_report)
         try:
             passed = _run_steps(check.steps(), out)
         finally:
@@ -64,9 +70,12 @@ def _run_steps(steps: Sequence[tuple[str, Step]], out: TextIO) -> bool:
 class _SelfCheck:
     """The steps, in a throwaway folder; each later step uses what the earlier ones made."""
 
-    def __init__(self, workdir: Path, render_screens: RenderScreens) -> None:
+    def __init__(
+        self, workdir: Path, render_screens: RenderScreens, write_report: WriteReport
+    ) -> None:
         self._workdir = workdir
         self._render_screens = render_screens
+        self._write_report = write_report
         self._opened: KioskService | None = None
         self._export: ExportResult | None = None
         self._receipt: Path | None = None
@@ -81,6 +90,7 @@ class _SelfCheck:
             ("sign-up", self.submit),
             ("export", self.export),
             ("import", self.import_),
+            ("office files", self.office_files),
             ("receipt", self.apply_receipt),
         ]
 
@@ -159,6 +169,22 @@ class _SelfCheck:
             raise RuntimeError("; ".join(written.warnings) or "no receipt written")
         self._receipt = written.paths[0]
         return "imported into a fresh master store: 1 new sign-up, 1 contact, 1 receipt"
+
+    def office_files(self) -> str:
+        url = master_url_in(self._workdir)
+        workbook = self._workdir / "contacts.xlsx"
+        if write_crm_file(url, workbook) != 1 or not zipfile.is_zipfile(workbook):
+            raise RuntimeError("the CRM workbook does not hold the one contact")
+        engine = open_master(url)
+        try:
+            report = event_report(engine, "Self-check")
+        finally:
+            engine.dispose()
+        pdf = self._workdir / "report.pdf"
+        pages = self._write_report(report, pdf)
+        if report.total.signups != 1 or not pdf.read_bytes().startswith(b"%PDF-"):
+            raise RuntimeError("the event report is not a PDF of the one sign-up")
+        return f"CRM workbook and a {pages}-page event report written"
 
     def apply_receipt(self) -> str:
         assert self._receipt is not None, "the import step runs first"

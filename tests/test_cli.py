@@ -311,6 +311,74 @@ def test_crm_csv_and_crm_out_together_are_a_usage_error(run: Runner, tmp_path: P
     assert_one_clear_line(err)
 
 
+@pytest.fixture
+def office(run: Runner, tmp_path: Path) -> Path:
+    """An office data folder whose master store holds one demo kiosk's export."""
+    folder = tmp_path / "office"
+    code, _, _ = run("--data-dir", folder, "import", _one_export(run, tmp_path))
+    assert code == EXIT_OK
+    return folder
+
+
+def test_report_writes_an_event_s_pdf(run: Runner, office: Path, tmp_path: Path) -> None:
+    out = tmp_path / "fair.PDF"
+    code, stdout, err = run(
+        "report", "--event", "Campus Fair", "--out", out, "--timezone", "UTC", "--data-dir", office
+    )
+    assert code == EXIT_OK, err
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert "Report on 'Campus Fair'" in stdout and "times in UTC" in stdout
+
+
+@pytest.mark.parametrize(
+    ("event", "out", "zone", "says"),
+    [
+        ("No such event", "r.pdf", "UTC", "it holds: "),
+        ("Fair\x1b[2J\x07", "r.pdf", "UTC", "\\x1b[2J"),  # shown escaped, never run
+        ("יריד הקמפוס", "r.pdf", "UTC", "יריד הקמפוס"),
+        ("Campus Fair", "r.txt", "UTC", "ending in .pdf"),
+        ("Campus Fair", "no/such/folder/r.pdf", "UTC", "does not exist"),
+        ("Campus Fair", "r.pdf", "Mars/Olympus", "unknown time zone"),
+        ("Campus Fair", "r.pdf", "../../etc/passwd", "unknown time zone"),
+    ],
+)
+def test_report_with_a_bad_event_file_or_zone_is_one_line_and_writes_nothing(
+    run: Runner, office: Path, tmp_path: Path, event: str, out: str, zone: str, says: str
+) -> None:
+    before = set(tmp_path.rglob("*"))
+    code, _, err = run(
+        "report",
+        "--event",
+        event,
+        "--out",
+        tmp_path / out,
+        "--timezone",
+        zone,
+        "--data-dir",
+        office,
+    )
+    assert code == EXIT_FAILED
+    assert_one_clear_line(err)
+    assert says in err
+    assert "\x1b" not in err and "\x07" not in err
+    assert {p for p in tmp_path.rglob("*") if p.suffix in (".pdf", ".txt")} <= before
+
+
+def test_report_on_an_empty_master_store_says_it_holds_nothing(run: Runner, tmp_path: Path) -> None:
+    code, _, err = run(
+        "report", "--event", "Gala", "--out", tmp_path / "r.pdf", "--data-dir", tmp_path / "o"
+    )
+    assert code == EXIT_FAILED
+    assert_one_clear_line(err)
+    assert "holds no sign-ups yet" in err
+
+
+def test_report_without_an_event_is_a_usage_error(run: Runner, tmp_path: Path) -> None:
+    code, _, err = run("report", "--out", tmp_path / "r.pdf")
+    assert code == EXIT_USAGE
+    assert_one_clear_line(err)
+
+
 def test_import_into_a_bad_database_url_is_one_line(run: Runner, tmp_path: Path) -> None:
     code, _, err = run(
         "import", tmp_path / "x.csv", "--into", "nosuchdb://nowhere", "--data-dir", tmp_path

@@ -14,6 +14,7 @@ STEPS = (
     "sign-up",
     "export",
     "import",
+    "office files",
     "receipt",
 )
 
