@@ -258,8 +258,9 @@ def every_day(counts: Counter[date]) -> Iterator[tuple[date, int]]:
 
 
 def share(part: int, whole: int) -> str:
-    """``part`` as a whole percentage of ``whole`` ("0 %" of nothing)."""
-    return f"{round(100 * part / whole) if whole else 0} %"
+    """``part`` as a whole percentage of ``whole`` ("0 %" of nothing); the space does not
+    break, so a wrapped line never starts with the "%"."""
+    return f"{round(100 * part / whole) if whole else 0}\u00a0%"
 
 
 def busiest_hour(per_hour: Sequence[int]) -> int | None:

@@ -201,6 +201,6 @@ def test_time_zones_are_named_as_iana_names_or_utc() -> None:
 
 
 def test_shares_and_the_busiest_hour() -> None:
-    assert (share(1, 3), share(2, 3), share(0, 0)) == ("33 %", "67 %", "0 %")
+    assert (share(1, 3), share(2, 3), share(0, 0)) == ("33\xa0%", "67\xa0%", "0\xa0%")
     assert busiest_hour([0] * 24) is None
     assert busiest_hour([0, 2, 5, 5] + [0] * 20) == 2

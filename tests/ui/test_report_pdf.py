@@ -37,13 +37,14 @@ def _poppler(tool: str) -> str:
 
 def _pdf_text(path: Path, *, layout: bool = True) -> str:
     """The PDF's words: as laid out (table rows stay rows), or block by block."""
-    return subprocess.run(
+    text = subprocess.run(
         [_poppler("pdftotext"), *(["-layout"] if layout else []), str(path), "-"],
         capture_output=True,
         text=True,
         check=True,
         timeout=60,
     ).stdout
+    return text.replace("\xa0", " ")  # "57 %" keeps its "%" on its line with a no-break space
 
 
 def _pdf_pages(path: Path) -> int:

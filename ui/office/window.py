@@ -3,12 +3,15 @@
 Staff drop files (or a whole USB-stick folder) onto the window or pick them
 with "Add files…"; the import tab (``import_tab.py``) checks, lists and
 merges them. The contacts tab (``contacts_tab.py``) searches contacts and
-saves the CRM file for the tool the organization uses. This module holds
-the window around them: the header with the private-key picker, the status
-line, drag and drop, and shutting the background work down on close.
+saves the CRM file for the tool the organization uses; the events tab
+(``events_tab.py``) shows each event's figures and saves its PDF report.
+This module holds the window around them: the header with the private-key
+picker, the status line, drag and drop, and shutting the background work
+down on close.
 
 All the work is the core's (``kiosk.importer``, ``kiosk.master``,
-``kiosk.crm``); the window only shows it and runs it off the GUI thread.
+``kiosk.crm``, ``kiosk.event_report``); the window only shows it and runs it
+off the GUI thread.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from kiosk.importer import ImportReport
 from kiosk.master import ContactRow
 from kiosk.office_counts import describe_master
 from ui.office.contacts_tab import SEARCH_LIMIT, ContactsTab
+from ui.office.events_tab import EventsTab
 from ui.office.files import (
     CHECKING,
     EXPORT_SUFFIXES,
@@ -105,11 +109,13 @@ class OfficeWindow(QMainWindow):
         outer.addLayout(self._build_header())
         self.import_tab = ImportTab(master_url, self._tasks, identity, receipt_dir=receipt_dir)
         self.contacts_tab = ContactsTab(master_url, self._tasks)
+        self.events_tab = EventsTab(master_url)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
         self.tabs.setAccessibleName(self.tr("Office sections"))
         self.tabs.addTab(self.import_tab, self.tr("1  Import files"))
         self.tabs.addTab(self.contacts_tab, self.tr("2  Contacts and CRM file"))
+        self.tabs.addTab(self.events_tab, self.tr("3  Events"))
         outer.addWidget(self.tabs, 1)
         self.status_label = plain_label()
         self.status_label.setObjectName("statusLine")
@@ -124,6 +130,7 @@ class OfficeWindow(QMainWindow):
 
         self._update_identity_label()
         self.contacts_tab.refresh_counts()
+        self.events_tab.refresh()
         self.add_button.setFocus()
 
     def _expose_tab_widgets(self) -> None:
@@ -151,7 +158,7 @@ class OfficeWindow(QMainWindow):
 
     def _connect_tabs(self) -> None:
         imports, contacts = self.import_tab, self.contacts_tab
-        for tab in (imports, contacts):
+        for tab in (imports, contacts, self.events_tab):
             tab.status_changed.connect(self._set_status)
             tab.error_shown.connect(self._show_error)
         imports.files_added.connect(lambda _count: self.tabs.setCurrentWidget(imports))
@@ -254,6 +261,7 @@ class OfficeWindow(QMainWindow):
     def _on_master_changed(self) -> None:
         self.contacts_tab.refresh_counts()
         self.contacts_tab.run_search()
+        self.events_tab.refresh()
 
     # Header and status line ---------------------------------------------------
 
@@ -324,4 +332,5 @@ class OfficeWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._tasks.wait_all()
         self.contacts_tab.close_master()
+        self.events_tab.close_master()
         super().closeEvent(event)

@@ -163,9 +163,9 @@ class BarLayout:
         return next(fitting, math.ceil(needed / max(width, 1e-6)))
 
     def shows_counts(self) -> bool:
-        """Whether the counts fit over the bars (a year of days has no room for them)."""
+        """Whether the counts fit over the bars side by side (a year of days has no room)."""
         widest = self.metrics.horizontalAdvance(str(self.data.peak))
-        return widest <= self.slot_rect(0).width() + 2 * VALUE_OVERHANG
+        return widest + VALUE_GAP <= self.slot_rect(0).width()
 
 
 def paint_bar_chart(painter: QPainter, layout: BarLayout, colors: ChartColors) -> None:
@@ -251,10 +251,12 @@ class BarChart(QWidget):
         *,
         axis_title: str = "",
         empty_text: str = "",
+        max_bar_width: float | None = None,
     ) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._data = ChartData((), (), axis_title, empty_text)
+        self._max_bar_width = max_bar_width
         self._colors = default_colors()
         self._update_description()
 
@@ -354,6 +356,7 @@ class BarChart(QWidget):
             self._data,
             self.fontMetrics(),
             rtl=self.layoutDirection() == Qt.LayoutDirection.RightToLeft,
+            max_bar_width=self._max_bar_width,
         )
 
     def plot_rect(self) -> QRectF:
