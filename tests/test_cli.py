@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -560,6 +561,9 @@ def test_screenshots_render_every_screen_at_both_sizes(run: Runner, tmp_path: Pa
             width, height = (int.from_bytes(data[i : i + 4], "big") for i in (16, 20))
             assert f"{width}x{height}" == size, screen
     assert list(out.glob("office_*.png"))
+    assert (out / "office_events.png").exists()
+    # Page one of an event's report, drawn by poppler where it is installed (CI installs it).
+    assert (out / "report_page1.png").exists() or shutil.which("pdftoppm") is None
 
 
 MISTYPED_KEY = "age1z33fde9yty8v9egaylk9w9lu7uzmwasfmnj0dnuxs8hyx2rjzerqum470q"

@@ -98,7 +98,7 @@ def test_clicking_an_event_shows_its_figures_and_charts(
         "4",
     ]
     assert [shown[c.value] for c in WlfChoice] == ["4", "1", "1", "1"]
-    assert tab.wlf_captions["member"].text() == "WLF: Member · 57\xa0%"
+    assert tab.wlf_captions["member"].text() == "WLF: Member\n57\xa0%"
     # The charts hold the core's hours and days, in this computer's time zone.
     engine = open_master(imported[0])
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -78,6 +79,7 @@ class EventsTab(QWidget):
         super().__init__(parent)
         self.master_url = master_url
         self._engine: Engine | None = None
+        self._zone: tzinfo | None = None  # this computer's
         self.events: list[EventSummary] = []
         self.report: EventReport | None = None
 
@@ -170,7 +172,7 @@ class EventsTab(QWidget):
 
     def _wlf_caption(self, choice: str, part: str = "") -> str:
         label = self.tr("WLF: %1").replace("%1", WLF_LABELS[WlfChoice(choice)])
-        return f"{label} · {part}" if part else label
+        return f"{label}\n{part}" if part else label
 
     def _build_heading(self) -> QHBoxLayout:
         heading = QHBoxLayout()
@@ -220,6 +222,11 @@ class EventsTab(QWidget):
             self._engine.dispose()
             self._engine = None
 
+    def set_zone(self, zone: tzinfo | None) -> None:
+        """Count hours and days in ``zone`` (None: this computer's), and show them again."""
+        self._zone = zone
+        self.refresh()
+
     def refresh(self) -> None:
         """List the master store's events again, keeping the chosen one chosen."""
         chosen = self.report.name if self.report is not None else None
@@ -232,7 +239,7 @@ class EventsTab(QWidget):
         table.blockSignals(True)
         table.setRowCount(len(self.events))
         for row, event in enumerate(self.events):
-            last_day = event.last_at.astimezone().date()
+            last_day = event.last_at.astimezone(self._zone).date()
             cells = (event.name, f"{event.signups:,}", day_label(last_day) + f" {last_day.year}")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)  # plain text: names come from the kiosks
@@ -275,7 +282,7 @@ class EventsTab(QWidget):
 
     def _load(self, name: str) -> EventReport | None:
         try:
-            report = event_report(self._master(), name)
+            report = event_report(self._master(), name, zone=self._zone)
         except (KioskError, SQLAlchemyError) as exc:
             self._show_store_error(exc)
             report = None
