@@ -18,9 +18,9 @@ from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 
@@ -31,6 +31,7 @@ from kiosk.importer import ImportReport
 from kiosk.signup import SignupRecord
 from kiosk.store import Store
 from tests.factories import ExportingKiosk, make_signup
+from tests.ui.dialogs import answer_save_dialog
 from ui.office.app import make_office_window
 from ui.office.window import MERGED, READY, REJECTED, OfficeWindow
 
@@ -396,21 +397,6 @@ def test_save_crm_file_into_a_missing_folder_shows_an_error(
     assert window.save_button.isEnabled()
 
 
-def _answer_save_dialog(qtbot: QtBot, name: Path, seen_filters: list[str]) -> None:
-    """When the save dialog opens, note its file types, type ``name`` and accept it."""
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, answer)
-            return
-        seen_filters.extend(dialog.nameFilters())
-        dialog.selectFile(str(name))
-        dialog.accept()
-
-    QTimer.singleShot(0, answer)
-
-
 def test_the_crm_file_saved_as_a_workbook_is_one_whatever_name_staff_type(
     qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -418,12 +404,12 @@ def test_the_crm_file_saved_as_a_workbook_is_one_whatever_name_staff_type(
     _merge_and_wait(qtbot, window)
     window.tabs.setCurrentIndex(1)
     window.kind_box.setCurrentIndex(window.kind_box.findData(CrmFormat.XLSX))
-    filters: list[str] = []
-    _answer_save_dialog(qtbot, tmp_path / "contacts", filters)  # no ending typed
+    seen: list[str] = []
+    answer_save_dialog(tmp_path / "contacts", seen)  # no ending typed
     with qtbot.waitSignal(window.crm_saved, timeout=20_000) as blocker:
         qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [15]
-    assert filters == ["Excel workbooks (*.xlsx)"]
+    assert seen[0] == "Excel workbooks (*.xlsx)" and seen[1].endswith("contacts-generic.xlsx")
     saved = tmp_path / "contacts.xlsx"
     sheet = openpyxl.load_workbook(saved).active
     assert sheet is not None and sheet.freeze_panes == "A2"

@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.event_report import event_report
@@ -21,6 +21,7 @@ from kiosk.master import master_url_in, open_master
 from kiosk.signup import WlfChoice
 from tests.factories import MakeKiosk
 from tests.test_event_report import FAIR, import_events
+from tests.ui.dialogs import answer_save_dialog
 from ui.office.app import make_office_window
 from ui.office.events_tab import EventsTab, report_file_name
 from ui.office.window import OfficeWindow
@@ -140,29 +141,13 @@ def test_an_event_of_one_kiosk_has_no_kiosk_to_choose(window: OfficeWindow) -> N
     assert not tab.kiosk_box.isEnabled() and tab.kiosk_box.currentText() == "The 1 kiosk"
 
 
-def _answer_save_dialog(name: Path, seen: list[str]) -> None:
-    """When the save dialog opens, note its file types and default name, type ``name``."""
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, answer)
-            return
-        seen.extend(dialog.nameFilters())
-        seen.extend(dialog.selectedFiles())
-        dialog.selectFile(str(name))
-        dialog.accept()
-
-    QTimer.singleShot(0, answer)
-
-
 def test_save_report_writes_the_chosen_event_s_pdf(
     qtbot: QtBot, window: OfficeWindow, tmp_path: Path
 ) -> None:
     tab = window.events_tab
     _click_event(qtbot, tab, FAIR)
     seen: list[str] = []
-    _answer_save_dialog(tmp_path / "fair report", seen)  # no ending typed
+    answer_save_dialog(tmp_path / "fair report", seen)  # no ending typed
     with qtbot.waitSignal(tab.report_saved, timeout=20_000) as blocker:
         qtbot.mouseClick(tab.save_report_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [2]

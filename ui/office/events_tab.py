@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.errors import KioskError
@@ -41,9 +40,9 @@ from kiosk.event_report import (
     list_events,
     share,
 )
-from kiosk.master import open_master
 from kiosk.signup import WlfChoice
 from ui.office.controls import setup_table, stat_tile
+from ui.office.master_link import MasterLink
 from ui.office.report_pdf import write_report_pdf
 from ui.office.wording import WLF_LABELS, count_text, day_label, hour_span, span_text
 from ui.widgets import metrics
@@ -78,7 +77,7 @@ class EventsTab(QWidget):
     def __init__(self, master_url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.master_url = master_url
-        self._engine: Engine | None = None
+        self._master = MasterLink(master_url)
         self._zone: tzinfo | None = None  # this computer's
         self.events: list[EventSummary] = []
         self.report: EventReport | None = None
@@ -211,16 +210,9 @@ class EventsTab(QWidget):
 
     # The master store -----------------------------------------------------------
 
-    def _master(self) -> Engine:
-        if self._engine is None:
-            self._engine = open_master(self.master_url)
-        return self._engine
-
     def close_master(self) -> None:
         """Let go of the master store's connections (the window is closing)."""
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
+        self._master.close()
 
     def set_zone(self, zone: tzinfo | None) -> None:
         """Count hours and days in ``zone`` (None: this computer's), and show them again."""
@@ -231,7 +223,7 @@ class EventsTab(QWidget):
         """List the master store's events again, keeping the chosen one chosen."""
         chosen = self.report.name if self.report is not None else None
         try:
-            self.events = list_events(self._master())
+            self.events = list_events(self._master.engine())
         except (KioskError, SQLAlchemyError) as exc:
             self._show_store_error(exc)
             return
@@ -282,7 +274,7 @@ class EventsTab(QWidget):
 
     def _load(self, name: str) -> EventReport | None:
         try:
-            report = event_report(self._master(), name, zone=self._zone)
+            report = event_report(self._master.engine(), name, zone=self._zone)
         except (KioskError, SQLAlchemyError) as exc:
             self._show_store_error(exc)
             report = None
