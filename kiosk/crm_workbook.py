@@ -37,6 +37,7 @@ from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError, FileSizeError
 
 from kiosk.crm import COUNT_FIELDS, TIME_FIELDS, Field, Profile, field_text
 from kiosk.errors import KioskError
@@ -160,7 +161,8 @@ def write_workbook(stream: BinaryIO, profile: Profile, contacts: Iterable[Contac
             "strings_to_numbers": False,
             "strings_to_urls": False,
         }
-        workbook = xlsxwriter.Workbook(stream, options)
+        sink = _Sink(stream)
+        workbook = xlsxwriter.Workbook(sink, options)
         workbook.set_properties(
             {
                 "title": f"Contacts for {profile.title}",
@@ -176,5 +178,49 @@ def write_workbook(stream: BinaryIO, profile: Profile, contacts: Iterable[Contac
         finally:
             # Closes the row files in rows_folder (an unfinished workbook is thrown away
             # with the temporary file it was written to).
-            workbook.close()
+            _close(workbook, sink)
         return sheet.rows
+
+
+class _Sink:
+    """The stream XlsxWriter's zip file writes to, which it leaves open when a write fails.
+
+    Once ``abandoned``, whatever that zip file still tries on its way out (its
+    ``__del__`` closes it, long after the stream was closed) is swallowed,
+    instead of a traceback printed on the terminal of the person saving.
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.abandoned = False
+
+    def write(self, data: bytes) -> int:
+        return len(data) if self.abandoned else self._stream.write(data)
+
+    def tell(self) -> int:
+        return 0 if self.abandoned else self._stream.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return 0 if self.abandoned else self._stream.seek(offset, whence)
+
+    def seekable(self) -> bool:
+        return self.abandoned or self._stream.seekable()
+
+    def flush(self) -> None:
+        if not self.abandoned:
+            self._stream.flush()
+
+
+def _close(workbook: xlsxwriter.Workbook, sink: _Sink) -> None:
+    """Write the workbook out; a full disk is the OSError it was, not XlsxWriter's wrapper."""
+    try:
+        workbook.close()
+    except FileCreateError as exc:
+        sink.abandoned = True
+        cause = exc.args[0] if exc.args else None
+        raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
+    except FileSizeError:
+        raise KioskError(
+            "the workbook would pass the 4 GB a workbook file can hold: "
+            "write the CRM file as CSV instead"
+        ) from None

@@ -5,11 +5,12 @@ the booth was busy, and which kiosk: per event and per kiosk within it. No
 personal data: counts only, so a report can be printed or sent.
 
 An event is its name, as the kiosks recorded it (``touchpoints.event_name``);
-the places it was held under that name are listed. A *person* is a contact;
-they are *new* at an event if their first sign-up anywhere (earliest time,
-then sign-up id) is one of this event's, and *known* if they had signed up
-before, at another event or earlier at this one (then they are counted once,
-as new). Per kiosk, a person is new where their first sign-up was made.
+the places it was held under that name are listed. A *person* is a contact,
+counted once however often they signed up. They are *new* at an event if
+their first sign-up anywhere (earliest time, then sign-up id) is one of this
+event's, and *known* if they had signed up at an earlier event. Per kiosk, a
+person is new only at the kiosk where that first sign-up was made, so the
+kiosks' new people add up to the event's.
 
 Times are stored in UTC; the hours and days are counted in a time zone the
 caller names, or in this computer's (by its rules for each moment, so a

@@ -9,6 +9,8 @@ wrote it) and, where LibreOffice is installed, converted to CSV by
 from __future__ import annotations
 
 import csv
+import errno
+import gc
 import os
 import shutil
 import subprocess
@@ -31,10 +33,10 @@ from kiosk.crm import (
     write_crm_csv,
     write_crm_file,
 )
-from kiosk.crm_workbook import TIME_NOTE, display_width, excel_date_format
+from kiosk.crm_workbook import TIME_NOTE, display_width, excel_date_format, write_workbook
 from kiosk.errors import KioskError
 from kiosk.importer import import_exports
-from kiosk.master import master_url_in
+from kiosk.master import iter_contacts, master_url_in, open_master
 from tests.ci import skip_or_fail
 from tests.factories import MakeKiosk
 from tests.test_crm import add_contact
@@ -246,6 +248,22 @@ def test_more_contacts_than_a_sheet_holds_is_refused_and_leaves_no_file(
     with pytest.raises(KioskError, match="write the CRM file as CSV"):
         write_crm_file(url, out / "contacts.xlsx")
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+def test_a_full_disk_is_the_os_error_it_is(url: str) -> None:
+    # /dev/full refuses every write with ENOSPC, as a full USB stick does.
+    engine = open_master(url)
+    try:
+        contacts = list(iter_contacts(engine))
+    finally:
+        engine.dispose()
+    with open("/dev/full", "wb", buffering=0) as full, pytest.raises(OSError) as raised:
+        write_workbook(full, PROFILES["generic"], contacts)
+    assert raised.value.errno == errno.ENOSPC
+    del raised
+    gc.collect()  # XlsxWriter's abandoned zip file goes now, and says nothing
 
 
 def test_a_workbook_into_a_missing_folder_is_refused(url: str, tmp_path: Path) -> None:
