@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.event_report import event_report
+from kiosk.importer import import_exports
 from kiosk.master import master_url_in, open_master
 from kiosk.signup import WlfChoice
 from tests.factories import MakeKiosk
@@ -180,12 +181,27 @@ def test_a_merge_in_the_window_adds_its_event(
         window.add_files([kiosk.export()])
     with qtbot.waitSignal(window.merge_finished, timeout=60_000):
         assert window.merge()
+    assert window.tabs.currentWidget() is window.import_tab  # adding files showed that tab
+    window.tabs.setCurrentWidget(tab)  # the events are counted again when staff come back
     assert [event.name for event in tab.events] == ["<b>Gala</b> יריד"]
     assert tab.event_title.text() == "<b>Gala</b> יריד"
     assert tab.event_title.textFormat() == Qt.TextFormat.PlainText  # a name is never markup
     assert _cell(tab, 0, 0) == "<b>Gala</b> יריד"
     assert tab.save_report_button.isEnabled()
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=20_000)
+
+
+def test_a_changed_store_is_counted_again_at_once_on_a_showing_tab(
+    window: OfficeWindow, imported: tuple[str, dict[str, str]], make_kiosk: MakeKiosk
+) -> None:
+    tab = window.events_tab
+    kiosk = make_kiosk("late")
+    kiosk.add(at=datetime(2026, 11, 28, 12, 0, tzinfo=UTC), event="Late Event")
+    assert import_exports([kiosk.export()], imported[0]).is_clean
+    assert "Late Event" not in [event.name for event in tab.events]
+    tab.mark_stale()
+    assert [event.name for event in tab.events][0] == "Late Event"
+    assert tab.report is not None and tab.report.name == "Spring Gala"  # still the chosen one
 
 
 def test_every_label_of_the_tab_is_plain_text(window: OfficeWindow) -> None:

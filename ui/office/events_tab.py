@@ -17,6 +17,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -79,6 +80,7 @@ class EventsTab(QWidget):
         self.master_url = master_url
         self._master = MasterLink(master_url)
         self._zone: tzinfo | None = None  # this computer's
+        self._stale = True  # counted when the tab is first shown, not when the window opens
         self.events: list[EventSummary] = []
         self.report: EventReport | None = None
 
@@ -214,6 +216,18 @@ class EventsTab(QWidget):
         """Let go of the master store's connections (the window is closing)."""
         self._master.close()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Count the events when staff open the tab (a large store takes a moment)."""
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def mark_stale(self) -> None:
+        """The master store changed: count again now if the tab is showing, else when shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
     def set_zone(self, zone: tzinfo | None) -> None:
         """Count hours and days in ``zone`` (None: this computer's), and show them again."""
         self._zone = zone
@@ -222,6 +236,7 @@ class EventsTab(QWidget):
     def refresh(self) -> None:
         """List the master store's events again, keeping the chosen one chosen."""
         chosen = self.report.name if self.report is not None else None
+        self._stale = False
         try:
             self.events = list_events(self._master.engine())
         except (KioskError, SQLAlchemyError) as exc:

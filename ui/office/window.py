@@ -130,7 +130,6 @@ class OfficeWindow(QMainWindow):
 
         self._update_identity_label()
         self.contacts_tab.refresh_counts()
-        self.events_tab.refresh()
         self.add_button.setFocus()
 
     def _expose_tab_widgets(self) -> None:
@@ -261,7 +260,7 @@ class OfficeWindow(QMainWindow):
     def _on_master_changed(self) -> None:
         self.contacts_tab.refresh_counts()
         self.contacts_tab.run_search()
-        self.events_tab.refresh()
+        self.events_tab.mark_stale()
 
     # Header and status line ---------------------------------------------------
 
