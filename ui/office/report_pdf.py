@@ -276,7 +276,7 @@ class _ReportPages:
 
     def wlf_split(self, figures: Figures) -> None:
         """The WLF choices as one bar split in proportion, with a legend of counts."""
-        self.line("The Women's Leadership Forum: what people chose", HEADING_PT, bold=True)
+        self.line("The WLF invitation: what people chose", HEADING_PT, bold=True)
         self.y += 6
         bar = QRectF(self.left, self.y, self.width, WLF_BAR_HEIGHT)
         self.painter.fillRect(bar, STRIPE)
