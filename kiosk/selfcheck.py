@@ -3,27 +3,32 @@
 Opens a fresh store, applies the migrations, checks that the fresh kiosk asks
 for first-start setup and opens once a staff PIN is set, loads the bundled
 content, renders every screen offscreen, submits a sign-up, exports and
-imports it, and applies the import's receipt (erasing the sign-up's personal
-data).
+imports it, writes the office's files from the import (the CRM workbook and
+the event's PDF report), and applies the import's receipt (erasing the
+sign-up's personal data).
 Each step prints one line; the command exits 0 only if every step worked.
 Used by CI on the PyInstaller bundle and by volunteers after installing.
-Rendering and loading fonts need Qt, which this core never imports: the caller
-(``p2p_kiosk.cli``) hands those steps' Qt parts in.
+Rendering, fonts and the PDF report need Qt, which this core never imports: the
+caller (``p2p_kiosk.cli``) hands those parts in (``QtParts``).
 """
 
 from __future__ import annotations
 
 import secrets
 import tempfile
+import zipfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from kiosk.content import load_content
+from kiosk.crm import write_crm_file
+from kiosk.event_report import EventReport, event_report
 from kiosk.export import ExportResult
 from kiosk.first_start import SetupState
 from kiosk.importer import import_exports
-from kiosk.master import master_url_in
+from kiosk.master import master_url_in, open_master
 from kiosk.paths import default_content_path
 from kiosk.pin import PinRejected, check_new_pin
 from kiosk.receipts import ReceiptBook
@@ -37,12 +42,23 @@ RenderScreens = Callable[[KioskService, Path], Sequence[Path]]
 """Renders every screen of a kiosk into a folder, returning the image files."""
 LoadedFonts = Callable[[], Sequence[str]]
 """Loads the bundled fonts as the kiosk does, returning the faces loaded ("Family Style")."""
+WriteReport = Callable[[EventReport, Path], int]
+"""Writes an event's report as a PDF file, returning its page count."""
 
 
-def run_self_check(out: TextIO, render_screens: RenderScreens, loaded_fonts: LoadedFonts) -> bool:
+@dataclass(frozen=True)
+class QtParts:
+    """The self-check's parts that need Qt, handed in by the composition layer."""
+
+    render_screens: RenderScreens
+    loaded_fonts: LoadedFonts
+    write_report: WriteReport
+
+
+def run_self_check(out: TextIO, qt: QtParts) -> bool:
     """Run every step, printing one line each to ``out``; return whether all passed."""
     with tempfile.TemporaryDirectory(prefix="p2p-self-check-") as tmp:
-        check = _SelfCheck(Path(tmp), render_screens, loaded_fonts)
+        check = _SelfCheck(Path(tmp), qt)
         try:
             passed = _run_steps(check.steps(), out)
         finally:
@@ -66,12 +82,9 @@ def _run_steps(steps: Sequence[tuple[str, Step]], out: TextIO) -> bool:
 class _SelfCheck:
     """The steps, in a throwaway folder; each later step uses what the earlier ones made."""
 
-    def __init__(
-        self, workdir: Path, render_screens: RenderScreens, loaded_fonts: LoadedFonts
-    ) -> None:
+    def __init__(self, workdir: Path, qt: QtParts) -> None:
         self._workdir = workdir
-        self._render_screens = render_screens
-        self._loaded_fonts = loaded_fonts
+        self._qt = qt
         self._opened: KioskService | None = None
         self._export: ExportResult | None = None
         self._receipt: Path | None = None
@@ -87,6 +100,7 @@ class _SelfCheck:
             ("sign-up", self.submit),
             ("export", self.export),
             ("import", self.import_),
+            ("office files", self.office_files),
             ("receipt", self.apply_receipt),
         ]
 
@@ -126,14 +140,14 @@ class _SelfCheck:
         return f"bundled content: {len(content.resources)} resources, {content.title!r}, in {codes}"
 
     def render_screens(self) -> str:
-        paths = self._render_screens(self._service, self._workdir / "screens")
+        paths = self._qt.render_screens(self._service, self._workdir / "screens")
         empty = [p.name for p in paths if p.stat().st_size == 0]
         if empty:
             raise RuntimeError(f"empty renders: {', '.join(empty)}")
         return f"rendered {len(paths)} screens offscreen"
 
     def fonts(self) -> str:
-        faces = self._loaded_fonts()
+        faces = self._qt.loaded_fonts()
         if len(faces) < 4:
             raise RuntimeError(f"bundled fonts missing: only {', '.join(faces) or 'none'} loaded")
         return f"Hebrew and Arabic faces loaded: {', '.join(faces)}"
@@ -175,6 +189,22 @@ class _SelfCheck:
             raise RuntimeError("; ".join(written.warnings) or "no receipt written")
         self._receipt = written.paths[0]
         return "imported into a fresh master store: 1 new sign-up, 1 contact, 1 receipt"
+
+    def office_files(self) -> str:
+        url = master_url_in(self._workdir)
+        workbook = self._workdir / "contacts.xlsx"
+        if write_crm_file(url, workbook) != 1 or not zipfile.is_zipfile(workbook):
+            raise RuntimeError("the CRM workbook does not hold the one contact")
+        engine = open_master(url)
+        try:
+            report = event_report(engine, "Self-check")
+        finally:
+            engine.dispose()
+        pdf = self._workdir / "report.pdf"
+        pages = self._qt.write_report(report, pdf)
+        if report.total.signups != 1 or not pdf.read_bytes().startswith(b"%PDF-"):
+            raise RuntimeError("the event report is not a PDF of the one sign-up")
+        return f"CRM workbook and a {pages}-page event report written"
 
     def apply_receipt(self) -> str:
         assert self._receipt is not None, "the import step runs first"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -298,6 +299,126 @@ def test_import_with_an_unknown_crm_profile_merges_nothing(run: Runner, tmp_path
     assert not (office / "master.sqlite3").exists()
 
 
+def _one_export(run: Runner, tmp_path: Path) -> Path:
+    kiosk = tmp_path / "kiosk"
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    run("demo-signups", "--count", "12", "--data-dir", kiosk)
+    run("--data-dir", kiosk, "export", "--out", stick)
+    return next(stick.glob("signups_*.csv"))
+
+
+@pytest.mark.parametrize(
+    ("name", "magic"), [("crm.xlsx", b"PK\x03\x04"), ("crm.csv", b"\xef\xbb\xbfemail,")]
+)
+def test_import_writes_the_crm_file_its_name_s_ending_asks_for(
+    run: Runner, tmp_path: Path, name: str, magic: bytes
+) -> None:
+    export = _one_export(run, tmp_path)
+    out = tmp_path / name
+    code, stdout, _ = run("--data-dir", tmp_path / "office", "import", export, "--crm-out", out)
+    assert code == EXIT_OK
+    assert out.read_bytes().startswith(magic)
+    assert f"{out.suffix[1:]}): {out}" in stdout
+
+
+def test_import_with_a_crm_file_of_unknown_ending_merges_nothing(
+    run: Runner, tmp_path: Path
+) -> None:
+    export = _one_export(run, tmp_path)
+    office = tmp_path / "office"
+    code, _, err = run("--data-dir", office, "import", export, "--crm-out", tmp_path / "crm.txt")
+    assert code == EXIT_FAILED
+    assert_one_clear_line(err)
+    assert ".csv or .xlsx" in err
+    assert not (office / "master.sqlite3").exists()
+    assert not (tmp_path / "crm.txt").exists()
+
+
+def test_crm_csv_keeps_writing_csv_whatever_the_name(run: Runner, tmp_path: Path) -> None:
+    export = _one_export(run, tmp_path)
+    out = tmp_path / "contacts.txt"
+    code, _, _ = run("--data-dir", tmp_path / "office", "import", export, "--crm-csv", out)
+    assert code == EXIT_OK
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfemail,")
+
+
+def test_crm_csv_and_crm_out_together_are_a_usage_error(run: Runner, tmp_path: Path) -> None:
+    code, _, err = run(
+        "import", tmp_path / "x.csv", "--crm-csv", tmp_path / "a.csv", "--crm-out", tmp_path / "b"
+    )
+    assert code == EXIT_USAGE
+    assert_one_clear_line(err)
+
+
+@pytest.fixture
+def office(run: Runner, tmp_path: Path) -> Path:
+    """An office data folder whose master store holds one demo kiosk's export."""
+    folder = tmp_path / "office"
+    code, _, _ = run("--data-dir", folder, "import", _one_export(run, tmp_path))
+    assert code == EXIT_OK
+    return folder
+
+
+def test_report_writes_an_event_s_pdf(run: Runner, office: Path, tmp_path: Path) -> None:
+    out = tmp_path / "fair.PDF"
+    code, stdout, err = run(
+        "report", "--event", "Campus Fair", "--out", out, "--timezone", "UTC", "--data-dir", office
+    )
+    assert code == EXIT_OK, err
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert "Report on 'Campus Fair'" in stdout and "times in UTC" in stdout
+
+
+@pytest.mark.parametrize(
+    ("event", "out", "zone", "says"),
+    [
+        ("No such event", "r.pdf", "UTC", "it holds: "),
+        ("Fair\x1b[2J\x07", "r.pdf", "UTC", "\\x1b[2J"),  # shown escaped, never run
+        ("יריד הקמפוס", "r.pdf", "UTC", "יריד הקמפוס"),
+        ("Campus Fair", "r.txt", "UTC", "ending in .pdf"),
+        ("Campus Fair", "no/such/folder/r.pdf", "UTC", "does not exist"),
+        ("Campus Fair", "r.pdf", "Mars/Olympus", "unknown time zone"),
+        ("Campus Fair", "r.pdf", "../../etc/passwd", "unknown time zone"),
+    ],
+)
+def test_report_with_a_bad_event_file_or_zone_is_one_line_and_writes_nothing(
+    run: Runner, office: Path, tmp_path: Path, event: str, out: str, zone: str, says: str
+) -> None:
+    before = set(tmp_path.rglob("*"))
+    code, _, err = run(
+        "report",
+        "--event",
+        event,
+        "--out",
+        tmp_path / out,
+        "--timezone",
+        zone,
+        "--data-dir",
+        office,
+    )
+    assert code == EXIT_FAILED
+    assert_one_clear_line(err)
+    assert says in err
+    assert "\x1b" not in err and "\x07" not in err
+    assert {p for p in tmp_path.rglob("*") if p.suffix in (".pdf", ".txt")} <= before
+
+
+def test_report_on_an_empty_master_store_says_it_holds_nothing(run: Runner, tmp_path: Path) -> None:
+    code, _, err = run(
+        "report", "--event", "Gala", "--out", tmp_path / "r.pdf", "--data-dir", tmp_path / "o"
+    )
+    assert code == EXIT_FAILED
+    assert_one_clear_line(err)
+    assert "holds no sign-ups yet" in err
+
+
+def test_report_without_an_event_is_a_usage_error(run: Runner, tmp_path: Path) -> None:
+    code, _, err = run("report", "--out", tmp_path / "r.pdf")
+    assert code == EXIT_USAGE
+    assert_one_clear_line(err)
+
+
 def test_import_into_a_bad_database_url_is_one_line(run: Runner, tmp_path: Path) -> None:
     code, _, err = run(
         "import", tmp_path / "x.csv", "--into", "nosuchdb://nowhere", "--data-dir", tmp_path
@@ -479,6 +600,9 @@ def test_screenshots_render_every_screen_at_both_sizes(run: Runner, tmp_path: Pa
             width, height = (int.from_bytes(data[i : i + 4], "big") for i in (16, 20))
             assert f"{width}x{height}" == size, screen
     assert list(out.glob("office_*.png"))
+    assert (out / "office_events.png").exists()
+    # Page one of an event's report, drawn by poppler where it is installed (CI installs it).
+    assert (out / "report_page1.png").exists() or shutil.which("pdftoppm") is None
 
 
 MISTYPED_KEY = "age1z33fde9yty8v9egaylk9w9lu7uzmwasfmnj0dnuxs8hyx2rjzerqum470q"

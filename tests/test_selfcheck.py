@@ -15,6 +15,7 @@ STEPS = (
     "sign-up",
     "export",
     "import",
+    "office files",
     "receipt",
 )
 

@@ -21,6 +21,7 @@ from kiosk.errors import KioskError
 from kiosk.paths import asset_path
 from kiosk.service import KioskService
 from ui.widgets import metrics
+from ui.widgets.fonts import SCRIPT_FONT_FAMILIES, font_families, use_language_font
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -35,19 +36,7 @@ STARTUP_PROBE_ENV = "P2P_KIOSK_STARTUP_PROBE"
 the first screen is up (``STARTUP_PROBE_LINE`` on a set-up kiosk), then exit once the
 store is open; for the start-up benchmarks and tests."""
 STARTUP_PROBE_LINE = "p2p-kiosk: attract shown"
-# Preferred faces per platform, then the DejaVu family most Linux boxes have.
-FONT_FAMILIES = ["Segoe UI", "Helvetica Neue", "Noto Sans", "Ubuntu", "DejaVu Sans"]
 BASE_FONT_PX = 20
-BUNDLED_FONTS = (
-    "NotoSansHebrew-Regular.ttf",
-    "NotoSansHebrew-Bold.ttf",
-    "NotoSansArabic-Regular.ttf",
-    "NotoSansArabic-Bold.ttf",
-)
-"""Faces shipped in assets/fonts/ (SIL Open Font License, assets/fonts/OFL.txt), so Hebrew
-and Arabic render on a machine with no font for them; only the two weights the stylesheet uses."""
-SCRIPT_FONT_FAMILIES = {"he": "Noto Sans Hebrew", "ar": "Noto Sans Arabic"}
-"""The bundled face each language written in its own script is read in."""
 
 
 def load_stylesheet() -> str:
@@ -68,7 +57,6 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("p2p-kiosk")
     app.setApplicationDisplayName("People to People Kiosk")
     app.setOrganizationName("PeopleToPeople")
-    load_bundled_fonts()
     font = QFont()
     font.setFamilies(font_families("en"))
     font.setPixelSize(BASE_FONT_PX)
@@ -83,22 +71,6 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-_bundled_font_ids: list[int] = []
-
-
-def load_bundled_fonts() -> None:
-    """Add the bundled faces to Qt's font database, once per application."""
-    if _bundled_font_ids and QFontDatabase.applicationFontFamilies(_bundled_font_ids[0]):
-        return
-    _bundled_font_ids.clear()
-    for name in BUNDLED_FONTS:
-        font_id = QFontDatabase.addApplicationFont(str(asset_path("fonts", name)))
-        if font_id < 0:
-            log.error("the bundled font %s could not be loaded", name)
-        else:
-            _bundled_font_ids.append(font_id)
-
-
 def bundled_font_faces() -> list[str]:
     """The bundled faces Qt has loaded, as "Family Style" (for the self-check)."""
     create_app()
@@ -108,35 +80,6 @@ def bundled_font_faces() -> list[str]:
         for style in QFontDatabase.styles(family)
         if family in QFontDatabase.families()
     ]
-
-
-def font_families(language: str) -> list[str]:
-    """The application font's families for an attendee reading ``language`` (a content code).
-
-    Qt draws each character with the first family that has it. The platforms'
-    own faces (Segoe UI, DejaVu Sans) carry Hebrew and Arabic letters of their
-    own, so the bundled face of the language's script comes first, and draws
-    that language alike on every machine; the others follow the platform's
-    faces, for a Hebrew or Arabic name typed in any language, which keeps the
-    Latin text's faces and line heights as they were.
-    """
-    available = set(QFontDatabase.families())
-    platform = [family for family in FONT_FAMILIES if family in available]
-    own = SCRIPT_FONT_FAMILIES.get(language.split("-")[0])
-    bundled = [family for family in SCRIPT_FONT_FAMILIES.values() if family != own]
-    return ([own] if own else []) + platform + bundled
-
-
-def use_language_font(language: str) -> None:
-    """Set the application font for ``language``: at start, and whenever an attendee switches."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        return
-    font = app.font()
-    families = font_families(language)
-    if font.families() != families:
-        font.setFamilies(families)
-        app.setFont(font)
 
 
 def build_main_window(service: KioskService, **options: Any) -> MainWindow:

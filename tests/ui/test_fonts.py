@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.paths import asset_path
-from ui.app import BUNDLED_FONTS, SCRIPT_FONT_FAMILIES, create_app, use_language_font
+from ui.app import create_app
+from ui.widgets.fonts import BUNDLED_FONTS, SCRIPT_FONT_FAMILIES, use_language_font
 
 HEBREW = "הצטרפות לפורום מנהיגות נשים"
 ARABIC = "انضموا إلى منتدى القيادة النسائية"

@@ -2,12 +2,16 @@
 
 Everything is real and throwaway: demo sign-ups in temporary kiosk stores,
 exported (one encrypted, one damaged on purpose) to a temporary folder, and
-merged into a temporary SQLite master store. Nothing touches real data.
+merged into a temporary SQLite master store. Nothing touches real data. The
+first page of an event's PDF report is drawn by poppler's ``pdftoppm``, as a
+reader's viewer would, where it is installed.
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable
@@ -20,14 +24,20 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content import load_content
 from kiosk.crypto import new_key_pair, write_identity_file
 from kiosk.demo import demo_records
+from kiosk.event_report import event_report, list_events
 from kiosk.export import export_signups
-from kiosk.master import master_url_in
+from kiosk.master import master_url_in, open_master
 from kiosk.paths import default_content_path
 from kiosk.store import Store
 from ui.office.app import make_office_window
+from ui.office.report_pdf import write_report_pdf
 from ui.office.window import OfficeWindow
 
+log = logging.getLogger(__name__)
+
 START = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
+REPORT_MADE = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+REPORT_DPI = 100
 
 
 def _wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -54,6 +64,32 @@ def _export(root: Path, name: str, count: int, seed: int, recipient: str | None 
         store.close()
     assert result is not None
     return result.csv_path
+
+
+def _report_page(master_url: str, out_dir: Path) -> list[Path]:
+    """report_page1.png: page one of the newest event's PDF report, as poppler draws it."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        log.warning("report_page1.png not drawn: pdftoppm (Debian: poppler-utils) is missing")
+        return []
+    engine = open_master(master_url)
+    try:
+        newest = list_events(engine)[0].name
+        report = event_report(engine, newest, zone=UTC, now=REPORT_MADE)
+    finally:
+        engine.dispose()
+    with tempfile.TemporaryDirectory(prefix="p2p-report-shot-") as tmp:
+        pdf = Path(tmp) / "report.pdf"
+        write_report_pdf(report, pdf)
+        page = out_dir / "report_page1.png"
+        subprocess.run(
+            [pdftoppm, "-png", "-r", str(REPORT_DPI), "-f", "1", "-l", "1", "-singlefile"]
+            + [str(pdf), str(page.with_suffix(""))],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    return [page]
 
 
 def _settle(window: OfficeWindow) -> None:
@@ -119,6 +155,10 @@ def render_office_screenshots(out_dir: Path) -> list[Path]:
             window.tabs.setCurrentIndex(1)
             window.search("levi")
             shot("contacts")
+            window.tabs.setCurrentWidget(window.events_tab)
+            window.events_tab.set_zone(UTC)  # the same pictures on every machine
+            shot("events")
+            written.extend(_report_page(master_url_in(root), out_dir))
         finally:
             window.close()
             window.deleteLater()

@@ -3,12 +3,15 @@
 Staff drop files (or a whole USB-stick folder) onto the window or pick them
 with "Add files…"; the import tab (``import_tab.py``) checks, lists and
 merges them. The contacts tab (``contacts_tab.py``) searches contacts and
-saves the CRM file for the tool the organization uses. This module holds
-the window around them: the header with the private-key picker, the status
-line, drag and drop, and shutting the background work down on close.
+saves the CRM file for the tool the organization uses; the events tab
+(``events_tab.py``) shows each event's figures and saves its PDF report.
+This module holds the window around them: the header with the private-key
+picker, the status line, drag and drop, and shutting the background work
+down on close.
 
 All the work is the core's (``kiosk.importer``, ``kiosk.master``,
-``kiosk.crm``); the window only shows it and runs it off the GUI thread.
+``kiosk.crm``, ``kiosk.event_report``); the window only shows it and runs it
+off the GUI thread.
 """
 
 from __future__ import annotations
@@ -34,10 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.crm import CrmFormat
 from kiosk.importer import ImportReport
 from kiosk.master import ContactRow
 from kiosk.office_counts import describe_master
 from ui.office.contacts_tab import SEARCH_LIMIT, ContactsTab
+from ui.office.events_tab import EventsTab
 from ui.office.files import (
     CHECKING,
     EXPORT_SUFFIXES,
@@ -104,11 +109,13 @@ class OfficeWindow(QMainWindow):
         outer.addLayout(self._build_header())
         self.import_tab = ImportTab(master_url, self._tasks, identity, receipt_dir=receipt_dir)
         self.contacts_tab = ContactsTab(master_url, self._tasks)
+        self.events_tab = EventsTab(master_url)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
         self.tabs.setAccessibleName(self.tr("Office sections"))
         self.tabs.addTab(self.import_tab, self.tr("1  Import files"))
         self.tabs.addTab(self.contacts_tab, self.tr("2  Contacts and CRM file"))
+        self.tabs.addTab(self.events_tab, self.tr("3  Events"))
         outer.addWidget(self.tabs, 1)
         self.status_label = plain_label()
         self.status_label.setObjectName("statusLine")
@@ -145,11 +152,12 @@ class OfficeWindow(QMainWindow):
         self.results_table = contacts.results_table
         self.results_note = contacts.results_note
         self.profile_box = contacts.profile_box
+        self.kind_box = contacts.kind_box
         self.save_button = contacts.save_button
 
     def _connect_tabs(self) -> None:
         imports, contacts = self.import_tab, self.contacts_tab
-        for tab in (imports, contacts):
+        for tab in (imports, contacts, self.events_tab):
             tab.status_changed.connect(self._set_status)
             tab.error_shown.connect(self._show_error)
         imports.files_added.connect(lambda _count: self.tabs.setCurrentWidget(imports))
@@ -239,9 +247,11 @@ class OfficeWindow(QMainWindow):
         """Find contacts by ``text`` (name, email or phone) and list them; return them."""
         return self.contacts_tab.search(text)
 
-    def save_crm_file(self, path: Path, profile: str | None = None) -> None:
-        """Write the CRM file to ``path`` in the background (profile: the chooser's, by default)."""
-        self.contacts_tab.save_crm_file(path, profile)
+    def save_crm_file(
+        self, path: Path, profile: str | None = None, kind: CrmFormat | None = None
+    ) -> None:
+        """Write the CRM file to ``path`` in the background (profile and kind: the choosers')."""
+        self.contacts_tab.save_crm_file(path, profile, kind)
 
     def is_busy(self) -> bool:
         """True while a check, merge or CRM write is running."""
@@ -250,6 +260,7 @@ class OfficeWindow(QMainWindow):
     def _on_master_changed(self) -> None:
         self.contacts_tab.refresh_counts()
         self.contacts_tab.run_search()
+        self.events_tab.mark_stale()
 
     # Header and status line ---------------------------------------------------
 
@@ -320,4 +331,5 @@ class OfficeWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._tasks.wait_all()
         self.contacts_tab.close_master()
+        self.events_tab.close_master()
         super().closeEvent(event)

@@ -256,3 +256,8 @@ OFFICE_TABLE_ROW_HEIGHT = px(40)
 OFFICE_FILE_COLUMN_WIDTH = px(260)
 OFFICE_EVENTS_COLUMN_WIDTH = px(220)
 OFFICE_PROFILE_BOX_WIDTH = px(320)
+OFFICE_EVENT_LIST_WIDTH = px(380)
+"""The Events tab's list of events, beside the chosen event's figures."""
+OFFICE_EVENT_CHART_MIN_SIZE = (px(240), px(220))
+OFFICE_DAY_BAR_MAX_WIDTH = px(48)
+"""An event of two days keeps slim bars instead of two blocks across the chart."""
