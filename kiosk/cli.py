@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from kiosk import __version__
 from kiosk.content import ContentError, load_content
@@ -28,6 +28,10 @@ from kiosk.first_start import SetupState
 from kiosk.logs import setup_logging
 from kiosk.paths import MASTER_FILE_NAME, default_content_path, default_data_dir
 from kiosk.terminal import terminal_safe
+
+if TYPE_CHECKING:
+    from kiosk.crm import CrmFormat
+    from kiosk.event_report import EventReport, EventSummary
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +53,7 @@ class ScreenCommands:
     office: Handler
     screenshots: Handler
     self_check: Handler
+    report: Handler
 
 
 class _Parser(argparse.ArgumentParser):
@@ -161,16 +166,44 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
         help='leave out every sign-up under this event (any letter case), e.g. "Setup test"; '
         "repeat for more events",
     )
-    imp.add_argument("--crm-csv", type=Path, metavar="OUT", help="also write a CRM-ready CSV")
+    crm_file = imp.add_mutually_exclusive_group()
+    crm_file.add_argument(
+        "--crm-out",
+        type=Path,
+        metavar="FILE",
+        help="also write the CRM file: FILE.csv for the CRM's importer, "
+        "FILE.xlsx (an Excel workbook) to look at in a spreadsheet first",
+    )
+    crm_file.add_argument(
+        "--crm-csv",
+        type=Path,
+        metavar="OUT",
+        help="also write the CRM file as CSV, whatever OUT's ending",
+    )
     imp.add_argument(
         "--profile",
         metavar="NAME",
-        help="the CRM file's layout (with --crm-csv): generic (the default), everyaction, "
-        "action-network, mailchimp, salesforce-npsp",
+        help="the CRM file's layout (with --crm-out or --crm-csv): generic (the default), "
+        "everyaction, action-network, mailchimp, salesforce-npsp",
     )
 
     office = command("office", "open the office import screen", screens.office)
     _office_options(office)
+
+    report = command(
+        "report",
+        "write an event's report as a PDF: its figures and charts, no personal data",
+        screens.report,
+    )
+    report.add_argument("--event", required=True, metavar="NAME", help="the event's name")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    report.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="count hours and days in this IANA time zone (e.g. America/New_York) "
+        "instead of this computer's",
+    )
+    _master_store_options(report)
 
     apply = action(
         "receipt",
@@ -217,18 +250,7 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
 
 def _office_options(parser: argparse.ArgumentParser) -> None:
     """The options of the office's commands (import, office): the master store, key, receipts."""
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument(
-        "--into",
-        metavar="DB_URL",
-        help=f"SQLAlchemy URL of the master store (default: {MASTER_FILE_NAME} in the data folder)",
-    )
-    where.add_argument(
-        "--into-env",
-        metavar="VAR",
-        help="read the master store's URL from the environment variable VAR instead "
-        "(keeps it off the command line, which other users can list)",
-    )
+    _master_store_options(parser)
     for option, metavar, help_text in (
         (
             "--identity",
@@ -242,6 +264,22 @@ def _office_options(parser: argparse.ArgumentParser) -> None:
         ),
     ):
         parser.add_argument(option, type=Path, metavar=metavar, help=help_text)
+
+
+def _master_store_options(parser: argparse.ArgumentParser) -> None:
+    """--into or --into-env: where the office's master store is."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--into",
+        metavar="DB_URL",
+        help=f"SQLAlchemy URL of the master store (default: {MASTER_FILE_NAME} in the data folder)",
+    )
+    where.add_argument(
+        "--into-env",
+        metavar="VAR",
+        help="read the master store's URL from the environment variable VAR instead "
+        "(keeps it off the command line, which other users can list)",
+    )
 
 
 def existing_folder(path: Path | None) -> Path | None:
@@ -334,7 +372,7 @@ def _event_label(name: str, location: str) -> str:
 
 
 def _cmd_content_check(args: argparse.Namespace) -> int:
-    from kiosk.content import qr_problems
+    from kiosk.content import language_report, qr_problems
 
     content = load_content(args.file)
     # The kiosk does not encode every link at start-up; the check does, as the screens will.
@@ -349,6 +387,9 @@ def _cmd_content_check(args: argparse.Namespace) -> int:
         f"{len(content.calls_to_action)} calls to action, {len(content.principles)} principles, "
         f"{len(links)} link(s), each fitting a QR code a phone can read)"
     )
+    say(f"languages ({len(content.languages)}):")
+    for line in language_report(content):
+        say(line)
     return EXIT_OK
 
 
@@ -421,15 +462,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from kiosk.crm import profile_for, write_crm_csv
+    from kiosk.crm import write_crm_file
     from kiosk.importer import find_exports, import_exports
     from kiosk.receipts import ReceiptBook
 
-    # A mistyped profile, receipt folder or file is found before anything is merged.
-    if args.profile is not None and args.crm_csv is None:
-        raise KioskError("--profile chooses the CRM file's layout: give --crm-csv OUT with it.")
-    profile = args.profile or "generic"
-    profile_for(profile)
+    # A mistyped profile, CRM file ending, receipt folder or file is found before
+    # anything is merged.
+    crm = _crm_target(args)
     receipts = ReceiptBook(receipt_dir=existing_folder(args.receipt_dir))
     files = find_exports(args.files)
     url = master_url(args)
@@ -449,11 +488,76 @@ def _cmd_import(args: argparse.Namespace) -> int:
         )
     for warning in written.warnings:
         say(f"{PROG}: warning: {warning}", err=True)
-    if args.crm_csv is not None:
-        rows = write_crm_csv(url, args.crm_csv, profile=profile)
-        say(f"CRM file ({profile}): {args.crm_csv} ({rows} contact(s))")
+    if crm is not None:
+        rows = write_crm_file(url, crm.out, profile=crm.profile, kind=crm.kind)
+        say(f"CRM file ({crm.profile}, {crm.kind}): {crm.out} ({rows} contact(s))")
     # A rejected file, or a sign-up in conflict with one imported before: a script notices.
     return EXIT_OK if report.is_clean else EXIT_FAILED
+
+
+@dataclass(frozen=True)
+class _CrmTarget:
+    """The CRM file ``import`` is asked to write after the merge."""
+
+    out: Path
+    kind: CrmFormat
+    profile: str
+
+
+def _crm_target(args: argparse.Namespace) -> _CrmTarget | None:
+    """The CRM file ``--crm-out``/``--crm-csv`` and ``--profile`` ask for, checked; or None.
+
+    A mistyped profile or file ending, or a profile given without a file, is a
+    KioskError before anything is merged.
+    """
+    from kiosk.crm import CrmFormat, crm_format_for, profile_for
+
+    if args.crm_out is None and args.crm_csv is None:
+        if args.profile is not None:
+            raise KioskError(
+                "--profile chooses the CRM file's layout: give --crm-out FILE "
+                "(or --crm-csv OUT) with it."
+            )
+        return None
+    profile = profile_for(args.profile or "generic").name
+    if args.crm_out is not None:
+        return _CrmTarget(args.crm_out, crm_format_for(args.crm_out), profile)
+    return _CrmTarget(args.crm_csv, CrmFormat.CSV, profile)
+
+
+def event_report_for(args: argparse.Namespace) -> EventReport:
+    """``p2p-kiosk report``'s figures, from the master store (the PDF is the layer above's).
+
+    Everything a person can get wrong (the file's ending or folder, the time
+    zone, the event's name) is found here, before Qt is loaded; an unknown
+    event is named with the events the store does hold.
+    """
+    from kiosk.event_report import UnknownEvent, event_report, list_events, zone_named
+    from kiosk.master import open_master
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise KioskError(f"the report is a PDF: give --out a name ending in .pdf, not {out.name!r}")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise KioskError(f"the folder for the report does not exist: {folder}")
+    zone = zone_named(args.timezone) if args.timezone is not None else None
+    engine = open_master(master_url(args))
+    try:
+        try:
+            return event_report(engine, args.event, zone=zone)
+        except UnknownEvent as exc:
+            raise KioskError(f"{exc}; {_events_held(list_events(engine))}") from None
+    finally:
+        engine.dispose()
+
+
+def _events_held(events: Sequence[EventSummary], shown: int = 10) -> str:
+    if not events:
+        return "it holds no sign-ups yet"
+    names = ", ".join(repr(event.name) for event in events[:shown])
+    more = f" and {len(events) - shown} more" if len(events) > shown else ""
+    return f"it holds: {names}{more}"
 
 
 def _cmd_receipt_apply(args: argparse.Namespace) -> int:

@@ -17,10 +17,12 @@ from kiosk.paths import default_content_path
 from kiosk.settings import (
     CONFIG_FILE_SETTINGS,
     CONTENT,
+    DEFAULT_LANGUAGE,
     DEFAULT_REGION,
     EXPORT_PUBLIC_KEY,
     IDLE_TIMEOUT,
     KEYBOARD,
+    LANGUAGES,
     Setting,
 )
 
@@ -41,6 +43,8 @@ class KioskConfig:
     keyboard: str
     idle_timeout_s: int
     export_public_key: str | None
+    languages: tuple[str, ...] | None = None  # None: every complete language of the content
+    default_language: str | None = None  # None: the content's own language
 
 
 def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskConfig:
@@ -73,6 +77,10 @@ def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskCon
         keyboard=values[KEYBOARD.key],
         idle_timeout_s=values[IDLE_TIMEOUT.key],
         export_public_key=key.strip() if key is not None else None,
+        # Whether the content has these languages, complete, is checked once it is
+        # loaded (kiosk.languages.configured_languages).
+        languages=tuple(values[LANGUAGES.key]) if values[LANGUAGES.key] is not None else None,
+        default_language=values[DEFAULT_LANGUAGE.key],
     )
 
 
@@ -101,4 +109,6 @@ def _problem(setting: Setting[Any], value: object) -> str | None:
                 "key (age1...) here, and make a new pair with `p2p-kiosk keys new` if this one "
                 "has been copied around"
             )
+    if setting is LANGUAGES and isinstance(value, list) and len(set(map(str, value))) < len(value):
+        return "names a language twice"
     return setting.problem(value)

@@ -1,12 +1,14 @@
-"""CRM-ready CSV files from the master store, one profile per tool staff import into.
+"""CRM-ready files from the master store, one profile per tool staff import into.
 
 A profile names the columns the tool's import recognizes, the date and phone
 formats it expects, and how consent and the WLF choice are written there
-(yes/no columns, tags, checkbox values). ``write_crm_csv`` writes one row per
-contact (contacts staff merged as one, with every email: ``kiosk.people``),
-in UTF-8 with a byte-order mark and CRLF line ends (what spreadsheet
-programs and upload wizards read without asking), atomically: a crash leaves
-the previous file or the new one, never half of one.
+(yes/no columns, tags, checkbox values). ``write_crm_file`` writes one row
+per person (contacts staff merged as one, with every email: ``kiosk.people``),
+atomically (a crash leaves the previous file or the new one, never half of
+one), as a CSV in UTF-8 with a byte-order mark and CRLF line ends (what upload
+wizards read without asking), or as an Excel workbook (``kiosk.crm_workbook``)
+whose text stays text when staff open it in a spreadsheet: the name's ending
+chooses. Both read the same rows (``crm_contacts``).
 
 Each profile is documented for staff in ``docs/crm/<name>.md``.
 """
@@ -14,23 +16,23 @@ Each profile is documented for staff in ``docs/crm/<name>.md``.
 from __future__ import annotations
 
 import csv
-import os
+import io
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
+from typing import BinaryIO
 
 import phonenumbers
 
+from kiosk.atomic_file import write_atomically
 from kiosk.csvformat import neutralize
 from kiosk.errors import KioskError
 from kiosk.master import ContactRow, open_master
 from kiosk.people import iter_people
-from kiosk.private_files import remove_stale_temps
 
 #: Region used to write phones in national format; other countries keep "+CC".
 HOME_REGION = "US"
@@ -59,6 +61,13 @@ class Field(StrEnum):
     SOURCE = "source"
     EVENTS = "event_names"  # every event the person signed up at, first first
     SIGNUPS = "touchpoints"  # how many sign-ups were merged into the contact
+    LANGUAGE = "locale"  # the language code of their latest sign-up: "en", "es", "he", "ar"
+
+
+TIME_FIELDS = frozenset({Field.FIRST_SEEN, Field.LAST_SEEN})
+"""Fields holding a moment (UTC): a date-time cell in a workbook, the profile's date text in CSV."""
+COUNT_FIELDS = frozenset({Field.SIGNUPS})
+"""Fields holding a number: a number cell in a workbook. Every other field is text."""
 
 
 class PhoneFormat(StrEnum):
@@ -118,6 +127,7 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("last_seen_at", Field.LAST_SEEN),
                 ("signups", Field.SIGNUPS),
                 ("events", Field.EVENTS),
+                ("language", Field.LANGUAGE),
                 ("other_emails", Field.OTHER_EMAILS),
             ),
             date_format="%Y-%m-%dT%H:%M:%SZ",
@@ -186,6 +196,8 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("Tags", Field.TAGS),
                 ("Consent Version", Field.CONSENT_VERSION),
                 ("Signup Date", Field.LAST_SEEN),
+                # Mailchimp's import guide: language preferences go in a text field.
+                ("Language", Field.LANGUAGE),
                 ("Other Emails", Field.OTHER_EMAILS),
             ),
             date_format="%Y-%m-%d",
@@ -269,8 +281,8 @@ def _tags(contact: ContactRow, profile: Profile) -> str:
     return profile.tag_separator.join(tag for tag in tags if tag)
 
 
-def _value(contact: ContactRow, field: Field, profile: Profile) -> str:
-    """One cell's text, before formula neutralization."""
+def field_text(contact: ContactRow, field: Field, profile: Profile) -> str:
+    """One cell's text as ``profile`` writes it, before CSV formula neutralization."""
     if field is Field.PHONE:
         return format_phone(contact.phone or "", profile.phone_format)
     if field is Field.WLF_CHOICE:
@@ -307,71 +319,102 @@ def crm_row(contact: ContactRow, profile: Profile) -> list[str]:
     """The cells of one contact's row in ``profile``, formula cells neutralized."""
     cells = []
     for _, field in profile.columns:
-        text = _value(contact, field, profile)
+        text = field_text(contact, field, profile)
         if not (field is Field.PHONE and _PHONE_SHAPE.match(text)):
             text = neutralize(text)
         cells.append(text)
     return cells
 
 
-def crm_rows(contacts: Iterable[ContactRow], profile: Profile) -> Iterator[list[str]]:
-    """Rows for ``contacts`` in ``profile`` (header not included), skipping non-consenting
-    contacts where the tool forbids them."""
+def crm_contacts(contacts: Iterable[ContactRow], profile: Profile) -> Iterator[ContactRow]:
+    """The contacts a file for ``profile`` holds: all, or only those who agreed to be
+    contacted where the tool forbids the others."""
     for contact in contacts:
         if profile.consented_only and not contact.contact_consent:
             continue
+        yield contact
+
+
+def crm_rows(contacts: Iterable[ContactRow], profile: Profile) -> Iterator[list[str]]:
+    """Rows for ``contacts`` in ``profile`` (header not included), skipping non-consenting
+    contacts where the tool forbids them."""
+    for contact in crm_contacts(contacts, profile):
         yield crm_row(contact, profile)
 
 
+class CrmFormat(StrEnum):
+    """The kinds of CRM file: a CSV for the tool's importer, or a workbook to look at first."""
+
+    CSV = "csv"
+    XLSX = "xlsx"
+
+    @property
+    def suffix(self) -> str:
+        """The file name ending of this kind, with its dot."""
+        return f".{self.value}"
+
+
+def crm_format_for(path: Path) -> CrmFormat:
+    """The kind of CRM file a name asks for, by its ending (any case); KioskError for others."""
+    suffix = Path(path).suffix.lower()
+    for kind in CrmFormat:
+        if suffix == kind.suffix:
+            return kind
+    endings = " or ".join(kind.suffix for kind in CrmFormat)
+    raise KioskError(
+        f"the CRM file's name must end in {endings} (the ending chooses the kind of file), "
+        f"not {Path(path).name!r}"
+    )
+
+
+def crm_path_for(path: Path, kind: CrmFormat) -> Path:
+    """``path`` ending in ``kind``'s suffix: added when the name lacks it (a save dialog)."""
+    path = Path(path)
+    return path if path.suffix.lower() == kind.suffix else path.with_name(path.name + kind.suffix)
+
+
 def write_crm_csv(url: str, out: Path, *, profile: str = "generic") -> int:
+    """Write every contact of the master store at ``url`` to ``out`` as CSV; return rows written.
+
+    The file appears whole or not at all (temp file, fsync, rename).
+    """
+    return write_crm_file(url, out, profile=profile, kind=CrmFormat.CSV)
+
+
+def write_crm_file(
+    url: str, out: Path, *, profile: str = "generic", kind: CrmFormat | None = None
+) -> int:
     """Write every contact of the master store at ``url`` to ``out``; return rows written.
 
+    ``kind`` defaults to the one ``out``'s ending names (``crm_format_for``).
     The file appears whole or not at all (temp file, fsync, rename).
     """
     chosen = profile_for(profile)
     out = Path(out)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise KioskError(f"the folder for the CRM file does not exist: {folder}")
+    kind = kind or crm_format_for(out)
+    if kind is CrmFormat.XLSX:
+        # XlsxWriter is loaded only for a workbook: the CSV path and the kiosk never need it.
+        from kiosk.crm_workbook import write_workbook as write_body
+    else:
+        write_body = _write_csv
     engine = open_master(url)
     try:
-        return _write_atomically(out, chosen, iter_people(engine))
+        contacts = crm_contacts(iter_people(engine), chosen)
+        return write_atomically(
+            out, lambda stream: write_body(stream, chosen, contacts), what="the CRM file"
+        )
     finally:
         engine.dispose()
 
 
-def _write_atomically(out: Path, profile: Profile, contacts: Iterable[ContactRow]) -> int:
-    # A write killed before its rename left every contact in a hidden file.
-    remove_stale_temps(out.parent, f".{out.name}.", ".tmp")
-    handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    temp = Path(temp_name)
+def _write_csv(stream: BinaryIO, profile: Profile, contacts: Iterable[ContactRow]) -> int:
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(profile.headers)
     rows = 0
-    try:
-        with open(handle, "w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream, lineterminator="\r\n")
-            writer.writerow(profile.headers)
-            for row in crm_rows(contacts, profile):
-                writer.writerow(row)
-                rows += 1
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise KioskError(f"could not write the CRM file {out}: {exc.strerror or exc}") from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_folder(out.parent)
+    for contact in contacts:
+        writer.writerow(crm_row(contact, profile))
+        rows += 1
+    text.flush()
+    text.detach()  # the stream stays open for its fsync
     return rows
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

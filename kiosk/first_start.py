@@ -55,7 +55,7 @@ def peek_setup_state(data_dir: Path) -> SetupState:
     if not db_path.exists():
         return SetupState.NEEDS_SETUP
     try:
-        connection = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = _open_read_only(db_path)
         try:
             return _read_setup_state(connection)
         finally:
@@ -64,21 +64,51 @@ def peek_setup_state(data_dir: Path) -> SetupState:
         return SetupState.LOCKED
 
 
-def _read_setup_state(connection: sqlite3.Connection) -> SetupState:
+def peek_setting(data_dir: Path, key: str) -> str | None:
+    """Read one setting from ``data_dir``'s store file, read-only, without opening the store.
+
+    For what the first screen needs before the store has loaded (the
+    languages offered). No file, or one that cannot be read, gives None: the
+    store's own open then says what is wrong.
+    """
+    db_path = Path(data_dir) / DB_FILE_NAME
+    if not db_path.exists():
+        return None
+    try:
+        connection = _open_read_only(db_path)
+        try:
+            return _setting(connection, key, _tables(connection))
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+
+
+def _open_read_only(db_path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _tables(connection: sqlite3.Connection) -> set[str]:
     # A file made but not yet migrated (a first start cut short) has neither table.
-    tables = {
+    return {
         name
         for (name,) in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'"
             " AND name IN ('settings', 'signups')"
         )
     }
-    pin_record = None
-    if "settings" in tables:
-        row = connection.execute(
-            "SELECT value FROM settings WHERE key = ?", (PIN_HASH_SETTING,)
-        ).fetchone()
-        pin_record = None if row is None else row[0]
+
+
+def _setting(connection: sqlite3.Connection, key: str, tables: set[str]) -> str | None:
+    if "settings" not in tables:
+        return None
+    row = connection.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
+def _read_setup_state(connection: sqlite3.Connection) -> SetupState:
+    tables = _tables(connection)
+    pin_record = _setting(connection, PIN_HASH_SETTING, tables)
     holds_signups = "signups" in tables and bool(
         connection.execute("SELECT EXISTS (SELECT 1 FROM signups)").fetchone()[0]
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -219,6 +219,7 @@ class ContactRow:
     last_seen_at: datetime
     touchpoints: int
     event_names: tuple[str, ...]  # distinct, in the order the person first came to each
+    locale: str = ""  # the language of their latest sign-up ("en", "he")
     # The emails of contacts staff merged into this one (kiosk.people), newest first.
     other_emails: tuple[str, ...] = ()
 
@@ -392,10 +393,13 @@ _CONTACT_COLUMNS = (
     Contact.consent_version,
     Contact.first_seen_at,
     Contact.last_seen_at,
+    Contact.latest_signup_id,
 )
 
 
-def _contact_row(values: Any, touchpoints: int, event_names: tuple[str, ...]) -> ContactRow:
+def _contact_row(
+    values: Any, touchpoints: int, event_names: tuple[str, ...], locale: str
+) -> ContactRow:
     return ContactRow(
         id=values.id,
         email_key=values.email_key,
@@ -413,6 +417,7 @@ def _contact_row(values: Any, touchpoints: int, event_names: tuple[str, ...]) ->
         last_seen_at=_aware(values.last_seen_at),
         touchpoints=touchpoints,
         event_names=event_names,
+        locale=locale,
     )
 
 
@@ -420,9 +425,10 @@ def iter_contacts(engine: Engine) -> Iterator[ContactRow]:
     """Yield every contact, ordered by email key, with its touchpoint count and events.
 
     Streams from the database, so a CRM file of a million contacts stays light.
+    A contact's language is that of the sign-up its profile was taken from.
     """
     query = (
-        select(*_CONTACT_COLUMNS, Touchpoint.event_name)
+        select(*_CONTACT_COLUMNS, Touchpoint.event_name, Touchpoint.signup_id, Touchpoint.locale)
         .join(Touchpoint, Touchpoint.contact_id == Contact.id)
         .order_by(Contact.email_key, Touchpoint.created_at, Touchpoint.signup_id)
     )
@@ -431,15 +437,18 @@ def iter_contacts(engine: Engine) -> Iterator[ContactRow]:
         current: Any = None
         count = 0
         events: dict[str, None] = {}
+        locale = ""
         for row in result:
             if current is None or row.id != current.id:
                 if current is not None:
-                    yield _contact_row(current, count, tuple(events))
-                current, count, events = row, 0, {}
+                    yield _contact_row(current, count, tuple(events), locale)
+                current, count, events, locale = row, 0, {}, ""
             count += 1
             events.setdefault(row.event_name, None)
+            if row.signup_id == row.latest_signup_id:
+                locale = row.locale
         if current is not None:
-            yield _contact_row(current, count, tuple(events))
+            yield _contact_row(current, count, tuple(events), locale)
 
 
 def search_contacts(engine: Engine, text_: str, limit: int = 200) -> list[ContactRow]:
@@ -480,29 +489,62 @@ def contacts_with_ids(connection: Connection, ids: Iterable[int]) -> list[Contac
 
 
 def contacts_of(connection: Connection, contacts: Sequence[Any]) -> list[ContactRow]:
-    """``contacts`` (rows of the contact columns) as ContactRows, with their touchpoints counted."""
-    counts, events = sign_up_summary(connection, [row.id for row in contacts])
-    return [_contact_row(row, counts[row.id], tuple(events.get(row.id, ()))) for row in contacts]
+    """``contacts`` (rows of the contact columns) as ContactRows, with their touchpoints counted.
+
+    A contact's language is that of the sign-up its profile was taken from.
+    """
+    latest = {row.latest_signup_id for row in contacts}
+    summary = sign_up_summary(connection, [row.id for row in contacts], latest=latest)
+    return [
+        _contact_row(
+            row,
+            summary.counts[row.id],
+            tuple(summary.events.get(row.id, ())),
+            summary.locales.get(row.id, ""),
+        )
+        for row in contacts
+    ]
+
+
+@dataclass(frozen=True)
+class SignUpSummary:
+    """What some contacts' sign-ups add up to, keyed by contact or by merged person."""
+
+    counts: Counter[int]  # how many sign-ups
+    events: dict[int, dict[str, None]]  # the events, in the order first come to
+    locales: dict[int, str]  # the language of the sign-ups named ``latest``
 
 
 def sign_up_summary(
-    connection: Connection, ids: Sequence[int], owner: Callable[[int], int] = int
-) -> tuple[Counter[int], dict[int, dict[str, None]]]:
-    """How many sign-ups the contacts ``ids`` have, and their events in the order first come to.
+    connection: Connection,
+    ids: Sequence[int],
+    owner: Callable[[int], int] = int,
+    latest: Collection[str] = (),
+) -> SignUpSummary:
+    """The sign-ups of the contacts ``ids``: their count, events and language.
 
-    Both are keyed by ``owner(contact id)``: the contact itself, or the person
-    a merge made it part of (``kiosk.people``).
+    All are keyed by ``owner(contact id)``: the contact itself, or the person
+    a merge made it part of (``kiosk.people``). The language is read from the
+    sign-ups whose ids are in ``latest`` (each contact's ``latest_signup_id``).
     """
     counts: Counter[int] = Counter()
     events: dict[int, dict[str, None]] = {}
+    locales: dict[int, str] = {}
     for start in range(0, len(ids), _IN_CHUNK):
         touches = connection.execute(
-            select(Touchpoint.contact_id, Touchpoint.event_name)
+            select(
+                Touchpoint.contact_id,
+                Touchpoint.event_name,
+                Touchpoint.signup_id,
+                Touchpoint.locale,
+            )
             .where(Touchpoint.contact_id.in_(ids[start : start + _IN_CHUNK]))
             .order_by(Touchpoint.created_at, Touchpoint.signup_id)
         )
-        for contact_id, event_name in touches:
+        for contact_id, event_name, signup_id, locale in touches:
             key = owner(contact_id)
             counts[key] += 1
             events.setdefault(key, {}).setdefault(event_name, None)
-    return counts, events
+            if signup_id in latest:
+                locales[key] = locale
+    return SignUpSummary(counts, events, locales)

@@ -5,7 +5,7 @@ a recorded decision that two contacts are one person. Contacts joined by
 merges in force form a *group*, and everything staff read (the contacts view,
 the CRM file) shows a group as one contact:
 
-- the name, choices and consent of its newest sign-up; its phone and postal
+- the name, choices, consent and language of its newest sign-up; its phone and postal
   code are the newest ones given (an older phone is kept when the newest
   sign-up left it empty);
 - every email, the newest first (``ContactRow.other_emails`` after the first);
@@ -101,7 +101,7 @@ def _people_of(connection: Connection, groups: Groups, names: Sequence[int]) -> 
     members = groups.members()
     ids = sorted({member for name in names for member in members.get(name, [name])})
     rows = {row.id: row for row in contacts_with_ids(connection, ids)}
-    _, order = sign_up_summary(connection, ids, groups.of)
+    order = sign_up_summary(connection, ids, groups.of).events
     people = []
     for name in names:
         found = [rows[member] for member in members.get(name, [name]) if member in rows]

@@ -3,32 +3,40 @@
 First it checks what this deployment will run with, as ``p2p-kiosk run``
 reads it: the data folder's ``config.toml`` (if there is one) and the
 content file it names (or ``--content``, or the bundled one), with every
-link encoded as a QR code, naming each file it checked. Then, in a
-throwaway folder, it opens a fresh store, applies the migrations, checks that
-the fresh kiosk asks for first-start setup and opens once a staff PIN is set,
-renders every screen offscreen with that content, submits a sign-up, exports
-and imports it, and applies the import's receipt (erasing the sign-up's
-personal data). The deployment's own store is never touched.
+link encoded as a QR code and the languages it would offer, naming each file
+it checked. Then, in a throwaway folder, it opens a fresh store, applies the
+migrations, checks that the fresh kiosk asks for first-start setup and opens
+once a staff PIN is set, renders every screen offscreen with that content,
+loads the bundled fonts, submits a sign-up, exports and imports it, writes
+the office's files from the import (the CRM workbook and the event's PDF
+report), and applies the import's receipt (erasing the sign-up's personal
+data). The deployment's own store is never touched.
 Each step prints one line; the command exits 0 only if every step worked.
 Used by CI on the PyInstaller bundle and by volunteers after installing.
-Rendering needs Qt, which this core never imports: the caller
-(``p2p_kiosk.cli``) hands that step's renderer in.
+Rendering, fonts and the PDF report need Qt, which this core never imports: the
+caller (``p2p_kiosk.cli``) hands those parts in (``QtParts``).
 """
 
 from __future__ import annotations
 
 import secrets
 import tempfile
+import zipfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from kiosk.config import CONFIG_FILE_NAME, KioskConfig, load_config
 from kiosk.content import ContentError, load_content, qr_problems
+from kiosk.crm import write_crm_file
+from kiosk.event_report import EventReport, event_report
 from kiosk.export import ExportResult
 from kiosk.first_start import SetupState
 from kiosk.importer import import_exports
-from kiosk.master import master_url_in
+from kiosk.languages import configured_languages
+from kiosk.master import master_url_in, open_master
+from kiosk.paths import default_content_path
 from kiosk.pin import PinRejected, check_new_pin
 from kiosk.receipts import ReceiptBook
 from kiosk.service import KioskService
@@ -39,20 +47,30 @@ Step = Callable[[], str]
 """One step of the check: returns what it proved, raises if it failed."""
 RenderScreens = Callable[[KioskService, Path], Sequence[Path]]
 """Renders every screen of a kiosk into a folder, returning the image files."""
+LoadedFonts = Callable[[], Sequence[str]]
+"""Loads the bundled fonts as the kiosk does, returning the faces loaded ("Family Style")."""
+WriteReport = Callable[[EventReport, Path], int]
+"""Writes an event's report as a PDF file, returning its page count."""
+
+
+@dataclass(frozen=True)
+class QtParts:
+    """The self-check's parts that need Qt, handed in by the composition layer."""
+
+    render_screens: RenderScreens
+    loaded_fonts: LoadedFonts
+    write_report: WriteReport
 
 
 def run_self_check(
-    out: TextIO,
-    render_screens: RenderScreens,
-    data_dir: Path,
-    content_path: Path | None = None,
+    out: TextIO, qt: QtParts, data_dir: Path, content_path: Path | None = None
 ) -> bool:
     """Run every step, printing one line each to ``out``; return whether all passed.
 
     ``data_dir`` and ``content_path`` are the deployment's, as ``run`` takes them.
     """
     with tempfile.TemporaryDirectory(prefix="p2p-self-check-") as tmp:
-        check = _SelfCheck(Path(tmp), render_screens, data_dir, content_path)
+        check = _SelfCheck(Path(tmp), qt, data_dir, content_path)
         try:
             passed = _run_steps(check.steps(), out)
         finally:
@@ -77,14 +95,10 @@ class _SelfCheck:
     """The steps, in a throwaway folder; each later step uses what the earlier ones made."""
 
     def __init__(
-        self,
-        workdir: Path,
-        render_screens: RenderScreens,
-        data_dir: Path,
-        content_path: Path | None,
+        self, workdir: Path, qt: QtParts, data_dir: Path, content_path: Path | None
     ) -> None:
         self._workdir = workdir
-        self._render_screens = render_screens
+        self._qt = qt
         self._data_dir = data_dir
         self._content_path = content_path
         self._config: KioskConfig | None = None
@@ -100,9 +114,11 @@ class _SelfCheck:
             ("store", self.open_store),
             ("first start", self.first_start),
             ("screens", self.render_screens),
+            ("fonts", self.fonts),
             ("sign-up", self.submit),
             ("export", self.export),
             ("import", self.import_),
+            ("office files", self.office_files),
             ("receipt", self.apply_receipt),
         ]
 
@@ -130,7 +146,16 @@ class _SelfCheck:
         problems = qr_problems(content)
         if problems:
             raise ContentError(problems)
-        return f"{path}: ok ({len(content.resources)} resources, {content.title!r})"
+        # The languages config.toml offers must be complete, as `run` demands; the
+        # bundled content must be complete in every language it has.
+        offered = ", ".join(configured_languages(self._config, content).codes)
+        incomplete = [lang.code for lang in content.languages if not lang.is_complete]
+        if incomplete and path.resolve() == default_content_path().resolve():
+            raise RuntimeError(f"bundled content incomplete in {', '.join(incomplete)}")
+        return (
+            f"{path}: ok ({len(content.resources)} resources, {content.title!r}, "
+            f"offered in {offered})"
+        )
 
     def open_store(self) -> str:
         assert self._config is not None, "the config step runs first"
@@ -154,11 +179,17 @@ class _SelfCheck:
         return "a fresh kiosk asks for setup, and opens once its staff PIN is set"
 
     def render_screens(self) -> str:
-        paths = self._render_screens(self._service, self._workdir / "screens")
+        paths = self._qt.render_screens(self._service, self._workdir / "screens")
         empty = [p.name for p in paths if p.stat().st_size == 0]
         if empty:
             raise RuntimeError(f"empty renders: {', '.join(empty)}")
         return f"rendered {len(paths)} screens offscreen"
+
+    def fonts(self) -> str:
+        faces = self._qt.loaded_fonts()
+        if len(faces) < 4:
+            raise RuntimeError(f"bundled fonts missing: only {', '.join(faces) or 'none'} loaded")
+        return f"Hebrew and Arabic faces loaded: {', '.join(faces)}"
 
     def submit(self) -> str:
         self._service.start_event("Self-check", "")
@@ -197,6 +228,22 @@ class _SelfCheck:
             raise RuntimeError("; ".join(written.warnings) or "no receipt written")
         self._receipt = written.paths[0]
         return "imported into a fresh master store: 1 new sign-up, 1 contact, 1 receipt"
+
+    def office_files(self) -> str:
+        url = master_url_in(self._workdir)
+        workbook = self._workdir / "contacts.xlsx"
+        if write_crm_file(url, workbook) != 1 or not zipfile.is_zipfile(workbook):
+            raise RuntimeError("the CRM workbook does not hold the one contact")
+        engine = open_master(url)
+        try:
+            report = event_report(engine, "Self-check")
+        finally:
+            engine.dispose()
+        pdf = self._workdir / "report.pdf"
+        pages = self._qt.write_report(report, pdf)
+        if report.total.signups != 1 or not pdf.read_bytes().startswith(b"%PDF-"):
+            raise RuntimeError("the event report is not a PDF of the one sign-up")
+        return f"CRM workbook and a {pages}-page event report written"
 
     def apply_receipt(self) -> str:
         assert self._receipt is not None, "the import step runs first"

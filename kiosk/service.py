@@ -1,4 +1,4 @@
-"""The one object the kiosk screens call: content, sign-ups, events, counts, export, PIN.
+"""The one object the kiosk screens call: content, languages, sign-ups, events, export, PIN.
 
 Screens never open database sessions or read files themselves; the main
 window hands each screen this service. Everything here works without Qt.
@@ -18,9 +18,16 @@ from typing import TYPE_CHECKING
 from kiosk import pin as pins
 from kiosk.clock import Clock, utc_now
 from kiosk.config import ConfigError, KioskConfig, load_config
-from kiosk.content import Content, load_content
+from kiosk.content import Content, Language, LanguageUnavailable, load_content, shown_code
 from kiosk.errors import StoreError
-from kiosk.first_start import SetupState, peek_setup_state, setup_state
+from kiosk.first_start import SetupState, peek_setting, peek_setup_state, setup_state
+from kiosk.languages import (
+    LANGUAGES_SETTING,
+    LanguageChoice,
+    choose_languages,
+    configured_languages,
+    stored_languages,
+)
 from kiosk.settings import IDLE_TIMEOUT
 from kiosk.signup import Signup, SignupForm, SignupRecord
 
@@ -58,7 +65,9 @@ class KioskService:
         self._store = store
         self._closed = False
         self.config = config
-        self.content = content
+        self._content = content
+        self._languages: LanguageChoice | None = None  # read from the store when first asked
+        self._language: str | None = None  # the current attendee's choice; None: the default
         self.clock = clock
         # None means the machine's own zone; tests pass a fixed one.
         self._local_tz = local_tz
@@ -80,6 +89,7 @@ class KioskService:
         """
         config = load_config(data_dir, content_path=content_path)
         content = load_content(config.content_path)
+        configured_languages(config, content)  # a bad languages setting stops here, named
         service = cls(None, config, content, clock=clock, local_tz=local_tz)
         if not defer_store:
             service.open_store()
@@ -115,6 +125,75 @@ class KioskService:
             self._store.close()
             self._store = None
 
+    # Content and languages -------------------------------------------------------
+
+    @property
+    def content(self) -> Content:
+        """What the current attendee reads: the content in their language."""
+        return self._content.in_language(self.language)
+
+    @content.setter
+    def content(self, content: Content) -> None:
+        """Use another content (its own language first), for every attendee from now on."""
+        self._content = content
+        self._languages = None
+        self._language = None
+
+    @property
+    def content_languages(self) -> tuple[Language, ...]:
+        """Every language of the content file, complete or not, its own first."""
+        return self._content.languages
+
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        """The languages attendees may choose, in the content's order."""
+        return self._language_choice().offered
+
+    @property
+    def default_language(self) -> str:
+        """The code of the language every attendee starts in."""
+        return self._language_choice().default
+
+    @property
+    def language(self) -> str:
+        """The code of the current attendee's language (the default until they choose)."""
+        choice = self._language_choice()
+        if self._language is not None and self._language in choice.codes:
+            return self._language
+        return choice.default
+
+    def set_language(self, code: str) -> None:
+        """Show everything in ``code`` to the current attendee; it must be offered."""
+        if code not in self._language_choice().codes:
+            raise LanguageUnavailable(f"This kiosk does not offer the language {shown_code(code)}.")
+        self._language = code
+
+    def reset_language(self) -> None:
+        """Go back to the default language: the next attendee starts there."""
+        self._language = None
+
+    def set_languages(self, codes: Sequence[str], default: str) -> None:
+        """Choose which languages this kiosk offers and its default (a staff setting).
+
+        Only languages whose content is complete; ``ConfigError`` says what is
+        wrong. Kept in the store, it wins over ``config.toml`` from now on.
+        """
+        choice = choose_languages(self._content, codes, default)
+        self.store.set_setting(LANGUAGES_SETTING, choice.to_setting())
+        self._languages = choice
+
+    def _language_choice(self) -> LanguageChoice:
+        if self._languages is None:
+            # Before the store opens (the attract screen shows first), read the
+            # setting straight from its file rather than open it early.
+            if self._store is None:
+                stored = peek_setting(self.config.data_dir, LANGUAGES_SETTING)
+            else:
+                stored = self._store.get_setting(LANGUAGES_SETTING)
+            configured = configured_languages(self.config, self._content)
+            self._languages = stored_languages(self._content, stored, configured)
+        return self._languages
+
     # Behaviour settings ------------------------------------------------------
 
     @property
@@ -146,7 +225,9 @@ class KioskService:
         """Check a form; raise ``ValidationFailed`` naming every bad field."""
         from kiosk.validation import validate_signup
 
-        return validate_signup(form, self.content.consent, default_region=self.default_region)
+        # The consent text of the language the form was shown in: the one agreed to.
+        consent = self._content.in_language(form.locale).consent
+        return validate_signup(form, consent, default_region=self.default_region)
 
     def suggest_email(self, email: str) -> str | None:
         """Return a likely fix for a mistyped email domain, or None."""

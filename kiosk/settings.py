@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-T = TypeVar("T", int, str)
+T = TypeVar("T", int, str, list[str])
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,23 @@ EXPORT_PUBLIC_KEY = Setting(
 )
 """The office's age public key: exports are encrypted for it. None: plain CSV."""
 
+LANGUAGES = Setting(
+    "languages",
+    list,
+    None,
+    lambda codes: _is_language_list(codes),
+    'must be a list of language codes, e.g. ["en", "es"]',
+)
+"""The languages attendees may pick; None: every complete language of the content."""
+DEFAULT_LANGUAGE = Setting(
+    "default_language",
+    str,
+    None,
+    lambda code: _is_language_code(code),
+    'must be a language code in quotes, e.g. "en"',
+)
+"""The language each attendee starts in; None: the content's own language."""
+
 KEEP_CONFIRMED_LIMITS = Between(0, 365)
 KEEP_CONFIRMED_DAYS = Setting(
     "keep_confirmed_days",
@@ -121,7 +138,15 @@ ERASE_UNCONFIRMED_AFTER_DAYS = Setting(
 )
 """Days after its export when a sign-up with no receipt is erased anyway; None: never."""
 
-CONFIG_FILE_SETTINGS = (CONTENT, DEFAULT_REGION, KEYBOARD, IDLE_TIMEOUT, EXPORT_PUBLIC_KEY)
+CONFIG_FILE_SETTINGS = (
+    CONTENT,
+    DEFAULT_REGION,
+    KEYBOARD,
+    IDLE_TIMEOUT,
+    EXPORT_PUBLIC_KEY,
+    LANGUAGES,
+    DEFAULT_LANGUAGE,
+)
 """What ``config.toml`` may set."""
 
 
@@ -141,3 +166,19 @@ def _is_public_key(key: str) -> bool:
     except CryptoError:
         return False
     return True
+
+
+def _is_language_code(code: str) -> bool:
+    from kiosk.content import is_language_code
+
+    return is_language_code(code)
+
+
+def _is_language_list(codes: list[str]) -> bool:
+    from kiosk.content import MAX_LANGUAGES
+
+    return (
+        0 < len(codes) <= MAX_LANGUAGES
+        and all(_is_language_code(code) for code in codes)
+        and len(set(codes)) == len(codes)
+    )

@@ -48,6 +48,26 @@ def _office(args: argparse.Namespace) -> int:
     return run(master_url, identity=args.identity, receipt_dir=receipt_dir)
 
 
+def _report(args: argparse.Namespace) -> int:
+    """``p2p-kiosk report``: an event's figures (the core's) painted into a PDF (Qt's)."""
+    report = cli.event_report_for(args)
+    # A PDF needs fonts, not a screen: this runs on a server or over SSH as well.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.office.report_pdf import write_report_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    pages = write_report_pdf(report, args.out)
+    del app
+    kiosks = len(report.kiosks)
+    cli.say(
+        f"Report on {report.name!r} ({report.total.signups} sign-up(s), {kiosks} kiosk(s), "
+        f"times in {report.time_zone}): {args.out} ({pages} page(s))"
+    )
+    return cli.EXIT_OK
+
+
 # The pictures in docs/screenshots/ are made the same way every time, so that
 # rendering them again changes no tracked file unless a screen changed: a fixed
 # clock (a Tuesday afternoon at the booth, shown in UTC), fixed kiosk ids, seeded
@@ -152,9 +172,12 @@ def self_check(out: TextIO, data_dir: Path, content_path: Path | None = None) ->
     # Rendering must never need a display: a booth laptop runs this before
     # anyone has logged in, and CI has no screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.selfcheck import run_self_check
+    from kiosk.selfcheck import QtParts, run_self_check
+    from ui.app import bundled_font_faces
+    from ui.office.report_pdf import write_report_pdf
 
-    return run_self_check(out, _render_for_check, data_dir, content_path)
+    qt = QtParts(_render_for_check, bundled_font_faces, write_report_pdf)
+    return run_self_check(out, qt, data_dir, content_path)
 
 
 def _render_for_check(service: KioskService, folder: Path) -> list[Path]:
@@ -174,4 +197,5 @@ SCREEN_COMMANDS = cli.ScreenCommands(
     office=_office,
     screenshots=_screenshots,
     self_check=_self_check_command,
+    report=_report,
 )

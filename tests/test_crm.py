@@ -31,7 +31,7 @@ FIRST = datetime(2026, 11, 20, 14, 5, 9)
 LAST = datetime(2026, 11, 24, 23, 30, 0)  # late evening UTC: the date must stay the 24th
 
 
-def _add_contact(url: str, **overrides: object) -> None:
+def add_contact(url: str, **overrides: object) -> None:
     """Insert one contact with one touchpoint per event into the master store at ``url``."""
     values: dict[str, object] = {
         "email": "Dana.Levi@Example.org",
@@ -49,6 +49,8 @@ def _add_contact(url: str, **overrides: object) -> None:
     }
     events = overrides.pop("events", ("Campus Fair", "Community Dinner"))
     assert isinstance(events, tuple)
+    # The latest sign-up was in Hebrew: the contact's language is that one's.
+    locales = overrides.pop("locales", ("en",) * (len(events) - 1) + ("he",))
     values.update(overrides)
     engine = open_master(url)
     try:
@@ -56,12 +58,13 @@ def _add_contact(url: str, **overrides: object) -> None:
             email = str(values["email"])
             contact = Contact(
                 email_key=email_key(email),
-                latest_signup_id=f"00000000-0000-4000-8000-{len(email):012d}",
+                latest_signup_id="",  # the last touchpoint's, once the contact has its id
                 search_text=search_text(str(values["first_name"]), str(values["last_name"]), email),
                 **values,
             )
             session.add(contact)
             session.flush()
+            contact.latest_signup_id = f"{contact.id:08d}-0000-4000-8000-{len(events) - 1:012d}"
             for index, event_name in enumerate(events):
                 session.add(
                     Touchpoint(
@@ -81,7 +84,7 @@ def _add_contact(url: str, **overrides: object) -> None:
                         advocacy_pledge=values["advocacy_pledge"],
                         contact_consent=values["contact_consent"],
                         consent_version=values["consent_version"],
-                        locale="en",
+                        locale=locales[index],  # type: ignore[index]
                         source_sha256="0" * 64,
                         imported_at=LAST,
                     )
@@ -123,6 +126,7 @@ EXPECTED_HEADERS = {
         "last_seen_at",
         "signups",
         "events",
+        "language",
         "other_emails",
     ],
     "everyaction": [
@@ -163,6 +167,7 @@ EXPECTED_HEADERS = {
         "Tags",
         "Consent Version",
         "Signup Date",
+        "Language",
         "Other Emails",
     ],
     "salesforce-npsp": [
@@ -199,6 +204,7 @@ EXPECTED_ROWS = {
         "last_seen_at": "2026-11-24T23:30:00Z",
         "signups": "2",
         "events": "Campus Fair; Community Dinner",
+        "language": "he",
         "other_emails": "",
     },
     "everyaction": {
@@ -239,6 +245,7 @@ EXPECTED_ROWS = {
         "Tags": "WLF member,WLF email group,People to People kiosk",
         "Consent Version": "2026-1",
         "Signup Date": "2026-11-24",
+        "Language": "he",
         "Other Emails": "",
     },
     "salesforce-npsp": {
@@ -273,7 +280,7 @@ def test_every_profile_is_tested_here() -> None:
 
 @pytest.mark.parametrize("profile", list(PROFILES))
 def test_profile_header_and_row(url: str, tmp_path: Path, profile: str) -> None:
-    _add_contact(url)
+    add_contact(url)
     rows, out = _write(url, tmp_path, profile)
     assert rows == 1
     with out.open(encoding="utf-8-sig", newline="") as stream:
@@ -291,7 +298,7 @@ def test_profile_has_a_doc_page(profile: str) -> None:
 
 
 def test_default_profile_is_generic(url: str, tmp_path: Path) -> None:
-    _add_contact(url)
+    add_contact(url)
     out = tmp_path / "contacts.csv"
     assert write_crm_csv(url, out) == 1
     assert list(_read(out)[0]) == EXPECTED_HEADERS["generic"]
@@ -301,8 +308,8 @@ def test_default_profile_is_generic(url: str, tmp_path: Path) -> None:
 
 
 def test_file_is_utf8_with_bom_and_crlf(url: str, tmp_path: Path) -> None:
-    _add_contact(url)
-    _add_contact(url, email="second@example.org")
+    add_contact(url)
+    add_contact(url, email="second@example.org")
     _rows, out = _write(url, tmp_path, "generic")
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -318,7 +325,7 @@ def test_names_in_any_script_come_through_exactly(url: str, tmp_path: Path) -> N
         ("Siobhán", "Ní Bhriain", "siobhan@example.org"),
     ]
     for first, last, email in names:
-        _add_contact(url, first_name=first, last_name=last, email=email)
+        add_contact(url, first_name=first, last_name=last, email=email)
     for profile in PROFILES:
         rows, out = _write(url, tmp_path, profile)
         assert rows == 4
@@ -329,7 +336,7 @@ def test_names_in_any_script_come_through_exactly(url: str, tmp_path: Path) -> N
 
 def test_rows_are_one_per_contact_ordered_by_email(url: str, tmp_path: Path) -> None:
     for email in ("b@example.org", "A@example.org", "c@example.org"):
-        _add_contact(url, email=email)
+        add_contact(url, email=email)
     rows, out = _write(url, tmp_path, "generic")
     assert rows == 3
     assert [r["email"] for r in _read(out)] == ["A@example.org", "b@example.org", "c@example.org"]
@@ -340,7 +347,7 @@ def test_rows_are_one_per_contact_ordered_by_email(url: str, tmp_path: Path) -> 
 
 @pytest.mark.parametrize("profile", list(PROFILES))
 def test_formula_cells_are_neutralized(url: str, tmp_path: Path, profile: str) -> None:
-    _add_contact(
+    add_contact(
         url,
         first_name='=HYPERLINK("http://evil.example","click")',
         last_name="+cmd|' /C calc'!A0",
@@ -358,7 +365,7 @@ def test_formula_cells_are_neutralized(url: str, tmp_path: Path, profile: str) -
 
 
 def test_phone_numbers_keep_their_plus(url: str, tmp_path: Path) -> None:
-    _add_contact(url, phone="+447946095812")
+    add_contact(url, phone="+447946095812")
     for profile, header in (
         ("generic", "phone"),
         ("mailchimp", "Phone Number"),
@@ -371,7 +378,7 @@ def test_phone_numbers_keep_their_plus(url: str, tmp_path: Path) -> None:
 
 
 def test_empty_phone_and_postal_code_stay_empty(url: str, tmp_path: Path) -> None:
-    _add_contact(url, phone="", postal_code="")
+    add_contact(url, phone="", postal_code="")
     for profile in PROFILES:
         _rows, out = _write(url, tmp_path, profile)
         row = _read(out)[0]
@@ -400,8 +407,8 @@ def test_format_phone(stored: str, style: PhoneFormat, written: str) -> None:
 def test_mailing_tools_get_only_people_who_consented(
     url: str, tmp_path: Path, profile: str
 ) -> None:
-    _add_contact(url, email="yes@example.org", contact_consent=True)
-    _add_contact(url, email="no@example.org", contact_consent=False)
+    add_contact(url, email="yes@example.org", contact_consent=True)
+    add_contact(url, email="no@example.org", contact_consent=False)
     rows, out = _write(url, tmp_path, profile)
     assert rows == 1
     assert "no@example.org" not in out.read_text(encoding="utf-8-sig")
@@ -411,8 +418,8 @@ def test_mailing_tools_get_only_people_who_consented(
 def test_crm_tools_get_everyone_with_their_consent_written(
     url: str, tmp_path: Path, profile: str
 ) -> None:
-    _add_contact(url, email="yes@example.org", contact_consent=True)
-    _add_contact(url, email="no@example.org", contact_consent=False)
+    add_contact(url, email="yes@example.org", contact_consent=True)
+    add_contact(url, email="no@example.org", contact_consent=False)
     rows, out = _write(url, tmp_path, profile)
     assert rows == 2
     chosen = PROFILES[profile]
@@ -430,9 +437,7 @@ def _email_index(profile: Profile) -> int:
 
 def test_wlf_choices_are_written_per_tool(url: str, tmp_path: Path) -> None:
     for choice in ("member", "updates", "existing_member", "none"):
-        _add_contact(
-            url, email=f"{choice}@example.org", wlf_choice=choice, email_group_opt_in=False
-        )
+        add_contact(url, email=f"{choice}@example.org", wlf_choice=choice, email_group_opt_in=False)
     _rows, out = _write(url, tmp_path, "mailchimp")
     tags = {r["Email Address"].split("@")[0]: r["Tags"] for r in _read(out)}
     assert tags == {
@@ -465,13 +470,13 @@ def test_unknown_profile_lists_the_valid_ones(url: str, tmp_path: Path) -> None:
 
 
 def test_missing_folder_is_a_clear_error(url: str, tmp_path: Path) -> None:
-    _add_contact(url)
+    add_contact(url)
     with pytest.raises(KioskError, match="does not exist"):
         write_crm_csv(url, tmp_path / "nope" / "x.csv")
 
 
 def test_an_existing_file_is_replaced_whole_and_no_temp_is_left(url: str, tmp_path: Path) -> None:
-    _add_contact(url)
+    add_contact(url)
     out = tmp_path / "contacts.csv"
     out.write_text("old contents that are much longer than the new file will be\n" * 50)
     assert write_crm_csv(url, out) == 1
@@ -483,14 +488,14 @@ def test_an_existing_file_is_replaced_whole_and_no_temp_is_left(url: str, tmp_pa
 def test_a_failed_write_keeps_the_old_file(
     url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _add_contact(url)
+    add_contact(url)
     out = tmp_path / "contacts.csv"
     out.write_text("previous export\n")
 
     def refuse(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("kiosk.crm.os.fsync", refuse)
+    monkeypatch.setattr("kiosk.atomic_file.os.fsync", refuse)
     with pytest.raises(KioskError, match="No space left"):
         write_crm_csv(url, out)
     assert out.read_text() == "previous export\n"

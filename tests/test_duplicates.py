@@ -13,14 +13,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import Engine, insert, inspect
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.content import Content
-from kiosk.crm import write_crm_csv
+from kiosk.crm import write_crm_csv, write_crm_file
 from kiosk.demo import demo_records
 from kiosk.duplicates import (
     SAME_PHONE,
@@ -414,6 +416,46 @@ def test_the_crm_file_carries_a_merged_person_once_with_every_email(
     assert generic[0]["events"] == "Campus Fair; Community Dinner"
     mailchimp = _crm(url, kiosk.usb, "mailchimp")
     assert [r["Other Emails"] for r in mailchimp] == ["dana.levi@gmail.com", ""]
+
+
+def test_a_merged_person_speaks_the_language_of_their_newest_sign_up_under_any_email(
+    make_kiosk: MakeKiosk, master_url: str, engine: Engine
+) -> None:
+    kiosk = make_kiosk("fair")
+    kiosk.add(at=T0, email="dana@a.org", postal_code="02139", locale="he")
+    kiosk.add(at=T0 + timedelta(days=1), email="dana@b.org", postal_code="02139", locale="es")
+    _imported(master_url, kiosk)
+    merge_contacts(engine, *_pair(_only(find_candidates(engine))))
+    assert _person(engine, "dana@a.org").locale == "es"
+
+    # Back under the first email, in Arabic: the person's language follows, wherever shown.
+    kiosk.add(at=T0 + timedelta(days=2), email="dana@a.org", locale="ar")
+    _imported(master_url, kiosk)
+
+    assert _person(engine, "dana@b.org").locale == "ar"
+    assert [p.locale for p in search_people(engine, "dana")] == ["ar"]
+    assert [p.locale for p in recent_people(engine)] == ["ar"]
+    assert [r["language"] for r in _crm(master_url, kiosk.usb, "generic")] == ["ar"]
+
+
+def test_the_crm_workbook_carries_a_merged_person_once_as_the_csv_does(
+    dana: tuple[ExportingKiosk, str], engine: Engine
+) -> None:
+    kiosk, url = dana
+    merge_contacts(engine, *_pair(_only(find_candidates(engine))))
+    out = kiosk.usb / "contacts.xlsx"
+
+    assert write_crm_file(url, out, profile="generic") == 2
+    sheet = openpyxl.load_workbook(out).active
+    assert isinstance(sheet, Worksheet)
+    headers, *rows = sheet.iter_rows(values_only=True)
+    got = [dict(zip(headers, row, strict=True)) for row in rows]
+    assert [(r["email"], r["other_emails"] or "", r["signups"]) for r in got] == [
+        ("d.levi@work.example.org", "dana.levi@gmail.com", 2),
+        ("noa@example.org", "", 1),
+    ]
+    csv_rows = _crm(url, kiosk.usb, "generic")
+    assert [r["email"] for r in csv_rows] == [r["email"] for r in got]
 
 
 # Decisions refused ---------------------------------------------------------------------

@@ -16,9 +16,11 @@ STEPS = (
     "store",
     "first start",
     "screens",
+    "fonts",
     "sign-up",
     "export",
     "import",
+    "office files",
     "receipt",
 )
 
@@ -35,7 +37,31 @@ def test_self_check_passes_every_step_from_source(data_dir: Path) -> None:
     assert [line.split(":")[0] for line in lines[:-1]] == [f"ok   {step}" for step in STEPS]
     assert lines[0] == f"ok   config: no config.toml in {data_dir}: the defaults"
     assert lines[1].startswith(f"ok   content: {default_content_path()}: ok (7 resources")
+    assert lines[1].endswith("offered in en, es, he, ar)")
     assert lines[-1] == "self-check passed"
+
+
+def test_languages_the_content_cannot_offer_fail_the_self_check(data_dir: Path) -> None:
+    (data_dir / "config.toml").write_text(
+        'languages = ["en", "fr"]\ndefault_language = "en"\n', encoding="utf-8"
+    )
+
+    passed, lines = _check(data_dir)
+
+    assert not passed
+    assert lines[0].startswith("ok   config:")
+    assert lines[1].startswith("FAIL content: ConfigError: ")
+    assert "languages" in lines[1] and "fr" in lines[1]
+    assert lines[-1] == "self-check FAILED"
+
+
+def test_the_languages_config_chooses_are_those_the_self_check_names(data_dir: Path) -> None:
+    (data_dir / "config.toml").write_text(
+        'languages = ["he", "en"]\ndefault_language = "he"\n', encoding="utf-8"
+    )
+    passed, lines = _check(data_dir)
+    assert passed, lines
+    assert lines[1].endswith("offered in en, he)")
 
 
 def test_self_check_names_and_checks_the_deployments_config_and_content(data_dir: Path) -> None:

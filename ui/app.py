@@ -21,6 +21,7 @@ from kiosk.errors import KioskError
 from kiosk.paths import asset_path
 from kiosk.service import KioskService
 from ui.widgets import metrics
+from ui.widgets.fonts import SCRIPT_FONT_FAMILIES, font_families, use_language_font
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -35,8 +36,6 @@ STARTUP_PROBE_ENV = "P2P_KIOSK_STARTUP_PROBE"
 the first screen is up (``STARTUP_PROBE_LINE`` on a set-up kiosk), then exit once the
 store is open; for the start-up benchmarks and tests."""
 STARTUP_PROBE_LINE = "p2p-kiosk: attract shown"
-# Preferred faces per platform, then the DejaVu family most Linux boxes have.
-FONT_FAMILIES = ["Segoe UI", "Helvetica Neue", "Noto Sans", "Ubuntu", "DejaVu Sans"]
 BASE_FONT_PX = 20
 
 
@@ -59,10 +58,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("People to People Kiosk")
     app.setOrganizationName("PeopleToPeople")
     font = QFont()
-    available = set(QFontDatabase.families())
-    families = [family for family in FONT_FAMILIES if family in available]
-    if families:
-        font.setFamilies(families)
+    font.setFamilies(font_families("en"))
     font.setPixelSize(BASE_FONT_PX)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
@@ -75,9 +71,21 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def bundled_font_faces() -> list[str]:
+    """The bundled faces Qt has loaded, as "Family Style" (for the self-check)."""
+    create_app()
+    return [
+        f"{family} {style}"
+        for family in SCRIPT_FONT_FAMILIES.values()
+        for style in QFontDatabase.styles(family)
+        if family in QFontDatabase.families()
+    ]
+
+
 def build_main_window(service: KioskService, **options: Any) -> MainWindow:
     """Create the app if needed and return a MainWindow (not shown); options go to MainWindow."""
     create_app()
+    use_language_font(service.language)
     from ui.main_window import MainWindow
 
     return MainWindow(service, **options)

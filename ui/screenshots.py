@@ -40,6 +40,7 @@ SCREENS = (
     "staff",
     "staff_export",
     "staff_settings",
+    "staff_languages",
 )
 FIRST_START_SCREENS = ("setup", "setup_event", "locked")
 DEFAULT_SIZES = ((1280, 800), (1920, 1080))
@@ -199,6 +200,7 @@ _STAGES: dict[str, Callable[[MainWindow, KioskService], None]] = {
     "staff": _staff,
     "staff_export": _staff_page("export"),
     "staff_settings": _staff_page("settings"),
+    "staff_languages": _staff_page("languages"),
 }
 
 

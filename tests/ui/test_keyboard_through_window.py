@@ -97,9 +97,14 @@ def _show_layout(qtbot: QtBot, keyboard: OnScreenKeyboard, layout: str) -> None:
 def test_no_key_takes_focus_from_the_field(
     qtbot: QtBot, screen: _Screen, tap: Any, layout: str
 ) -> None:
-    _show_layout(qtbot, screen.keyboard, layout)
     _focus(qtbot, screen.first)
-    keys = [key for key in screen.keyboard.keys() if key.accessibleName() != "Next field"]
+    _show_layout(qtbot, screen.keyboard, layout)
+    # Next moves focus on purpose; the layout keys rebuild the rows (tested below).
+    keys = [
+        key
+        for key in screen.keyboard.keys()
+        if key.accessibleName() != "Next field" and key.property("kind") != "layout"
+    ]
     assert len(keys) > 40
     for key in keys:
         name = key.accessibleName()

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -23,13 +24,14 @@ from PySide6.QtWidgets import QApplication, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 
-from kiosk.crm import PROFILES
+from kiosk.crm import PROFILES, CrmFormat
 from kiosk.crypto import new_key_pair, write_identity_file
 from kiosk.export import export_signups
 from kiosk.importer import ImportReport
 from kiosk.signup import SignupRecord
 from kiosk.store import Store
 from tests.factories import ExportingKiosk, make_signup
+from tests.ui.dialogs import answer_save_dialog
 from ui.office.app import make_office_window
 from ui.office.window import MERGED, READY, REJECTED, OfficeWindow
 
@@ -393,6 +395,27 @@ def test_save_crm_file_into_a_missing_folder_shows_an_error(
         window.save_crm_file(tmp_path / "missing" / "out.csv", "generic")
     assert "not written" in blocker.args[0]
     assert window.save_button.isEnabled()
+
+
+def test_the_crm_file_saved_as_a_workbook_is_one_whatever_name_staff_type(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path], tmp_path: Path
+) -> None:
+    _add_and_wait(qtbot, window, [exports["fair"], exports["dinner"]])
+    _merge_and_wait(qtbot, window)
+    window.tabs.setCurrentIndex(1)
+    window.kind_box.setCurrentIndex(window.kind_box.findData(CrmFormat.XLSX))
+    seen: list[str] = []
+    answer_save_dialog(tmp_path / "contacts", seen)  # no ending typed
+    with qtbot.waitSignal(window.crm_saved, timeout=20_000) as blocker:
+        qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [15]
+    assert seen[0] == "Excel workbooks (*.xlsx)" and seen[1].endswith("contacts-generic.xlsx")
+    saved = tmp_path / "contacts.xlsx"
+    sheet = openpyxl.load_workbook(saved).active
+    assert sheet is not None and sheet.freeze_panes == "A2"
+    formula = [row for row in sheet.iter_rows(values_only=True) if "=SUM(A1)" in row]
+    assert len(formula) == 1  # a text cell, read exactly as typed
+    assert str(saved) in window.status_label.text()
 
 
 # Encrypted exports -------------------------------------------------------------

@@ -787,6 +787,108 @@ def test_idle_timeout_stepper_stays_in_range(
     assert spin.value() == 3600
 
 
+# --- Panel: languages ---
+
+
+def _language_row(screen: QWidget, code: str) -> tuple[QAbstractButton, QAbstractButton, str]:
+    """A language's tick, its "Default" choice and the status shown beside them."""
+    offer = _find(screen, QAbstractButton, f"OfferLanguage_{code}")
+    default = _find(screen, QAbstractButton, f"DefaultLanguage_{code}")
+    return offer, default, _find(screen, QLabel, f"LanguageStatus_{code}").text()
+
+
+def test_languages_page_lists_each_language_in_itself_with_its_review_status(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "languages")
+    rows = {code: _language_row(screen, code) for code in ("en", "es", "he", "ar")}
+    assert [offer.text() for offer, _, _ in rows.values()] == [
+        "English",
+        "Español",
+        "עברית",
+        "العربية",
+    ]
+    assert rows["en"][2] == "The content's own language"
+    assert {rows[code][2] for code in ("es", "he", "ar")} == {
+        "Not yet reviewed by a native speaker"
+    }
+    assert all(offer.isChecked() for offer, _, _ in rows.values())
+    assert rows["en"][1].isChecked()
+
+
+def test_staff_choose_the_languages_offered_and_the_default(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "languages")
+    _click(qtbot, screen, "OfferLanguage_es")
+    _click(qtbot, screen, "DefaultLanguage_he")
+    _click(qtbot, screen, "SaveLanguagesButton")
+    text, tone = _message(screen, "LanguagesMessage")
+    assert tone == "success"
+    assert text == "Saved: attendees can choose English, עברית, العربية, and start in עברית."
+    assert [lang.code for lang in service.languages] == ["en", "he", "ar"]
+    assert (service.default_language, service.language) == ("he", "he")
+
+
+@pytest.mark.parametrize(
+    ("untick", "default", "expected"),
+    [
+        (("en", "es", "he", "ar"), "en", "Tick at least one language."),
+        (("en",), "en", "Tick the default language too, or choose another."),
+    ],
+)
+def test_a_language_choice_that_cannot_work_is_refused_and_changes_nothing(
+    qtbot: QtBot,
+    screen: StaffScreen,
+    service: KioskService,
+    untick: tuple[str, ...],
+    default: str,
+    expected: str,
+) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "languages")
+    for code in untick:
+        _click(qtbot, screen, f"OfferLanguage_{code}")
+    _click(qtbot, screen, f"DefaultLanguage_{default}")
+    _click(qtbot, screen, "SaveLanguagesButton")
+    assert _message(screen, "LanguagesMessage") == (expected, "error")
+    assert [lang.code for lang in service.languages] == ["en", "es", "he", "ar"]
+
+
+def test_an_incomplete_language_is_shown_but_cannot_be_ticked(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path
+) -> None:
+    from kiosk.paths import default_content_path
+
+    text = default_content_path().read_text(encoding="utf-8")
+    content = tmp_path / "drafts.toml"
+    content.write_text(text.replace('title = "روابط من شعب إلى شعب"\n', ""), encoding="utf-8")
+    service = make_service(content_path=content, local_tz=UTC)
+    screen = _make_screen(qtbot, service)
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "languages")
+    offer, default, status = _language_row(screen, "ar")
+    assert status == "Incomplete, 1 text(s) missing: cannot be offered"
+    assert not offer.isEnabled() and not default.isEnabled() and not offer.isChecked()
+    assert [lang.code for lang in service.languages] == ["en", "es", "he"]
+
+
+def test_unsaved_language_ticks_are_forgotten_when_the_panel_locks(
+    qtbot: QtBot, screen: StaffScreen, service: KioskService
+) -> None:
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "languages")
+    _click(qtbot, screen, "OfferLanguage_ar")
+    assert not _language_row(screen, "ar")[0].isChecked()
+    screen.lock()
+    _unlock(qtbot, screen, service)
+    _nav(qtbot, screen, "languages")
+    assert _language_row(screen, "ar")[0].isChecked()
+    assert [lang.code for lang in service.languages] == ["en", "es", "he", "ar"]
+
+
 # --- Locking, leaving, exiting ---
 
 
@@ -875,7 +977,7 @@ def test_every_button_is_big_enough_and_named(
     screen.setLayoutDirection(direction)
     _submit(service, 2, "q")
     seen = 0
-    for stage in ("pin", "today", "event", "export", "settings"):
+    for stage in ("pin", "today", "event", "export", "settings", "languages"):
         if stage == "today":
             _unlock(qtbot, screen, service)
         elif stage != "pin":

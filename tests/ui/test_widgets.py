@@ -22,6 +22,8 @@ class _Form(QWidget):
         super().__init__()
         self.first = QLineEdit(self)
         self.email = QLineEdit(self)
+        # As on the sign-up form: the keyboard shows its email layout for this hint.
+        self.email.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
         self.button = QPushButton("Send", self)
         self.keyboard = OnScreenKeyboard(self)
         self.column = QVBoxLayout(self)

@@ -20,7 +20,7 @@ from PySide6.QtGui import QPointingDevice, QWindow
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.keyboard import ARABIC_ROWS, OnScreenKeyboard
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
@@ -37,7 +37,12 @@ _KEY_NAMES = {
     "-": "Hyphen",
     "_": "Underscore",
     "'": "Apostrophe",
+    "/": "Slash",
+    "¿": "Inverted question mark",
+    "¡": "Inverted exclamation mark",
 }
+# Arabic letters typed with Shift on the Arabic 101 layout (the hamza forms).
+_ARABIC_SHIFTED = {shifted for row in ARABIC_ROWS for _, shifted in row if shifted.isalpha()}
 
 
 class WindowInput:
@@ -186,6 +191,8 @@ def key_names(text: str) -> list[str]:
     for char in text:
         if char.isalpha() and char.isupper():
             names += ["Shift", f"Letter {char.lower()}"]
+        elif char in _ARABIC_SHIFTED:
+            names += ["Shift", f"Letter {char}"]
         elif char.isalpha():
             names.append(f"Letter {char}")
         else:

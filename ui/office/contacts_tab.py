@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.crm import PROFILES, write_crm_csv
+from kiosk.crm import PROFILES, CrmFormat, crm_path_for, write_crm_file
 from kiosk.errors import KioskError
 from kiosk.master import ContactRow
 from kiosk.office_counts import master_counts
@@ -130,6 +130,11 @@ class ContactsTab(QWidget):
         profile_label.setBuddy(self.profile_box)
         crm_layout.addWidget(profile_label)
         crm_layout.addWidget(self.profile_box)
+        kind_label = plain_label(self.tr("Save as:"))
+        kind_label.setObjectName("fieldLabel")
+        kind_label.setBuddy(self._build_kind_box())
+        crm_layout.addWidget(kind_label)
+        crm_layout.addWidget(self.kind_box)
         self.save_button = kiosk_button(
             self.tr("Save CRM file…"),
             "primary",
@@ -139,6 +144,24 @@ class ContactsTab(QWidget):
         self.save_button.clicked.connect(self._pick_crm_path)
         crm_layout.addWidget(self.save_button)
         return crm
+
+    def _build_kind_box(self) -> QComboBox:
+        # The CSV goes straight into the tool's importer; a spreadsheet keeps the
+        # workbook's ZIPs and phones as typed, where it mangles the CSV's.
+        self.kind_box = QComboBox()
+        self.kind_box.setObjectName("kindBox")
+        self.kind_box.setAccessibleName(self.tr("Kind of CRM file"))
+        self.kind_box.addItem(self.tr("CSV, for the importer"), CrmFormat.CSV)
+        self.kind_box.addItem(self.tr("Excel workbook, to look at first"), CrmFormat.XLSX)
+        self.kind_box.setToolTip(
+            plain_tooltip(
+                self.tr(
+                    "A CSV opened in a spreadsheet loses ZIP codes' leading zeros and "
+                    "phones' plus signs; the workbook keeps them as text."
+                )
+            )
+        )
+        return self.kind_box
 
     # Search -------------------------------------------------------------------
 
@@ -218,15 +241,18 @@ class ContactsTab(QWidget):
 
     # CRM file -----------------------------------------------------------------
 
-    def save_crm_file(self, path: Path, profile: str | None = None) -> None:
-        """Write the CRM file to ``path`` in the background (profile: the chooser's, by default)."""
+    def save_crm_file(
+        self, path: Path, profile: str | None = None, kind: CrmFormat | None = None
+    ) -> None:
+        """Write the CRM file to ``path`` in the background (profile and kind: the choosers')."""
         chosen = profile or str(self.profile_box.currentData())
+        kind = kind or CrmFormat(self.kind_box.currentData())
         url = self.master_url
         self.save_button.setEnabled(False)
         self.status_changed.emit(self.tr("Writing the CRM file…"))
 
         def job(_task: Task) -> int:
-            return write_crm_csv(url, Path(path), profile=chosen)
+            return write_crm_file(url, Path(path), profile=chosen, kind=kind)
 
         task = Task(job, self)
         task.succeeded.connect(lambda rows: self._on_crm_saved(Path(path), int(rows)))
@@ -235,14 +261,17 @@ class ContactsTab(QWidget):
 
     def _pick_crm_path(self) -> None:
         profile = str(self.profile_box.currentData())
+        kind = CrmFormat(self.kind_box.currentData())
+        kinds = {
+            CrmFormat.CSV: self.tr("CSV files (*.csv)"),
+            CrmFormat.XLSX: self.tr("Excel workbooks (*.xlsx)"),
+        }
         name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save CRM file"),
-            f"contacts-{profile}.csv",
-            self.tr("CSV files (*.csv)"),
+            self, self.tr("Save CRM file"), f"contacts-{profile}{kind.suffix}", kinds[kind]
         )
         if name:
-            self.save_crm_file(Path(name), profile)
+            # The kind chosen is the kind written, under a name that says so.
+            self.save_crm_file(crm_path_for(Path(name), kind), profile, kind)
 
     def _on_crm_saved(self, path: Path, rows: int) -> None:
         self.save_button.setEnabled(True)

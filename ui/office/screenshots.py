@@ -4,13 +4,16 @@ Everything is real and throwaway: seeded demo sign-ups in kiosk stores with
 fixed ids, exported (one encrypted, one damaged on purpose) into a scratch
 folder, and merged into a SQLite master store there. Time is the fixed
 ``now`` the caller gives, so the pictures come out the same every run.
-Nothing touches real data.
+Nothing touches real data. The first page of an event's PDF report is drawn
+by poppler's ``pdftoppm``, as a reader's viewer would, where it is installed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import shutil
+import subprocess
 import time
 import uuid
 from collections.abc import Callable
@@ -25,15 +28,21 @@ from kiosk.clock import ManualClock
 from kiosk.content import load_content
 from kiosk.crypto import new_key_pair, write_identity_file
 from kiosk.demo import demo_records
+from kiosk.event_report import event_report, list_events
 from kiosk.export import export_signups
-from kiosk.master import master_url_in
+from kiosk.master import master_url_in, open_master
 from kiosk.paths import default_content_path
 from kiosk.store import Store
 from ui.office.app import make_office_window
+from ui.office.report_pdf import write_report_pdf
 from ui.office.window import OfficeWindow
+
+log = logging.getLogger(__name__)
 
 START = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
 SETUP_TEST = "Setup test"
+REPORT_MADE = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+REPORT_DPI = 100
 
 
 def _wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -68,6 +77,31 @@ def _export(
         store.close()
     assert result is not None
     return result.csv_path
+
+
+def _report_page(master_url: str, pdf: Path, out_dir: Path) -> list[Path]:
+    """report_page1.png: page one of the newest event's PDF report (written to ``pdf``),
+    as poppler draws it."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        log.warning("report_page1.png not drawn: pdftoppm (Debian: poppler-utils) is missing")
+        return []
+    engine = open_master(master_url)
+    try:
+        newest = list_events(engine)[0].name
+        report = event_report(engine, newest, zone=UTC, now=REPORT_MADE)
+    finally:
+        engine.dispose()
+    write_report_pdf(report, pdf)
+    page = out_dir / "report_page1.png"
+    subprocess.run(
+        [pdftoppm, "-png", "-r", str(REPORT_DPI), "-f", "1", "-l", "1", "-singlefile"]
+        + [str(pdf), str(page.with_suffix(""))],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return [page]
 
 
 def _settle(window: OfficeWindow) -> None:
@@ -139,8 +173,12 @@ def render_office_screenshots(out_dir: Path, workdir: Path, now: datetime) -> li
         window.merge()
         _settle(window)
         shot("merged")
-        window.tabs.setCurrentIndex(1)  # before anything is typed: the latest sign-ups
+        window.tabs.setCurrentWidget(window.contacts_tab)  # nothing typed: the latest sign-ups
         shot("contacts")
+        window.tabs.setCurrentWidget(window.events_tab)
+        window.events_tab.set_zone(UTC)  # the same pictures on every machine
+        shot("events")
+        written.extend(_report_page(master_url_in(root), root / "report.pdf", out_dir))
         duplicates = window.duplicates_tab
         window.tabs.setCurrentWidget(duplicates)
         _settle(window)

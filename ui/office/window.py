@@ -5,12 +5,15 @@ with "Add files…"; the import tab (``import_tab.py``) checks, lists and
 merges them. The contacts tab (``contacts_tab.py``) searches contacts and
 saves the CRM file for the tool the organization uses; the duplicates tab
 (``duplicates_tab.py``) lists people who may have signed up twice under two
-emails, for staff to merge or keep apart. This module holds
-the window around them: the header with the private-key picker, the status
-line, drag and drop, and shutting the background work down on close.
+emails, for staff to merge or keep apart; the events tab (``events_tab.py``)
+shows each event's figures and saves its PDF report. The three share one
+engine on the master store (``master_link.py``). This module holds the window
+around them: the header with the private-key picker, the status line, drag
+and drop, and shutting the background work down on close.
 
 All the work is the core's (``kiosk.importer``, ``kiosk.master``,
-``kiosk.crm``); the window only shows it and runs it off the GUI thread.
+``kiosk.crm``, ``kiosk.event_report``); the window only shows it and runs it
+off the GUI thread.
 """
 
 from __future__ import annotations
@@ -37,11 +40,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.clock import Clock, utc_now
+from kiosk.crm import CrmFormat
 from kiosk.importer import ImportReport
 from kiosk.master import ContactRow
 from kiosk.office_counts import describe_master
 from ui.office.contacts_tab import SEARCH_LIMIT, ContactsTab
 from ui.office.duplicates_tab import DuplicatesTab
+from ui.office.events_tab import EventsTab
 from ui.office.files import (
     CHECKING,
     EXPORT_SUFFIXES,
@@ -112,12 +117,14 @@ class OfficeWindow(QMainWindow):
         self._master = MasterLink(master_url)  # one pool for the tabs that read the store
         self.contacts_tab = ContactsTab(self._master, self._tasks)
         self.duplicates_tab = DuplicatesTab(self._master, self._tasks, clock=clock)
+        self.events_tab = EventsTab(self._master)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
         self.tabs.setAccessibleName(self.tr("Office sections"))
         self.tabs.addTab(self.import_tab, self.tr("1  Import files"))
         self.tabs.addTab(self.contacts_tab, self.tr("2  Contacts and CRM file"))
         self.tabs.addTab(self.duplicates_tab, self.tr("3  Possible duplicates"))
+        self.tabs.addTab(self.events_tab, self.tr("4  Events"))
         outer.addWidget(self.tabs, 1)
         self.status_label = plain_label()
         self.status_label.setObjectName("statusLine")
@@ -155,11 +162,12 @@ class OfficeWindow(QMainWindow):
         self.results_table = contacts.results_table
         self.results_note = contacts.results_note
         self.profile_box = contacts.profile_box
+        self.kind_box = contacts.kind_box
         self.save_button = contacts.save_button
 
     def _connect_tabs(self) -> None:
         imports, contacts, duplicates = self.import_tab, self.contacts_tab, self.duplicates_tab
-        for tab in (imports, contacts, duplicates):
+        for tab in (imports, contacts, duplicates, self.events_tab):
             tab.status_changed.connect(self._set_status)
             tab.error_shown.connect(self._show_error)
         # The duplicates are looked for when their tab is shown, after any change.
@@ -252,9 +260,11 @@ class OfficeWindow(QMainWindow):
         """Find contacts by ``text`` (name, email or phone) and list them; return them."""
         return self.contacts_tab.search(text)
 
-    def save_crm_file(self, path: Path, profile: str | None = None) -> None:
-        """Write the CRM file to ``path`` in the background (profile: the chooser's, by default)."""
-        self.contacts_tab.save_crm_file(path, profile)
+    def save_crm_file(
+        self, path: Path, profile: str | None = None, kind: CrmFormat | None = None
+    ) -> None:
+        """Write the CRM file to ``path`` in the background (profile and kind: the choosers')."""
+        self.contacts_tab.save_crm_file(path, profile, kind)
 
     def is_busy(self) -> bool:
         """True while a check, merge or CRM write is running."""
@@ -264,6 +274,7 @@ class OfficeWindow(QMainWindow):
         self.contacts_tab.refresh_counts()
         self.contacts_tab.run_search()
         self.duplicates_tab.stale = True
+        self.events_tab.mark_stale()
         self._on_tab_shown()
 
     def _on_tab_shown(self) -> None:

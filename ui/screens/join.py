@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QInputDevice
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -270,26 +269,11 @@ class JoinScreen(Screen):
     def _add_keyboard(self, outer: QVBoxLayout) -> None:
         from ui.widgets.keyboard import OnScreenKeyboard
 
+        # The keyboard follows focus itself: the attendee's letters for the names,
+        # the email layout for the email, Latin keys for the phone and ZIP.
         keyboard = OnScreenKeyboard(self)
         outer.addWidget(keyboard)
         self.keyboard = keyboard
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._on_focus_changed)
-
-    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        from ui.widgets.keyboard import OnScreenKeyboard
-
-        if isinstance(self.keyboard, OnScreenKeyboard) and new is not None:
-            if new is self.email.edit:
-                self.keyboard.set_layout("email")
-            elif new in (
-                self.first_name.edit,
-                self.last_name.edit,
-                self.phone.edit,
-                self.postal_code.edit,
-            ):
-                self.keyboard.set_layout("text")
 
     # Reading and clearing ------------------------------------------------------------
 

@@ -5,17 +5,25 @@ would: each key sends a real ``QKeyEvent`` to ``QApplication.focusWidget()``,
 so validators, length limits and the fields' ``textEdited`` signals all work
 as usual. Tapping a key never moves focus, whatever the widgets around the
 keyboard do with a click (see ``_follow_focus``), so the cursor stays where it
-was. The email layout puts ``@``, ``.com`` and the common mail domains one tap
-away.
+was.
+
+Names can be typed in Latin letters, Spanish (accents, ñ, ¿ ¡), Hebrew (the
+Israeli SI-1452 arrangement) and Arabic (the Arabic 101 arrangement, Shift for
+hamza forms and marks): keys on the bottom row switch between them, and the
+keyboard keeps the attendee's choice for every name field. A field whose text
+is always Latin gets the Latin keys whatever was chosen, judged by its input
+hints: an email field the email layout (``@``, ``.com`` and the common mail
+domains one tap away), a phone, ZIP or PIN field the Latin letters and digits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -32,12 +40,80 @@ from PySide6.QtWidgets import (
 from ui.widgets import metrics
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+SPANISH_ROW = ("á", "é", "í", "ó", "ú", "ü", "¿", "¡")
+"""The extra row of the Spanish layout (ñ sits after l, where Spanish keyboards have it)."""
+HEBREW_ROWS = (
+    ("/", "'", "ק", "ר", "א", "ט", "ו", "ן", "ם", "פ"),
+    ("ש", "ד", "ג", "כ", "ע", "י", "ח", "ל", "ך", "ף", ","),
+    ("ז", "ס", "ב", "ה", "נ", "מ", "צ", "ת", "ץ", "."),
+)
+"""The Israeli standard layout (SI-1452), key for key where QWERTY has q-p, a-' and z-/."""
+ARABIC_ROWS = (
+    (
+        ("ض", "\u064e"),
+        ("ص", "\u064b"),
+        ("ث", "\u064f"),
+        ("ق", "\u064c"),
+        ("ف", "لإ"),
+        ("غ", "إ"),
+        ("ع", "\u2018"),
+        ("ه", "÷"),
+        ("خ", "×"),
+        ("ح", "؛"),
+        ("ج", "<"),
+        ("د", ">"),
+    ),
+    (
+        ("ش", "\u0650"),
+        ("س", "\u064d"),
+        ("ي", "]"),
+        ("ب", "["),
+        ("ل", "لأ"),
+        ("ا", "أ"),
+        ("ت", "\u0640"),
+        ("ن", "،"),
+        ("م", "/"),
+        ("ك", ":"),
+        ("ط", '"'),
+    ),
+    (
+        ("ئ", "~"),
+        ("ء", "\u0652"),
+        ("ؤ", "}"),
+        ("ر", "{"),
+        ("لا", "لآ"),
+        ("ى", "آ"),
+        ("ة", "\u2019"),
+        ("و", ","),
+        ("ز", "."),
+        ("ظ", "؟"),
+    ),
+)
+"""Arabic (101), key for key, as (key, with Shift): Shift gives the hamza forms and the marks."""
+ARABIC_THAL = ("ذ", "\u0651")  # left of 1 on an Arabic 101 keyboard; Shift: shadda
 EMAIL_DOMAIN_ENDINGS = (".com", ".org", ".net", ".edu")
 EMAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "icloud.com")
+
+LETTER_LAYOUTS = ("text", "spanish", "hebrew", "arabic")
+"""The layouts for names: "text" is the Latin one."""
+_SWITCH_LABELS = {"text": "ABC", "spanish": "ÁÉÑ", "hebrew": "אבג", "arabic": "أبت"}
+"""What each letter layout's key on the bottom row shows."""
+_LAYOUT_FOR_LANGUAGE = {"es": "spanish", "he": "hebrew", "ar": "arabic"}
 
 # Widgets the keyboard types into; anything else (a button, a checkbox) is left alone,
 # because a Space sent to a focused button would press it.
 _TEXT_INPUTS = (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit)
+# Input hints of fields whose text is Latin in every language (phone, ZIP, PIN, address).
+_LATIN_ONLY_HINTS = (
+    Qt.InputMethodHint.ImhDigitsOnly
+    | Qt.InputMethodHint.ImhFormattedNumbersOnly
+    | Qt.InputMethodHint.ImhDialableCharactersOnly
+    | Qt.InputMethodHint.ImhPreferNumbers
+    | Qt.InputMethodHint.ImhLatinOnly
+    | Qt.InputMethodHint.ImhUrlCharactersOnly
+    | Qt.InputMethodHint.ImhHiddenText
+    | Qt.InputMethodHint.ImhSensitiveData
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +125,31 @@ class _KeySpec:
     action: Callable[[], None]
     kind: str = "char"
     stretch: int = 2
+    shifted: str = ""  # a letter key's text with Shift ("" for keys Shift leaves alone)
+
+
+def letter_layout_for(language: str) -> str:
+    """The letter layout names start in for an attendee reading ``language`` (a content code)."""
+    return _LAYOUT_FOR_LANGUAGE.get(language.split("-")[0], "text")
+
+
+def field_layout(widget: QWidget | None) -> str | None:
+    """The layout a text field needs: "email", "latin" (phone, ZIP, PIN...) or "letters".
+
+    None for a widget that takes no typed text.
+    """
+    if not isinstance(widget, _TEXT_INPUTS):
+        return None
+    if isinstance(widget, QAbstractSpinBox) or isinstance(widget.parent(), QAbstractSpinBox):
+        return "latin"
+    hints = widget.inputMethodHints()
+    if hints & Qt.InputMethodHint.ImhEmailCharactersOnly:
+        return "email"
+    if hints & _LATIN_ONLY_HINTS:
+        return "latin"
+    if isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal:
+        return "latin"
+    return "letters"
 
 
 def focused_text_input() -> QWidget | None:
@@ -62,25 +163,30 @@ def focused_text_input() -> QWidget | None:
 
 
 class OnScreenKeyboard(QWidget):
-    """Letters with Shift, a digits row, Space, Backspace and Next; an email layout too."""
+    """Letters (Latin, Spanish, Hebrew, Arabic) with Shift, digits, Space, Backspace and Next;
+    an email layout too."""
 
     key_pressed = Signal(str)
-    """Emitted after each key with what it typed, or "backspace", "shift", "next"."""
+    """Emitted after each key with what it typed, or "backspace", "shift", "next", "layout"."""
 
-    LAYOUTS = ("text", "email")
+    LAYOUTS = (*LETTER_LAYOUTS, "email")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("OnScreenKeyboard")
         self.setAccessibleName(self.tr("On-screen keyboard"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # A QWERTY keyboard keeps its order in right-to-left languages.
+        # Keys keep the places they have on a physical keyboard in right-to-left
+        # languages too (the Hebrew and Arabic layouts are arranged by those places).
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._layout_name = "text"
+        self._letter_layout = "text"  # what name fields get: the attendee's choice
+        self._switchable = True  # whether the letter-layout keys are shown
         self._shift = False
-        self._letter_keys: list[QPushButton] = []
+        self._letter_keys: list[tuple[QPushButton, _KeySpec]] = []
         self._shift_key: QPushButton | None = None
+        self._char_names: dict[str, str] = {}
         self._rows = QVBoxLayout(self)
         self._rows.setContentsMargins(*metrics.KEYBOARD_MARGINS)
         self._rows.setSpacing(metrics.KEYBOARD_SPACING)
@@ -93,19 +199,31 @@ class OnScreenKeyboard(QWidget):
     # Public API --------------------------------------------------------------------
 
     def set_layout(self, name: str) -> None:
-        """Switch between the "text" and the "email" layout."""
+        """Show one of ``LAYOUTS`` now; a letter layout is also kept for the name fields."""
         if name not in self.LAYOUTS:
             raise ValueError(f"unknown keyboard layout: {name!r}")
-        if name != self._layout_name:
-            self._layout_name = name
-            self._build()
+        if name in LETTER_LAYOUTS:
+            self._letter_layout = name
+        self._show(name, name in LETTER_LAYOUTS and self._letters_allowed())
+
+    def set_letter_layout(self, name: str) -> None:
+        """Choose the letters name fields get (e.g. ``letter_layout_for(language)``)."""
+        if name not in LETTER_LAYOUTS:
+            raise ValueError(f"unknown letter layout: {name!r}")
+        self._letter_layout = name
+        if self._layout_name in LETTER_LAYOUTS and self._letters_allowed():
+            self._show(name, True)
 
     def layout_name(self) -> str:
-        """Return the layout shown now ("text" or "email")."""
+        """Return the layout shown now (one of ``LAYOUTS``)."""
         return self._layout_name
 
+    def letter_layout(self) -> str:
+        """Return the letter layout name fields get."""
+        return self._letter_layout
+
     def is_shifted(self) -> bool:
-        """Return whether the next letter comes out upper case."""
+        """Return whether the next letter comes out shifted (upper case, or Arabic's Shift)."""
         return self._shift
 
     def keys(self) -> list[QPushButton]:
@@ -159,6 +277,11 @@ class OnScreenKeyboard(QWidget):
 
     # Internals -------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Show the layout the focused field needs: focus may have moved while hidden."""
+        self._show_for(QApplication.focusWidget())
+        super().showEvent(event)
+
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Make the focused widget the keyboard's focus proxy, so a tap on a key leaves it focused.
 
@@ -171,15 +294,41 @@ class OnScreenKeyboard(QWidget):
         the focused widget as proxy it always stops here, whatever the policies
         of the widgets around the keyboard. The keyboard itself stays ``NoFocus``
         and the proxy always has focus already, so Tab never stops on it.
+
+        Then it shows the layout the new field needs (see ``field_layout``).
         """
         if new is None or new is self or self.isAncestorOf(new):
             return
         if new.window() is not self.window():
             return  # a dialog of its own; the proxy catches up when focus comes back
         self.setFocusProxy(new)
+        if self.isVisible():  # a hidden screen's keyboard catches up when shown
+            self._show_for(new)
 
-    def _type_letter(self, letter: str) -> None:
-        self.type_text(letter.upper() if self._shift else letter)
+    def _show_for(self, field: QWidget | None) -> None:
+        needs = field_layout(field)
+        if needs == "email":
+            self._show("email", False)
+        elif needs == "latin":
+            self._show("text", False)
+        elif needs == "letters":
+            self._show(self._letter_layout, True)
+
+    def _letters_allowed(self) -> bool:
+        return field_layout(QApplication.focusWidget()) not in ("email", "latin")
+
+    def _show(self, name: str, switchable: bool) -> None:
+        if (name, switchable) != (self._layout_name, self._switchable):
+            self._layout_name, self._switchable = name, switchable
+            self._build()
+
+    def _switch_letters(self, name: str) -> None:
+        self._letter_layout = name
+        self._show(name, True)
+        self.key_pressed.emit("layout")
+
+    def _type_letter(self, letter: str, shifted: str) -> None:
+        self.type_text(shifted if self._shift else letter)
         if self._shift:
             self._set_shift(False)
 
@@ -197,9 +346,13 @@ class OnScreenKeyboard(QWidget):
 
     def _set_shift(self, on: bool) -> None:
         self._shift = on
-        for key in self._letter_keys:
-            letter = str(key.property("letter"))
-            key.setText(letter.upper() if on else letter)
+        for key, spec in self._letter_keys:
+            text = spec.shifted if on else spec.label
+            key.setText(_shown(text))
+            # A capital keeps its letter's name ("Letter a"); another character
+            # under Shift (Arabic's hamza forms and marks) is named for itself.
+            if spec.shifted != spec.label.upper():
+                key.setAccessibleName(self._key_name(text))
         if self._shift_key is not None:
             self._shift_key.setChecked(on)
             self._shift_key.setAccessibleDescription(self.tr("On") if on else self.tr("Off"))
@@ -215,49 +368,88 @@ class OnScreenKeyboard(QWidget):
         self._letter_keys = []
         self._shift_key = None
         self._shift = False
+        self._char_names = self._names_of_chars()
         for specs in self._row_specs():
             self._add_row(specs)
 
     def _row_specs(self) -> list[list[_KeySpec]]:
-        email = self._layout_name == "email"
-        digits = [self._char(d) for d in "1234567890"]
-        digits.append(_KeySpec("\u232b", self.tr("Backspace"), self.backspace, "action", 3))
-        rows = [digits, [self._letter(c) for c in LETTER_ROWS[0]]]
-        row2 = [self._letter(c) for c in LETTER_ROWS[1]]
-        row3 = [_KeySpec("\u21e7", self.tr("Shift"), self._toggle_shift, "shift", 3)]
-        row3 += [self._letter(c) for c in LETTER_ROWS[2]]
-        if email:
-            row2.append(self._char("_", self.tr("Underscore")))
-            row3.append(self._char("-", self.tr("Hyphen")))
-            rows += [row2, row3]
-            rows.append(
-                [
-                    _KeySpec(e, self.tr("Type {0}").format(e), self._typer(e), "domain", 3)
-                    for e in EMAIL_DOMAIN_ENDINGS
-                ]
-                + [
-                    _KeySpec(d, self.tr("Type {0}").format(d), self._domain_typer(d), "domain", 4)
-                    for d in EMAIL_DOMAINS
-                ]
-            )
-            bottom = [
-                self._char("@", self.tr("At sign"), stretch=3),
-                self._char(".", self.tr("Period"), stretch=3),
-            ]
+        if self._layout_name == "email":
+            rows = self._email_rows()
+        elif self._layout_name == "hebrew":
+            rows = self._hebrew_rows()
+        elif self._layout_name == "arabic":
+            rows = self._arabic_rows()
         else:
-            row2.append(self._char("'", self.tr("Apostrophe")))
-            row3 += [self._char(",", self.tr("Comma")), self._char(".", self.tr("Period"))]
-            row3.append(self._char("-", self.tr("Hyphen")))
-            rows += [row2, row3]
-            bottom = []
-        bottom.append(_KeySpec(self.tr("Space"), self.tr("Space"), self._typer(" "), "space", 12))
-        bottom.append(
+            rows = self._latin_rows(spanish=self._layout_name == "spanish")
+        rows.append(self._bottom_row())
+        return rows
+
+    def _digits(self, first: list[_KeySpec], last: list[_KeySpec]) -> list[_KeySpec]:
+        backspace = _KeySpec("\u232b", self.tr("Backspace"), self.backspace, "action", 3)
+        return [*first, *(self._char(d) for d in "1234567890"), *last, backspace]
+
+    def _shift_spec(self) -> _KeySpec:
+        return _KeySpec("\u21e7", self.tr("Shift"), self._toggle_shift, "shift", 3)
+
+    def _latin_rows(self, *, spanish: bool) -> list[list[_KeySpec]]:
+        row2 = [self._letter(c) for c in LETTER_ROWS[1]]
+        if spanish:
+            row2.append(self._letter("ñ"))
+        row2.append(self._char("'"))
+        row3 = [self._shift_spec(), *(self._letter(c) for c in LETTER_ROWS[2])]
+        row3 += [self._char(","), self._char("."), self._char("-")]
+        rows = [self._digits([], []), [self._letter(c) for c in LETTER_ROWS[0]], row2, row3]
+        if spanish:
+            rows.append([self._letter(c) if c.isalpha() else self._char(c) for c in SPANISH_ROW])
+        return rows
+
+    def _hebrew_rows(self) -> list[list[_KeySpec]]:
+        # Hebrew has no capitals: no Shift.
+        rows = [[self._letter(c) if c.isalpha() else self._char(c) for c in r] for r in HEBREW_ROWS]
+        rows[2].append(self._char("-"))
+        return [self._digits([], []), *rows]
+
+    def _arabic_rows(self) -> list[list[_KeySpec]]:
+        rows = [[self._letter(key, shifted) for key, shifted in r] for r in ARABIC_ROWS]
+        rows[2].insert(0, self._shift_spec())
+        return [self._digits([self._letter(*ARABIC_THAL)], [self._char("-")]), *rows]
+
+    def _email_rows(self) -> list[list[_KeySpec]]:
+        row2 = [self._letter(c) for c in LETTER_ROWS[1]] + [self._char("_")]
+        row3 = [self._shift_spec(), *(self._letter(c) for c in LETTER_ROWS[2]), self._char("-")]
+        domains = [
+            _KeySpec(e, self.tr("Type {0}").format(e), self._typer(e), "domain", 3)
+            for e in EMAIL_DOMAIN_ENDINGS
+        ] + [
+            _KeySpec(d, self.tr("Type {0}").format(d), self._domain_typer(d), "domain", 4)
+            for d in EMAIL_DOMAINS
+        ]
+        letters = [self._letter(c) for c in LETTER_ROWS[0]]
+        return [self._digits([], []), letters, row2, row3, domains]
+
+    def _bottom_row(self) -> list[_KeySpec]:
+        row: list[_KeySpec] = []
+        if self._layout_name == "email":
+            row = [self._char("@", stretch=3), self._char(".", stretch=3)]
+        elif self._switchable:
+            names = {
+                "text": self.tr("Latin letters"),
+                "spanish": self.tr("Spanish letters"),
+                "hebrew": self.tr("Hebrew letters"),
+                "arabic": self.tr("Arabic letters"),
+            }
+            row = [
+                _KeySpec(_SWITCH_LABELS[layout], names[layout], self._switcher(layout), "layout")
+                for layout in LETTER_LAYOUTS
+            ]
+        space = 12 - 2 * len(row) if self._switchable else 12
+        row.append(_KeySpec(self.tr("Space"), self.tr("Space"), self._typer(" "), "space", space))
+        row.append(
             _KeySpec(
                 self.tr("Next \u21e5"), self.tr("Next field"), self.focus_next_field, "action", 4
             )
         )
-        rows.append(bottom)
-        return rows
+        return row
 
     def _typer(self, text: str) -> Callable[[], None]:
         return lambda: self.type_text(text)
@@ -265,11 +457,62 @@ class OnScreenKeyboard(QWidget):
     def _domain_typer(self, domain: str) -> Callable[[], None]:
         return lambda: self._type_domain(domain)
 
-    def _char(self, text: str, name: str | None = None, stretch: int = 2) -> _KeySpec:
-        return _KeySpec(text, name or text, self._typer(text), "char", stretch)
+    def _switcher(self, layout: str) -> Callable[[], None]:
+        return lambda: self._switch_letters(layout)
 
-    def _letter(self, letter: str) -> _KeySpec:
-        return _KeySpec(letter, letter, lambda: self._type_letter(letter), "letter", 2)
+    def _char(self, text: str, stretch: int = 2) -> _KeySpec:
+        return _KeySpec(text, self._key_name(text), self._typer(text), "char", stretch)
+
+    def _letter(self, letter: str, shifted: str | None = None) -> _KeySpec:
+        upper = shifted or letter.upper()
+        action = partial(self._type_letter, letter, upper)
+        return _KeySpec(letter, self._key_name(letter), action, "letter", 2, upper)
+
+    def _key_name(self, text: str) -> str:
+        """What a screen reader calls the key that types ``text``: "Letter ש", "Comma", "Fatha"."""
+        if text.isalpha():
+            return self.tr("Letter {0}").format(text)
+        return self._char_names.get(text, text)
+
+    def _names_of_chars(self) -> dict[str, str]:
+        """The keys that are neither letters nor digits, by what they type."""
+        return {
+            " ": self.tr("Space"),
+            "'": self.tr("Apostrophe"),
+            ",": self.tr("Comma"),
+            ".": self.tr("Period"),
+            "-": self.tr("Hyphen"),
+            "_": self.tr("Underscore"),
+            "@": self.tr("At sign"),
+            "/": self.tr("Slash"),
+            ":": self.tr("Colon"),
+            '"': self.tr("Quotation mark"),
+            "<": self.tr("Less-than sign"),
+            ">": self.tr("Greater-than sign"),
+            "[": self.tr("Left bracket"),
+            "]": self.tr("Right bracket"),
+            "{": self.tr("Left brace"),
+            "}": self.tr("Right brace"),
+            "~": self.tr("Tilde"),
+            "¿": self.tr("Inverted question mark"),
+            "¡": self.tr("Inverted exclamation mark"),
+            "÷": self.tr("Division sign"),
+            "×": self.tr("Multiplication sign"),
+            "\u2018": self.tr("Left quotation mark"),
+            "\u2019": self.tr("Right quotation mark"),
+            "،": self.tr("Arabic comma"),
+            "؛": self.tr("Arabic semicolon"),
+            "؟": self.tr("Arabic question mark"),
+            "\u0640": self.tr("Tatweel"),
+            "\u064b": self.tr("Fathatan"),
+            "\u064c": self.tr("Dammatan"),
+            "\u064d": self.tr("Kasratan"),
+            "\u064e": self.tr("Fatha"),
+            "\u064f": self.tr("Damma"),
+            "\u0650": self.tr("Kasra"),
+            "\u0651": self.tr("Shadda"),
+            "\u0652": self.tr("Sukun"),
+        }
 
     def _add_row(self, specs: list[_KeySpec]) -> None:
         row = QWidget(self)
@@ -278,7 +521,7 @@ class OnScreenKeyboard(QWidget):
         line.setContentsMargins(*metrics.NO_MARGINS)
         line.setSpacing(metrics.KEYBOARD_SPACING)
         for spec in specs:
-            key = QPushButton(spec.label, row)
+            key = QPushButton(_shown(spec.label), row)
             key.setObjectName("KeyboardKey")
             key.setProperty("kind", spec.kind)
             key.setAccessibleName(spec.name)
@@ -288,13 +531,21 @@ class OnScreenKeyboard(QWidget):
             key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             key.clicked.connect(spec.action)
             if spec.kind == "letter":
-                key.setProperty("letter", spec.label)
-                key.setAccessibleName(self.tr("Letter {0}").format(spec.label))
-                self._letter_keys.append(key)
+                self._letter_keys.append((key, spec))
             elif spec.kind == "shift":
                 key.setCheckable(True)
                 self._shift_key = key
+            elif spec.kind == "layout":
+                key.setCheckable(True)
+                key.setChecked(spec.label == _SWITCH_LABELS.get(self._layout_name))
             elif spec.label == "\u232b":
                 key.setAutoRepeat(True)
             line.addWidget(key, spec.stretch)
         self._rows.addWidget(row)
+
+
+def _shown(text: str) -> str:
+    """A key's label: an Arabic mark on its own is shown on a tatweel, as keyboards print it."""
+    if len(text) == 1 and "\u064b" <= text <= "\u0652":
+        return "\u0640" + text
+    return text

@@ -227,6 +227,12 @@ STAFF_BUTTON_SPACING = px(12)
 STEPPER_BUTTON_WIDTH = px(72)
 IDLE_SPIN_WIDTH = px(160)
 DAY_SPIN_WIDTH = px(150)
+LANGUAGE_COLUMN_SPACING = px(24)
+"""Between the staff Languages page's columns, one per language."""
+LANGUAGE_ROW_SPACING = px(4)
+"""Between a language's tick, its review status and its "Default" choice."""
+LANGUAGE_STATUS_MARGINS = margins(8, 0, 0, 0)
+"""A language's review status, set in under its tick box as the box pads its text."""
 EXPORT_DESTINATION_SPACING = px(6)
 EXPORT_PROGRESS_HEIGHT = px(12)
 EXPORT_HISTORY_HEIGHT = px(120)
@@ -257,3 +263,8 @@ OFFICE_EVENTS_LIST_HEIGHT = px(76)
 """The import tab's list of events to tick: two rows of names."""
 OFFICE_EVENT_ITEM_ROOM = (px(48), px(30))
 """Beside and around an event's name in that list: its tick box and the gaps."""
+OFFICE_EVENT_LIST_WIDTH = px(380)
+"""The Events tab's list of events, beside the chosen event's figures."""
+OFFICE_EVENT_CHART_MIN_SIZE = (px(240), px(220))
+OFFICE_DAY_BAR_MAX_WIDTH = px(48)
+"""An event of two days keeps slim bars instead of two blocks across the chart."""

@@ -17,6 +17,7 @@ from kiosk.service import KioskService
 from ui.screens.staff.event_page import EventPage
 from ui.screens.staff.export_destinations import ExportDestination
 from ui.screens.staff.export_page import ExportPage
+from ui.screens.staff.languages_page import LanguagesPage
 from ui.screens.staff.settings_page import SettingsPage
 from ui.screens.staff.today_page import TodayPage
 from ui.widgets import metrics
@@ -25,14 +26,14 @@ from ui.widgets.text import repolish, text_label
 
 
 class StaffPanel(QWidget):
-    """The unlocked panel: a header, four pages (today, event, export, settings)."""
+    """The unlocked panel: a header, five pages (today, event, export, settings, languages)."""
 
     lock_requested = Signal()
     exit_requested = Signal()
     idle_timeout_changed = Signal(int)
     export_busy_changed = Signal(bool)
 
-    PAGES = ("today", "event", "export", "settings")
+    PAGES = ("today", "event", "export", "settings", "languages")
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,9 +55,10 @@ class StaffPanel(QWidget):
         self._export.receipts_applied.connect(self.refresh)
         self._settings = SettingsPage(service, self)
         self._settings.idle_timeout_changed.connect(self.idle_timeout_changed)
+        self._languages = LanguagesPage(service, self)
         self._pages = QStackedWidget(self)
         self._pages.setObjectName("StaffPages")
-        for page in (self._today, self._event, self._export, self._settings):
+        for page in (self._today, self._event, self._export, self._settings, self._languages):
             self._pages.addWidget(page)
         outer.addWidget(self._pages, 1)
         self.show_page("today")
@@ -90,7 +92,13 @@ class StaffPanel(QWidget):
         row.setSpacing(metrics.STAFF_NAV_SPACING)
         self._nav = QButtonGroup(self)
         self._nav.setExclusive(True)
-        labels = (self.tr("Today"), self.tr("Event"), self.tr("Export"), self.tr("Settings"))
+        labels = (
+            self.tr("Today"),
+            self.tr("Event"),
+            self.tr("Export"),
+            self.tr("Settings"),
+            self.tr("Languages"),
+        )
         for index, (page, text) in enumerate(zip(self.PAGES, labels, strict=True)):
             button = kiosk_button(text, "quiet", name="StaffNavButton")
             button.setCheckable(True)
@@ -107,7 +115,7 @@ class StaffPanel(QWidget):
     # Pages and data ---
 
     def show_page(self, page: str) -> None:
-        """Show one of "today", "event", "export", "settings"."""
+        """Show one of ``PAGES``."""
         index = self.PAGES.index(page)
         self._pages.setCurrentIndex(index)
         button = self._nav.button(index)
@@ -153,6 +161,7 @@ class StaffPanel(QWidget):
     def clear_inputs(self) -> None:
         """Forget everything typed and every message: the panel is being locked."""
         self._settings.clear_inputs()
+        self._languages.clear_inputs()
         self._event.clear_inputs()
         self._export.clear_inputs()
         self.show_page("today")
