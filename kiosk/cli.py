@@ -30,6 +30,7 @@ from kiosk.paths import MASTER_FILE_NAME, default_content_path, default_data_dir
 from kiosk.terminal import terminal_safe
 
 if TYPE_CHECKING:
+    from kiosk.crm import CrmFormat
     from kiosk.event_report import EventReport, EventSummary
 
 log = logging.getLogger(__name__)
@@ -148,8 +149,23 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
     export.add_argument("--all", action="store_true", help="export every sign-up again")
 
     imp = command("import", "verify export files and merge them into the master store", _cmd_import)
-    imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    imp.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE_OR_FOLDER",
+        help="export files, or folders (a USB stick) whose .csv and .csv.age exports to read",
+    )
     _office_options(imp)
+    imp.add_argument(
+        "--skip-event",
+        action="append",
+        default=[],
+        type=_event_name,
+        metavar="NAME",
+        help='leave out every sign-up under this event (any letter case), e.g. "Setup test"; '
+        "repeat for more events",
+    )
     crm_file = imp.add_mutually_exclusive_group()
     crm_file.add_argument(
         "--crm-out",
@@ -166,9 +182,9 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
     )
     imp.add_argument(
         "--profile",
-        default="generic",
         metavar="NAME",
-        help="CRM file layout: generic, everyaction, action-network, mailchimp, salesforce-npsp",
+        help="the CRM file's layout (with --crm-out or --crm-csv): generic (the default), "
+        "everyaction, action-network, mailchimp, salesforce-npsp",
     )
 
     office = command("office", "open the office import screen", screens.office)
@@ -209,9 +225,18 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
 
     demo = command("demo-signups", "fill a NON-real data folder with synthetic sign-ups", _cmd_demo)
     demo.add_argument("--count", type=_positive_int, required=True, metavar="N")
-    demo.add_argument("--seed", type=int, default=0, metavar="SEED")
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="SEED",
+        help="make the same sign-ups every time (default: new random ones each run)",
+    )
 
-    self_check_help = "prove this installation works end to end, in a temp folder"
+    self_check_help = (
+        "check this deployment's config.toml and content file, then prove the installation "
+        "works end to end in a throwaway folder"
+    )
     command("self-check", self_check_help, screens.self_check)
 
     shots = command(
@@ -262,6 +287,12 @@ def existing_folder(path: Path | None) -> Path | None:
     if path is not None and not Path(path).is_dir():
         raise KioskError(f"The receipt folder {path} does not exist.")
     return path
+
+
+def _event_name(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs an event's name")
+    return text
 
 
 def _positive_int(text: str) -> int:
@@ -431,30 +462,67 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from kiosk.crm import CrmFormat, crm_format_for, profile_for, write_crm_file
-    from kiosk.importer import import_exports
+    from kiosk.crm import write_crm_file
+    from kiosk.importer import find_exports, import_exports
     from kiosk.receipts import ReceiptBook
 
-    # A mistyped profile, CRM file ending or receipt folder is found before anything is merged.
-    profile_for(args.profile)
-    crm_out, crm_kind = args.crm_out, None
-    if crm_out is not None:
-        crm_kind = crm_format_for(crm_out)
-    elif args.crm_csv is not None:
-        crm_out, crm_kind = args.crm_csv, CrmFormat.CSV
+    # A mistyped profile, CRM file ending, receipt folder or file is found before
+    # anything is merged.
+    crm = _crm_target(args)
     receipts = ReceiptBook(receipt_dir=existing_folder(args.receipt_dir))
+    files = find_exports(args.files)
     url = master_url(args)
-    report = import_exports(args.files, url, identity=args.identity, after_merge=receipts.record)
+    report = import_exports(
+        files,
+        url,
+        identity=args.identity,
+        after_merge=receipts.record,
+        skip_events=args.skip_event,
+    )
     written = receipts.write()
     for line in report.summary_lines() + written.summary_lines():
         say(line)
+    for name in report.unmatched(args.skip_event):
+        say(
+            f"{PROG}: warning: no file holds an event called {name!r}; check its spelling", err=True
+        )
     for warning in written.warnings:
         say(f"{PROG}: warning: {warning}", err=True)
-    if crm_out is not None:
-        rows = write_crm_file(url, crm_out, profile=args.profile, kind=crm_kind)
-        say(f"CRM file ({args.profile}, {crm_kind}): {crm_out} ({rows} contact(s))")
+    if crm is not None:
+        rows = write_crm_file(url, crm.out, profile=crm.profile, kind=crm.kind)
+        say(f"CRM file ({crm.profile}, {crm.kind}): {crm.out} ({rows} contact(s))")
     # A rejected file, or a sign-up in conflict with one imported before: a script notices.
     return EXIT_OK if report.is_clean else EXIT_FAILED
+
+
+@dataclass(frozen=True)
+class _CrmTarget:
+    """The CRM file ``import`` is asked to write after the merge."""
+
+    out: Path
+    kind: CrmFormat
+    profile: str
+
+
+def _crm_target(args: argparse.Namespace) -> _CrmTarget | None:
+    """The CRM file ``--crm-out``/``--crm-csv`` and ``--profile`` ask for, checked; or None.
+
+    A mistyped profile or file ending, or a profile given without a file, is a
+    KioskError before anything is merged.
+    """
+    from kiosk.crm import CrmFormat, crm_format_for, profile_for
+
+    if args.crm_out is None and args.crm_csv is None:
+        if args.profile is not None:
+            raise KioskError(
+                "--profile chooses the CRM file's layout: give --crm-out FILE "
+                "(or --crm-csv OUT) with it."
+            )
+        return None
+    profile = profile_for(args.profile or "generic").name
+    if args.crm_out is not None:
+        return _CrmTarget(args.crm_out, crm_format_for(args.crm_out), profile)
+    return _CrmTarget(args.crm_csv, CrmFormat.CSV, profile)
 
 
 def event_report_for(args: argparse.Namespace) -> EventReport:

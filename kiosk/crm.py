@@ -3,11 +3,12 @@
 A profile names the columns the tool's import recognizes, the date and phone
 formats it expects, and how consent and the WLF choice are written there
 (yes/no columns, tags, checkbox values). ``write_crm_file`` writes one row
-per contact, atomically (a crash leaves the previous file or the new one,
-never half of one), as a CSV in UTF-8 with a byte-order mark and CRLF line
-ends (what upload wizards read without asking), or as an Excel workbook
-(``kiosk.crm_workbook``) whose text stays text when staff open it in a
-spreadsheet: the name's ending chooses.
+per person (contacts staff merged as one, with every email: ``kiosk.people``),
+atomically (a crash leaves the previous file or the new one, never half of
+one), as a CSV in UTF-8 with a byte-order mark and CRLF line ends (what upload
+wizards read without asking), or as an Excel workbook (``kiosk.crm_workbook``)
+whose text stays text when staff open it in a spreadsheet: the name's ending
+chooses. Both read the same rows (``crm_contacts``).
 
 Each profile is documented for staff in ``docs/crm/<name>.md``.
 """
@@ -30,7 +31,8 @@ import phonenumbers
 from kiosk.atomic_file import write_atomically
 from kiosk.csvformat import neutralize
 from kiosk.errors import KioskError
-from kiosk.master import ContactRow, iter_contacts, open_master
+from kiosk.master import ContactRow, open_master
+from kiosk.people import iter_people
 
 #: Region used to write phones in national format; other countries keep "+CC".
 HOME_REGION = "US"
@@ -43,7 +45,9 @@ class Field(StrEnum):
 
     FIRST_NAME = "first_name"
     LAST_NAME = "last_name"
-    EMAIL = "email"
+    EMAIL = "email"  # the newest email of a merged contact (kiosk.people)
+    SECOND_EMAIL = "second_email"  # its next newest, for tools with one alternate email field
+    OTHER_EMAILS = "other_emails"  # all its other emails, newest first
     PHONE = "phone"
     POSTAL_CODE = "postal_code"
     WLF_CHOICE = "wlf_choice"
@@ -124,6 +128,7 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("signups", Field.SIGNUPS),
                 ("events", Field.EVENTS),
                 ("language", Field.LANGUAGE),
+                ("other_emails", Field.OTHER_EMAILS),
             ),
             date_format="%Y-%m-%dT%H:%M:%SZ",
             phone_format=PhoneFormat.E164,
@@ -147,6 +152,7 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("Consent Version", Field.CONSENT_VERSION),
                 ("Date Canvassed", Field.LAST_SEEN),
                 ("Source Code", Field.SOURCE),
+                ("Other Emails", Field.OTHER_EMAILS),
             ),
             date_format="%m/%d/%Y",
             phone_format=PhoneFormat.NATIONAL,
@@ -169,6 +175,7 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("consent_version", Field.CONSENT_VERSION),
                 ("signup_date", Field.LAST_SEEN),
                 ("kiosk_events", Field.EVENTS),
+                ("other_emails", Field.OTHER_EMAILS),
             ),
             date_format="%Y-%m-%d",
             phone_format=PhoneFormat.E164,
@@ -191,6 +198,7 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("Signup Date", Field.LAST_SEEN),
                 # Mailchimp's import guide: language preferences go in a text field.
                 ("Language", Field.LANGUAGE),
+                ("Other Emails", Field.OTHER_EMAILS),
             ),
             date_format="%Y-%m-%d",
             phone_format=PhoneFormat.E164,
@@ -216,6 +224,7 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
                 ("Contact1 First Signup Date", Field.FIRST_SEEN),
                 ("Contact1 Last Signup Date", Field.LAST_SEEN),
                 ("Contact1 Lead Source", Field.SOURCE),
+                ("Contact1 Alternate Email", Field.SECOND_EMAIL),
             ),
             date_format="%Y-%m-%d",
             phone_format=PhoneFormat.NATIONAL,
@@ -286,12 +295,24 @@ def field_text(contact: ContactRow, field: Field, profile: Profile) -> str:
         return _tags(contact, profile)
     if field is Field.SOURCE:
         return SOURCE
-    if field is Field.EVENTS:
-        return EVENT_SEPARATOR.join(contact.event_names)
-    if field is Field.SIGNUPS:
-        return str(contact.touchpoints)
+    gathered = _gathered(contact, field)
+    if gathered is not None:
+        return gathered
     value = getattr(contact, field.value)
     return "" if value is None else str(value)
+
+
+def _gathered(contact: ContactRow, field: Field) -> str | None:
+    """A cell listing or counting what the contact gathered (events, emails, sign-ups), or None."""
+    if field is Field.EVENTS:
+        return EVENT_SEPARATOR.join(contact.event_names)
+    if field is Field.OTHER_EMAILS:
+        return EVENT_SEPARATOR.join(contact.other_emails)
+    if field is Field.SECOND_EMAIL:
+        return contact.other_emails[0] if contact.other_emails else ""
+    if field is Field.SIGNUPS:
+        return str(contact.touchpoints)
+    return None
 
 
 def crm_row(contact: ContactRow, profile: Profile) -> list[str]:
@@ -378,7 +399,7 @@ def write_crm_file(
         write_body = _write_csv
     engine = open_master(url)
     try:
-        contacts = crm_contacts(iter_contacts(engine), chosen)
+        contacts = crm_contacts(iter_people(engine), chosen)
         return write_atomically(
             out, lambda stream: write_body(stream, chosen, contacts), what="the CRM file"
         )

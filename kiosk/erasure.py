@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -36,7 +36,13 @@ from kiosk.models import ExportBatch, Setting
 from kiosk.models import Signup as SignupRow
 from kiosk.receipts import ConfirmedFile, Receipt, ReceiptRefused, read_receipt
 from kiosk.settings import ERASE_UNCONFIRMED_AFTER_DAYS, KEEP_CONFIRMED_DAYS
-from kiosk.store import BACKUP_DIR_NAME, Store, database_error_reason, to_naive_utc
+from kiosk.store import (
+    BACKUP_DIR_NAME,
+    Store,
+    database_error_reason,
+    to_naive_utc,
+    write_transaction,
+)
 
 log = logging.getLogger(__name__)
 
@@ -224,17 +230,9 @@ def _signups_in(connection: Connection, batch_ids: list[int]) -> int:
     return int(connection.execute(query).scalar_one())
 
 
-@contextmanager
-def _write_transaction(store: Store) -> Iterator[Connection]:
+def _write_transaction(store: Store) -> AbstractContextManager[Connection]:
     """One transaction holding SQLite's write lock from its start (reads then writes)."""
-    with store.engine.connect() as connection:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-        try:
-            yield connection
-        except BaseException:
-            connection.rollback()
-            raise
-        connection.commit()
+    return write_transaction(store.engine)
 
 
 # Erasing ---------------------------------------------------------------------------

@@ -10,13 +10,15 @@ keeps working.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from sqlalchemy import Engine
 
+from kiosk.errors import KioskError
 from kiosk.export_check import (
     MANIFEST_SUFFIX,
     CheckedExport,
@@ -26,10 +28,12 @@ from kiosk.export_check import (
     manifest_path_for,
     manifest_rows,
 )
+from kiosk.left_out import event_keys
 from kiosk.master import checkpoint_sqlite, open_master
 from kiosk.merge import ImportFailed, MergeCounts, merge_file
 
 __all__ = [
+    "EXPORT_SUFFIXES",
     "MANIFEST_SUFFIX",
     "AfterMerge",
     "CheckedExport",
@@ -40,10 +44,60 @@ __all__ = [
     "ImportReport",
     "Progress",
     "check_export",
+    "find_exports",
     "import_exports",
+    "is_export_file",
     "manifest_path_for",
     "merge_exports",
 ]
+
+EXPORT_SUFFIXES = (".csv", ".csv.age")
+
+
+def is_export_file(path: Path) -> bool:
+    """True for a file named like an export (``.csv`` or ``.csv.age``, any letter case)."""
+    return path.name.lower().endswith(EXPORT_SUFFIXES)
+
+
+def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], int]:
+    """The export files among ``paths``, a folder standing for the exports in it (one level).
+
+    Returns ``(export files, how many other files were skipped)``; manifests
+    (``.json``) beside the exports are expected and not counted as skipped.
+    """
+    found: list[Path] = []
+    skipped = 0
+    for path in paths:
+        candidates = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+        for candidate in candidates:
+            if is_export_file(candidate):
+                found.append(candidate)
+            elif not candidate.name.lower().endswith(".json"):
+                skipped += 1
+    return found, skipped
+
+
+def find_exports(paths: Iterable[Path]) -> list[Path]:
+    """The files an import of ``paths`` reads: each file as named, each folder's exports.
+
+    A USB stick's folder (``/media/$USER/STICK``) gives its ``.csv`` and
+    ``.csv.age`` exports, plain and encrypted alike. Raises ``KioskError`` for
+    a path that does not exist, or a folder with no export in it, before
+    anything is read.
+    """
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if not path.exists():
+            raise KioskError(f"No such file or folder: {path}")
+        if path.is_dir():
+            exports, _ = expand_paths([path])
+            if not exports:
+                raise KioskError(f"No export files (.csv or .csv.age) in the folder {path}")
+            found += exports
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(rows_done, rows_total)`` while merging."""
@@ -62,6 +116,7 @@ class FileOutcome:
     reason: str  # why it was rejected, or a note ("already imported") when accepted
     rows: int
     conflicts: int = 0  # sign-ups whose id was stored already with other values (kept as stored)
+    left_out: int = 0  # sign-ups under events staff left out (not merged)
 
     @property
     def conflict_note(self) -> str:
@@ -85,6 +140,10 @@ class ImportReport:
     contacts_new: int
     contacts_updated: int
     signups_conflicting: int = 0
+    # Sign-ups not merged because staff left their event out, by event name.
+    left_out: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    # The events the accepted files hold (their manifests'), to tell a mistyped name.
+    event_names: frozenset[str] = frozenset()
 
     @property
     def rejected(self) -> tuple[FileOutcome, ...]:
@@ -127,7 +186,15 @@ class ImportReport:
             + conflicting
         )
         lines.append(f"Contacts: {self.contacts_new} new, {self.contacts_updated} updated")
+        for event, count in sorted(self.left_out.items()):
+            signups = "1 sign-up" if count == 1 else f"{count} sign-ups"
+            lines.append(f"Left out: {signups} under the event {event!r} (not merged)")
         return lines
+
+    def unmatched(self, skip_events: Iterable[str]) -> list[str]:
+        """The names in ``skip_events`` that no event of the accepted files has (a typo?)."""
+        held = event_keys(self.event_names)
+        return [name for name in skip_events if not event_keys([name]) <= held]
 
 
 def merge_exports(
@@ -136,18 +203,27 @@ def merge_exports(
     *,
     progress: Progress | None = None,
     after_merge: AfterMerge | None = None,
+    skip_events: Collection[str] = (),
 ) -> ImportReport:
     """Merge the checked exports into the master store at ``url``, one transaction per file.
 
-    Files that failed their check are reported as rejected and merged not at
-    all. Raises ``MasterError`` if the store cannot be opened, ``ImportFailed``
-    if it fails mid-way (files merged before stay merged; the failing one is
-    rolled back whole).
+    Sign-ups under the events named in ``skip_events`` are left out
+    (``kiosk.left_out``). Files that failed their check are reported as
+    rejected and merged not at all. Raises ``MasterError`` if the store cannot
+    be opened, ``ImportFailed`` if it fails mid-way (files merged before stay
+    merged; the failing one is rolled back whole).
     """
     engine = open_master(url)
     try:
         total = sum(c.rows for c in checked if c.ok)
-        return _merge_all(engine, iter(checked), total, progress, after_merge=after_merge)
+        return _merge_all(
+            engine,
+            iter(checked),
+            total,
+            progress,
+            after_merge=after_merge,
+            skipped=event_keys(skip_events),
+        )
     finally:
         engine.dispose()
 
@@ -159,8 +235,11 @@ def import_exports(
     identity: Path | None = None,
     progress: Progress | None = None,
     after_merge: AfterMerge | None = None,
+    skip_events: Collection[str] = (),
 ) -> ImportReport:
     """Check each file and merge the good ones; a bad file never stops the others.
+
+    Sign-ups under the events named in ``skip_events`` are left out.
 
     Files are checked and merged one at a time, so memory holds at most two
     files' rows: the next file is checked in a thread only while the current
@@ -171,7 +250,13 @@ def import_exports(
         total = sum(manifest_rows(Path(p)) for p in paths)
         with _CheckAhead(paths, identity) as checked:
             return _merge_all(
-                engine, checked, total, progress, checked.start_next, after_merge=after_merge
+                engine,
+                checked,
+                total,
+                progress,
+                checked.start_next,
+                after_merge=after_merge,
+                skipped=event_keys(skip_events),
             )
     finally:
         engine.dispose()
@@ -229,10 +314,12 @@ def _merge_all(
     before_commit: Callable[[], None] = lambda: None,
     *,
     after_merge: AfterMerge | None = None,
+    skipped: frozenset[str] = frozenset(),
 ) -> ImportReport:
     done = 0
     totals = MergeCounts()
     outcomes = []
+    events: set[str] = set()
     for item in checked:
         if not item.ok:
             outcomes.append(FileOutcome(item.path, False, item.reason, item.rows))
@@ -244,12 +331,15 @@ def _merge_all(
                 progress(min(base + rows, total), total)
 
         try:
-            merged = merge_file(engine, item, totals, step, before_commit)
+            merged = merge_file(engine, item, totals, step, before_commit, skipped=skipped)
         except FileChanged as changed:
             outcomes.append(FileOutcome(item.path, False, str(changed), item.rows))
         else:
-            outcome = FileOutcome(item.path, True, merged.note, item.rows, merged.conflicts)
+            outcome = FileOutcome(
+                item.path, True, merged.note, item.rows, merged.conflicts, merged.left_out
+            )
             outcomes.append(outcome)
+            events.update(item.event_names)
             if after_merge is not None:
                 after_merge(item, outcome)
         done += item.rows
@@ -263,4 +353,6 @@ def _merge_all(
         contacts_new=totals.contacts_new,
         contacts_updated=totals.contacts_updated,
         signups_conflicting=totals.signups_conflicting,
+        left_out=MappingProxyType(dict(totals.left_out)),
+        event_names=frozenset(events),
     )

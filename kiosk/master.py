@@ -11,7 +11,8 @@ unique keys and ``ON CONFLICT`` only, so concurrent imports cannot duplicate.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from urllib.parse import quote
 
 from sqlalchemy import (
     Boolean,
+    Connection,
     DateTime,
     Engine,
     ForeignKey,
@@ -44,6 +46,7 @@ _BUSY_TIMEOUT_MS = 30_000  # imports are long transactions; a second import wait
 _CACHE_KIB = 64 * 1024  # page cache per SQLite connection (allocated only as used)
 _CHECKPOINT_PAGES = 16_384  # WAL pages (64 MiB at 4 KiB) before a commit copies them back
 _SCHEMA_LOCK_KEY = 0x50325031  # PostgreSQL advisory lock: one process creates the tables
+_IN_CHUNK = 900  # ids per IN (...) list, under SQLite's limit on bound parameters
 
 
 class MasterError(KioskError):
@@ -112,6 +115,78 @@ class Touchpoint(MasterBase):
     __table_args__ = (Index("ix_touchpoints_contact", "contact_id"),)
 
 
+class LeftOutEvent(MasterBase):
+    """An event whose sign-ups staff left out of an imported file (``--skip-event``).
+
+    Kept until an import of the same file takes them in, so importing it
+    again without leaving that event out merges them then.
+    """
+
+    __tablename__ = "left_out_events"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)  # the file's
+    event_name: Mapped[str] = mapped_column(Text, primary_key=True)  # as the file spells it
+
+
+class ContactKeys(MasterBase):
+    """What the duplicate search compares for one contact, made from its current profile.
+
+    ``kiosk.duplicates`` keeps these in step with the contacts lazily (an
+    import never waits for them): a row whose ``signup_id`` is not its
+    contact's ``latest_signup_id`` any more is made again before a search.
+    """
+
+    __tablename__ = "contact_keys"
+
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), primary_key=True)
+    signup_id: Mapped[str] = mapped_column(String(36))  # the sign-up the profile came from
+    name_key: Mapped[str] = mapped_column(Text)  # "first last", case, accents and spacing folded
+    phone: Mapped[str] = mapped_column(Text)  # E.164 or empty
+    postal_key: Mapped[str] = mapped_column(Text)  # upper case, no spaces; a US ZIP's five digits
+    email_key: Mapped[str] = mapped_column(Text)
+
+    # The search's one join: same name_key, greater contact id.
+    __table_args__ = (Index("ix_contact_keys_name", "name_key", "contact_id"),)
+
+
+class ContactKeysState(MasterBase):
+    """One row: how many sign-ups the store held when the contact keys were last made."""
+
+    __tablename__ = "contact_keys_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    touchpoints: Mapped[int] = mapped_column(Integer)
+
+
+class DuplicateDecision(MasterBase):
+    """Staff's word on a possible duplicate: the two contacts are one person, or are not.
+
+    Kept when undone (``undone_at`` set), so every merge stays on record. At
+    most one decision per pair is in force (the partial unique index), so two
+    staff deciding the same pair at once cannot both win.
+    """
+
+    __tablename__ = "duplicate_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    contact_low: Mapped[int] = mapped_column(ForeignKey("contacts.id"))  # the smaller id
+    contact_high: Mapped[int] = mapped_column(ForeignKey("contacts.id"))
+    decision: Mapped[str] = mapped_column(String(20))  # "merged" or "distinct"
+    decided_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)  # naive UTC
+
+    __table_args__ = (
+        Index(
+            "ux_duplicate_decisions_in_force",
+            "contact_low",
+            "contact_high",
+            unique=True,
+            sqlite_where=text("undone_at IS NULL"),
+            postgresql_where=text("undone_at IS NULL"),
+        ),
+    )
+
+
 class ImportedFile(MasterBase):
     """An export file merged into the store, by the hash of its CSV bytes."""
 
@@ -145,6 +220,13 @@ class ContactRow:
     touchpoints: int
     event_names: tuple[str, ...]  # distinct, in the order the person first came to each
     locale: str = ""  # the language of their latest sign-up ("en", "he")
+    # The emails of contacts staff merged into this one (kiosk.people), newest first.
+    other_emails: tuple[str, ...] = ()
+
+    @property
+    def emails(self) -> tuple[str, ...]:
+        """Every email of the person: the newest first."""
+        return (self.email, *self.other_emails)
 
 
 def master_url_in(folder: Path) -> str:
@@ -382,28 +464,87 @@ def search_contacts(engine: Engine, text_: str, limit: int = 200) -> list[Contac
         .limit(limit)
     )
     with engine.connect() as connection:
-        contacts = connection.execute(query).all()
-        events: dict[int, dict[str, None]] = {row.id: {} for row in contacts}
-        counts = dict.fromkeys(events, 0)
-        latest = {row.latest_signup_id: row.id for row in contacts}
-        locales = dict.fromkeys(events, "")
-        if events:
-            touches = connection.execute(
-                select(
-                    Touchpoint.contact_id,
-                    Touchpoint.event_name,
-                    Touchpoint.signup_id,
-                    Touchpoint.locale,
-                )
-                .where(Touchpoint.contact_id.in_(list(events)))
-                .order_by(Touchpoint.created_at, Touchpoint.signup_id)
-            )
-            for contact_id, event_name, signup_id, locale in touches:
-                counts[contact_id] += 1
-                events[contact_id].setdefault(event_name, None)
-                if latest.get(signup_id) == contact_id:
-                    locales[contact_id] = locale
+        return contacts_of(connection, connection.execute(query).all())
+
+
+def recent_contacts(engine: Engine, limit: int = 200) -> list[ContactRow]:
+    """Return the ``limit`` contacts who signed up last, the latest first."""
+    query = (
+        select(*_CONTACT_COLUMNS)
+        .order_by(Contact.last_seen_at.desc(), Contact.id.desc())
+        .limit(limit)
+    )
+    with engine.connect() as connection:
+        return contacts_of(connection, connection.execute(query).all())
+
+
+def contacts_with_ids(connection: Connection, ids: Iterable[int]) -> list[ContactRow]:
+    """The contacts with these ids (those that exist), in id order."""
+    wanted = sorted(set(ids))
+    rows: list[Any] = []
+    for start in range(0, len(wanted), _IN_CHUNK):
+        chunk = wanted[start : start + _IN_CHUNK]
+        rows += connection.execute(select(*_CONTACT_COLUMNS).where(Contact.id.in_(chunk))).all()
+    return contacts_of(connection, sorted(rows, key=lambda row: row.id))
+
+
+def contacts_of(connection: Connection, contacts: Sequence[Any]) -> list[ContactRow]:
+    """``contacts`` (rows of the contact columns) as ContactRows, with their touchpoints counted.
+
+    A contact's language is that of the sign-up its profile was taken from.
+    """
+    latest = {row.latest_signup_id for row in contacts}
+    summary = sign_up_summary(connection, [row.id for row in contacts], latest=latest)
     return [
-        _contact_row(row, counts[row.id], tuple(events[row.id]), locales[row.id])
+        _contact_row(
+            row,
+            summary.counts[row.id],
+            tuple(summary.events.get(row.id, ())),
+            summary.locales.get(row.id, ""),
+        )
         for row in contacts
     ]
+
+
+@dataclass(frozen=True)
+class SignUpSummary:
+    """What some contacts' sign-ups add up to, keyed by contact or by merged person."""
+
+    counts: Counter[int]  # how many sign-ups
+    events: dict[int, dict[str, None]]  # the events, in the order first come to
+    locales: dict[int, str]  # the language of the sign-ups named ``latest``
+
+
+def sign_up_summary(
+    connection: Connection,
+    ids: Sequence[int],
+    owner: Callable[[int], int] = int,
+    latest: Collection[str] = (),
+) -> SignUpSummary:
+    """The sign-ups of the contacts ``ids``: their count, events and language.
+
+    All are keyed by ``owner(contact id)``: the contact itself, or the person
+    a merge made it part of (``kiosk.people``). The language is read from the
+    sign-ups whose ids are in ``latest`` (each contact's ``latest_signup_id``).
+    """
+    counts: Counter[int] = Counter()
+    events: dict[int, dict[str, None]] = {}
+    locales: dict[int, str] = {}
+    for start in range(0, len(ids), _IN_CHUNK):
+        touches = connection.execute(
+            select(
+                Touchpoint.contact_id,
+                Touchpoint.event_name,
+                Touchpoint.signup_id,
+                Touchpoint.locale,
+            )
+            .where(Touchpoint.contact_id.in_(ids[start : start + _IN_CHUNK]))
+            .order_by(Touchpoint.created_at, Touchpoint.signup_id)
+        )
+        for contact_id, event_name, signup_id, locale in touches:
+            key = owner(contact_id)
+            counts[key] += 1
+            events.setdefault(key, {}).setdefault(event_name, None)
+            if signup_id in latest:
+                locales[key] = locale
+    return SignUpSummary(counts, events, locales)

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 import sqlite3
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import compress, repeat
 from operator import itemgetter
@@ -31,6 +32,7 @@ from kiosk.csvformat import COLUMNS, sqlite_times
 from kiosk.errors import KioskError
 from kiosk.export_check import FLAGS, CheckedExport, FileCells, export_batches
 from kiosk.gcpause import gc_paused
+from kiosk.left_out import event_key, events_left_out, record_left_out, without_events
 from kiosk.master import ImportedFile, MasterError, Touchpoint, email_key, search_text
 from kiosk.store import database_error_reason
 
@@ -55,6 +57,8 @@ class MergeCounts:
     contacts_new: int = 0
     contacts_updated: int = 0
     signups_conflicting: int = 0
+    # Sign-ups under events staff left out (--skip-event), by event name: not merged.
+    left_out: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: MergeCounts) -> None:
         """Add ``other``'s counts to these."""
@@ -63,6 +67,7 @@ class MergeCounts:
         self.contacts_new += other.contacts_new
         self.contacts_updated += other.contacts_updated
         self.signups_conflicting += other.signups_conflicting
+        self.left_out.update(other.left_out)
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class FileMerged:
 
     note: str  # "already imported ..." or empty
     conflicts: int
+    left_out: int = 0  # sign-ups under events staff left out
 
 
 class _MissedSignups(Exception):
@@ -83,19 +89,26 @@ def merge_file(
     totals: MergeCounts,
     step: Callable[[int], None],
     before_commit: Callable[[], None],
+    *,
+    skipped: frozenset[str] = frozenset(),
 ) -> FileMerged:
     """Merge one checked file in one transaction and add its counts to ``totals``.
 
+    Sign-ups under the events keyed ``skipped`` (``kiosk.left_out``) are left out.
     Raises ``ImportFailed`` (the file rolled back whole) if the store fails,
     and ``kiosk.export_check.FileChanged`` (rolled back too) if the file,
     read again, is no longer the one that was checked.
     """
     try:
         try:
-            note, counts = _merge_file_once(engine, item, step, before_commit, every_id=False)
+            note, counts = _merge_file_once(
+                engine, item, step, before_commit, every_id=False, skipped=skipped
+            )
         except _MissedSignups:
             # Rare (a forged or edited file): start again, looking up every id.
-            note, counts = _merge_file_once(engine, item, step, before_commit, every_id=True)
+            note, counts = _merge_file_once(
+                engine, item, step, before_commit, every_id=True, skipped=skipped
+            )
     except (SQLAlchemyError, sqlite3.Error) as exc:
         reason = database_error_reason(exc)
         raise ImportFailed(
@@ -103,7 +116,7 @@ def merge_file(
             "that file was not imported, files merged before it are kept."
         ) from None
     totals.add(counts)
-    return FileMerged(note, counts.signups_conflicting)
+    return FileMerged(note, counts.signups_conflicting, sum(counts.left_out.values()))
 
 
 def _merge_file_once(
@@ -113,11 +126,12 @@ def _merge_file_once(
     before_commit: Callable[[], None],
     *,
     every_id: bool,
+    skipped: frozenset[str],
 ) -> tuple[str, MergeCounts]:
     with engine.connect() as connection:
         if connection.dialect.name != "sqlite":
             with gc_paused():
-                note, counts = _merge_in(connection, item, step, every_id)
+                note, counts = _merge_in(connection, item, step, every_id, skipped)
             before_commit()
             connection.commit()
             return note, counts
@@ -132,7 +146,7 @@ def _merge_file_once(
             # otherwise fail (not wait) when another import commits first.
             connection.exec_driver_sql("BEGIN IMMEDIATE")
             with gc_paused():
-                note, counts = _merge_in(connection, item, step, every_id)
+                note, counts = _merge_in(connection, item, step, every_id, skipped)
             before_commit()
             connection.commit()
         finally:
@@ -239,7 +253,11 @@ def _writer_for(connection: Connection, sha256: str, now: datetime) -> _Writer:
 
 
 def _merge_in(
-    connection: Connection, item: CheckedExport, step: Callable[[int], None], every_id: bool
+    connection: Connection,
+    item: CheckedExport,
+    step: Callable[[int], None],
+    every_id: bool,
+    skipped: frozenset[str],
 ) -> tuple[str, MergeCounts]:
     """Merge the file batch by batch in the connection's transaction; return a note and counts."""
     counts = MergeCounts()
@@ -247,18 +265,23 @@ def _merge_in(
     already = connection.execute(
         select(ImportedFile.imported_at).where(ImportedFile.sha256 == item.sha256)
     ).scalar()
-    if already is not None:
+    left_before = events_left_out(connection, item.sha256) if already is not None else set()
+    if already is not None and all(event_key(name) in skipped for name in left_before):
         counts.signups_present = item.rows
         step(item.rows)
         return f"already imported {already:%Y-%m-%d %H:%M} UTC", counts
 
     writer = _writer_for(connection, item.sha256, now)
     done = 0
-    for cells in export_batches(item):
+    for file_cells in export_batches(item):
 
         def batch_step(rows: int, base: int = done) -> None:
             step(base + rows)
 
+        done += len(file_cells.times)
+        cells = without_events(file_cells, skipped, counts.left_out)
+        if cells is None:
+            continue
         batch, conflicts = _prepare(connection, writer, cells, every_id)
         contacts_new, signups_new = writer.write(batch, batch_step)
         ids = batch.signups[0]
@@ -270,8 +293,11 @@ def _merge_in(
         counts.contacts_updated += len(batch.people) - contacts_new
         counts.signups_new += signups_new
         counts.signups_present += len(ids) - signups_new - conflicts
-        done += len(cells.times)
     _insert_file_row(connection, connection.dialect.name, item, now)
+    # Still left out: what this import left out, and had not been merged before.
+    still = [n for n in counts.left_out if already is None or n in left_before]
+    if still or left_before:
+        record_left_out(connection, item.sha256, still)
     return "", counts
 
 

@@ -1,11 +1,16 @@
-"""``p2p-kiosk self-check``: prove an installation works end to end, in a throwaway folder.
+"""``p2p-kiosk self-check``: prove an installation works end to end.
 
-Opens a fresh store, applies the migrations, checks that the fresh kiosk asks
-for first-start setup and opens once a staff PIN is set, loads the bundled
-content, renders every screen offscreen, submits a sign-up, exports and
-imports it, writes the office's files from the import (the CRM workbook and
-the event's PDF report), and applies the import's receipt (erasing the
-sign-up's personal data).
+First it checks what this deployment will run with, as ``p2p-kiosk run``
+reads it: the data folder's ``config.toml`` (if there is one) and the
+content file it names (or ``--content``, or the bundled one), with every
+link encoded as a QR code and the languages it would offer, naming each file
+it checked. Then, in a throwaway folder, it opens a fresh store, applies the
+migrations, checks that the fresh kiosk asks for first-start setup and opens
+once a staff PIN is set, renders every screen offscreen with that content,
+loads the bundled fonts, submits a sign-up, exports and imports it, writes
+the office's files from the import (the CRM workbook and the event's PDF
+report), and applies the import's receipt (erasing the sign-up's personal
+data). The deployment's own store is never touched.
 Each step prints one line; the command exits 0 only if every step worked.
 Used by CI on the PyInstaller bundle and by volunteers after installing.
 Rendering, fonts and the PDF report need Qt, which this core never imports: the
@@ -22,12 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from kiosk.content import load_content
+from kiosk.config import CONFIG_FILE_NAME, KioskConfig, load_config
+from kiosk.content import ContentError, load_content, qr_problems
 from kiosk.crm import write_crm_file
 from kiosk.event_report import EventReport, event_report
 from kiosk.export import ExportResult
 from kiosk.first_start import SetupState
 from kiosk.importer import import_exports
+from kiosk.languages import configured_languages
 from kiosk.master import master_url_in, open_master
 from kiosk.paths import default_content_path
 from kiosk.pin import PinRejected, check_new_pin
@@ -55,10 +62,15 @@ class QtParts:
     write_report: WriteReport
 
 
-def run_self_check(out: TextIO, qt: QtParts) -> bool:
-    """Run every step, printing one line each to ``out``; return whether all passed."""
+def run_self_check(
+    out: TextIO, qt: QtParts, data_dir: Path, content_path: Path | None = None
+) -> bool:
+    """Run every step, printing one line each to ``out``; return whether all passed.
+
+    ``data_dir`` and ``content_path`` are the deployment's, as ``run`` takes them.
+    """
     with tempfile.TemporaryDirectory(prefix="p2p-self-check-") as tmp:
-        check = _SelfCheck(Path(tmp), qt)
+        check = _SelfCheck(Path(tmp), qt, data_dir, content_path)
         try:
             passed = _run_steps(check.steps(), out)
         finally:
@@ -82,9 +94,14 @@ def _run_steps(steps: Sequence[tuple[str, Step]], out: TextIO) -> bool:
 class _SelfCheck:
     """The steps, in a throwaway folder; each later step uses what the earlier ones made."""
 
-    def __init__(self, workdir: Path, qt: QtParts) -> None:
+    def __init__(
+        self, workdir: Path, qt: QtParts, data_dir: Path, content_path: Path | None
+    ) -> None:
         self._workdir = workdir
         self._qt = qt
+        self._data_dir = data_dir
+        self._content_path = content_path
+        self._config: KioskConfig | None = None
         self._opened: KioskService | None = None
         self._export: ExportResult | None = None
         self._receipt: Path | None = None
@@ -92,9 +109,10 @@ class _SelfCheck:
     def steps(self) -> list[tuple[str, Step]]:
         """Every step with its name, in the order they must run."""
         return [
+            ("config", self.check_config),
+            ("content", self.check_content),
             ("store", self.open_store),
             ("first start", self.first_start),
-            ("content", self.check_content),
             ("screens", self.render_screens),
             ("fonts", self.fonts),
             ("sign-up", self.submit),
@@ -114,8 +132,37 @@ class _SelfCheck:
         assert self._opened is not None, "the store step runs first"
         return self._opened
 
+    def check_config(self) -> str:
+        self._config = load_config(self._data_dir, content_path=self._content_path)
+        path = self._data_dir / CONFIG_FILE_NAME
+        if path.exists():
+            return f"{path}: ok"
+        return f"no {CONFIG_FILE_NAME} in {self._data_dir}: the defaults"
+
+    def check_content(self) -> str:
+        assert self._config is not None, "the config step runs first"
+        path = self._config.content_path
+        content = load_content(path)
+        problems = qr_problems(content)
+        if problems:
+            raise ContentError(problems)
+        # The languages config.toml offers must be complete, as `run` demands; the
+        # bundled content must be complete in every language it has.
+        offered = ", ".join(configured_languages(self._config, content).codes)
+        incomplete = [lang.code for lang in content.languages if not lang.is_complete]
+        if incomplete and path.resolve() == default_content_path().resolve():
+            raise RuntimeError(f"bundled content incomplete in {', '.join(incomplete)}")
+        return (
+            f"{path}: ok ({len(content.resources)} resources, {content.title!r}, "
+            f"offered in {offered})"
+        )
+
     def open_store(self) -> str:
-        self._opened = KioskService.open(self._workdir / "data")
+        assert self._config is not None, "the config step runs first"
+        # A throwaway kiosk showing the deployment's own content.
+        self._opened = KioskService.open(
+            self._workdir / "data", content_path=self._config.content_path
+        )
         with self._opened.store.engine.connect() as conn:
             revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         if revision != head_revision():
@@ -130,14 +177,6 @@ class _SelfCheck:
         if service.setup_state() is not SetupState.READY:
             raise RuntimeError("the kiosk is not ready after its staff PIN was set")
         return "a fresh kiosk asks for setup, and opens once its staff PIN is set"
-
-    def check_content(self) -> str:
-        content = load_content(default_content_path())
-        incomplete = [lang.code for lang in content.languages if not lang.is_complete]
-        if incomplete:
-            raise RuntimeError(f"bundled content incomplete in {', '.join(incomplete)}")
-        codes = ", ".join(lang.code for lang in content.languages)
-        return f"bundled content: {len(content.resources)} resources, {content.title!r}, in {codes}"
 
     def render_screens(self) -> str:
         paths = self._qt.render_screens(self._service, self._workdir / "screens")

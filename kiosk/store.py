@@ -13,7 +13,8 @@ import secrets
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, case, create_engine, event, func, insert, select
+from sqlalchemy import Connection, Engine, case, create_engine, event, func, insert, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -99,6 +100,24 @@ def sqlite_engine(db_path: Path) -> Engine:
         engine, busy_timeout_ms=lambda: _BUSY_TIMEOUT_MS, pragmas=("secure_delete=ON",)
     )
     return engine
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """One transaction that reads, then writes; on SQLite it holds the write lock from its start.
+
+    A SQLite transaction that read first fails (rather than waits) when another
+    connection wrote meanwhile; BEGIN IMMEDIATE makes it wait its turn instead.
+    """
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.rollback()
+            raise
+        connection.commit()
 
 
 def configure_sqlite(

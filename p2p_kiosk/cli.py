@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
@@ -66,35 +68,82 @@ def _report(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+# The pictures in docs/screenshots/ are made the same way every time, so that
+# rendering them again changes no tracked file unless a screen changed: a fixed
+# clock (a Tuesday afternoon at the booth, shown in UTC), fixed kiosk ids, seeded
+# demo data, and a scratch folder of a fixed name (paths show on some screens).
+SCREENSHOT_TIME = datetime(2026, 11, 24, 17, 30, tzinfo=UTC)
+SCREENSHOT_KIOSK_ID = "5c4e3a"
+SCREENSHOT_FOLDER = "p2p-kiosk-screenshots"
+
+
 def _screenshots(args: argparse.Namespace) -> int:
     """``p2p-kiosk screenshots``: every kiosk and office screen as PNG files."""
+    from kiosk.clock import ManualClock
     from ui.office.screenshots import render_office_screenshots
     from ui.screenshots import render_screenshots as render
 
-    # A throwaway data folder with demo sign-ups from today, so the staff
-    # panel's counts and chart show something real; never the real folder.
-    with tempfile.TemporaryDirectory(prefix="p2p-screenshots-") as tmp:
-        data_dir = Path(tmp)
-        service = KioskService.open(data_dir, content_path=args.content)
+    # Demo sign-ups from today in a throwaway data folder, so the staff panel's
+    # counts and chart show something real; never the real folder.
+    with _scratch_folder(SCREENSHOT_FOLDER) as root:
+        # The office first: the kiosk's screens style the whole application (its
+        # stylesheet and font), which the office window, a program of its own, never has.
+        paths = render_office_screenshots(args.out, root / "office", now=SCREENSHOT_TIME)
+        data_dir = root / "kiosk"
+        _fix_kiosk_id(data_dir, SCREENSHOT_KIOSK_ID)
+        service = KioskService.open(
+            data_dir,
+            content_path=args.content,
+            clock=ManualClock(SCREENSHOT_TIME),
+            local_tz=UTC,
+        )
         try:
-            _fill_demo_kiosk(service, data_dir / "stick")
-            paths = render(service, args.out)
+            _fill_demo_kiosk(service, root / "stick")
+            paths += render(service, args.out)
         finally:
             service.close()
-    paths += render_office_screenshots(args.out)
     cli.say(f"Wrote {len(paths)} screenshot(s) to {args.out}")
     return cli.EXIT_OK
+
+
+@contextmanager
+def _scratch_folder(name: str) -> Iterator[Path]:
+    """An empty, private folder of a fixed name in the temporary folder, removed afterwards."""
+    root = Path(tempfile.gettempdir()) / name
+    shutil.rmtree(root, ignore_errors=True)  # what a killed run left
+    root.mkdir(mode=0o700)
+    try:
+        yield root
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _fix_kiosk_id(data_dir: Path, kiosk_id: str) -> None:
+    """Give a new kiosk store in ``data_dir`` this id instead of a random one."""
+    from kiosk.store import Store
+
+    store = Store.open(data_dir)
+    try:
+        store.set_setting("kiosk_id", kiosk_id)
+    finally:
+        store.close()
 
 
 def _fill_demo_kiosk(service: KioskService, stick: Path) -> None:
     """Today's demo sign-ups under a named event, and last week's exported and confirmed."""
     from kiosk.demo import demo_records
 
+    now = service.clock()
     today = service.today_start().astimezone(UTC) + timedelta(hours=9)
     _confirmed_demo_export(service, stick, today - timedelta(days=7))
     service.store.insert_records(
         demo_records(
-            60, kiosk_id=service.store.kiosk_id, consent=service.content.consent, start=today
+            60,
+            seed=1,
+            kiosk_id=service.store.kiosk_id,
+            consent=service.content.consent,
+            start=today,
+            now=now,
         )
     )
     service.start_event("Campus Fair", "Boston, MA")
@@ -106,9 +155,9 @@ def _confirmed_demo_export(service: KioskService, stick: Path, start: datetime) 
     from kiosk.demo import demo_records
     from kiosk.receipts import ConfirmedFile, Receipt, write_receipt
 
-    kiosk_id, consent = service.store.kiosk_id, service.content.consent
+    kiosk_id, consent, now = service.store.kiosk_id, service.content.consent, service.clock()
     service.store.insert_records(
-        demo_records(24, seed=5, kiosk_id=kiosk_id, consent=consent, start=start)
+        demo_records(24, seed=5, kiosk_id=kiosk_id, consent=consent, start=start, now=now)
     )
     stick.mkdir()
     exported = service.export(stick)
@@ -118,8 +167,8 @@ def _confirmed_demo_export(service: KioskService, stick: Path, start: datetime) 
     service.apply_receipts([write_receipt(stick, receipt)])
 
 
-def self_check(out: TextIO) -> bool:
-    """Run ``kiosk.selfcheck`` with its screen step; return whether every step passed."""
+def self_check(out: TextIO, data_dir: Path, content_path: Path | None = None) -> bool:
+    """Run ``kiosk.selfcheck`` for the deployment in ``data_dir``; return whether all passed."""
     # Rendering must never need a display: a booth laptop runs this before
     # anyone has logged in, and CI has no screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -128,7 +177,7 @@ def self_check(out: TextIO) -> bool:
     from ui.office.report_pdf import write_report_pdf
 
     qt = QtParts(_render_for_check, bundled_font_faces, write_report_pdf)
-    return run_self_check(out, qt)
+    return run_self_check(out, qt, data_dir, content_path)
 
 
 def _render_for_check(service: KioskService, folder: Path) -> list[Path]:
@@ -139,7 +188,8 @@ def _render_for_check(service: KioskService, folder: Path) -> list[Path]:
 
 def _self_check_command(args: argparse.Namespace) -> int:
     """``p2p-kiosk self-check``."""
-    return cli.EXIT_OK if self_check(sys.stdout) else cli.EXIT_FAILED
+    passed = self_check(sys.stdout, cli.data_dir_of(args), args.content)
+    return cli.EXIT_OK if passed else cli.EXIT_FAILED
 
 
 SCREEN_COMMANDS = cli.ScreenCommands(

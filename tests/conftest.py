@@ -56,6 +56,14 @@ def data_dir(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def master_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The master store's URL: a SQLite file, or a fresh PostgreSQL database (tests run twice)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'master.sqlite3'}"
+    return str(request.getfixturevalue("pg_url"))
+
+
 @pytest.fixture
 def usb(tmp_path: Path) -> Path:
     """An empty folder standing for a USB stick."""

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import openpyxl
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kiosk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from kiosk.paths import default_content_path
 from p2p_kiosk.cli import main
+from tests.factories import MakeKiosk
 from ui.screenshots import FIRST_START_SCREENS, SCREENS
 
+T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 Run = tuple[int, str, str]
 Runner = Callable[..., Run]
 """The ``run`` fixture: ``run(*argv)`` gives (exit code, stdout, stderr)."""
@@ -273,9 +279,7 @@ def test_export_to_a_missing_folder_is_one_line(
 def test_import_rejects_bad_files_and_exits_non_zero(run: Runner, tmp_path: Path) -> None:
     bogus = tmp_path / "signups_x.csv"
     bogus.write_bytes(b"\xff\xfe not a csv")
-    code, out, err = run(
-        "--data-dir", tmp_path / "office", "import", bogus, tmp_path / "missing.csv"
-    )
+    code, out, err = run("--data-dir", tmp_path / "office", "import", bogus)
     assert code == EXIT_FAILED
     assert "Traceback" not in out + err
     assert "rejected" in (out + err).lower()
@@ -420,6 +424,7 @@ def test_report_without_an_event_is_a_usage_error(run: Runner, tmp_path: Path) -
 
 
 def test_import_into_a_bad_database_url_is_one_line(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "x.csv").write_text("x\n", encoding="utf-8")
     code, _, err = run(
         "import", tmp_path / "x.csv", "--into", "nosuchdb://nowhere", "--data-dir", tmp_path
     )
@@ -589,20 +594,37 @@ def test_the_kiosk_shows_then_reports_an_unusable_store_in_one_line(data_dir: Pa
     assert str(data_dir) in result.stderr
 
 
-def test_screenshots_render_every_screen_at_both_sizes(run: Runner, tmp_path: Path) -> None:
-    out = tmp_path / "shots"
-    code, out_text, _ = run("screenshots", "--out", out)
-    assert code == EXIT_OK, out_text
+def test_screenshots_render_every_screen_at_both_sizes_the_same_every_time(
+    tmp_path: Path,
+) -> None:
+    """``make screenshots`` twice: every picture byte for byte the same (no clock, no temp
+    path, no random id in them), so re-rendering changes no tracked file by itself."""
+    runs = []
+    for attempt in ("first", "second"):
+        out = tmp_path / attempt
+        done = subprocess.run(
+            [sys.executable, "-m", "p2p_kiosk", "screenshots", "--out", str(out)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            check=False,
+        )
+        assert done.returncode == EXIT_OK, done.stderr
+        runs.append({path.name: path.read_bytes() for path in out.glob("*.png")})
+    first, second = runs
     for screen in FIRST_START_SCREENS + SCREENS:
         for size in ("1280x800", "1920x1080"):
-            data = (out / f"{screen}_{size}.png").read_bytes()
+            data = first[f"{screen}_{size}.png"]
             assert data[:8] == b"\x89PNG\r\n\x1a\n", screen
             width, height = (int.from_bytes(data[i : i + 4], "big") for i in (16, 20))
             assert f"{width}x{height}" == size, screen
-    assert list(out.glob("office_*.png"))
-    assert (out / "office_events.png").exists()
+    office = {"office_duplicates.png", "office_contacts.png", "office_merging.png"}
+    assert office | {"office_events.png"} <= set(first)
     # Page one of an event's report, drawn by poppler where it is installed (CI installs it).
-    assert (out / "report_page1.png").exists() or shutil.which("pdftoppm") is None
+    assert "report_page1.png" in first or shutil.which("pdftoppm") is None
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
 
 
 MISTYPED_KEY = "age1z33fde9yty8v9egaylk9w9lu7uzmwasfmnj0dnuxs8hyx2rjzerqum470q"
@@ -707,3 +729,169 @@ def test_terminal_safe_escapes_every_steering_character() -> None:
         terminal_safe("a\rb\nc\td\x1b[2Je\x07\x7f\x9b") == "a\\rb\\nc\\td\\x1b[2Je\\x07\\x7f\\x9b"
     )
     assert terminal_safe("x\u202ey\u2066z\u2028") == "x\\u202ey\\u2066z\\u2028"
+
+
+# Importing a stick, leaving test sign-ups out ------------------------------------------
+
+
+def _crm_rows(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+@pytest.fixture
+def stick(run: Runner, tmp_path: Path, make_kiosk: MakeKiosk) -> Path:
+    """A USB stick with two kiosks' exports, one plain, one encrypted; the key beside it.
+
+    Each kiosk holds a volunteer's test sign-up under "Setup test" and two real ones.
+    """
+    code, out, _ = run("--data-dir", tmp_path / "office", "keys", "new", "--out", tmp_path / "k")
+    assert code == EXIT_OK
+    recipient = next(w for w in out.split('"') if w.startswith("age1"))
+    folder = tmp_path / "media" / "volunteer" / "KIOSKS"
+    folder.mkdir(parents=True)
+    for name, key in (("north", None), ("south", recipient)):
+        kiosk = make_kiosk(name)
+        kiosk.add(at=T0, event="Setup test", email=f"test@{name}.example.org")
+        kiosk.add(at=T0 + timedelta(hours=1), email=f"dana@{name}.example.org")
+        kiosk.add(at=T0 + timedelta(hours=2), email=f"noa@{name}.example.org")
+        exported = kiosk.export(recipient=key)
+        for path in exported.parent.iterdir():
+            path.rename(folder / path.name)
+    (folder / "notes.txt").write_text("not an export\n", encoding="utf-8")
+    return folder
+
+
+def test_import_reads_a_folder_plain_and_encrypted_exports_alike(
+    run: Runner, tmp_path: Path, stick: Path
+) -> None:
+    crm = tmp_path / "crm.csv"
+    code, out, err = run(
+        "--data-dir", tmp_path / "office", "import", stick,
+        "--identity", tmp_path / "k", "--crm-csv", crm,
+    )  # fmt: skip
+    assert code == EXIT_OK, out + err
+    assert "Files: 2 accepted, 0 rejected" in out
+    assert len(_crm_rows(crm)) == 6
+
+
+def test_skip_event_keeps_test_sign_ups_out_of_the_master_and_the_crm_file(
+    run: Runner, tmp_path: Path, stick: Path
+) -> None:
+    office, crm = tmp_path / "office", tmp_path / "crm.csv"
+    code, out, err = run(
+        "--data-dir", office, "import", stick, "--identity", tmp_path / "k",
+        "--skip-event", "setup  TEST", "--crm-csv", crm,
+    )  # fmt: skip
+    assert code == EXIT_OK, out + err
+    assert "Left out: 2 sign-ups under the event 'Setup test' (not merged)" in out
+    assert sorted(r["email"] for r in _crm_rows(crm)) == [
+        "dana@north.example.org",
+        "dana@south.example.org",
+        "noa@north.example.org",
+        "noa@south.example.org",
+    ]
+    # The receipts confirm every row: the office chose to leave the test out, so the
+    # kiosks may forget it with the rest.
+    receipts = [json.loads(p.read_text()) for p in stick.glob("receipt_*.json")]
+    assert sorted((f["rows"], f["in_master"]) for r in receipts for f in r["files"]) == [
+        (3, 3),
+        (3, 3),
+    ]
+    # Imported again with the event left out: nothing new. Without: the test comes in.
+    code, out, _ = run("--data-dir", office, "import", stick, "--identity", tmp_path / "k",
+                       "--skip-event", "Setup test")  # fmt: skip
+    assert code == EXIT_OK and "Sign-ups: 0 new, 6 already present" in out
+    code, out, _ = run("--data-dir", office, "import", stick, "--identity", tmp_path / "k",
+                       "--crm-csv", crm)  # fmt: skip
+    assert code == EXIT_OK and "Sign-ups: 2 new, 4 already present" in out
+    assert len(_crm_rows(crm)) == 6
+
+
+def test_a_skip_event_no_file_holds_is_a_warning(run: Runner, tmp_path: Path, stick: Path) -> None:
+    code, out, err = run(
+        "--data-dir", tmp_path / "office", "import", stick, "--identity", tmp_path / "k",
+        "--skip-event", "Setup tset",
+    )  # fmt: skip
+    assert code == EXIT_OK
+    assert_one_clear_line(err)
+    assert "no file holds an event called 'Setup tset'" in err
+    assert "Left out" not in out
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_a_blank_skip_event_is_a_usage_error(run: Runner, tmp_path: Path, name: str) -> None:
+    code, _, err = run("--data-dir", tmp_path, "import", tmp_path, "--skip-event", name)
+    assert code == EXIT_USAGE
+    assert_one_clear_line(err)
+
+
+def test_a_missing_file_or_an_empty_folder_says_so_and_merges_nothing(
+    run: Runner, tmp_path: Path, stick: Path
+) -> None:
+    office = tmp_path / "office"
+    code, _, err = run("--data-dir", office, "import", stick, tmp_path / "signups_gone.csv")
+    assert code == EXIT_FAILED
+    assert_one_clear_line(err)
+    assert "No such file or folder" in err and "signups_gone.csv" in err
+    empty = tmp_path / "EMPTY"
+    empty.mkdir()
+    code, _, err = run("--data-dir", office, "import", empty)
+    assert code == EXIT_FAILED
+    assert "No export files (.csv or .csv.age) in the folder" in err
+    # An unexpanded shell pattern (no file matched it) is a missing file, not a bad one.
+    code, _, err = run("--data-dir", office, "import", stick / "signups_*.csv")
+    assert code == EXIT_FAILED and "No such file or folder" in err
+    assert not (office / "master.sqlite3").exists()
+
+
+def test_a_profile_without_a_crm_file_is_refused(run: Runner, tmp_path: Path, stick: Path) -> None:
+    office = tmp_path / "office"
+    code, _, err = run("--data-dir", office, "import", stick, "--profile", "mailchimp")
+    assert code == EXIT_FAILED
+    assert_one_clear_line(err)
+    assert "--crm-out" in err
+    assert not (office / "master.sqlite3").exists()
+
+
+def test_a_folder_s_import_writes_the_chosen_profile_s_workbook_without_the_skipped_event(
+    run: Runner, tmp_path: Path, stick: Path
+) -> None:
+    out = tmp_path / "contacts.XLSX"
+    code, stdout, err = run(
+        "--data-dir", tmp_path / "office", "import", stick, "--identity", tmp_path / "k",
+        "--skip-event", "Setup test", "--crm-out", out, "--profile", "mailchimp",
+    )  # fmt: skip
+    assert code == EXIT_OK, stdout + err
+    assert f"CRM file (mailchimp, xlsx): {out} (4 contact(s))" in stdout
+    sheet = openpyxl.load_workbook(out).active
+    assert isinstance(sheet, Worksheet)
+    headers, *rows = sheet.iter_rows(values_only=True)
+    assert headers[0] == "Email Address" and "Language" in headers and "Other Emails" in headers
+    assert sorted(str(row[0]) for row in rows) == [
+        "dana@north.example.org",
+        "dana@south.example.org",
+        "noa@north.example.org",
+        "noa@south.example.org",
+    ]
+
+
+def test_content_check_takes_the_data_dir_after_the_file(run: Runner, tmp_path: Path) -> None:
+    code, out, err = run("content", "check", default_content_path(), "--data-dir", tmp_path / "d")
+    assert code == EXIT_OK, err
+    assert ": ok (" in out
+
+
+def test_demo_signups_are_random_unless_seeded(run: Runner, tmp_path: Path) -> None:
+    import sqlite3
+
+    def ids(folder: Path, *seed: str) -> set[str]:
+        code, _, err = run("demo-signups", "--count", "5", "--data-dir", folder, *seed)
+        assert code == EXIT_OK, err
+        with sqlite3.connect(folder / "kiosk.sqlite3") as connection:
+            return {row[0] for row in connection.execute("SELECT id FROM signups")}
+
+    assert not ids(tmp_path / "a") & ids(tmp_path / "b")
+    assert ids(tmp_path / "c", "--seed", "7") == ids(tmp_path / "d", "--seed", "7")

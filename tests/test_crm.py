@@ -2,7 +2,7 @@
 
 Contacts are written into a real SQLite master store (the tables of
 ``kiosk.master``); ``write_crm_csv`` reads them back through
-``iter_contacts`` exactly as the command line and the office screen do.
+``kiosk.people.iter_people`` exactly as the command line and the office screen do.
 """
 
 from __future__ import annotations
@@ -127,6 +127,7 @@ EXPECTED_HEADERS = {
         "signups",
         "events",
         "language",
+        "other_emails",
     ],
     "everyaction": [
         "First Name",
@@ -141,6 +142,7 @@ EXPECTED_HEADERS = {
         "Consent Version",
         "Date Canvassed",
         "Source Code",
+        "Other Emails",
     ],
     "action-network": [
         "email",
@@ -154,6 +156,7 @@ EXPECTED_HEADERS = {
         "consent_version",
         "signup_date",
         "kiosk_events",
+        "other_emails",
     ],
     "mailchimp": [
         "Email Address",
@@ -165,6 +168,7 @@ EXPECTED_HEADERS = {
         "Consent Version",
         "Signup Date",
         "Language",
+        "Other Emails",
     ],
     "salesforce-npsp": [
         "Contact1 First Name",
@@ -180,6 +184,7 @@ EXPECTED_HEADERS = {
         "Contact1 First Signup Date",
         "Contact1 Last Signup Date",
         "Contact1 Lead Source",
+        "Contact1 Alternate Email",
     ],
 }
 
@@ -200,6 +205,7 @@ EXPECTED_ROWS = {
         "signups": "2",
         "events": "Campus Fair; Community Dinner",
         "language": "he",
+        "other_emails": "",
     },
     "everyaction": {
         "First Name": "Dana",
@@ -214,6 +220,7 @@ EXPECTED_ROWS = {
         "Consent Version": "2026-1",
         "Date Canvassed": "11/24/2026",
         "Source Code": "People to People kiosk",
+        "Other Emails": "",
     },
     "action-network": {
         "email": "Dana.Levi@Example.org",
@@ -227,6 +234,7 @@ EXPECTED_ROWS = {
         "consent_version": "2026-1",
         "signup_date": "2026-11-24",
         "kiosk_events": "Campus Fair; Community Dinner",
+        "other_emails": "",
     },
     "mailchimp": {
         "Email Address": "Dana.Levi@Example.org",
@@ -238,6 +246,7 @@ EXPECTED_ROWS = {
         "Consent Version": "2026-1",
         "Signup Date": "2026-11-24",
         "Language": "he",
+        "Other Emails": "",
     },
     "salesforce-npsp": {
         "Contact1 First Name": "Dana",
@@ -253,6 +262,7 @@ EXPECTED_ROWS = {
         "Contact1 First Signup Date": "2026-11-20",
         "Contact1 Last Signup Date": "2026-11-24",
         "Contact1 Lead Source": "People to People kiosk",
+        "Contact1 Alternate Email": "",
     },
 }
 

@@ -1,9 +1,9 @@
-"""Demo sign-ups: realistic, repeatable, never written into the real data folder."""
+"""Demo sign-ups: realistic, random unless seeded, never after now, never in the real folder."""
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,8 +24,43 @@ def test_same_seed_same_records(content: Content) -> None:
     assert first != other
 
 
+def test_without_a_seed_two_kiosks_get_different_sign_ups(content: Content) -> None:
+    first = demo_records(20, kiosk_id="k1", consent=content.consent)
+    second = demo_records(20, kiosk_id="k2", consent=content.consent)
+    assert not {r.signup_id for r in first} & {r.signup_id for r in second}
+
+
+@pytest.mark.parametrize("hours_ago", [0, 1, 8.9, 9, 30])
+def test_no_sign_up_is_after_now(content: Content, hours_ago: float) -> None:
+    now = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    start = now - timedelta(hours=hours_ago)
+    records = demo_records(
+        200, seed=1, kiosk_id="k1", consent=content.consent, start=start, now=now
+    )
+    assert max(r.created_at for r in records) <= now
+    assert min(r.created_at for r in records) >= start - timedelta(days=28)
+    by_default = demo_records(200, kiosk_id="k1", consent=content.consent, now=now)
+    assert max(r.created_at for r in by_default) <= now
+
+
+def test_a_start_after_now_is_refused(content: Content) -> None:
+    now = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    with pytest.raises(ValueError, match="after now"):
+        demo_records(
+            5, kiosk_id="k1", consent=content.consent, start=now + timedelta(seconds=1), now=now
+        )
+
+
+def test_bjorn_astrom_comes_back_under_a_second_email(content: Content) -> None:
+    records = demo_records(60, kiosk_id="k1", consent=content.consent, start=START)
+    bjorn = [r for r in records if (r.signup.first_name, r.signup.last_name) == ("Björn", "Åström")]
+    assert len({r.signup.email.lower() for r in bjorn}) == 2
+    assert len({(r.signup.phone, r.signup.postal_code) for r in bjorn}) == 1
+    assert len({r.event_name for r in bjorn}) >= 2  # he may come back once more, too
+
+
 def test_records_look_like_a_season_of_events(content: Content) -> None:
-    records = demo_records(500, kiosk_id="k1", consent=content.consent, start=START)
+    records = demo_records(500, seed=3, kiosk_id="k1", consent=content.consent, start=START)
     assert len(records) == 500
     assert len({r.signup_id for r in records}) == 500
     assert len({r.event_name for r in records}) >= 4

@@ -73,6 +73,7 @@ def test_the_command_line_never_prints_a_password_from_the_query(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     export = tmp_path / "none.csv"
+    export.write_text("not read: the store is opened first\n", encoding="utf-8")
     code = main(
         ["--data-dir", str(tmp_path), "import", str(export)]
         + ["--into", f"{UNREACHABLE}?password={SECRET}&connect_timeout=2"]

@@ -1,6 +1,6 @@
 """The office import against both master stores: a SQLite file and a real PostgreSQL server.
 
-Every test runs twice (``master_url`` is parametrized): once into a SQLite
+Every test runs twice (``master_url``, from conftest, is parametrized): once into a SQLite
 file, once into a fresh database on a throwaway PostgreSQL server started by
 ``tests/pg.py`` (skipped without the server binaries, a failure under
 ``CI=true``). The exports are real: kiosk stores write them with
@@ -27,14 +27,6 @@ from kiosk.signup import SignupRecord
 from tests.factories import ExportingKiosk, MakeKiosk
 
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def master_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """The master store's URL: a SQLite file, or a fresh PostgreSQL database."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'master.sqlite3'}"
-    return str(request.getfixturevalue("pg_url"))
 
 
 Kiosks = Callable[[str], ExportingKiosk]

@@ -204,6 +204,28 @@ def test_a_changed_store_is_counted_again_at_once_on_a_showing_tab(
     assert tab.report is not None and tab.report.name == "Spring Gala"  # still the chosen one
 
 
+def test_the_tabs_are_numbered_in_order_and_the_events_tab_opens_from_its_own(
+    qtbot: QtBot, imported: tuple[str, dict[str, str]]
+) -> None:
+    window = make_office_window(imported[0])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    tabs = window.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "1  Import files",
+        "2  Contacts and CRM file",
+        "3  Possible duplicates",
+        "4  Events",
+    ]
+    assert window.events_tab.events == []  # counted when staff open it, not before
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
+    assert tabs.currentWidget() is window.events_tab
+    assert [event.name for event in window.events_tab.events][0] == "Spring Gala"
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=20_000)
+
+
 def test_every_label_of_the_tab_is_plain_text(window: OfficeWindow) -> None:
     labels = window.events_tab.findChildren(QLabel)
     assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from kiosk.clock import Clock, utc_now
 from kiosk.paths import asset_path
 from ui.office.window import OfficeWindow
 
@@ -15,18 +16,23 @@ STYLESHEET = ("styles", "office.qss")
 
 
 def office_stylesheet() -> str:
-    """The office window's stylesheet, or "" when the file is missing (plain Qt look)."""
+    """The office window's stylesheet (``@assets/`` made the assets folder), or "" without one."""
     try:
-        return asset_path(*STYLESHEET).read_text(encoding="utf-8")
+        text = asset_path(*STYLESHEET).read_text(encoding="utf-8")
     except OSError:
         return ""
+    return text.replace("@assets/", Path(asset_path()).as_posix() + "/")
 
 
 def make_office_window(
-    master_url: str, identity: Path | None = None, *, receipt_dir: Path | None = None
+    master_url: str,
+    identity: Path | None = None,
+    *,
+    receipt_dir: Path | None = None,
+    clock: Clock = utc_now,
 ) -> OfficeWindow:
     """An office window with its stylesheet applied (used by run_office and screenshots)."""
-    window = OfficeWindow(master_url, identity, receipt_dir=receipt_dir)
+    window = OfficeWindow(master_url, identity, receipt_dir=receipt_dir, clock=clock)
     window.setStyleSheet(office_stylesheet())
     return window
 

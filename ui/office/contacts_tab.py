@@ -1,7 +1,9 @@
 """The contacts tab: search the master store and save the CRM file for the organization's tool.
 
-Search runs as staff type (after a short pause); the CRM file is written in
-the background. The work is ``kiosk.master``'s and ``kiosk.crm``'s.
+Before anything is typed it lists the people who signed up last; search runs
+as staff type (after a short pause). People staff merged (the duplicates
+tab) are one row with every email. The CRM file is written in the
+background. The work is ``kiosk.people``'s and ``kiosk.crm``'s.
 """
 
 from __future__ import annotations
@@ -21,13 +23,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from kiosk.crm import PROFILES, CrmFormat, crm_path_for, write_crm_file
 from kiosk.errors import KioskError
-from kiosk.master import ContactRow, open_master, search_contacts
+from kiosk.master import ContactRow
 from kiosk.office_counts import master_counts
+from kiosk.people import recent_people, search_people
 from ui.office.controls import setup_table
+from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
 from ui.widgets import metrics
@@ -46,11 +49,11 @@ class ContactsTab(QWidget):
     status_changed = Signal(str)
     error_shown = Signal(str)
 
-    def __init__(self, master_url: str, tasks: TaskPool, parent: QWidget | None = None) -> None:
+    def __init__(self, master: MasterLink, tasks: TaskPool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.master_url = master_url
+        self.master_url = master.url
+        self._master = master.engine
         self._tasks = tasks
-        self._engine: Engine | None = None
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -63,11 +66,11 @@ class ContactsTab(QWidget):
         layout.addLayout(self._build_search_row())
         self.results_table = QTableWidget(0, 6)
         self.results_table.setObjectName("resultsTable")
-        self.results_table.setAccessibleName(self.tr("Matching contacts"))
+        self.results_table.setAccessibleName(self.tr("Contacts"))
         self.results_table.setHorizontalHeaderLabels(
             [
                 self.tr("Name"),
-                self.tr("Email"),
+                self.tr("Email (newest first)"),
                 self.tr("Phone"),
                 self.tr("ZIP / postal"),
                 self.tr("WLF choice"),
@@ -162,17 +165,6 @@ class ContactsTab(QWidget):
 
     # Search -------------------------------------------------------------------
 
-    def _master(self) -> Engine:
-        if self._engine is None:
-            self._engine = open_master(self.master_url)
-        return self._engine
-
-    def close_master(self) -> None:
-        """Let go of the master store's connections (the window is closing)."""
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
-
     def refresh_counts(self) -> None:
         """Show how many contacts and sign-ups the master store holds."""
         try:
@@ -201,21 +193,25 @@ class ContactsTab(QWidget):
         """Search for what the search box holds now, list the matches and return them."""
         self._search_timer.stop()
         text = self.search_box.text().strip()
-        if not text:
-            self.results_table.setRowCount(0)
-            self.results_note.setText(self.tr("Type to search the master store."))
-            return []
         try:
-            found = search_contacts(self._master(), text, limit=SEARCH_LIMIT)
+            if text:
+                found = search_people(self._master(), text, limit=SEARCH_LIMIT)
+            else:
+                found = recent_people(self._master(), limit=SEARCH_LIMIT)
         except KioskError as exc:
             self.error_shown.emit(str(exc))
             return []
+        self._show_contacts(found)
+        self.results_note.setText(self._results_note(text, len(found)))
+        return found
+
+    def _show_contacts(self, found: list[ContactRow]) -> None:
         self.results_table.setRowCount(len(found))
         for row, contact in enumerate(found):
             last = contact.last_seen_at
             cells = [
                 f"{contact.first_name} {contact.last_name}".strip(),
-                contact.email,
+                " · ".join(contact.emails),
                 contact.phone or "",
                 contact.postal_code or "",
                 str(contact.wlf_choice).replace("_", " "),
@@ -225,18 +221,23 @@ class ContactsTab(QWidget):
                 item = QTableWidgetItem(value)
                 item.setToolTip(plain_tooltip(value))
                 self.results_table.setItem(row, column, item)
+
+    def _results_note(self, text: str, found: int) -> str:
+        if not text:
+            if not found:
+                return self.tr("No contacts yet: merge export files on the Import tab.")
+            return count_text(
+                found,
+                self.tr("The contact who signed up last. Type to search."),
+                self.tr("The %1 contacts who signed up last, latest first. Type to search."),
+            )
         if not found:
-            note = self.tr("No contact matches.")
-        elif len(found) >= SEARCH_LIMIT:
-            note = self.tr("Showing the first %1 matches; type more to narrow.").replace(
+            return self.tr("No contact matches.")
+        if found >= SEARCH_LIMIT:
+            return self.tr("Showing the first %1 matches; type more to narrow.").replace(
                 "%1", str(SEARCH_LIMIT)
             )
-        else:
-            note = count_text(
-                len(found), self.tr("1 contact matches."), self.tr("%1 contacts match.")
-            )
-        self.results_note.setText(note)
-        return found
+        return count_text(found, self.tr("1 contact matches."), self.tr("%1 contacts match."))
 
     # CRM file -----------------------------------------------------------------
 

@@ -75,10 +75,9 @@ class EventsTab(QWidget):
     status_changed = Signal(str)
     error_shown = Signal(str)
 
-    def __init__(self, master_url: str, parent: QWidget | None = None) -> None:
+    def __init__(self, master: MasterLink, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.master_url = master_url
-        self._master = MasterLink(master_url)
+        self._master = master.engine
         self._zone: tzinfo | None = None  # this computer's
         self._stale = True  # counted when the tab is first shown, not when the window opens
         self.events: list[EventSummary] = []
@@ -212,10 +211,6 @@ class EventsTab(QWidget):
 
     # The master store -----------------------------------------------------------
 
-    def close_master(self) -> None:
-        """Let go of the master store's connections (the window is closing)."""
-        self._master.close()
-
     def showEvent(self, event: QShowEvent) -> None:
         """Count the events when staff open the tab (a large store takes a moment)."""
         super().showEvent(event)
@@ -238,7 +233,7 @@ class EventsTab(QWidget):
         chosen = self.report.name if self.report is not None else None
         self._stale = False
         try:
-            self.events = list_events(self._master.engine())
+            self.events = list_events(self._master())
         except (KioskError, SQLAlchemyError) as exc:
             self._show_store_error(exc)
             return
@@ -289,7 +284,7 @@ class EventsTab(QWidget):
 
     def _load(self, name: str) -> EventReport | None:
         try:
-            report = event_report(self._master.engine(), name, zone=self._zone)
+            report = event_report(self._master(), name, zone=self._zone)
         except (KioskError, SQLAlchemyError) as exc:
             self._show_store_error(exc)
             report = None

@@ -6,13 +6,12 @@ table draws it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.importer import CheckedExport
+from kiosk.importer import EXPORT_SUFFIXES, CheckedExport, expand_paths, is_export_file
 
-EXPORT_SUFFIXES = (".csv", ".csv.age")
+__all__ = ["EXPORT_SUFFIXES", "FileEntry", "expand_paths", "is_export_file"]
 
 # Status of one file in the list.
 CHECKING, READY, REJECTED, MERGING, MERGED = "checking", "ready", "rejected", "merging", "merged"
@@ -23,29 +22,6 @@ STATUS_COLORS = {
     MERGING: "#5b6470",
     MERGED: "#1f4e8c",
 }
-
-
-def is_export_file(path: Path) -> bool:
-    """True for a file named like an export (``.csv`` or ``.csv.age``, any letter case)."""
-    return path.name.lower().endswith(EXPORT_SUFFIXES)
-
-
-def expand_paths(paths: Iterable[Path]) -> tuple[list[Path], int]:
-    """Files to add from dropped or picked paths (folders searched one level deep).
-
-    Returns ``(export files, how many other files were skipped)``; manifests
-    (``.json``) beside the exports are expected and not counted as skipped.
-    """
-    found: list[Path] = []
-    skipped = 0
-    for path in paths:
-        candidates = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
-        for candidate in candidates:
-            if is_export_file(candidate):
-                found.append(candidate)
-            elif not candidate.name.lower().endswith(".json"):
-                skipped += 1
-    return found, skipped
 
 
 @dataclass

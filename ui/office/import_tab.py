@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kiosk.importer import CheckedExport, ImportReport, check_export, merge_exports
 from kiosk.receipts import ReceiptBook, ReceiptsWritten
 from ui.office.controls import stat_tile
+from ui.office.events_choice import EventsChoice
 from ui.office.files import (
     CHECKING,
     MERGED,
@@ -83,6 +84,8 @@ class ImportTab(QWidget):
         layout.addWidget(self._build_drop_zone())
         self.files_table = FilesTable()
         layout.addWidget(self.files_table, 3)
+        self.events_choice = EventsChoice()
+        layout.addWidget(self.events_choice)
         layout.addLayout(self._build_actions())
         layout.addWidget(self._build_summary())
         self._update_merge_button()
@@ -179,6 +182,8 @@ class ImportTab(QWidget):
         summary_layout.addWidget(self.rejected_label)
         self.conflicts_label = self._problem_list("conflictList", self.tr("Conflicting sign-ups"))
         summary_layout.addWidget(self.conflicts_label)
+        self.left_out_label = self._problem_list("leftOutList", self.tr("Events left out"))
+        summary_layout.addWidget(self.left_out_label)
         self.receipts_label = self._problem_list("receiptsNote", self.tr("Receipts for the kiosks"))
         summary_layout.addWidget(self.receipts_label)
         self.summary_panel.setVisible(False)
@@ -332,7 +337,11 @@ class ImportTab(QWidget):
         self.files_table.show_entry(self.entries.index(entry), entry)
 
     def _update_merge_button(self) -> None:
-        count = len(self.ready_entries())
+        ready = self.ready_entries()
+        self.events_choice.set_events(
+            name for entry in ready if entry.checked for name in entry.checked.event_names
+        )
+        count = len(ready)
         if count == 1:
             text = self.tr("Merge 1 file")
         else:
@@ -349,6 +358,7 @@ class ImportTab(QWidget):
         ready = self.ready_entries()
         if not ready or self._merging:
             return False
+        left_out = self.events_choice.left_out()  # before the list empties for the merge
         checked = [e.checked for e in ready if e.checked is not None]
         for entry in ready:
             entry.status = MERGING
@@ -366,7 +376,11 @@ class ImportTab(QWidget):
 
         def job(task: Task) -> tuple[ImportReport, ReceiptsWritten]:
             report = merge_exports(
-                checked, url, progress=task.report_progress, after_merge=receipts.record
+                checked,
+                url,
+                progress=task.report_progress,
+                after_merge=receipts.record,
+                skip_events=left_out,
             )
             return report, receipts.write()
 
@@ -430,6 +444,15 @@ class ImportTab(QWidget):
                 self.tr("Merged 1 file into the master store"),
                 self.tr("Merged %1 files into the master store"),
             )
+        )
+        left_out = [
+            (event, count_text(count, self.tr("1 sign-up"), self.tr("%1 sign-ups")))
+            for event, count in sorted(report.left_out.items())
+        ]
+        self._show_problems(
+            self.left_out_label,
+            self.tr("Left out as chosen (in neither the master store nor the CRM file):"),
+            left_out,
         )
         rejected = [(e.path.name, e.detail) for e in self.entries if e.status == REJECTED]
         self._show_problems(

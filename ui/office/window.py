@@ -3,11 +3,13 @@
 Staff drop files (or a whole USB-stick folder) onto the window or pick them
 with "Add files…"; the import tab (``import_tab.py``) checks, lists and
 merges them. The contacts tab (``contacts_tab.py``) searches contacts and
-saves the CRM file for the tool the organization uses; the events tab
-(``events_tab.py``) shows each event's figures and saves its PDF report.
-This module holds the window around them: the header with the private-key
-picker, the status line, drag and drop, and shutting the background work
-down on close.
+saves the CRM file for the tool the organization uses; the duplicates tab
+(``duplicates_tab.py``) lists people who may have signed up twice under two
+emails, for staff to merge or keep apart; the events tab (``events_tab.py``)
+shows each event's figures and saves its PDF report. The three share one
+engine on the master store (``master_link.py``). This module holds the window
+around them: the header with the private-key picker, the status line, drag
+and drop, and shutting the background work down on close.
 
 All the work is the core's (``kiosk.importer``, ``kiosk.master``,
 ``kiosk.crm``, ``kiosk.event_report``); the window only shows it and runs it
@@ -37,11 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.clock import Clock, utc_now
 from kiosk.crm import CrmFormat
 from kiosk.importer import ImportReport
 from kiosk.master import ContactRow
 from kiosk.office_counts import describe_master
 from ui.office.contacts_tab import SEARCH_LIMIT, ContactsTab
+from ui.office.duplicates_tab import DuplicatesTab
 from ui.office.events_tab import EventsTab
 from ui.office.files import (
     CHECKING,
@@ -55,6 +59,7 @@ from ui.office.files import (
     is_export_file,
 )
 from ui.office.import_tab import ImportTab
+from ui.office.master_link import MasterLink
 from ui.office.tasks import TaskPool
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
@@ -91,6 +96,7 @@ class OfficeWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         receipt_dir: Path | None = None,
+        clock: Clock = utc_now,
     ) -> None:
         super().__init__(parent)
         self.master_url = master_url
@@ -108,14 +114,17 @@ class OfficeWindow(QMainWindow):
         outer.setSpacing(metrics.OFFICE_SPACING)
         outer.addLayout(self._build_header())
         self.import_tab = ImportTab(master_url, self._tasks, identity, receipt_dir=receipt_dir)
-        self.contacts_tab = ContactsTab(master_url, self._tasks)
-        self.events_tab = EventsTab(master_url)
+        self._master = MasterLink(master_url)  # one pool for the tabs that read the store
+        self.contacts_tab = ContactsTab(self._master, self._tasks)
+        self.duplicates_tab = DuplicatesTab(self._master, self._tasks, clock=clock)
+        self.events_tab = EventsTab(self._master)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
         self.tabs.setAccessibleName(self.tr("Office sections"))
         self.tabs.addTab(self.import_tab, self.tr("1  Import files"))
         self.tabs.addTab(self.contacts_tab, self.tr("2  Contacts and CRM file"))
-        self.tabs.addTab(self.events_tab, self.tr("3  Events"))
+        self.tabs.addTab(self.duplicates_tab, self.tr("3  Possible duplicates"))
+        self.tabs.addTab(self.events_tab, self.tr("4  Events"))
         outer.addWidget(self.tabs, 1)
         self.status_label = plain_label()
         self.status_label.setObjectName("statusLine")
@@ -130,6 +139,7 @@ class OfficeWindow(QMainWindow):
 
         self._update_identity_label()
         self.contacts_tab.refresh_counts()
+        self.contacts_tab.run_search()
         self.add_button.setFocus()
 
     def _expose_tab_widgets(self) -> None:
@@ -156,10 +166,13 @@ class OfficeWindow(QMainWindow):
         self.save_button = contacts.save_button
 
     def _connect_tabs(self) -> None:
-        imports, contacts = self.import_tab, self.contacts_tab
-        for tab in (imports, contacts, self.events_tab):
+        imports, contacts, duplicates = self.import_tab, self.contacts_tab, self.duplicates_tab
+        for tab in (imports, contacts, duplicates, self.events_tab):
             tab.status_changed.connect(self._set_status)
             tab.error_shown.connect(self._show_error)
+        # The duplicates are looked for when their tab is shown, after any change.
+        self.tabs.currentChanged.connect(self._on_tab_shown)
+        duplicates.master_changed.connect(contacts.run_search)
         imports.files_added.connect(lambda _count: self.tabs.setCurrentWidget(imports))
         imports.checks_finished.connect(self.checks_finished)
         imports.master_changed.connect(self._on_master_changed)
@@ -260,7 +273,13 @@ class OfficeWindow(QMainWindow):
     def _on_master_changed(self) -> None:
         self.contacts_tab.refresh_counts()
         self.contacts_tab.run_search()
+        self.duplicates_tab.stale = True
         self.events_tab.mark_stale()
+        self._on_tab_shown()
+
+    def _on_tab_shown(self) -> None:
+        if self.tabs.currentWidget() is self.duplicates_tab:
+            self.duplicates_tab.look_if_stale()
 
     # Header and status line ---------------------------------------------------
 
@@ -330,6 +349,5 @@ class OfficeWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._tasks.wait_all()
-        self.contacts_tab.close_master()
-        self.events_tab.close_master()
+        self._master.close()
         super().closeEvent(event)

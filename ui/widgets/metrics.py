@@ -256,6 +256,13 @@ OFFICE_TABLE_ROW_HEIGHT = px(40)
 OFFICE_FILE_COLUMN_WIDTH = px(260)
 OFFICE_EVENTS_COLUMN_WIDTH = px(220)
 OFFICE_PROFILE_BOX_WIDTH = px(320)
+OFFICE_CARD_SPACING = px(4)
+"""Between the lines of a person's card in the duplicates view."""
+OFFICE_NAME_COLUMN_WIDTH = px(220)
+OFFICE_EVENTS_LIST_HEIGHT = px(76)
+"""The import tab's list of events to tick: two rows of names."""
+OFFICE_EVENT_ITEM_ROOM = (px(48), px(30))
+"""Beside and around an event's name in that list: its tick box and the gaps."""
 OFFICE_EVENT_LIST_WIDTH = px(380)
 """The Events tab's list of events, beside the chosen event's figures."""
 OFFICE_EVENT_CHART_MIN_SIZE = (px(240), px(220))
