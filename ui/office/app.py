@@ -10,16 +10,21 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.paths import asset_path
 from ui.office.window import OfficeWindow
+from ui.widgets.palette import OFFICE, fill_colours
 
 STYLESHEET = ("styles", "office.qss")
 
 
 def office_stylesheet() -> str:
-    """The office window's stylesheet, or "" when the file is missing (plain Qt look)."""
+    """The office window's stylesheet, or "" when the file is missing (plain Qt look).
+
+    A template like the kiosk's: its ``$tokens`` are the office palette's colours.
+    """
     try:
-        return asset_path(*STYLESHEET).read_text(encoding="utf-8")
+        text = asset_path(*STYLESHEET).read_text(encoding="utf-8")
     except OSError:
         return ""
+    return fill_colours(text, OFFICE)
 
 
 def make_office_window(

@@ -13,7 +13,8 @@ from PySide6.QtCore import Property, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ui.widgets.metrics import CHART_MIN_SIZE, CHART_SIZE_HINT
+from ui.widgets import metrics
+from ui.widgets.palette import STANDARD
 
 HOURS = 24
 
@@ -38,14 +39,15 @@ class HourChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._counts = [0] * HOURS
         self._current_hour: int | None = None
-        self._bar = QColor("#1D4E89")
-        self._current_bar = QColor("#A63D2A")
-        self._ink = QColor("#1B2230")
-        self._muted = QColor("#4A5263")
-        self._grid = QColor("#E4DED3")
+        # The staff panel's chart: always in the standard palette, like the panel.
+        self._bar = QColor(STANDARD.primary)
+        self._current_bar = QColor(STANDARD.accent)
+        self._ink = QColor(STANDARD.ink)
+        self._muted = QColor(STANDARD.muted)
+        self._grid = QColor(STANDARD.line)
         self._update_description()
 
-    # Colours a stylesheet can set: HourChart { qproperty-barColor: #1D4E89; } ------------
+    # Colours a stylesheet can set: HourChart { qproperty-barColor: $primary; } ------------
 
     def _get_bar(self) -> QColor:
         return self._bar
@@ -103,11 +105,11 @@ class HourChart(QWidget):
 
     def sizeHint(self) -> QSize:
         """A comfortable size for a staff-panel card."""
-        return QSize(*CHART_SIZE_HINT)
+        return QSize(*metrics.CHART_SIZE_HINT)
 
     def minimumSizeHint(self) -> QSize:
         """Small enough for a narrow window, big enough to read."""
-        return QSize(*CHART_MIN_SIZE)
+        return QSize(*metrics.CHART_MIN_SIZE)
 
     # Geometry ----------------------------------------------------------------------------
 
