@@ -53,6 +53,7 @@ def make_window(qtbot: QtBot, request: pytest.FixtureRequest) -> MakeWindow:
         # Asked for only now, so a first-start test's folder is never set up behind its back.
         service = over if over is not None else request.getfixturevalue("service")
         options.setdefault("show_keyboard", False)
+        options.setdefault("reduced_motion", False)
         window = build_main_window(service, **options)
         # The kiosk refuses to close while locked; let the test teardown close it.
         qtbot.addWidget(window, before_close_func=lambda w: w.allow_close())

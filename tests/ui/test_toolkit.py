@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO_ROOT
@@ -31,9 +31,29 @@ def test_a_button_is_a_named_touch_target_styled_by_its_kind(qtbot: QtBot) -> No
     assert button.objectName() == "SaveButton"
     assert button.property("kind") == "secondary"
     assert button.accessibleName() == "Save"
-    # Enter in a field must never press a default button behind the attendee's back.
-    assert not button.autoDefault()
     assert button.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
+def test_enter_or_space_presses_a_focused_button_never_one_behind_a_field(
+    qtbot: QtBot, key: Qt.Key
+) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    field = QLineEdit(holder)
+    button = kiosk_button("Save", parent=holder)
+    layout.addWidget(field)
+    layout.addWidget(button)
+    holder.show()
+    qtbot.waitExposed(holder)
+    button.setFocus()
+    field.setFocus()  # the button was focused once, and so could have become a default
+    with qtbot.assertNotEmitted(button.clicked):
+        qtbot.keyClick(field, key)
+    button.setFocus()
+    with qtbot.waitSignal(button.clicked, timeout=1000):
+        qtbot.keyClick(button, key)
 
 
 def test_a_button_takes_its_height_and_a_spoken_name_of_its_own(qtbot: QtBot) -> None:

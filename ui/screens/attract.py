@@ -1,4 +1,9 @@
-"""Attract: a calm, looping rotation of the content's key messages; any touch starts."""
+"""Attract: a calm, looping rotation of the content's key messages; any touch starts.
+
+The rotation is a slow fade, nothing flashes. It stays still (the first message,
+no dots) when the system asks for reduced motion or the screen is in high
+contrast: ``moves=False``.
+"""
 
 from __future__ import annotations
 
@@ -37,17 +42,21 @@ class AttractScreen(Screen):
         *,
         rotate_ms: int = ROTATE_MS,
         fade_ms: int = FADE_MS,
+        moves: bool = True,
     ) -> None:
         super().__init__(service, parent)
         self.setObjectName("attractScreen")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         content = service.content
+        self.setAccessibleName(content.title)
         self.messages: tuple[str, ...] = content.attract
         self._index = 0
+        self.moves = moves and len(self.messages) > 1
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*metrics.ATTRACT_MARGINS)
         layout.setSpacing(metrics.ATTRACT_SPACING)
+        self._add_top_controls(layout, on_dark=True)
 
         self.eyebrow = text_label(content.title, "eyebrow", self)
         self.eyebrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -67,6 +76,7 @@ class AttractScreen(Screen):
             dot = plain_label("", self)
             dot.setObjectName("attractDot")
             dot.setFixedSize(metrics.ATTRACT_DOT_SIZE, metrics.ATTRACT_DOT_SIZE)
+            dot.setVisible(self.moves)
             self._dot_labels.append(dot)
             self.dots.addWidget(dot)
         self.dots.addStretch(1)
@@ -113,8 +123,13 @@ class AttractScreen(Screen):
         self._fade.stop()
         self._opacity.setOpacity(1.0)
         self._show_message(0)
-        self._rotate.start()
+        if self.moves:
+            self._rotate.start()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def is_rotating(self) -> bool:
+        """Whether the messages take turns (not under reduced motion or high contrast)."""
+        return self._rotate.isActive()
 
     def on_leave(self) -> None:
         self._rotate.stop()

@@ -6,7 +6,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from ui.widgets import metrics
+from ui.widgets import metrics, palette
+from ui.widgets.announce import announce
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.countdown import Countdown
 from ui.widgets.text import text_label
@@ -67,6 +68,7 @@ class IdleOverlay(QWidget):
         self.show()
         self.raise_()
         self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self.card, f"{self.title_label.text()} {self.detail_label.text()}", assertive=True)
 
     def dismiss(self) -> None:
         """The attendee is still here: hide and say so."""
@@ -120,5 +122,5 @@ class IdleOverlay(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(27, 34, 48, 170))
+        painter.fillRect(self.rect(), QColor(palette.current().scrim))
         painter.end()
