@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk import cli
+from kiosk.display import STANDARD_DISPLAY, Display, Theme
 from kiosk.service import KioskService
 
 
@@ -47,10 +48,16 @@ def _office(args: argparse.Namespace) -> int:
 
 
 def _screenshots(args: argparse.Namespace) -> int:
-    """``p2p-kiosk screenshots``: every kiosk and office screen as PNG files."""
+    """``p2p-kiosk screenshots``: every kiosk and office screen as PNG files.
+
+    ``--text-size`` and ``--theme`` show the attendee screens as an attendee who
+    chose them sees them (the staff screens keep the standard display); the
+    office window, which has one display, is rendered only without them.
+    """
     from ui.office.screenshots import render_office_screenshots
     from ui.screenshots import render_screenshots as render
 
+    display = Display(args.text_size, Theme(args.theme))
     # A throwaway data folder with demo sign-ups from today, so the staff
     # panel's counts and chart show something real; never the real folder.
     with tempfile.TemporaryDirectory(prefix="p2p-screenshots-") as tmp:
@@ -58,10 +65,12 @@ def _screenshots(args: argparse.Namespace) -> int:
         service = KioskService.open(data_dir, content_path=args.content)
         try:
             _fill_demo_kiosk(service, data_dir / "stick")
+            service.set_default_display(display)
             paths = render(service, args.out)
         finally:
             service.close()
-    paths += render_office_screenshots(args.out)
+    if display == STANDARD_DISPLAY:
+        paths += render_office_screenshots(args.out)
     cli.say(f"Wrote {len(paths)} screenshot(s) to {args.out}")
     return cli.EXIT_OK
 

@@ -23,6 +23,7 @@ from kiosk.errors import KioskError
 from kiosk.paths import asset_path
 from kiosk.service import KioskService
 from ui.widgets import metrics, palette
+from ui.widgets.accessibility import install_accessible_roles
 from ui.widgets.palette import fill_colours, palette_for
 
 if TYPE_CHECKING:
@@ -111,7 +112,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
     app.setStyle("Fusion")
-    apply_display(STANDARD_DISPLAY)
+    if _applied is None:
+        apply_display(STANDARD_DISPLAY)  # a window then shows its attendee's own
+    install_accessible_roles()
     # The kiosk has no double-clicks. Qt makes a touch that comes within the double-click
     # interval of the last one a double-click instead of a press, even one far away (a key,
     # then a field), and a touch-scrolled page swallows double-clicks: the tap would be lost.

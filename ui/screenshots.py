@@ -41,6 +41,7 @@ SCREENS = (
     "staff_export",
     "staff_settings",
     "staff_languages",
+    "staff_display",
 )
 FIRST_START_SCREENS = ("setup", "setup_event", "locked")
 DEFAULT_SIZES = ((1280, 800), (1920, 1080))
@@ -58,7 +59,8 @@ def render_screenshots(
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import build_main_window, create_app
+    from kiosk.display import STANDARD_DISPLAY
+    from ui.app import apply_display, build_main_window, create_app
 
     app = create_app()
     out_dir = Path(out_dir)
@@ -81,6 +83,8 @@ def render_screenshots(
             window.deleteLater()
             QApplication.sendPostedEvents()
             app.processEvents()
+        # The first-start screens show the standard display, as the staff screens do.
+        apply_display(STANDARD_DISPLAY)
         for name in FIRST_START_SCREENS:
             screen = _FIRST_START[name](service)
             screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -201,6 +205,7 @@ _STAGES: dict[str, Callable[[MainWindow, KioskService], None]] = {
     "staff_export": _staff_page("export"),
     "staff_settings": _staff_page("settings"),
     "staff_languages": _staff_page("languages"),
+    "staff_display": _staff_page("display"),
 }
 
 

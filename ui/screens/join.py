@@ -189,7 +189,8 @@ class JoinScreen(Screen):
             required=False,
             parent=card,
         )
-        self.postal_code.edit.setAccessibleName(self.tr("ZIP or postal code (optional)"))
+        # The words on screen first (WCAG 2.5.3, label in name), then what else it takes.
+        self.postal_code.edit.setAccessibleName(self.tr("ZIP code (optional), or postal code"))
         self.postal_code.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
         form.addLayout(_side_by_side(self.phone, self.postal_code))
 
