@@ -10,7 +10,7 @@ receive them (``a11y_events``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,8 +20,8 @@ from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.signup import SignupForm, WlfChoice
 from tests.ui.a11y_events import listening
+from tests.ui.attendee_stages import walk_stages
 from tests.ui.conftest import MakeWindow
 from ui.main_window import MainWindow
 from ui.screens.base import Screen
@@ -90,61 +90,8 @@ def _visible_label(widget: QWidget, window: QWidget) -> str:
     return ""
 
 
-def _stages(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
-    """Each attendee screen (and card over one) as the attendee sees it."""
-
-    def resource_detail() -> None:
-        window.go("resources")
-        window.resources.show_detail(0)
-
-    def join_with_mistakes() -> None:
-        window.go("join")
-        window.join.email.edit.setText("dana@gmail.con")
-        window.join.submit()
-
-    def thank_you() -> None:
-        record = window.service.submit(
-            SignupForm(
-                first_name="Dana",
-                last_name="Levi",
-                email="dana@example.org",
-                wlf_choice=WlfChoice.MEMBER,
-                contact_consent=True,
-            )
-        )
-        window.thank_you.show_record(record)
-        window.go("thank_you")
-
-    def idle_warning() -> None:
-        window.go("home")
-        window.overlay.start()
-        window.overlay.freeze()
-
-    def display_choices() -> None:
-        window.go("home")
-        window.open_display_panel()
-
-    return [
-        ("attract", lambda: window.go("attract")),
-        ("home", lambda: window.go("home")),
-        ("message", lambda: window.go("message")),
-        ("resources", lambda: window.go("resources")),
-        ("resource_detail", resource_detail),
-        ("action", lambda: window.go("action")),
-        ("join", lambda: window.go("join")),
-        ("join_mistakes", join_with_mistakes),
-        ("thank_you", thank_you),
-        ("idle_warning", idle_warning),
-        ("display_choices", display_choices),
-    ]
-
-
 def _walk(qtbot: QtBot, window: MainWindow) -> Iterator[tuple[str, list[Node]]]:
-    for name, show in _stages(window):
-        window.overlay.cancel()
-        window.display_panel.close_panel()
-        show()
-        qtbot.wait(1)
+    for name in walk_stages(qtbot, window):
         yield name, _tree(window)
 
 

@@ -78,6 +78,8 @@ class Palette:
     """A text field's background while it has focus."""
     focus_card: str
     """A home or resource card's background while it has focus (its words keep their colours)."""
+    focus_on_dark: str
+    """The focus border on a dark ground: the attract screen, the shade behind a card."""
     # Disabled controls (exempt from WCAG's contrast, and still readable).
     disabled_fill: str
     disabled_line: str
@@ -89,7 +91,6 @@ class Palette:
     attract_soft: str
     attract_button: str
     attract_button_ink: str
-    attract_focus: str
     # The on-screen keyboard.
     keyboard_page: str
     keyboard_line: str
@@ -137,6 +138,7 @@ STANDARD = Palette(
     focus_line="#1B2230",
     focus_tint="#FFF8C5",
     focus_card="#FFDD00",
+    focus_on_dark="#FFDD00",
     disabled_fill="#F1ECE3",
     disabled_line="#C9C2B5",
     disabled_ink="#6B6457",
@@ -146,7 +148,6 @@ STANDARD = Palette(
     attract_soft="#DCE6F2",
     attract_button="#FFFFFF",
     attract_button_ink="#1D4E89",
-    attract_focus="#FFDD00",
     keyboard_page="#E9E3D8",
     keyboard_line="#D5CDBF",
     key_pressed="#DCE6F2",
@@ -188,6 +189,7 @@ HIGH_CONTRAST = Palette(
     focus_line="#FF7CFF",
     focus_tint="#1A1A1A",
     focus_card="#000000",
+    focus_on_dark="#FF7CFF",
     disabled_fill="#000000",
     disabled_line="#9E9E9E",
     disabled_ink="#BFBFBF",
@@ -197,7 +199,6 @@ HIGH_CONTRAST = Palette(
     attract_soft="#FFFFFF",
     attract_button="#FFE14D",
     attract_button_ink="#000000",
-    attract_focus="#FF7CFF",
     keyboard_page="#000000",
     keyboard_line="#FFFFFF",
     key_pressed="#333333",
