@@ -72,7 +72,8 @@ def _answer(command: list[str]) -> str | None:
         done = subprocess.run(
             [program, *command[1:]],
             capture_output=True,
-            text=True,
+            encoding="utf-8",
+            errors="replace",  # a desktop printing garbage is just not asking
             timeout=_ASK_TIMEOUT_S,
             check=False,
         )
