@@ -97,10 +97,10 @@ def _bring_into_view(widget: QWidget) -> None:
 
 def _on_top(window: MainWindow) -> QWidget:
     """The card over the screen if one is open, else the screen."""
-    return next(
-        (w for w in (window.display_panel, window.overlay) if w.isVisible()),
-        window.stack.currentWidget(),
-    )
+    for card in (window.display_panel, window.overlay):
+        if card.isVisible():
+            return card
+    return window.screen_named(window.current)
 
 
 def _texts(window: MainWindow) -> Iterator[QWidget]:

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
     QHBoxLayout,
@@ -30,6 +30,8 @@ from ui.widgets.text import plain_label, set_role, text_label
 
 ROTATE_MS = 7000
 FADE_MS = 700
+MESSAGE_ROLES = ("display", "h1", "h2", "lead")
+"""The sizes a key message may take, largest first."""
 
 
 class AttractScreen(Screen):
@@ -108,7 +110,7 @@ class AttractScreen(Screen):
         self._rotate = QTimer(self)
         self._rotate.setInterval(max(1, rotate_ms))
         self._rotate.timeout.connect(self.advance)
-        self._show_message(0)
+        self.show_message(0)
 
     @property
     def index(self) -> int:
@@ -122,7 +124,7 @@ class AttractScreen(Screen):
     def on_enter(self) -> None:
         self._fade.stop()
         self._opacity.setOpacity(1.0)
-        self._show_message(0)
+        self.show_message(0)
         if self.moves:
             self._rotate.start()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -149,20 +151,44 @@ class AttractScreen(Screen):
         if not self._fading_out:
             return
         self._fading_out = False
-        self._show_message((self._index + 1) % len(self.messages))
+        self.show_message((self._index + 1) % len(self.messages))
         self._fade.setStartValue(0.0)
         self._fade.setEndValue(1.0)
         self._fade.start()
 
-    def _show_message(self, index: int) -> None:
+    def show_message(self, index: int) -> None:
+        """Show key message ``index`` at once (no fade)."""
         self._index = index
         text = self.messages[index]
         self.message_label.setText(text)
-        # Long messages step down a size so they never crowd the screen.
-        set_role(self.message_label, "display" if len(text) <= 60 else "h1")
+        self._fit_message()
         for position, dot in enumerate(self._dot_labels):
             dot.setProperty("active", position == index)
             set_role(dot, "dot")
+
+    def _fit_message(self) -> None:
+        """Show the message in the largest size at which all of it fits the screen.
+
+        A long message (or larger text) steps down from display to h1, h2 or lead,
+        so it never runs off the screen or crowds the rest of it out.
+        """
+        layout = self.layout()
+        for role in MESSAGE_ROLES:
+            set_role(self.message_label, role)
+            if layout is None or not self.isVisible():
+                return  # laid out, and fitted, once shown
+            layout.activate()
+            label = self.message_label
+            if label.height() + 1 >= label.heightForWidth(label.width()):
+                return
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_message()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_message()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         event.accept()

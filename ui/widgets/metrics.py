@@ -124,8 +124,10 @@ HEADER_SPACING = px(20)
 HEADER_HEIGHT = px(88)
 """The bar across the top of a content screen (Back, title, Sign up)."""
 
-ATTRACT_MARGINS = margins(96, 64, 96, 48)
-ATTRACT_SPACING = px(24)
+# Stretches share out the attract screen's height; the fixed gaps stay small, so a
+# message at 150 % text still has room.
+ATTRACT_MARGINS = margins(96, 40, 96, 32)
+ATTRACT_SPACING = px(12)
 ATTRACT_DOT_SIZE = px(14)
 ATTRACT_DOT_SPACING = px(12)
 ATTRACT_BUTTON_WIDTH = px(360)
