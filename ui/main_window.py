@@ -150,6 +150,11 @@ class MainWindow(QWidget):
         self._prebuild.timeout.connect(self._build_next_screen)
 
         self._make_overlays()
+        self._display_focus: str | None = None
+        self._apply_display = QTimer(self)
+        self._apply_display.setSingleShot(True)
+        self._apply_display.setInterval(0)
+        self._apply_display.timeout.connect(self._show_chosen_display)
         # Paused on attract; its interval is set on the way out of attract.
         self.idle = IdleWatcher(idle_ms or 1, self)
         self.idle.timed_out.connect(self._on_idle)
@@ -436,9 +441,17 @@ class MainWindow(QWidget):
 
     def _on_display_chosen(self, display: Display, focus: str) -> None:
         self.service.set_display(display)
+        # The screens (and this card) are built again once the tap or key that chose
+        # is over: the card it came from must not go while it is still handling it.
+        self._display_focus = focus
+        self._apply_display.start()
+
+    def _show_chosen_display(self) -> None:
+        still_choosing = self.display_panel.isVisible()
         self._show_attendee_display(continuing=self._current)
-        self.stack.setEnabled(False)
-        self.display_panel.open(focus)
+        if still_choosing:
+            self.stack.setEnabled(False)
+            self.display_panel.open(self._display_focus)
         self._restart_idle()  # larger text or high contrast: twice the time
 
     def _on_display_closed(self) -> None:

@@ -42,7 +42,7 @@ class DisplayPanel(QWidget):
         self._display = display
         # The card, centred; with larger text it may be taller than the window, and scrolls.
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(*metrics.even_margins(metrics.CENTRED_MARGIN))
+        outer.setContentsMargins(*metrics.even_margins(metrics.CENTRED_MARGIN_TIGHT))
         self.scroll_area = TouchScrollArea(self)
         outer.addWidget(self.scroll_area)
         body = self.scroll_area.body_layout
@@ -60,8 +60,15 @@ class DisplayPanel(QWidget):
         layout = QVBoxLayout(self.card)
         layout.setContentsMargins(*metrics.DISPLAY_CARD_MARGINS)
         layout.setSpacing(metrics.DISPLAY_SPACING)
+        # Done beside the title, where it is seen without scrolling at any text size.
+        title_row = QHBoxLayout()
+        title_row.setSpacing(metrics.DISPLAY_COLUMN_SPACING)
         self.title_label = text_label(self.tr("Display"), "h1", self.card)
-        layout.addWidget(self.title_label)
+        title_row.addWidget(self.title_label, 1)
+        self.done_button = kiosk_button(self.tr("Done"), "primary", name="displayDone")
+        self.done_button.clicked.connect(self.close_panel)
+        title_row.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(title_row)
         note = self.tr(
             "Larger text and high contrast are for you: the next person starts with the "
             "kiosk's usual display."
@@ -72,10 +79,6 @@ class DisplayPanel(QWidget):
         columns.addLayout(self._size_column(), 1)
         columns.addLayout(self._contrast_column(), 1)
         layout.addLayout(columns)
-        layout.addSpacing(metrics.SECTION_GAP_SMALL)
-        self.done_button = kiosk_button(self.tr("Done"), "primary", name="displayDone")
-        self.done_button.clicked.connect(self.close_panel)
-        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self._set_tab_order()
         self.hide()
         parent.installEventFilter(self)
@@ -110,9 +113,9 @@ class DisplayPanel(QWidget):
 
     def _set_tab_order(self) -> None:
         order: list[QWidget] = [
+            self.done_button,
             *(row.button for row in self.size_rows.values()),
             self.contrast_row.button,
-            self.done_button,
         ]
         for before, after in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(before, after)

@@ -218,8 +218,8 @@ BACK_ICON_SIZE = (px(15), px(30))
 """The arrow drawn before the word Back."""
 DISPLAY_CARD_WIDTH = px(1000)
 """The Display choices' card: two columns, text size and contrast."""
-DISPLAY_CARD_MARGINS = margins(48, 36, 48, 36)
-DISPLAY_SPACING = px(14)
+DISPLAY_CARD_MARGINS = margins(40, 28, 40, 28)
+DISPLAY_SPACING = px(10)
 """Between the card's heading, its note, its columns and Done; and between choices."""
 DISPLAY_COLUMN_SPACING = px(32)
 

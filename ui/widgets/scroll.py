@@ -31,6 +31,9 @@ class TouchScrollArea(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("touchScroll")
+        # Tab reaches it, so the arrow keys can scroll a page with no controls on it;
+        # a tap does not, so a finger on the text never puts a focus border round it.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
