@@ -229,6 +229,61 @@ def test_the_layout_check_finds_bare_numbers_in_calls_and_keywords() -> None:
     ]
 
 
+def _metrics_read_too_early(source: str, where: str) -> list[str]:
+    """Metrics read once, at import: a default argument, or a name imported from the module."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module == "ui.widgets.metrics":
+            found.append(f"{where}:{node.lineno} imports names from metrics")
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            defaults = [*node.args.defaults, *(d for d in node.args.kw_defaults if d)]
+            for default in defaults:
+                for leaf in ast.walk(default):
+                    if isinstance(leaf, ast.Name) and leaf.id == "metrics":
+                        found.append(f"{where}:{node.lineno} {node.name} defaults to a metric")
+    return found
+
+
+def test_no_metric_is_read_before_the_attendees_text_size_is_known() -> None:
+    sources = sorted((REPO_ROOT / "ui").rglob("*.py"))
+    found = [
+        where
+        for path in sources
+        for where in _metrics_read_too_early(
+            path.read_text(encoding="utf-8"), str(path.relative_to(REPO_ROOT))
+        )
+    ]
+    assert not found, "read metrics.NAME when the widget is built:\n" + "\n".join(found)
+    assert _metrics_read_too_early(
+        "from ui.widgets.metrics import TOUCH_TARGET\n"
+        "def button(height: int = metrics.TOUCH_TARGET) -> None: ...\n"
+        "def field(*, side: int = metrics.QR_SIDE) -> None: ...\n",
+        "x.py",
+    ) == [
+        "x.py:1 imports names from metrics",
+        "x.py:2 button defaults to a metric",
+        "x.py:3 field defaults to a metric",
+    ]
+
+
+def test_a_new_scale_works_every_metric_out_again_and_at_scale_puts_it_back() -> None:
+    assert metrics.SCALE == 1.0
+    with metrics.at_scale(1.5):
+        assert metrics.SCALE == 1.5
+        assert metrics.TOUCH_TARGET == 84
+        assert metrics.READING_MARGINS == (96, 60, 96, 72)
+        assert metrics.px(20) == 30 and metrics.px(20, 1.0) == 20
+        with metrics.at_scale(1.25):
+            assert metrics.TOUCH_TARGET == 70
+        assert metrics.TOUCH_TARGET == 84
+    assert metrics.SCALE == 1.0 and metrics.TOUCH_TARGET == 56
+    assert metrics.WINDOWED_SIZE == (1280, 800)  # the screen, not the design: never scaled
+    for bad in (0, -1.5):
+        with pytest.raises(ValueError, match="positive"):
+            metrics.set_scale(bad)
+    assert metrics.SCALE == 1.0
+
+
 def test_every_metric_is_its_design_value_at_the_layout_scale() -> None:
     assert metrics.SCALE == 1.0  # the screenshots are the design; a new scale is a new design
     assert metrics.px(56) == metrics.TOUCH_TARGET == 56
