@@ -36,6 +36,7 @@ SCREENS = (
     "join_errors",
     "thank_you",
     "idle_countdown",
+    "display_choices",
     "staff_pin",
     "staff",
     "staff_export",
@@ -172,6 +173,12 @@ def _idle_countdown(window: MainWindow, service: KioskService) -> None:
     window.overlay.freeze()
 
 
+def _display_choices(window: MainWindow, service: KioskService) -> None:
+    window.overlay.cancel()
+    window.go(Route.HOME)
+    window.open_display_panel()
+
+
 def _staff_pin(window: MainWindow, service: KioskService) -> None:
     window.overlay.cancel()
     window.open_staff()
@@ -200,6 +207,7 @@ _STAGES: dict[str, Callable[[MainWindow, KioskService], None]] = {
     "join_errors": _join_errors,
     "thank_you": _thank_you,
     "idle_countdown": _idle_countdown,
+    "display_choices": _display_choices,
     "staff_pin": _staff_pin,
     "staff": _staff,
     "staff_export": _staff_page("export"),
