@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,18 +13,15 @@ from kiosk.display import STANDARD_DISPLAY, TEXT_SIZES, Display, Theme
 from kiosk.paths import DB_FILE_NAME
 from kiosk.service import KioskService
 from kiosk.settings import TEXT_SIZE, THEME
+from tests.factories import MakeService
 
 LARGE = Display(150, Theme.STANDARD)
 HIGH = Display(100, Theme.HIGH_CONTRAST)
 
 
 @pytest.fixture
-def service(data_dir: Path, clock: ManualClock) -> Iterator[KioskService]:
-    opened = KioskService.open(data_dir, clock=clock)
-    try:
-        yield opened
-    finally:
-        opened.close()
+def service(make_service: MakeService) -> KioskService:
+    return make_service(set_up=False)
 
 
 def test_a_display_is_a_text_size_the_kiosk_offers_and_a_theme() -> None:

@@ -1,13 +1,15 @@
 """Every attendee screen, and card over one, as an attendee sees it: one list for the tests.
 
 The accessibility, contrast and larger-text tests each look at all of them,
-so they share the list (and a new screen added here is checked by all).
+so they share the list (and a new screen added here is checked by all), and
+the two ways they look at one: what is on top, and a widget scrolled into view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.signup import SignupForm, WlfChoice
@@ -74,3 +76,21 @@ def walk_stages(qtbot: QtBot, window: MainWindow) -> Iterator[str]:
         show()
         qtbot.wait(1)
         yield name
+
+
+def on_top(window: MainWindow) -> QWidget:
+    """The card over the screen if one is open, else the screen."""
+    for card in (window.display_panel, window.overlay):
+        if card.isVisible():
+            return card
+    return window.screen_named(window.current)
+
+
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll every scroll area holding ``widget`` so all of it shows, as a reader would."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 0, 0)
+        parent = parent.parentWidget()
+    QApplication.processEvents()

@@ -20,20 +20,18 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QCheckBox,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from kiosk.display import Display, Theme
 from kiosk.service import KioskService
-from tests.ui.attendee_stages import walk_stages
+from tests.ui.attendee_stages import on_top, scroll_into_view, walk_stages
 from tests.ui.conftest import MakeWindow
 from ui.main_window import MainWindow
 from ui.widgets.nav_card import NavCard
@@ -85,27 +83,9 @@ def _is_large(widget: QWidget) -> bool:
     return font.pixelSize() >= 24 or (font.pixelSize() >= 18.66 and font.bold())
 
 
-def _bring_into_view(widget: QWidget) -> None:
-    """Scroll every scroll area holding ``widget`` so all of it shows, as a reader would."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget, 0, 0)
-        parent = parent.parentWidget()
-    QApplication.processEvents()
-
-
-def _on_top(window: MainWindow) -> QWidget:
-    """The card over the screen if one is open, else the screen."""
-    for card in (window.display_panel, window.overlay):
-        if card.isVisible():
-            return card
-    return window.screen_named(window.current)
-
-
 def _texts(window: MainWindow) -> Iterator[QWidget]:
     """Each widget showing words now, on top."""
-    for widget in _on_top(window).findChildren(QWidget):
+    for widget in on_top(window).findChildren(QWidget):
         if not widget.isVisible() or not widget.isEnabled():
             continue
         if isinstance(widget, QLabel | QPushButton) and widget.text().strip():
@@ -144,7 +124,7 @@ def test_every_text_on_every_attendee_screen_is_readable(
     checked = 0
     for stage in walk_stages(qtbot, window):
         for widget in list(_texts(window)):
-            _bring_into_view(widget)
+            scroll_into_view(widget)
             area = _text_area(widget, window)
             if area.width() < 4 or area.height() < 4:
                 continue
@@ -186,7 +166,7 @@ def _row_contrast(window: QWidget, widget: QWidget) -> float:
 
 
 def _controls(window: MainWindow) -> Iterator[QWidget]:
-    for widget in _on_top(window).findChildren(QWidget):
+    for widget in on_top(window).findChildren(QWidget):
         reachable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
         if widget.isVisible() and widget.isEnabled() and reachable:
             yield widget
@@ -203,7 +183,7 @@ def test_every_control_shows_its_boundary_and_its_focus(
             where = _describe(stage, control)
             # Unfocused: a field's or a button's edge, a tick box somewhere on its row.
             window.setFocus()
-            _bring_into_view(control)
+            scroll_into_view(control)
             if isinstance(control, QCheckBox | QRadioButton):
                 boundary = _row_contrast(window, control)
             elif isinstance(control, QLineEdit | NavCard) or control.property("kind") in (
@@ -217,7 +197,7 @@ def test_every_control_shows_its_boundary_and_its_focus(
             if boundary < NON_TEXT:
                 problems.append(f"{where}: its boundary is {boundary:.2f}:1")
             control.setFocus(Qt.FocusReason.TabFocusReason)
-            _bring_into_view(control)
+            scroll_into_view(control)
             focused += 1
             ring = _edge_contrast(window, control)
             if ring < NON_TEXT:

@@ -10,22 +10,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.display import Display, Theme
 from kiosk.service import KioskService
-from tests.ui.attendee_stages import walk_stages
+from tests.ui.attendee_stages import on_top, scroll_into_view, walk_stages
 from tests.ui.conftest import MakeWindow
 from ui.main_window import MainWindow
 from ui.widgets import metrics
-
-
-def _on_top(window: MainWindow) -> QWidget:
-    for card in (window.display_panel, window.overlay):
-        if card.isVisible():
-            return card
-    return window.screen_named(window.current)
 
 
 def _in_window(widget: QWidget, window: QWidget) -> QRect:
@@ -38,20 +31,11 @@ def _shown(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, shown.topLeft()), shown.size())
 
 
-def _scroll_to(widget: QWidget) -> None:
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget, 0, 0)
-        parent = parent.parentWidget()
-    QApplication.processEvents()
-
-
 def _words_problems(window: MainWindow) -> list[str]:
     """Each text on top cut off, off the side, or too narrow for its words."""
     problems = []
     right = window.rect().right()
-    for widget in _on_top(window).findChildren(QWidget):
+    for widget in on_top(window).findChildren(QWidget):
         if not widget.isVisible():
             continue
         if isinstance(widget, QLabel) and widget.text().strip():
@@ -77,7 +61,7 @@ def _overlaps(window: MainWindow) -> list[str]:
     """Texts drawn over one another (a label inside a button is the button's own)."""
     texts = [
         w
-        for w in _on_top(window).findChildren(QWidget)
+        for w in on_top(window).findChildren(QWidget)
         if w.isVisible()
         and isinstance(w, QLabel | QAbstractButton)
         and (w.text().strip() if isinstance(w, QLabel | QAbstractButton) else "")
@@ -123,10 +107,10 @@ def test_at_150_percent_every_attendee_screen_shows_all_its_words(
 def test_what_does_not_fit_scrolls_into_view(qtbot: QtBot, large_text_window: MainWindow) -> None:
     window = large_text_window
     for stage in walk_stages(qtbot, window):
-        for label in _on_top(window).findChildren(QLabel):
+        for label in on_top(window).findChildren(QLabel):
             if not (label.isVisible() and label.text().strip()):
                 continue
-            _scroll_to(label)
+            scroll_into_view(label)
             shown = label.visibleRegion().boundingRect()
             assert shown.height() >= label.height() - 1, f"{stage}: {label.text()[:40]!r}"
 

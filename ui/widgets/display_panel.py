@@ -9,16 +9,17 @@ it is open, Tab moves among its own controls only, and Done or Esc closes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.display import TEXT_SIZES, Display, Theme
-from ui.widgets import metrics, palette
+from ui.widgets import metrics
 from ui.widgets.announce import announce
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.choice_row import ChoiceRow
 from ui.widgets.scroll import TouchScrollArea
+from ui.widgets.shade import Shade
 from ui.widgets.text import text_label
 
 CONTRAST = "contrast"
@@ -29,7 +30,7 @@ def size_key(text_size: int) -> str:
     return f"size-{text_size}"
 
 
-class DisplayPanel(QWidget):
+class DisplayPanel(Shade):
     """Covers its parent; the attendee picks a text size and whether to use high contrast."""
 
     chosen = Signal(object, str)
@@ -80,8 +81,6 @@ class DisplayPanel(QWidget):
         columns.addLayout(self._contrast_column(), 1)
         layout.addLayout(columns)
         self._set_tab_order()
-        self.hide()
-        parent.installEventFilter(self)
 
     def _size_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
@@ -141,7 +140,7 @@ class DisplayPanel(QWidget):
         ``focus`` names the same choice in the panel this one replaces (``size_key``,
         ``CONTRAST``); by default the text size chosen now.
         """
-        self._fit_parent()
+        self.cover_parent()
         self.show()
         self.raise_()
         target = self._control(focus) or self.size_rows[self._display.text_size].button
@@ -165,16 +164,6 @@ class DisplayPanel(QWidget):
 
     # Covering the window ---------------------------------------------------------------
 
-    def _fit_parent(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self._fit_parent()
-        return False
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             event.accept()
@@ -185,8 +174,3 @@ class DisplayPanel(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # A tap beside the card does nothing: the screen under it is out of reach.
         event.accept()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(palette.current().scrim))
-        painter.end()
