@@ -79,22 +79,22 @@ _PIXELS = re.compile(r"\b(\d+)px\b")
 _applied: Display | None = None
 
 
-def apply_display(display: Display) -> bool:
+def apply_display(display: Display) -> None:
     """Lay out and colour the attendee screens built from now on for ``display``.
 
     Sets the layout scale, the palette painted in code, and the application's
-    stylesheet; returns whether anything changed (the caller then builds its
-    screens again). The staff screens carry their own standard stylesheet.
+    stylesheet (once per change: restyling every widget takes a moment); the
+    caller builds its screens again. The staff screens carry their own
+    standard stylesheet.
     """
     global _applied
     app = QApplication.instance()
     if display == _applied or not isinstance(app, QApplication):
-        return False
+        return
     metrics.set_scale(display.scale)
     palette.set_theme(display.theme)
     app.setStyleSheet(load_stylesheet(display))
     _applied = display
-    return True
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:

@@ -457,9 +457,8 @@ class MainWindow(QWidget):
     def _on_display_closed(self) -> None:
         self.stack.setEnabled(True)
         screen = self.screen_named(self._current)
-        button = getattr(screen, "display_button", None)
-        if isinstance(button, QWidget):
-            button.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(screen, Screen):
+            screen.display_button.setFocus(Qt.FocusReason.OtherFocusReason)  # back where it was
 
     def _close_display_panel(self) -> None:
         self.display_panel.close_panel()

@@ -45,6 +45,8 @@ class Screen(QWidget):
     navigate = Signal(str)
     display_requested = Signal()
     """The attendee pressed "Aa Display"."""
+    display_button: QPushButton
+    """"Aa Display", in the screen's top corner or its header (each screen places it)."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +92,7 @@ class Screen(QWidget):
         self.top_controls.setContentsMargins(*metrics.NO_MARGINS)
         self.top_controls.setSpacing(metrics.TOP_CONTROLS_SPACING)
         self.top_controls.addStretch(1)
-        self.display_button: QPushButton = display_button(self, on_dark=on_dark)
+        self.display_button = display_button(self, on_dark=on_dark)
         self.display_button.clicked.connect(self.display_requested)
         self.top_controls.addWidget(self.display_button)
         layout.insertLayout(0, self.top_controls)
