@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from kiosk import __version__
 from kiosk.content import ContentError, load_content
+from kiosk.display import STANDARD_DISPLAY, TEXT_SIZES, THEMES
 from kiosk.errors import KioskError
 from kiosk.first_start import SetupState
 from kiosk.logs import setup_logging
@@ -245,6 +246,21 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
         screens.screenshots,
     )
     shots.add_argument("--out", type=Path, required=True, metavar="DIR")
+    shots.add_argument(
+        "--text-size",
+        type=int,
+        choices=TEXT_SIZES,
+        default=STANDARD_DISPLAY.text_size,
+        metavar="PERCENT",
+        help=f"the attendee screens' text size: {', '.join(map(str, TEXT_SIZES))} "
+        "(the office window is rendered only at the default)",
+    )
+    shots.add_argument(
+        "--theme",
+        choices=THEMES,
+        default=STANDARD_DISPLAY.theme.value,
+        help=f"the attendee screens' colours: {', '.join(THEMES)}",
+    )
     return parser
 
 

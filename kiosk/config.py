@@ -1,8 +1,9 @@
 """Deployment settings from ``config.toml`` in the data folder, checked on load.
 
 Command-line options override the file; the file overrides the defaults.
-Settings a volunteer changes at the booth (event, PIN, idle timeout) live in
-the store instead, so they survive without anyone editing a file.
+Settings a volunteer changes at the booth (event, PIN, idle timeout, the
+attendees' text size and theme) live in the store instead, so they survive
+without anyone editing a file.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.display import STANDARD_DISPLAY
 from kiosk.errors import KioskError
 from kiosk.paths import default_content_path
 from kiosk.settings import (
@@ -23,6 +25,8 @@ from kiosk.settings import (
     IDLE_TIMEOUT,
     KEYBOARD,
     LANGUAGES,
+    TEXT_SIZE,
+    THEME,
     Setting,
 )
 
@@ -45,6 +49,8 @@ class KioskConfig:
     export_public_key: str | None
     languages: tuple[str, ...] | None = None  # None: every complete language of the content
     default_language: str | None = None  # None: the content's own language
+    text_size: int = STANDARD_DISPLAY.text_size  # what every attendee starts with (percent)
+    theme: str = STANDARD_DISPLAY.theme.value
 
 
 def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskConfig:
@@ -81,6 +87,8 @@ def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskCon
         # loaded (kiosk.languages.configured_languages).
         languages=tuple(values[LANGUAGES.key]) if values[LANGUAGES.key] is not None else None,
         default_language=values[DEFAULT_LANGUAGE.key],
+        text_size=values[TEXT_SIZE.key],
+        theme=values[THEME.key],
     )
 
 

@@ -19,6 +19,7 @@ from kiosk import pin as pins
 from kiosk.clock import Clock, utc_now
 from kiosk.config import ConfigError, KioskConfig, load_config
 from kiosk.content import Content, Language, LanguageUnavailable, load_content, shown_code
+from kiosk.display import Display, Theme
 from kiosk.errors import StoreError
 from kiosk.first_start import SetupState, peek_setting, peek_setup_state, setup_state
 from kiosk.languages import (
@@ -28,7 +29,7 @@ from kiosk.languages import (
     configured_languages,
     stored_languages,
 )
-from kiosk.settings import IDLE_TIMEOUT
+from kiosk.settings import IDLE_TIMEOUT, TEXT_SIZE, THEME
 from kiosk.signup import Signup, SignupForm, SignupRecord
 
 # The store (SQLAlchemy, Alembic), validation (phonenumbers) and export are
@@ -68,6 +69,8 @@ class KioskService:
         self._content = content
         self._languages: LanguageChoice | None = None  # read from the store when first asked
         self._language: str | None = None  # the current attendee's choice; None: the default
+        self._default_display: Display | None = None  # read from the store when first asked
+        self._display: Display | None = None  # the current attendee's choice; None: the default
         self.clock = clock
         # None means the machine's own zone; tests pass a fixed one.
         self._local_tz = local_tz
@@ -184,15 +187,50 @@ class KioskService:
 
     def _language_choice(self) -> LanguageChoice:
         if self._languages is None:
-            # Before the store opens (the attract screen shows first), read the
-            # setting straight from its file rather than open it early.
-            if self._store is None:
-                stored = peek_setting(self.config.data_dir, LANGUAGES_SETTING)
-            else:
-                stored = self._store.get_setting(LANGUAGES_SETTING)
+            stored = self._booth_setting(LANGUAGES_SETTING)
             configured = configured_languages(self.config, self._content)
             self._languages = stored_languages(self._content, stored, configured)
         return self._languages
+
+    # How the attendee screens look -----------------------------------------------
+
+    @property
+    def display(self) -> Display:
+        """The current attendee's text size and theme (the kiosk's default until they choose)."""
+        return self._display if self._display is not None else self.default_display
+
+    def set_display(self, display: Display) -> None:
+        """Show the screens to the current attendee with ``display``, until they leave."""
+        self._display = display
+
+    def reset_display(self) -> None:
+        """Go back to the kiosk's default display: the next attendee starts there."""
+        self._display = None
+
+    @property
+    def default_display(self) -> Display:
+        """The text size and theme every attendee starts with (a staff setting, or config.toml)."""
+        if self._default_display is None:
+            size = TEXT_SIZE.read(self._booth_setting(TEXT_SIZE.key), self.config.text_size)
+            theme = THEME.read(self._booth_setting(THEME.key), self.config.theme)
+            self._default_display = Display(
+                text_size=size or self.config.text_size, theme=Theme(theme or self.config.theme)
+            )
+        return self._default_display
+
+    def set_default_display(self, display: Display) -> None:
+        """Make ``display`` what every attendee starts with (a staff setting kept in the store)."""
+        self.store.set_setting(TEXT_SIZE.key, str(display.text_size))
+        self.store.set_setting(THEME.key, display.theme.value)
+        self._default_display = display
+
+    def _booth_setting(self, key: str) -> str | None:
+        """A setting volunteers keep in the store, read before the store opens if need be."""
+        # The attract screen shows first, in the default display, before the store
+        # has opened: read its file rather than open it early.
+        if self._store is None:
+            return peek_setting(self.config.data_dir, key)
+        return self._store.get_setting(key)
 
     # Behaviour settings ------------------------------------------------------
 

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from kiosk.display import TEXT_SIZES, THEMES
+
 T = TypeVar("T", int, str, list[str])
 
 
@@ -50,15 +52,20 @@ class Setting(Generic[T]):
             return None
         return self.message
 
-    def read(self, stored: str | None) -> T | None:
-        """A value as the store keeps it (text); the default if none is kept, or not a good one."""
+    def read(self, stored: str | None, fallback: T | None = None) -> T | None:
+        """A value as the store keeps it (text).
+
+        ``fallback`` (the default when not given) if none is kept, or not a good one.
+        """
+        if fallback is None:
+            fallback = self.default
         if not stored:
-            return self.default
+            return fallback
         try:
             value = self.type(stored)
         except ValueError:
-            return self.default
-        return value if self.problem(value) is None else self.default
+            return fallback
+        return value if self.problem(value) is None else fallback
 
 
 KEYBOARD_MODES = ("auto", "on", "off")
@@ -117,6 +124,23 @@ DEFAULT_LANGUAGE = Setting(
 )
 """The language each attendee starts in; None: the content's own language."""
 
+TEXT_SIZE = Setting(
+    "text_size",
+    int,
+    TEXT_SIZES[0],
+    TEXT_SIZES.__contains__,
+    f"must be one of {', '.join(map(str, TEXT_SIZES))} (percent)",
+)
+"""The text size every attendee starts with; each may choose another for themselves."""
+THEME = Setting(
+    "theme",
+    str,
+    THEMES[0],
+    THEMES.__contains__,
+    f"must be one of {', '.join(THEMES)}",
+)
+"""The colour theme every attendee starts with; each may choose another for themselves."""
+
 KEEP_CONFIRMED_LIMITS = Between(0, 365)
 KEEP_CONFIRMED_DAYS = Setting(
     "keep_confirmed_days",
@@ -146,6 +170,8 @@ CONFIG_FILE_SETTINGS = (
     EXPORT_PUBLIC_KEY,
     LANGUAGES,
     DEFAULT_LANGUAGE,
+    TEXT_SIZE,
+    THEME,
 )
 """What ``config.toml`` may set."""
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk import cli
+from kiosk.display import STANDARD_DISPLAY, Display, Theme
 from kiosk.service import KioskService
 
 
@@ -78,17 +79,25 @@ SCREENSHOT_FOLDER = "p2p-kiosk-screenshots"
 
 
 def _screenshots(args: argparse.Namespace) -> int:
-    """``p2p-kiosk screenshots``: every kiosk and office screen as PNG files."""
+    """``p2p-kiosk screenshots``: every kiosk and office screen as PNG files.
+
+    ``--text-size`` and ``--theme`` show the attendee screens as an attendee who
+    chose them sees them (the staff screens keep the standard display); the
+    office window, which has one display, is rendered only without them.
+    """
     from kiosk.clock import ManualClock
     from ui.office.screenshots import render_office_screenshots
     from ui.screenshots import render_screenshots as render
 
+    display = Display(args.text_size, Theme(args.theme))
     # Demo sign-ups from today in a throwaway data folder, so the staff panel's
     # counts and chart show something real; never the real folder.
     with _scratch_folder(SCREENSHOT_FOLDER) as root:
-        # The office first: the kiosk's screens style the whole application (its
-        # stylesheet and font), which the office window, a program of its own, never has.
-        paths = render_office_screenshots(args.out, root / "office", now=SCREENSHOT_TIME)
+        paths: list[Path] = []
+        if display == STANDARD_DISPLAY:
+            # The office first: the kiosk's screens style the whole application (its
+            # stylesheet and font), which the office window, a program of its own, never has.
+            paths += render_office_screenshots(args.out, root / "office", now=SCREENSHOT_TIME)
         data_dir = root / "kiosk"
         _fix_kiosk_id(data_dir, SCREENSHOT_KIOSK_ID)
         service = KioskService.open(
@@ -99,6 +108,7 @@ def _screenshots(args: argparse.Namespace) -> int:
         )
         try:
             _fill_demo_kiosk(service, root / "stick")
+            service.set_default_display(display)
             paths += render(service, args.out)
         finally:
             service.close()

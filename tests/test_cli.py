@@ -627,6 +627,49 @@ def test_screenshots_render_every_screen_at_both_sizes_the_same_every_time(
     assert [name for name in first if first[name] != second[name]] == []
 
 
+def test_screenshots_show_the_attendee_screens_in_larger_text_and_high_contrast(
+    run: Runner, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "shots"
+    code, out_text, _ = run(
+        "screenshots", "--out", out, "--text-size", "150", "--theme", "high-contrast"
+    )
+    assert code == EXIT_OK, out_text
+    names = {path.name for path in out.glob("*.png")}
+    expected = {
+        f"{s}_{w}" for s in FIRST_START_SCREENS + SCREENS for w in ("1280x800", "1920x1080")
+    }
+    assert names == {f"{name}.png" for name in expected}  # the same screens; no office window
+    attract = QImage(str(out / "attract_1280x800.png"))
+    assert attract.pixelColor(640, 400).name() == "#000000"  # the high-contrast black
+    staff = QImage(str(out / "staff_1280x800.png"))
+    assert staff.pixelColor(5, 400).name() == "#fbf8f3"  # staff keep the standard display
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--text-size", "175"],
+        ["--text-size", "big"],
+        ["--text-size", "-150"],
+        ["--text-size", ""],
+        ["--theme", "dark"],
+        ["--theme", ""],
+        ["--theme", "high-contrast; rm -rf /"],
+        ["--theme", "HIGH-CONTRAST"],
+    ],
+)
+def test_a_bad_screenshot_display_is_one_line_and_exit_2(
+    run: Runner, tmp_path: Path, option: list[str]
+) -> None:
+    code, _, err = run("screenshots", "--out", tmp_path / "shots", *option)
+    assert code == EXIT_USAGE
+    assert_one_clear_line(err)
+    assert not (tmp_path / "shots").exists()
+
+
 MISTYPED_KEY = "age1z33fde9yty8v9egaylk9w9lu7uzmwasfmnj0dnuxs8hyx2rjzerqum470q"
 
 

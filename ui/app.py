@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,11 +18,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.display import STANDARD_DISPLAY, Display
 from kiosk.errors import KioskError
 from kiosk.paths import asset_path
 from kiosk.service import KioskService
-from ui.widgets import metrics
+from ui.widgets import metrics, palette
+from ui.widgets.accessibility import install_accessible_roles
 from ui.widgets.fonts import SCRIPT_FONT_FAMILIES, font_families, use_language_font
+from ui.widgets.palette import fill_colours, palette_for
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -39,14 +43,47 @@ STARTUP_PROBE_LINE = "p2p-kiosk: attract shown"
 BASE_FONT_PX = 20
 
 
-def load_stylesheet() -> str:
-    """Return the kiosk stylesheet with ``@assets/`` replaced by the bundled assets folder."""
+def load_stylesheet(display: Display = STANDARD_DISPLAY) -> str:
+    """Return the kiosk stylesheet for ``display``: its colours, its text size.
+
+    The files in ``assets/styles/`` are templates: each ``$token`` becomes the
+    colour of that name in the display's palette (``ui.widgets.palette``), each
+    length in pixels is multiplied by the display's scale as the layout metrics
+    are (``metrics.px``), and ``@assets/`` becomes the bundled assets folder.
+    A token the palette lacks raises ``KeyError``.
+    """
     # The staff panel's rules come after the kiosk's, so they win where both apply.
     text = "\n".join(
         asset_path(*sheet).read_text(encoding="utf-8") for sheet in (STYLESHEET, STAFF_STYLESHEET)
     )
+    text = fill_colours(text, palette_for(display.theme))
+    text = _PIXELS.sub(lambda match: f"{metrics.px(int(match[1]), display.scale)}px", text)
     assets_url = Path(asset_path()).as_posix()
     return text.replace("@assets/", assets_url + "/")
+
+
+_PIXELS = re.compile(r"\b(\d+)px\b")
+
+
+_applied: Display | None = None
+
+
+def apply_display(display: Display) -> None:
+    """Lay out and colour the attendee screens built from now on for ``display``.
+
+    Sets the layout scale, the palette painted in code, and the application's
+    stylesheet (once per change: restyling every widget takes a moment); the
+    caller builds its screens again. The staff screens carry their own
+    standard stylesheet.
+    """
+    global _applied
+    app = QApplication.instance()
+    if display == _applied or not isinstance(app, QApplication):
+        return
+    metrics.set_scale(display.scale)
+    palette.set_theme(display.theme)
+    app.setStyleSheet(load_stylesheet(display))
+    _applied = display
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -63,7 +100,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
     app.setStyle("Fusion")
-    app.setStyleSheet(load_stylesheet())
+    if _applied is None:
+        apply_display(STANDARD_DISPLAY)  # a window then shows its attendee's own
+    install_accessible_roles()
     # The kiosk has no double-clicks. Qt makes a touch that comes within the double-click
     # interval of the last one a double-click instead of a press, even one far away (a key,
     # then a field), and a touch-scrolled page swallows double-clicks: the tap would be lost.

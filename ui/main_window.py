@@ -9,11 +9,19 @@ hosts the hidden staff gesture.
 Until the kiosk is set up (a staff PIN exists) the router shows nothing but
 the setup screen, or the locked screen when the PIN record is damaged or
 missing on a kiosk holding sign-ups: no attendee screen, no staff gesture.
+
+The attendee screens are laid out and coloured for the current attendee's
+display (text size, theme; ``kiosk.display``): choosing another builds them
+again. The staff-facing screens (staff panel, setup, locked) always show the
+standard display at 100 %, whatever an attendee or the kiosk's default chose.
+What an attendee chose for themselves is forgotten in one place,
+``_forget_attendee_choices``, when the kiosk returns to attract.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,13 +35,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.display import STANDARD_DISPLAY, Display
 from kiosk.first_start import SetupState
+from kiosk.motion import system_prefers_reduced_motion
 from kiosk.service import KioskService
 from kiosk.signup import SignupRecord
+from ui.app import apply_display, load_stylesheet
 from ui.idle import IdleWatcher
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Route, Screen
 from ui.widgets import metrics
+from ui.widgets.announce import announce
+from ui.widgets.display_panel import DisplayPanel
 from ui.widgets.hot_corner import HotCorner
 from ui.widgets.idle_overlay import IdleOverlay
 
@@ -61,6 +74,9 @@ SCREEN_NAMES = (
     Route.STAFF,
 )
 
+ATTENDEE_SCREENS = frozenset(SCREEN_NAMES) - {Route.STAFF}
+"""The screens shown in the attendee's display (each has the "Aa Display" button)."""
+
 # The screen a kiosk that is not set up shows instead of all of the above.
 _GATE_FOR_STATE = {SetupState.NEEDS_SETUP: Route.SETUP, SetupState.LOCKED: Route.LOCKED}
 
@@ -86,6 +102,7 @@ class MainWindow(QWidget):
         countdown_tick_ms: int = 1000,
         hold_ms: int = 2000,
         show_keyboard: bool | None = None,
+        reduced_motion: bool | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -114,8 +131,16 @@ class MainWindow(QWidget):
         # set up shows its setup (or locked) screen instead; the service can tell
         # before the store has opened.
         self._show_keyboard = show_keyboard
+        # None: ask the system once (GNOME, KDE, Windows and macOS each keep it their way).
+        self._reduced_motion = (
+            system_prefers_reduced_motion() if reduced_motion is None else reduced_motion
+        )
+        self._countdown_s, self._countdown_tick_ms = countdown_s, countdown_tick_ms
         self._screens: dict[Route, QWidget] = {}
-        self._add_screen(Route.ATTRACT, AttractScreen(service))
+        # The attendee screens are built in the display of whoever is at the kiosk.
+        self._display: Display = service.display
+        apply_display(self._display)
+        self.screen_named(Route.ATTRACT)
         self._gate: Route | None = None  # SETUP or LOCKED until the kiosk is set up
         self._set_gate(_GATE_FOR_STATE.get(service.setup_state()))
         self._current: Route = self._gate or Route.ATTRACT
@@ -124,9 +149,12 @@ class MainWindow(QWidget):
         self._prebuild.setInterval(0)
         self._prebuild.timeout.connect(self._build_next_screen)
 
-        self.overlay = IdleOverlay(self, countdown_s=countdown_s, tick_ms=countdown_tick_ms)
-        self.overlay.continued.connect(self._on_still_here)
-        self.overlay.expired.connect(self.start_over)
+        self._make_overlays()
+        self._display_focus: str | None = None
+        self._apply_display = QTimer(self)
+        self._apply_display.setSingleShot(True)
+        self._apply_display.setInterval(0)
+        self._apply_display.timeout.connect(self._show_chosen_display)
         # Paused on attract; its interval is set on the way out of attract.
         self.idle = IdleWatcher(idle_ms or 1, self)
         self.idle.timed_out.connect(self._on_idle)
@@ -140,8 +168,25 @@ class MainWindow(QWidget):
 
     # Screens -------------------------------------------------------------------------
 
+    def _make_overlays(self) -> None:
+        """The "Still there?" warning and the Display choices, in the attendee's display."""
+        self.overlay = IdleOverlay(
+            self, countdown_s=self._countdown_s, tick_ms=self._countdown_tick_ms
+        )
+        self.overlay.continued.connect(self._on_still_here)
+        self.overlay.expired.connect(self.start_over)
+        self.display_panel = DisplayPanel(self, self._display)
+        self.display_panel.chosen.connect(self._on_display_chosen)
+        self.display_panel.closed.connect(self._on_display_closed)
+
     def _make_screen(self, name: Route) -> QWidget:
+        if name in (Route.STAFF, Route.SETUP, Route.LOCKED):
+            return _in_standard_display(lambda: self._make_staff_facing(name))
         service = self.service
+        if name == Route.ATTRACT:
+            return AttractScreen(
+                service, moves=not (self._reduced_motion or self._display.is_high_contrast)
+            )
         if name == Route.HOME:
             from ui.screens.home import HomeScreen
 
@@ -168,6 +213,10 @@ class MainWindow(QWidget):
             from ui.screens.thank_you import ThankYouScreen
 
             return ThankYouScreen(service)
+        raise ValueError(f"no screen called {name!r}")
+
+    def _make_staff_facing(self, name: Route) -> QWidget:
+        service = self.service
         if name == Route.STAFF:
             from ui.screens.staff import StaffScreen
 
@@ -195,6 +244,7 @@ class MainWindow(QWidget):
         self.stack.addWidget(screen)
         if isinstance(screen, Screen):
             screen.navigate.connect(self.go)
+            screen.display_requested.connect(self.open_display_panel)
         return screen
 
     def screen_named(self, name: str) -> QWidget:
@@ -220,7 +270,7 @@ class MainWindow(QWidget):
     @property
     def attract(self) -> AttractScreen:
         """The attract screen."""
-        return self._screens[Route.ATTRACT]  # type: ignore[return-value]
+        return self.screen_named(Route.ATTRACT)  # type: ignore[return-value]
 
     @property
     def home(self) -> HomeScreen:
@@ -316,6 +366,8 @@ class MainWindow(QWidget):
         if name == self._current and not pledge:
             return
         self._leave_current(name)
+        if name == Route.ATTRACT:
+            self._forget_attendee_choices()
         screen = self.screen_named(name)
         if name == Route.JOIN:
             self.join.prepare(pledge=pledge)
@@ -325,6 +377,7 @@ class MainWindow(QWidget):
         self.stack.setCurrentWidget(screen)
         if isinstance(screen, Screen):
             screen.on_enter()
+            announce(screen, screen.title())
         self._restart_idle()
         self.hot_corner.raise_()
         self.screen_changed.emit(name)
@@ -347,6 +400,7 @@ class MainWindow(QWidget):
     def _leave_current(self, name: Route) -> None:
         """Close the screen showing now on the way to ``name``: clear it, lock the staff panel."""
         self.overlay.cancel()
+        self._close_display_panel()
         leaving = self.screen_named(self._current)
         if isinstance(leaving, Screen):
             leaving.on_leave()
@@ -367,6 +421,7 @@ class MainWindow(QWidget):
     def start_over(self) -> None:
         """Clear everything an attendee entered and return to attract."""
         self.overlay.cancel()
+        self._close_display_panel()
         join = self._screens.get(Route.JOIN)
         if isinstance(join, Screen):
             join.on_leave()
@@ -374,6 +429,90 @@ class MainWindow(QWidget):
         if staff is not None:
             staff.lock()
         self.go(Route.ATTRACT)
+
+    # The attendee's display ------------------------------------------------------------
+
+    def open_display_panel(self) -> None:
+        """Show the text size and contrast choices ("Aa Display" on any attendee screen)."""
+        if self._current in ATTENDEE_SCREENS:
+            # The screen under the card is out of reach: Tab stays in the card.
+            self.stack.setEnabled(False)
+            self.display_panel.open()
+
+    def _on_display_chosen(self, display: Display, focus: str) -> None:
+        self.service.set_display(display)
+        # The screens (and this card) are built again once the tap or key that chose
+        # is over: the card it came from must not go while it is still handling it.
+        self._display_focus = focus
+        self._apply_display.start()
+
+    def _show_chosen_display(self) -> None:
+        still_choosing = self.display_panel.isVisible()
+        self._show_attendee_display(continuing=self._current)
+        if still_choosing:
+            self.stack.setEnabled(False)
+            self.display_panel.open(self._display_focus)
+        self._restart_idle()  # larger text or high contrast: twice the time
+
+    def _on_display_closed(self) -> None:
+        self.stack.setEnabled(True)
+        screen = self.screen_named(self._current)
+        if isinstance(screen, Screen):
+            screen.display_button.setFocus(Qt.FocusReason.OtherFocusReason)  # back where it was
+
+    def _close_display_panel(self) -> None:
+        self.display_panel.close_panel()
+        self.stack.setEnabled(True)
+
+    def _forget_attendee_choices(self, *, continuing: Route | None = None) -> None:
+        """The attendee has gone (idle, Done, the thank-you timeout): the next starts afresh.
+
+        The one place every choice an attendee made for themselves (their
+        language, their text size and contrast) goes back to the kiosk's default.
+        ``continuing``: the screen that stays on show, built again if need be.
+        """
+        self.service.reset_language()
+        self.service.reset_display()
+        self._show_attendee_display(continuing=continuing)
+
+    def _has_own_choices(self) -> bool:
+        """Whether the attendee chose a display (or language) other than the kiosk's default."""
+        service = self.service
+        return service.display != service.default_display or (
+            service.language != service.default_language
+        )
+
+    def _show_attendee_display(self, *, continuing: Route | None) -> None:
+        """Build the attendee screens again if the attendee's display is not theirs yet.
+
+        ``continuing`` is the screen on show that the attendee carries on with
+        (built again at once, where they were); None when the kiosk is leaving it.
+        """
+        display = self.service.display
+        apply_display(display)
+        if display == self._display:
+            return
+        self._display = display
+        for name in ATTENDEE_SCREENS:
+            old = self._screens.pop(name, None)
+            if old is None:
+                continue
+            if name == continuing:
+                new = self.screen_named(name)
+                self.stack.setCurrentWidget(new)
+                if isinstance(new, Screen) and isinstance(old, Screen):
+                    new.take_over_from(old)
+            if isinstance(old, Screen):
+                old.on_leave()  # nothing personal stays behind in the old copy
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        for overlay in (self.overlay, self.display_panel):
+            overlay.hide()
+            overlay.deleteLater()
+        self._make_overlays()
+        if self._started and self.is_set_up():
+            self._prebuild.start()
+        self.hot_corner.raise_()
 
     def _on_submitted(self, record: SignupRecord) -> None:
         # The record is saved; leaving the form (in go) clears it for the next attendee.
@@ -387,7 +526,9 @@ class MainWindow(QWidget):
     # Idle ----------------------------------------------------------------------------
 
     def _restart_idle(self) -> None:
-        if self._current == Route.ATTRACT or not self.is_set_up():
+        if not self.is_set_up() or (self._current == Route.ATTRACT and not self._has_own_choices()):
+            # Attract waits for the next person; it needs a timer only to forget a choice
+            # made on it by someone who then walked away.
             self.idle.pause()
             return
         if self._current == Route.STAFF:
@@ -399,7 +540,8 @@ class MainWindow(QWidget):
     def _attendee_idle_ms(self) -> int:
         if self._idle_ms is None:
             self._idle_ms = self.service.idle_timeout_s * 1000
-        return self._idle_ms
+        # Larger text or high contrast: twice the time to read (WCAG 2.2.1).
+        return self._idle_ms * self.service.display.idle_factor
 
     def set_idle_ms(self, idle_ms: int) -> None:
         """Change the attendee idle timeout (staff setting, tests)."""
@@ -407,7 +549,13 @@ class MainWindow(QWidget):
         self._restart_idle()
 
     def _on_idle(self) -> None:
-        if self._current == Route.ATTRACT or not self.is_set_up():
+        if not self.is_set_up():
+            return
+        if self._current == Route.ATTRACT:
+            # Nothing typed to warn about: the display simply goes back to the default.
+            self._close_display_panel()
+            self._forget_attendee_choices(continuing=Route.ATTRACT)
+            self._restart_idle()
             return
         if self._current == Route.STAFF:
             self.start_over()
@@ -472,3 +620,15 @@ class MainWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.hot_corner.raise_()
+
+
+def _in_standard_display(build: Callable[[], QWidget]) -> QWidget:
+    """Build a staff-facing screen at 100 % in the standard palette, whatever attendees see.
+
+    Its own stylesheet (the standard one) wins over the application's, which
+    follows the attendee's display, for every widget in it.
+    """
+    with metrics.at_scale(STANDARD_DISPLAY.scale):
+        screen = build()
+    screen.setStyleSheet(load_stylesheet(STANDARD_DISPLAY))
+    return screen

@@ -36,11 +36,13 @@ SCREENS = (
     "join_errors",
     "thank_you",
     "idle_countdown",
+    "display_choices",
     "staff_pin",
     "staff",
     "staff_export",
     "staff_settings",
     "staff_languages",
+    "staff_display",
 )
 FIRST_START_SCREENS = ("setup", "setup_event", "locked")
 DEFAULT_SIZES = ((1280, 800), (1920, 1080))
@@ -58,7 +60,8 @@ def render_screenshots(
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import build_main_window, create_app
+    from kiosk.display import STANDARD_DISPLAY
+    from ui.app import apply_display, build_main_window, create_app
 
     app = create_app()
     out_dir = Path(out_dir)
@@ -81,6 +84,8 @@ def render_screenshots(
             window.deleteLater()
             QApplication.sendPostedEvents()
             app.processEvents()
+        # The first-start screens show the standard display, as the staff screens do.
+        apply_display(STANDARD_DISPLAY)
         for name in FIRST_START_SCREENS:
             screen = _FIRST_START[name](service)
             screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -168,6 +173,12 @@ def _idle_countdown(window: MainWindow, service: KioskService) -> None:
     window.overlay.freeze()
 
 
+def _display_choices(window: MainWindow, service: KioskService) -> None:
+    window.overlay.cancel()
+    window.go(Route.HOME)
+    window.open_display_panel()
+
+
 def _staff_pin(window: MainWindow, service: KioskService) -> None:
     window.overlay.cancel()
     window.open_staff()
@@ -196,11 +207,13 @@ _STAGES: dict[str, Callable[[MainWindow, KioskService], None]] = {
     "join_errors": _join_errors,
     "thank_you": _thank_you,
     "idle_countdown": _idle_countdown,
+    "display_choices": _display_choices,
     "staff_pin": _staff_pin,
     "staff": _staff,
     "staff_export": _staff_page("export"),
     "staff_settings": _staff_page("settings"),
     "staff_languages": _staff_page("languages"),
+    "staff_display": _staff_page("display"),
 }
 
 

@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.clock import ManualClock
+from kiosk.display import STANDARD_DISPLAY
 from kiosk.service import KioskService
 from tests.booth import prepare_booth
 from tests.factories import MakeService
@@ -27,6 +28,22 @@ from ui.main_window import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
 """The ``make_window`` fixture: ``make_window(service=None, **MainWindow options)``."""
+
+
+@pytest.fixture(autouse=True)
+def standard_display_after() -> Iterator[None]:
+    """Each test starts and ends at 100 % in the standard palette, whatever it chose.
+
+    The layout scale and the application's stylesheet are the process's, and a
+    window built by the next test must not inherit an attendee's larger text.
+    """
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import apply_display
+
+    if QApplication.instance() is not None:
+        apply_display(STANDARD_DISPLAY)
 
 
 @pytest.fixture
@@ -53,6 +70,7 @@ def make_window(qtbot: QtBot, request: pytest.FixtureRequest) -> MakeWindow:
         # Asked for only now, so a first-start test's folder is never set up behind its back.
         service = over if over is not None else request.getfixturevalue("service")
         options.setdefault("show_keyboard", False)
+        options.setdefault("reduced_motion", False)
         window = build_main_window(service, **options)
         # The kiosk refuses to close while locked; let the test teardown close it.
         qtbot.addWidget(window, before_close_func=lambda w: w.allow_close())

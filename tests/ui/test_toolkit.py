@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO_ROOT
@@ -31,9 +31,29 @@ def test_a_button_is_a_named_touch_target_styled_by_its_kind(qtbot: QtBot) -> No
     assert button.objectName() == "SaveButton"
     assert button.property("kind") == "secondary"
     assert button.accessibleName() == "Save"
-    # Enter in a field must never press a default button behind the attendee's back.
-    assert not button.autoDefault()
     assert button.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
+def test_enter_or_space_presses_a_focused_button_never_one_behind_a_field(
+    qtbot: QtBot, key: Qt.Key
+) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    field = QLineEdit(holder)
+    button = kiosk_button("Save", parent=holder)
+    layout.addWidget(field)
+    layout.addWidget(button)
+    holder.show()
+    qtbot.waitExposed(holder)
+    button.setFocus()
+    field.setFocus()  # the button was focused once, and so could have become a default
+    with qtbot.assertNotEmitted(button.clicked):
+        qtbot.keyClick(field, key)
+    button.setFocus()
+    with qtbot.waitSignal(button.clicked, timeout=1000):
+        qtbot.keyClick(button, key)
 
 
 def test_a_button_takes_its_height_and_a_spoken_name_of_its_own(qtbot: QtBot) -> None:
@@ -207,6 +227,61 @@ def test_the_layout_check_finds_bare_numbers_in_calls_and_keywords() -> None:
         "screen.py:4 centered_column",
         "screen.py:5 setFixedSize",
     ]
+
+
+def _metrics_read_too_early(source: str, where: str) -> list[str]:
+    """Metrics read once, at import: a default argument, or a name imported from the module."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module == "ui.widgets.metrics":
+            found.append(f"{where}:{node.lineno} imports names from metrics")
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            defaults = [*node.args.defaults, *(d for d in node.args.kw_defaults if d)]
+            for default in defaults:
+                for leaf in ast.walk(default):
+                    if isinstance(leaf, ast.Name) and leaf.id == "metrics":
+                        found.append(f"{where}:{node.lineno} {node.name} defaults to a metric")
+    return found
+
+
+def test_no_metric_is_read_before_the_attendees_text_size_is_known() -> None:
+    sources = sorted((REPO_ROOT / "ui").rglob("*.py"))
+    found = [
+        where
+        for path in sources
+        for where in _metrics_read_too_early(
+            path.read_text(encoding="utf-8"), str(path.relative_to(REPO_ROOT))
+        )
+    ]
+    assert not found, "read metrics.NAME when the widget is built:\n" + "\n".join(found)
+    assert _metrics_read_too_early(
+        "from ui.widgets.metrics import TOUCH_TARGET\n"
+        "def button(height: int = metrics.TOUCH_TARGET) -> None: ...\n"
+        "def field(*, side: int = metrics.QR_SIDE) -> None: ...\n",
+        "x.py",
+    ) == [
+        "x.py:1 imports names from metrics",
+        "x.py:2 button defaults to a metric",
+        "x.py:3 field defaults to a metric",
+    ]
+
+
+def test_a_new_scale_works_every_metric_out_again_and_at_scale_puts_it_back() -> None:
+    assert metrics.SCALE == 1.0
+    with metrics.at_scale(1.5):
+        assert metrics.SCALE == 1.5
+        assert metrics.TOUCH_TARGET == 84
+        assert metrics.READING_MARGINS == (96, 60, 96, 72)
+        assert metrics.px(20) == 30 and metrics.px(20, 1.0) == 20
+        with metrics.at_scale(1.25):
+            assert metrics.TOUCH_TARGET == 70
+        assert metrics.TOUCH_TARGET == 84
+    assert metrics.SCALE == 1.0 and metrics.TOUCH_TARGET == 56
+    assert metrics.WINDOWED_SIZE == (1280, 800)  # the screen, not the design: never scaled
+    for bad in (0, -1.5):
+        with pytest.raises(ValueError, match="positive"):
+            metrics.set_scale(bad)
+    assert metrics.SCALE == 1.0
 
 
 def test_every_metric_is_its_design_value_at_the_layout_scale() -> None:

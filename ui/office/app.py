@@ -11,17 +11,21 @@ from PySide6.QtWidgets import QApplication
 from kiosk.clock import Clock, utc_now
 from kiosk.paths import asset_path
 from ui.office.window import OfficeWindow
+from ui.widgets.palette import OFFICE, fill_colours
 
 STYLESHEET = ("styles", "office.qss")
 
 
 def office_stylesheet() -> str:
-    """The office window's stylesheet (``@assets/`` made the assets folder), or "" without one."""
+    """The office window's stylesheet, or "" when the file is missing (plain Qt look).
+
+    A template like the kiosk's: its ``$tokens`` are the office palette's colours.
+    """
     try:
         text = asset_path(*STYLESHEET).read_text(encoding="utf-8")
     except OSError:
         return ""
-    return text.replace("@assets/", Path(asset_path()).as_posix() + "/")
+    return fill_colours(text, OFFICE).replace("@assets/", Path(asset_path()).as_posix() + "/")
 
 
 def make_office_window(

@@ -10,17 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.importer import EXPORT_SUFFIXES, CheckedExport, expand_paths, is_export_file
+from ui.widgets.palette import OFFICE
 
 __all__ = ["EXPORT_SUFFIXES", "FileEntry", "expand_paths", "is_export_file"]
 
 # Status of one file in the list.
 CHECKING, READY, REJECTED, MERGING, MERGED = "checking", "ready", "rejected", "merging", "merged"
 STATUS_COLORS = {
-    CHECKING: "#5b6470",
-    READY: "#1d6b3a",
-    REJECTED: "#a3231f",
-    MERGING: "#5b6470",
-    MERGED: "#1f4e8c",
+    CHECKING: OFFICE.checking,
+    READY: OFFICE.good,
+    REJECTED: OFFICE.error,
+    MERGING: OFFICE.checking,
+    MERGED: OFFICE.merged,
 }
 
 

@@ -34,7 +34,8 @@ from kiosk.atomic_file import write_atomically
 from kiosk.event_report import WLF_CHOICES, EventReport, Figures, busiest_hour, share
 from kiosk.signup import WlfChoice
 from ui.office.wording import WLF_LABELS, day_label, hour_span, span_text
-from ui.widgets.bar_chart import BarLayout, ChartColors, ChartData, paint_bar_chart
+from ui.widgets.bar_chart import BarLayout, ChartData, default_colors, paint_bar_chart
+from ui.widgets.palette import REPORT
 from ui.widgets.fonts import font_families
 from ui.widgets.hour_chart import HOUR_LABELS
 
@@ -57,21 +58,19 @@ TABLE_PAGE_ROOM = 120.0
 EYEBROW_PT, TITLE_PT, SUBTITLE_PT, HEADING_PT = 9.0, 22.0, 10.5, 13.0
 NUMBER_PT, BODY_PT, SMALL_PT, TABLE_HEAD_PT = 22.0, 10.0, 8.5, 8.0
 
-INK = QColor("#1B2230")
-MUTED = QColor("#4A5263")
-ACCENT = QColor("#1D4E89")
-TILE = QColor("#EEF3F8")
-RULE = QColor("#D8D2C4")
-STRIPE = QColor("#F6F4EF")
+INK = QColor(REPORT.ink)
+MUTED = QColor(REPORT.muted)
+ACCENT = QColor(REPORT.accent)
+TILE = QColor(REPORT.tile)
+RULE = QColor(REPORT.rule)
+STRIPE = QColor(REPORT.stripe)
 WLF_COLORS = {
-    WlfChoice.MEMBER: QColor("#1D4E89"),
-    WlfChoice.UPDATES: QColor("#3F8F5F"),
-    WlfChoice.EXISTING_MEMBER: QColor("#C28A1E"),
-    WlfChoice.NONE: QColor("#9AA5B1"),
+    WlfChoice.MEMBER: QColor(REPORT.member),
+    WlfChoice.UPDATES: QColor(REPORT.updates),
+    WlfChoice.EXISTING_MEMBER: QColor(REPORT.existing_member),
+    WlfChoice.NONE: QColor(REPORT.no_choice),
 }
-CHART_COLORS = ChartColors(
-    bar=ACCENT, highlight=QColor("#A63D2A"), ink=INK, muted=MUTED, grid=QColor("#E4DED3")
-)
+CHART_COLORS = default_colors()
 KIOSK_COLUMNS = (
     "Kiosk",
     "Sign-ups",

@@ -1,4 +1,9 @@
-"""Attract: a calm, looping rotation of the content's key messages; any touch starts."""
+"""Attract: a calm, looping rotation of the content's key messages; any touch starts.
+
+The rotation is a slow fade, nothing flashes. It stays still (the first message,
+no dots) when the system asks for reduced motion or the screen is in high
+contrast: ``moves=False``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
     QHBoxLayout,
@@ -25,6 +30,8 @@ from ui.widgets.text import plain_label, set_role, text_label
 
 ROTATE_MS = 7000
 FADE_MS = 700
+MESSAGE_ROLES = ("display", "h1", "h2", "lead")
+"""The sizes a key message may take, largest first."""
 
 
 class AttractScreen(Screen):
@@ -37,17 +44,21 @@ class AttractScreen(Screen):
         *,
         rotate_ms: int = ROTATE_MS,
         fade_ms: int = FADE_MS,
+        moves: bool = True,
     ) -> None:
         super().__init__(service, parent)
         self.setObjectName("attractScreen")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         content = service.content
+        self.setAccessibleName(content.title)
         self.messages: tuple[str, ...] = content.attract
         self._index = 0
+        self.moves = moves and len(self.messages) > 1
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*metrics.ATTRACT_MARGINS)
         layout.setSpacing(metrics.ATTRACT_SPACING)
+        self._add_top_controls(layout, on_dark=True)
 
         self.eyebrow = text_label(content.title, "eyebrow", self)
         self.eyebrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -67,6 +78,7 @@ class AttractScreen(Screen):
             dot = plain_label("", self)
             dot.setObjectName("attractDot")
             dot.setFixedSize(metrics.ATTRACT_DOT_SIZE, metrics.ATTRACT_DOT_SIZE)
+            dot.setVisible(self.moves)
             self._dot_labels.append(dot)
             self.dots.addWidget(dot)
         self.dots.addStretch(1)
@@ -98,7 +110,7 @@ class AttractScreen(Screen):
         self._rotate = QTimer(self)
         self._rotate.setInterval(max(1, rotate_ms))
         self._rotate.timeout.connect(self.advance)
-        self._show_message(0)
+        self.show_message(0)
 
     @property
     def index(self) -> int:
@@ -112,9 +124,14 @@ class AttractScreen(Screen):
     def on_enter(self) -> None:
         self._fade.stop()
         self._opacity.setOpacity(1.0)
-        self._show_message(0)
-        self._rotate.start()
+        self.show_message(0)
+        if self.moves:
+            self._rotate.start()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def is_rotating(self) -> bool:
+        """Whether the messages take turns (not under reduced motion or high contrast)."""
+        return self._rotate.isActive()
 
     def on_leave(self) -> None:
         self._rotate.stop()
@@ -134,20 +151,44 @@ class AttractScreen(Screen):
         if not self._fading_out:
             return
         self._fading_out = False
-        self._show_message((self._index + 1) % len(self.messages))
+        self.show_message((self._index + 1) % len(self.messages))
         self._fade.setStartValue(0.0)
         self._fade.setEndValue(1.0)
         self._fade.start()
 
-    def _show_message(self, index: int) -> None:
+    def show_message(self, index: int) -> None:
+        """Show key message ``index`` at once (no fade)."""
         self._index = index
         text = self.messages[index]
         self.message_label.setText(text)
-        # Long messages step down a size so they never crowd the screen.
-        set_role(self.message_label, "display" if len(text) <= 60 else "h1")
+        self._fit_message()
         for position, dot in enumerate(self._dot_labels):
             dot.setProperty("active", position == index)
             set_role(dot, "dot")
+
+    def _fit_message(self) -> None:
+        """Show the message in the largest size at which all of it fits the screen.
+
+        A long message (or larger text) steps down from display to h1, h2 or lead,
+        so it never runs off the screen or crowds the rest of it out.
+        """
+        layout = self.layout()
+        for role in MESSAGE_ROLES:
+            set_role(self.message_label, role)
+            if layout is None or not self.isVisible():
+                return  # laid out, and fitted, once shown
+            layout.activate()
+            label = self.message_label
+            if label.height() + 1 >= label.heightForWidth(label.width()):
+                return
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_message()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_message()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         event.accept()

@@ -9,6 +9,7 @@ from kiosk.service import KioskService
 from ui.screens.base import Route, Screen
 from ui.widgets import metrics
 from ui.widgets.nav_card import NavCard
+from ui.widgets.scroll import TouchScrollArea
 from ui.widgets.text import text_label
 
 
@@ -19,9 +20,16 @@ class HomeScreen(Screen):
         super().__init__(service, parent)
         self.setObjectName("homeScreen")
         content = service.content
-        layout = QVBoxLayout(self)
+        self.setAccessibleName(content.title)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(*metrics.NO_MARGINS)
+        # The cards share the screen's height; with larger text they need more, and scroll.
+        self.scroll_area = TouchScrollArea(self)
+        outer.addWidget(self.scroll_area)
+        layout = self.scroll_area.body_layout
         layout.setContentsMargins(*metrics.HOME_MARGINS)
         layout.setSpacing(metrics.HOME_SPACING)
+        self._add_top_controls(layout)
 
         self.title_label = text_label(content.title, "h1", self)
         self.subtitle_label = text_label(content.subtitle, "lead", self)
@@ -66,6 +74,11 @@ class HomeScreen(Screen):
             (self.join_card, Route.JOIN),
         ):
             card.clicked.connect(lambda _=False, r=route: self.navigate.emit(r))
+        QWidget.setTabOrder(self.display_button, self.message_card)
         QWidget.setTabOrder(self.message_card, self.resources_card)
         QWidget.setTabOrder(self.resources_card, self.action_card)
         QWidget.setTabOrder(self.action_card, self.join_card)
+
+    def on_enter(self) -> None:
+        super().on_enter()
+        self.scroll_area.scroll_to_top()

@@ -9,7 +9,7 @@ a calm note and the same values can be sent again. Leaving the screen any way
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QInputDevice
+from PySide6.QtGui import QInputDevice, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -31,6 +31,7 @@ from kiosk.validation import (
 )
 from ui.screens.base import Route, Screen, centered_column
 from ui.widgets import metrics
+from ui.widgets.announce import announce
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.choice_row import ChoiceRow
 from ui.widgets.form_field import FormField
@@ -70,16 +71,21 @@ class JoinScreen(Screen):
         outer.setSpacing(metrics.NO_SPACING)
         self.header = ScreenHeader(self.tr("Sign up"), parent=self)
         self.header.back_clicked.connect(lambda: self.navigate.emit(Route.BACK))
+        self.display_button = self.header.display_button
+        self.display_button.clicked.connect(self.display_requested)
+        self.setAccessibleName(self.tr("Sign up"))
         outer.addWidget(self.header)
 
         main = QHBoxLayout()
         main.setContentsMargins(*metrics.NO_MARGINS)
         main.setSpacing(metrics.NO_SPACING)
         outer.addLayout(main, 1)
-        # The invitation scrolls on its own if a content file words it at length.
+        # The invitation scrolls on its own if a content file words it at length. When the
+        # screen is too narrow for it beside the form (larger text), it sits above the form.
         self.invitation_scroll = TouchScrollArea(self)
         self.invitation_scroll.setObjectName("invitePanelScroll")
-        self.invitation_scroll.setWidget(self._invitation_panel())
+        self.invitation_panel = self._invitation_panel()
+        self.invitation_scroll.setWidget(self.invitation_panel)
         self.invitation_scroll.setMinimumWidth(metrics.FORM_INVITATION_MIN_WIDTH)
         self.invitation_scroll.setMaximumWidth(metrics.FORM_INVITATION_MAX_WIDTH)
         main.addWidget(self.invitation_scroll, 2)
@@ -93,7 +99,12 @@ class JoinScreen(Screen):
         # wrapped messages inside the card would be clipped.
         self.form_card = QFrame(self.scroll_area.body)
         self.form_card.setObjectName("formCard")
-        centered_column(body, metrics.FORM_WIDTH).addWidget(self.form_card)
+        column = centered_column(body, metrics.FORM_WIDTH)
+        self.inline_invitation = self._invitation_panel()
+        self.inline_invitation.setProperty("inline", True)
+        self.inline_invitation.hide()
+        column.addWidget(self.inline_invitation)
+        column.addWidget(self.form_card)
         body.addStretch(1)
         self._suggestion: str | None = None
         # The address the attendee was already asked about, so a second tap on
@@ -134,8 +145,17 @@ class JoinScreen(Screen):
         disclaimer = text_label(self.service.content.disclaimer, "small", panel)
         disclaimer.setObjectName("inviteDisclaimer")
         layout.addWidget(disclaimer)
-        self.invitation_panel = panel
         return panel
+
+    def invitation_beside_form(self) -> bool:
+        """Whether the invitation is shown beside the form (else above it)."""
+        return not self.invitation_scroll.isHidden()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        beside = self.width() >= metrics.FORM_INVITATION_MIN_WIDTH + metrics.FORM_MIN_WIDTH
+        self.invitation_scroll.setHidden(not beside)
+        self.inline_invitation.setHidden(beside)
 
     def _build_form(self, card: QFrame) -> None:
         """The form card: about you, the WLF answer, staying in touch, then Sign up."""
@@ -160,13 +180,17 @@ class JoinScreen(Screen):
         form.addLayout(_side_by_side(self.first_name, self.last_name))
         self._add_email(form, card)
         self.phone = FormField(
-            self.tr("Phone (optional)"), max_length=MAX_PHONE_LENGTH, parent=card
+            self.tr("Phone (optional)"), max_length=MAX_PHONE_LENGTH, required=False, parent=card
         )
         self.phone.edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self.postal_code = FormField(
-            self.tr("ZIP code (optional)"), max_length=MAX_POSTAL_LENGTH, parent=card
+            self.tr("ZIP code (optional)"),
+            max_length=MAX_POSTAL_LENGTH,
+            required=False,
+            parent=card,
         )
-        self.postal_code.edit.setAccessibleName(self.tr("ZIP or postal code (optional)"))
+        # The words on screen first (WCAG 2.5.3, label in name), then what else it takes.
+        self.postal_code.edit.setAccessibleName(self.tr("ZIP code (optional), or postal code"))
         self.postal_code.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
         form.addLayout(_side_by_side(self.phone, self.postal_code))
 
@@ -210,6 +234,7 @@ class JoinScreen(Screen):
         form.addWidget(self.email_group)
         self.consent = ChoiceRow(content.consent.text, parent=card)
         self.consent.setProperty("which", "consent")
+        self.consent.button.setAccessibleDescription(self.tr("Required"))
         form.addWidget(self.consent)
         self.consent_error: QLabel = text_label("", "error", card)
         self.consent_error.setObjectName("fieldError")
@@ -251,6 +276,7 @@ class JoinScreen(Screen):
         """Tab goes through the form as it reads, from Back to Sign up."""
         order: list[QWidget] = [
             self.header.back_button,
+            self.display_button,
             self.first_name.edit,
             self.last_name.edit,
             self.email.edit,
@@ -333,6 +359,7 @@ class JoinScreen(Screen):
         self.consent_error.hide()
         self.consent_error.setText("")
         self.consent.set_invalid(False)
+        self.consent.button.setAccessibleDescription(self.tr("Required"))
         self.status_label.hide()
         self.status_label.setText("")
         self._set_suggestion(None)
@@ -361,6 +388,7 @@ class JoinScreen(Screen):
                 ),
                 "warning",
             )
+            announce(self.status_label, self.status_label.text(), assertive=True)
             self.scroll_area.ensureWidgetVisible(self.submit_button)
             return
         self.submitted.emit(record)
@@ -378,10 +406,12 @@ class JoinScreen(Screen):
             self.consent_error.setText(consent_message)
             self.consent_error.show()
             self.consent.set_invalid(True)
+            self.consent.button.setAccessibleDescription(consent_message)
             if first is None:
                 first = self.consent.button
-        self._update_suggestion(self.email.text())
         self._show_status(self.tr("Please check the answers marked in red."), "error")
+        self._announce_mistakes()
+        self._update_suggestion(self.email.text())
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
             self.scroll_area.ensureWidgetVisible(
@@ -397,11 +427,22 @@ class JoinScreen(Screen):
             self.email.set_error(
                 self.tr("Please check your email. Tap the suggestion, or Sign up to keep it.")
             )
-        self._set_suggestion(fix)
         self._show_status(self.tr("Please check the answers marked in red."), "error")
+        self._announce_mistakes()
+        self._set_suggestion(fix)
         self.scroll_area.ensureWidgetVisible(
             self.email, metrics.SCROLL_FOCUS_MARGIN, metrics.SCROLL_ERROR_MARGIN
         )
+
+    def _announce_mistakes(self) -> None:
+        """Say the note above Sign up and each field's message, as the eye reads them."""
+        rows = [self.status_label.text()]
+        for field in self.fields().values():
+            if field.error():
+                rows.append(f"{field.label.text()}: {field.error()}")
+        if self.consent_error.isVisibleTo(self):
+            rows.append(self.consent_error.text())
+        announce(self.status_label, "\n".join(rows), assertive=True)
 
     def status(self) -> str | None:
         """The note above Sign up (a save problem, or "check the answers"), if shown."""
@@ -441,12 +482,29 @@ class JoinScreen(Screen):
         self.suggestion_button.setText(text)
         self.suggestion_button.setAccessibleName(text)
         self.suggestion_button.show()
+        announce(self.suggestion_button, text)
 
     def on_enter(self) -> None:
         self.first_name.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_leave(self) -> None:
         self.reset()
+
+    def take_over_from(self, old: Screen) -> None:
+        """Keep what the attendee typed and ticked (not the messages) in the new form."""
+        if not isinstance(old, JoinScreen):
+            self.on_enter()
+            return
+        for name, field in self.fields().items():
+            field.edit.setText(old.fields()[name].text())
+        self.choice_rows[old.selected_choice()].setChecked(True)
+        for mine, theirs in (
+            (self.email_group, old.email_group),
+            (self.consent, old.consent),
+            (self.pledge, old.pledge),
+        ):
+            mine.setChecked(theirs.isChecked())
+        self._email_checked = old._email_checked
 
 
 def _side_by_side(left: QWidget, right: QWidget) -> QHBoxLayout:

@@ -19,6 +19,7 @@ from kiosk.content import Resource
 from kiosk.service import KioskService
 from ui.screens.base import Route, Screen, centered_column
 from ui.widgets import metrics
+from ui.widgets.announce import announce
 from ui.widgets.header import ScreenHeader
 from ui.widgets.nav_card import NavCard
 from ui.widgets.qr_view import QrView
@@ -39,6 +40,9 @@ class ResourcesScreen(Screen):
         self.header = ScreenHeader(self.tr("Resources"), join_label=self.tr("Sign up"), parent=self)
         self.header.back_clicked.connect(self._on_back)
         self.header.join_clicked.connect(lambda: self.navigate.emit(Route.JOIN))
+        self.display_button = self.header.display_button
+        self.display_button.clicked.connect(self.display_requested)
+        self.setAccessibleName(self.tr("Resources"))
         layout.addWidget(self.header)
 
         self.pages = QStackedWidget(self)
@@ -86,6 +90,7 @@ class ResourcesScreen(Screen):
         self.pages.setCurrentWidget(self.detail_scroll)
         self.detail_scroll.scroll_to_top()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self.detail, resource.title)
 
     def show_list(self) -> None:
         """Back to the list of resources."""
@@ -109,6 +114,11 @@ class ResourcesScreen(Screen):
 
     def on_leave(self) -> None:
         self.show_list()
+
+    def take_over_from(self, old: Screen) -> None:
+        self.on_enter()
+        if isinstance(old, ResourcesScreen) and old.detail_index is not None:
+            self.show_detail(old.detail_index)
 
 
 class ResourceDetail(QWidget):

@@ -11,6 +11,7 @@ from ui.screens.base import Route, Screen
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.countdown import Countdown
+from ui.widgets.scroll import TouchScrollArea
 from ui.widgets.text import badge_label, text_label
 
 RETURN_AFTER_S = 10
@@ -33,10 +34,16 @@ class ThankYouScreen(Screen):
         self.countdown.ticked.connect(self._show_remaining)
         self.countdown.expired.connect(lambda: self.navigate.emit(Route.ATTRACT))
 
-        outer = QVBoxLayout(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*metrics.NO_MARGINS)
+        # Centred on the screen; with larger text it may need more room, and scrolls.
+        self.scroll_area = TouchScrollArea(self)
+        layout.addWidget(self.scroll_area)
+        outer = self.scroll_area.body_layout
         outer.setContentsMargins(*metrics.THANK_YOU_MARGINS)
+        self._add_top_controls(outer)
         outer.addStretch(1)
-        card = QFrame(self)
+        card = QFrame(self.scroll_area.body)
         card.setObjectName("thankYouCard")
         card.setMaximumWidth(metrics.THANK_YOU_CARD_WIDTH)
         layout = QVBoxLayout(card)
@@ -44,6 +51,8 @@ class ThankYouScreen(Screen):
         layout.setSpacing(metrics.THANK_YOU_SPACING)
         self.check = badge_label("✓", "display", metrics.SUCCESS_BADGE_SIZE, card)
         self.check.setObjectName("successBadge")
+        # The mark's text alternative: a screen reader says this, not "check mark".
+        self.check.setAccessibleName(self.tr("Signed up"))
         layout.addWidget(self.check, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(metrics.SECTION_GAP)
         self.title_label = text_label("", "h1", card)
@@ -67,17 +76,22 @@ class ThankYouScreen(Screen):
         layout.addWidget(self.countdown_label)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
+        QWidget.setTabOrder(self.display_button, self.done_button)
+        self.record: SignupRecord | None = None
         self.show_record(None)
 
     def show_record(self, record: SignupRecord | None) -> None:
         """Word the confirmation for this sign-up (None: a generic thank-you)."""
+        self.record = record
         if record is None:
             self.title_label.setText(self.tr("Thank you!"))
+            self.setAccessibleName(self.title_label.text())
             self.detail_label.setText("")
             self.pledge_label.hide()
             return
         signup = record.signup
         self.title_label.setText(self.tr("Thank you, %1!").replace("%1", signup.first_name))
+        self.setAccessibleName(self.title_label.text())
         if signup.wlf_choice is WlfChoice.MEMBER:
             detail = self.tr("Welcome! You're signed up, and we'll be in touch soon.")
         elif signup.wlf_choice is WlfChoice.EXISTING_MEMBER:
@@ -95,12 +109,18 @@ class ThankYouScreen(Screen):
         return self.countdown.remaining_s
 
     def on_enter(self) -> None:
+        self.scroll_area.scroll_to_top()
         self.countdown.start()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_leave(self) -> None:
         self.countdown.stop()
         self.show_record(None)
+
+    def take_over_from(self, old: Screen) -> None:
+        if isinstance(old, ThankYouScreen):
+            self.show_record(old.record)
+        self.on_enter()
 
     def _show_remaining(self, seconds: int) -> None:
         # A clock face ("0:09") reads right in every language without plural rules.

@@ -18,7 +18,8 @@ from PySide6.QtCore import Property, QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ui.widgets.metrics import CHART_MIN_SIZE, CHART_SIZE_HINT
+from ui.widgets import metrics
+from ui.widgets.palette import STANDARD
 
 # Room around the plot, in the chart's own units (pixels on screen, points in a PDF).
 EDGE = 8.0
@@ -63,13 +64,16 @@ class ChartColors:
 
 
 def default_colors() -> ChartColors:
-    """The kiosk's chart colours (the staff panel's stylesheet may change them per widget)."""
+    """The kiosk's chart colours (the staff panel's stylesheet may change them per widget).
+
+    Always the standard palette: the staff panel and the office have one theme.
+    """
     return ChartColors(
-        bar=QColor("#1D4E89"),
-        highlight=QColor("#A63D2A"),
-        ink=QColor("#1B2230"),
-        muted=QColor("#4A5263"),
-        grid=QColor("#E4DED3"),
+        bar=QColor(STANDARD.primary),
+        highlight=QColor(STANDARD.accent),
+        ink=QColor(STANDARD.ink),
+        muted=QColor(STANDARD.muted),
+        grid=QColor(STANDARD.line),
     )
 
 
@@ -341,11 +345,11 @@ class BarChart(QWidget):
 
     def sizeHint(self) -> QSize:
         """A comfortable size for a card."""
-        return QSize(*CHART_SIZE_HINT)
+        return QSize(*metrics.CHART_SIZE_HINT)
 
     def minimumSizeHint(self) -> QSize:
         """Small enough for a narrow window, big enough to read."""
-        return QSize(*CHART_MIN_SIZE)
+        return QSize(*metrics.CHART_MIN_SIZE)
 
     # Geometry (the layout's, for this widget's size and font) --------------------------
 

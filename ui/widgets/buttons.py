@@ -14,16 +14,17 @@ def kiosk_button(
     text: str,
     kind: str = "primary",
     *,
-    height: int = metrics.TOUCH_TARGET,
+    height: int | None = None,
     name: str = "",
     accessible_name: str | None = None,
     parent: QWidget | None = None,
 ) -> QPushButton:
     """Return a button at least ``height`` px tall, styled by its ``kind`` property.
 
-    ``height`` is a touch target by default; the office window, used with a
-    mouse, passes ``metrics.DESK_TARGET``. ``name`` is the object name the
-    stylesheet and tests find it by; the accessible name defaults to the text.
+    ``height`` is a touch target (``metrics.TOUCH_TARGET``) unless given; the
+    office window, used with a mouse, passes ``metrics.DESK_TARGET``. ``name``
+    is the object name the stylesheet and tests find it by; the accessible name
+    defaults to the text.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown button kind {kind!r}")
@@ -34,7 +35,9 @@ def kiosk_button(
     button.setAccessibleName(accessible_name or text)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    button.setAutoDefault(False)
+    # Enter (or Return) presses a focused button, as Space does: a keyboard user's
+    # way through the kiosk. Qt does that only for "auto default" buttons.
+    button.setAutoDefault(True)
     button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-    button.setMinimumHeight(height)
+    button.setMinimumHeight(metrics.TOUCH_TARGET if height is None else height)
     return button

@@ -81,8 +81,9 @@ class ChoiceRow(QFrame):
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
             event.position().toPoint()
         ):
-            self.button.click()
+            # Focus first: what the click sets off may move focus on (and must win).
             self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.button.click()
             event.accept()
             return
         super().mouseReleaseEvent(event)

@@ -13,7 +13,10 @@ class FormField(QWidget):
     """Label, line edit and (hidden until needed) an error message, stacked.
 
     ``max_length`` is the core's limit for the value (``kiosk.validation``), so
-    the field takes no more than the form would accept.
+    the field takes no more than the form would accept. Screen readers hear the
+    label as the field's name, and as its description the message when there is
+    one, else "Required" for a ``required`` field (Qt's accessibility interface
+    has no "required" or "invalid" state for a text field to carry them).
     """
 
     def __init__(
@@ -22,10 +25,12 @@ class FormField(QWidget):
         *,
         max_length: int,
         hint: str = "",
+        required: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("formField")
+        self.required = required
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*metrics.NO_MARGINS)
         layout.setSpacing(metrics.FIELD_SPACING)
@@ -62,7 +67,8 @@ class FormField(QWidget):
         self.error_label.setText(message or "")
         self.error_label.setVisible(bool(message))
         self.edit.setProperty("invalid", bool(message))
-        self.edit.setAccessibleDescription(message or "")
+        required = self.tr("Required") if self.required else ""
+        self.edit.setAccessibleDescription(message or required)
         repolish(self.edit)
 
     def clear(self) -> None:

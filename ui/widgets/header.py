@@ -1,17 +1,19 @@
-"""The bar across the top of every content screen: Back, the screen's title, Join."""
+"""The bar across the top of every content screen: Back, the screen's title, Display, Join."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QWidget
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from ui.widgets import metrics
+from ui.widgets import metrics, palette
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.display_button import display_button
+from ui.widgets.icons import glyph_icon
 from ui.widgets.text import text_label
 
 
 class ScreenHeader(QFrame):
-    """Back on the leading side, a title, and an optional call to join on the trailing side."""
+    """Back on the leading side, a title, then "Aa Display" and an optional call to join."""
 
     back_clicked = Signal()
     join_clicked = Signal()
@@ -26,8 +28,7 @@ class ScreenHeader(QFrame):
         layout.setSpacing(metrics.HEADER_SPACING)
         self.back_button = kiosk_button(self.tr("Back"), "quiet", parent=self)
         self.back_button.setObjectName("backButton")
-        # SP_ArrowBack points the way "back" goes in the current layout direction.
-        self.back_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self._point_back()
         self.back_button.clicked.connect(self.back_clicked)
         layout.addWidget(self.back_button)
         self.title_label: QLabel = text_label(title, "h3", self)
@@ -35,6 +36,8 @@ class ScreenHeader(QFrame):
         self.title_label.setWordWrap(False)
         self.title_label.setMinimumWidth(0)
         layout.addWidget(self.title_label, 1)
+        self.display_button = display_button(self)
+        layout.addWidget(self.display_button)
         self.join_button = None
         if join_label:
             self.join_button = kiosk_button(join_label, "accent", parent=self)
@@ -42,3 +45,15 @@ class ScreenHeader(QFrame):
             self.join_button.clicked.connect(self.join_clicked)
             layout.addWidget(self.join_button)
         self.setMinimumHeight(metrics.HEADER_HEIGHT)
+
+    def _point_back(self) -> None:
+        # Pointing the way "back" goes in the layout direction, in the theme's colour.
+        arrow = "›" if self.isRightToLeft() else "‹"
+        ink = palette.current().primary
+        self.back_button.setIcon(glyph_icon(arrow, ink, metrics.BACK_ICON_SIZE))
+        self.back_button.setIconSize(QSize(*metrics.BACK_ICON_SIZE))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._point_back()

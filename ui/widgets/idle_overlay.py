@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ui.widgets import metrics
+from ui.widgets.announce import announce
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.countdown import Countdown
+from ui.widgets.shade import Shade
 from ui.widgets.text import text_label
 
 
-class IdleOverlay(QWidget):
+class IdleOverlay(Shade):
     """Covers its parent, counts down, and says whether the attendee continued or left."""
 
     continued = Signal()
@@ -52,8 +54,6 @@ class IdleOverlay(QWidget):
         card_layout.addSpacing(metrics.SECTION_GAP_SMALL)
         card_layout.addWidget(self.continue_button)
         self.card.setFixedWidth(metrics.OVERLAY_CARD_WIDTH)
-        self.hide()
-        parent.installEventFilter(self)
 
     @property
     def remaining_s(self) -> int:
@@ -63,10 +63,12 @@ class IdleOverlay(QWidget):
     def start(self) -> None:
         """Show the overlay over the whole parent and start counting down."""
         self.countdown.start()
-        self._fit_parent()
+        self.cover_parent()
+        self._center_card()
         self.show()
         self.raise_()
         self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self.card, f"{self.title_label.text()} {self.detail_label.text()}", assertive=True)
 
     def dismiss(self) -> None:
         """The attendee is still here: hide and say so."""
@@ -93,17 +95,6 @@ class IdleOverlay(QWidget):
         self.count_label.setText(str(seconds))
         self.count_label.setAccessibleName(self.tr("%1 seconds left").replace("%1", str(seconds)))
 
-    def _fit_parent(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self._center_card()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self._fit_parent()
-        return False
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._center_card()
@@ -117,8 +108,3 @@ class IdleOverlay(QWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         # A touch anywhere counts as "still here"; only Continue is announced to screen readers.
         self.dismiss()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(27, 34, 48, 170))
-        painter.end()

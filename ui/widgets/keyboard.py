@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -279,8 +279,18 @@ class OnScreenKeyboard(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         """Show the layout the focused field needs: focus may have moved while hidden."""
+        self._follow_focus(None, QApplication.focusWidget())
         self._show_for(QApplication.focusWidget())
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Stand for the focused widget no more while no key can be tapped.
+
+        As its focus proxy the keyboard "has" that focus; a keyboard deleted while it
+        does (its screen built again for another text size) would take it away.
+        """
+        self.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr: no proxy
+        super().hideEvent(event)
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Make the focused widget the keyboard's focus proxy, so a tap on a key leaves it focused.
@@ -301,9 +311,10 @@ class OnScreenKeyboard(QWidget):
             return
         if new.window() is not self.window():
             return  # a dialog of its own; the proxy catches up when focus comes back
+        if not self.isVisible():
+            return  # a hidden screen's keyboard catches up when shown (showEvent)
         self.setFocusProxy(new)
-        if self.isVisible():  # a hidden screen's keyboard catches up when shown
-            self._show_for(new)
+        self._show_for(new)
 
     def _show_for(self, field: QWidget | None) -> None:
         needs = field_layout(field)

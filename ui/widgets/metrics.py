@@ -4,30 +4,62 @@ Each metric is written as its design value, the pixels it has at 1280x800
 with the kiosk's 20 px body text, and passed through ``px``, which multiplies
 by ``SCALE``. So ``SCALE`` is the one number that makes the whole layout
 larger: at 1.5 every margin, gap, touch target and fixed size grows to 150 %
-(rounded to whole pixels), in step with text 150 % larger. The metrics are
-worked out when this module is first imported and copied into layouts when a
-widget is built, so a new scale applies to widgets built after it is set;
-the stylesheets' own pixel sizes (fonts, radii, paddings in ``assets/styles/``)
-are not in here and scale separately. Window sizes are the screens the kiosk
-runs on, not the design's, and do not scale.
+(rounded to whole pixels), in step with text 150 % larger. That is how an
+attendee's larger text (``kiosk.display``) is laid out: ``set_scale`` works
+every metric out again, and the main window builds its attendee screens again,
+since a metric is copied into a layout when a widget is built. The stylesheets'
+own lengths (fonts, radii, paddings in ``assets/styles/``) are design pixels
+too, multiplied by the same ``px`` when ``ui.app.load_stylesheet`` loads them.
+Window sizes are the screens the kiosk runs on, not the design's, and do not scale.
 
 Screens import the module (``from ui.widgets import metrics``) and read
-``metrics.NAME``, as git-cola's ``cola/widgets/defs.py`` is read; a call such
-as ``layout.setSpacing(16)`` with a bare number has no place in ``ui/``.
+``metrics.NAME`` when they build a widget, as git-cola's ``cola/widgets/defs.py``
+is read; never ``from ui.widgets.metrics import NAME`` or a metric as a default
+argument, which would keep the value of the scale at import. A call such as
+``layout.setSpacing(16)`` with a bare number has no place in ``ui/``.
 """
 
 from __future__ import annotations
 
-SCALE = 1.0
+import importlib
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+# Kept when set_scale runs this module again (a reload keeps the module's names).
+SCALE: float = globals().get("SCALE", 1.0)
 """How much larger than the design everything is laid out; 1.0 is the design itself."""
 
 Margins = tuple[int, int, int, int]
 """Left, top, right, bottom, as ``setContentsMargins(*margins)`` takes them."""
 
 
-def px(design: float) -> int:
-    """Return ``design`` pixels at ``SCALE``, rounded to whole pixels."""
-    return round(design * SCALE)
+def set_scale(scale: float) -> None:
+    """Work every metric out again at ``scale``, for the widgets built from now on."""
+    global SCALE
+    if scale <= 0:
+        raise ValueError(f"a layout scale must be positive, not {scale!r}")
+    if scale != SCALE:
+        SCALE = scale
+        # Run the definitions below again: every `metrics.NAME` read from now on is at
+        # the new scale. The module object stays the same, so importers need nothing.
+        importlib.reload(sys.modules[__name__])
+
+
+@contextmanager
+def at_scale(scale: float) -> Iterator[None]:
+    """Build widgets at ``scale`` inside the ``with`` block, then go back to the scale before."""
+    before = SCALE
+    set_scale(scale)
+    try:
+        yield
+    finally:
+        set_scale(before)
+
+
+def px(design: float, scale: float | None = None) -> int:
+    """Return ``design`` pixels at ``scale`` (``SCALE`` unless given), rounded to whole pixels."""
+    return round(design * (SCALE if scale is None else scale))
 
 
 def margins(left: float, top: float, right: float, bottom: float) -> Margins:
@@ -92,8 +124,10 @@ HEADER_SPACING = px(20)
 HEADER_HEIGHT = px(88)
 """The bar across the top of a content screen (Back, title, Sign up)."""
 
-ATTRACT_MARGINS = margins(96, 64, 96, 48)
-ATTRACT_SPACING = px(24)
+# Stretches share out the attract screen's height; the fixed gaps stay small, so a
+# message at 150 % text still has room.
+ATTRACT_MARGINS = margins(96, 40, 96, 32)
+ATTRACT_SPACING = px(12)
 ATTRACT_DOT_SIZE = px(14)
 ATTRACT_DOT_SPACING = px(12)
 ATTRACT_BUTTON_WIDTH = px(360)
@@ -153,6 +187,8 @@ FORM_INVITATION_MARGINS = margins(36, 32, 36, 32)
 FORM_INVITATION_SPACING = px(18)
 FORM_PAGE_MARGINS = margins(48, 32, 48, 40)
 FORM_WIDTH = px(980)
+FORM_MIN_WIDTH = px(720)
+"""The form's least width beside the invitation; with less, the invitation goes above it."""
 FORM_CARD_MARGINS = margins(40, 32, 40, 36)
 FORM_SPACING = px(18)
 FORM_ROW_SPACING = px(20)
@@ -173,6 +209,19 @@ THANK_YOU_BUTTON_WIDTH = px(320)
 OVERLAY_CARD_WIDTH = px(640)
 OVERLAY_CARD_MARGINS = margins(48, 40, 48, 40)
 OVERLAY_SPACING = px(16)
+
+TOP_CONTROLS_SPACING = px(12)
+"""Between the controls in a screen's top corner (the languages, Display)."""
+DISPLAY_ICON_SIZE = (px(45), px(30))
+"""The "Aa" drawn before the word Display on its button, and room after it."""
+BACK_ICON_SIZE = (px(15), px(30))
+"""The arrow drawn before the word Back."""
+DISPLAY_CARD_WIDTH = px(1000)
+"""The Display choices' card: two columns, text size and contrast."""
+DISPLAY_CARD_MARGINS = margins(40, 28, 40, 28)
+DISPLAY_SPACING = px(10)
+"""Between the card's heading, its note, its columns and Done; and between choices."""
+DISPLAY_COLUMN_SPACING = px(32)
 
 KEYBOARD_MARGINS = even_margins(12)
 KEYBOARD_SPACING = px(8)

@@ -19,6 +19,7 @@ class NavCard(QPushButton):
         self.setObjectName("navCard")
         self.setProperty("tone", tone)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAutoDefault(True)  # Enter opens the card, as Space does
         self.setAccessibleName(title)
         self.setAccessibleDescription(detail)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

@@ -12,27 +12,29 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.qr import qr_matrix
-from ui.widgets import metrics
+from ui.widgets import metrics, palette
 from ui.widgets.text import plain_label
 
 __all__ = ["QrCanvas", "QrView", "paint_matrix", "qr_matrix", "render_qr_image"]
 
-DARK = QColor("#1B2230")
-LIGHT = QColor("#FFFFFF")
-
 
 def paint_matrix(painter: QPainter, matrix: list[list[bool]], area: QRect) -> QRect:
-    """Paint ``matrix`` centred in ``area`` with whole-pixel modules; return the rect used."""
+    """Paint ``matrix`` centred in ``area`` with whole-pixel modules; return the rect used.
+
+    Dark on light in every theme: a phone's camera reads codes that way round.
+    """
     count = len(matrix)
     if count == 0:
         return QRect()
+    colours = palette.current()
+    dark, light = QColor(colours.qr_dark), QColor(colours.qr_light)
     module = max(1, min(area.width(), area.height()) // count)
     side = module * count
     left = area.x() + (area.width() - side) // 2
     top = area.y() + (area.height() - side) // 2
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.fillRect(QRect(left, top, side, side), LIGHT)
+    painter.fillRect(QRect(left, top, side, side), light)
     for y, row in enumerate(matrix):
         x = 0
         while x < count:
@@ -43,7 +45,7 @@ def paint_matrix(painter: QPainter, matrix: list[list[bool]], area: QRect) -> QR
                     x += 1
                 painter.fillRect(
                     QRect(left + start * module, top + y * module, (x - start) * module, module),
-                    DARK,
+                    dark,
                 )
             else:
                 x += 1
@@ -54,7 +56,7 @@ def paint_matrix(painter: QPainter, matrix: list[list[bool]], area: QRect) -> QR
 def render_qr_image(data: str, side: int) -> QImage:
     """Return a ``side`` x ``side`` image of the QR code for ``data`` (for tests and export)."""
     image = QImage(side, side, QImage.Format.Format_RGB32)
-    image.fill(LIGHT)
+    image.fill(QColor(palette.current().qr_light))
     painter = QPainter(image)
     paint_matrix(painter, qr_matrix(data), QRect(0, 0, side, side))
     painter.end()
@@ -105,13 +107,15 @@ class QrView(QWidget):
         address: str,
         caption: str = "",
         *,
-        side: int = metrics.QR_SIDE,
+        side: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("qrView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._address = address
+        if side is None:
+            side = metrics.QR_SIDE
         self.canvas = QrCanvas(address, self)
         self.canvas.setFixedSize(side, side)
         if not self.canvas.matrix:

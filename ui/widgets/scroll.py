@@ -36,6 +36,10 @@ class TouchScrollArea(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.viewport().setAutoFillBackground(False)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # Tab reaches it only while it has more to show than fits, so the arrow keys
+        # can scroll it; a tap never does, so a finger never draws a focus border round it.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.verticalScrollBar().rangeChanged.connect(self._take_tab_when_scrolling)
         self.body = QWidget()
         self.body.setObjectName("scrollBody")
         self.body_layout = QVBoxLayout(self.body)
@@ -43,6 +47,9 @@ class TouchScrollArea(QScrollArea):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
+
+    def _take_tab_when_scrolling(self, _least: int, most: int) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus if most > 0 else Qt.FocusPolicy.NoFocus)
 
     def scroll_to_top(self) -> None:
         """Show the start of the content (each attendee starts at the top)."""

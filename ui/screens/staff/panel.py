@@ -1,6 +1,6 @@
-"""The unlocked staff panel: a header with Lock and Exit, a row of page buttons, four pages.
+"""The unlocked staff panel: a header with Lock and Exit, a row of page buttons, six pages.
 
-The pages (today, event, export, settings) each live in their own module; the
+The pages (today, event, export, settings, languages, display) each live in their own module; the
 panel reads the service once per ``refresh()`` and hands every page its part,
 so an error from the core is shown once, in the header, instead of on each page.
 """
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QStackedWidget, QVBoxLa
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
+from ui.screens.staff.display_page import DisplayPage
 from ui.screens.staff.event_page import EventPage
 from ui.screens.staff.export_destinations import ExportDestination
 from ui.screens.staff.export_page import ExportPage
@@ -26,14 +27,14 @@ from ui.widgets.text import repolish, text_label
 
 
 class StaffPanel(QWidget):
-    """The unlocked panel: a header, five pages (today, event, export, settings, languages)."""
+    """The unlocked panel: a header, six pages (today ... languages, display)."""
 
     lock_requested = Signal()
     exit_requested = Signal()
     idle_timeout_changed = Signal(int)
     export_busy_changed = Signal(bool)
 
-    PAGES = ("today", "event", "export", "settings", "languages")
+    PAGES = ("today", "event", "export", "settings", "languages", "display")
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,9 +57,17 @@ class StaffPanel(QWidget):
         self._settings = SettingsPage(service, self)
         self._settings.idle_timeout_changed.connect(self.idle_timeout_changed)
         self._languages = LanguagesPage(service, self)
+        self._display = DisplayPage(service, self)
         self._pages = QStackedWidget(self)
         self._pages.setObjectName("StaffPages")
-        for page in (self._today, self._event, self._export, self._settings, self._languages):
+        for page in (
+            self._today,
+            self._event,
+            self._export,
+            self._settings,
+            self._languages,
+            self._display,
+        ):
             self._pages.addWidget(page)
         outer.addWidget(self._pages, 1)
         self.show_page("today")
@@ -98,6 +107,7 @@ class StaffPanel(QWidget):
             self.tr("Export"),
             self.tr("Settings"),
             self.tr("Languages"),
+            self.tr("Display"),
         )
         for index, (page, text) in enumerate(zip(self.PAGES, labels, strict=True)):
             button = kiosk_button(text, "quiet", name="StaffNavButton")
@@ -141,6 +151,7 @@ class StaffPanel(QWidget):
             history = self._service.export_history()
             keep_days = self._service.keep_confirmed_days
             unconfirmed_days = self._service.erase_unconfirmed_after_days
+            display = self._service.default_display
         except KioskError as error:
             self._event_line.setText(str(error))
             return
@@ -155,6 +166,7 @@ class StaffPanel(QWidget):
             self._event_line.setText(self.tr("Signing up for: {0}").format(current.name))
         self._settings.show_idle_timeout(idle_s)
         self._settings.show_erasure(keep_days, unconfirmed_days)
+        self._display.show_display(display)
         self._export.refresh_intro(pending)
         self._export.show_history(history)
 
@@ -162,6 +174,7 @@ class StaffPanel(QWidget):
         """Forget everything typed and every message: the panel is being locked."""
         self._settings.clear_inputs()
         self._languages.clear_inputs()
+        self._display.clear_inputs()
         self._event.clear_inputs()
         self._export.clear_inputs()
         self.show_page("today")

@@ -49,12 +49,16 @@ class PromptCard(QFrame):
         self.answer.setAccessibleDescription(heading)
 
 
-def centred(card: QWidget, parent: QWidget, margin: int = metrics.CENTRED_MARGIN) -> QVBoxLayout:
+def centred(card: QWidget, parent: QWidget, margin: int | None = None) -> QVBoxLayout:
     """Put ``card`` in the middle of ``parent``, ``margin`` px from its edges; return the layout.
+
+    ``margin`` is ``metrics.CENTRED_MARGIN`` unless given.
 
     Stretches, not an alignment flag, centre it across: an aligned item gets its size
     hint's height, which clips word-wrapped text that needs more lines at its width.
     """
+    if margin is None:
+        margin = metrics.CENTRED_MARGIN
     outer = QVBoxLayout(parent)
     outer.setContentsMargins(margin, margin, margin, margin)
     across = QHBoxLayout()
