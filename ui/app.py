@@ -35,19 +35,24 @@ STARTUP_PROBE_ENV = "P2P_KIOSK_STARTUP_PROBE"
 the first screen is up (``STARTUP_PROBE_LINE`` on a set-up kiosk), then exit once the
 store is open; for the start-up benchmarks and tests."""
 STARTUP_PROBE_LINE = "p2p-kiosk: attract shown"
-# Preferred faces per platform, then the DejaVu family most Linux boxes have.
-FONT_FAMILIES = ["Segoe UI", "Helvetica Neue", "Noto Sans", "Ubuntu", "DejaVu Sans"]
 BASE_FONT_PX = 20
 BUNDLED_FONTS = (
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
     "NotoSansHebrew-Regular.ttf",
     "NotoSansHebrew-Bold.ttf",
     "NotoSansArabic-Regular.ttf",
     "NotoSansArabic-Bold.ttf",
 )
-"""Faces shipped in assets/fonts/ (SIL Open Font License, assets/fonts/OFL.txt), so Hebrew
-and Arabic render on a machine with no font for them; only the two weights the stylesheet uses."""
+"""Faces shipped in assets/fonts/ (SIL Open Font License, assets/fonts/OFL.txt), so every
+machine draws the kiosk's text alike and Hebrew and Arabic render on one with no font for
+them; only the two weights the stylesheet uses."""
+LATIN_FONT_FAMILY = "Noto Sans"
+"""The bundled face of Latin text (English, Spanish; also Greek and Cyrillic names)."""
 SCRIPT_FONT_FAMILIES = {"he": "Noto Sans Hebrew", "ar": "Noto Sans Arabic"}
 """The bundled face each language written in its own script is read in."""
+PLATFORM_FONT_FAMILIES = ("Segoe UI", "Helvetica Neue", "Ubuntu", "DejaVu Sans")
+"""The platforms' own faces, after the bundled ones: for a script the bundle lacks."""
 
 
 def load_stylesheet() -> str:
@@ -104,7 +109,7 @@ def bundled_font_faces() -> list[str]:
     create_app()
     return [
         f"{family} {style}"
-        for family in SCRIPT_FONT_FAMILIES.values()
+        for family in (LATIN_FONT_FAMILY, *SCRIPT_FONT_FAMILIES.values())
         for style in QFontDatabase.styles(family)
         if family in QFontDatabase.families()
     ]
@@ -113,18 +118,19 @@ def bundled_font_faces() -> list[str]:
 def font_families(language: str) -> list[str]:
     """The application font's families for an attendee reading ``language`` (a content code).
 
-    Qt draws each character with the first family that has it. The platforms'
-    own faces (Segoe UI, DejaVu Sans) carry Hebrew and Arabic letters of their
-    own, so the bundled face of the language's script comes first, and draws
-    that language alike on every machine; the others follow the platform's
-    faces, for a Hebrew or Arabic name typed in any language, which keeps the
-    Latin text's faces and line heights as they were.
+    Qt draws each character with the first family that has it. The bundled faces
+    come first, so the same text takes the same room on every machine (a
+    platform's own faces differ in width, and a layout that fits with one may
+    clip with another): Noto Sans for Latin text, then the face of the
+    language's own script, then the other bundled script faces (a Hebrew or
+    Arabic name typed in any language). The platform's faces follow, for any
+    other script a name may be typed in.
     """
-    available = set(QFontDatabase.families())
-    platform = [family for family in FONT_FAMILIES if family in available]
     own = SCRIPT_FONT_FAMILIES.get(language.split("-")[0])
-    bundled = [family for family in SCRIPT_FONT_FAMILIES.values() if family != own]
-    return ([own] if own else []) + platform + bundled
+    scripts = ([own] if own else []) + [f for f in SCRIPT_FONT_FAMILIES.values() if f != own]
+    available = set(QFontDatabase.families())
+    platform = [family for family in PLATFORM_FONT_FAMILIES if family in available]
+    return [LATIN_FONT_FAMILY, *scripts, *platform]
 
 
 def use_language_font(language: str) -> None:
