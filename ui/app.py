@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 STYLESHEET = ("styles", "kiosk.qss")
 STAFF_STYLESHEET = ("styles", "staff.qss")
+RTL_STYLESHEET = ("styles", "rtl.qss")
+"""The mirrored rules, for widgets laid out right to left (ui/widgets/direction.py)."""
 
 STARTUP_PROBE_ENV = "P2P_KIOSK_STARTUP_PROBE"
 """Set (to anything) to make ``run_kiosk`` print ``p2p-kiosk: <first screen> shown`` once
@@ -57,10 +59,11 @@ PLATFORM_FONT_FAMILIES = ("Segoe UI", "Helvetica Neue", "Ubuntu", "DejaVu Sans")
 
 def load_stylesheet() -> str:
     """Return the kiosk stylesheet with ``@assets/`` replaced by the bundled assets folder."""
-    # The staff panel's rules come after the kiosk's, so they win where both apply.
-    text = "\n".join(
-        asset_path(*sheet).read_text(encoding="utf-8") for sheet in (STYLESHEET, STAFF_STYLESHEET)
-    )
+    # The staff panel's rules come after the kiosk's, so they win where both apply, and the
+    # mirrored ones last. Those apply only to widgets marked as laid out right to left, so
+    # they are loaded once: a language switch re-styles those few widgets, not the kiosk.
+    sheets = (STYLESHEET, STAFF_STYLESHEET, RTL_STYLESHEET)
+    text = "\n".join(asset_path(*sheet).read_text(encoding="utf-8") for sheet in sheets)
     assets_url = Path(asset_path()).as_posix()
     return text.replace("@assets/", assets_url + "/")
 
@@ -146,9 +149,11 @@ def use_language_font(language: str) -> None:
 
 
 def build_main_window(service: KioskService, **options: Any) -> MainWindow:
-    """Create the app if needed and return a MainWindow (not shown); options go to MainWindow."""
+    """Create the app if needed and return a MainWindow (not shown); options go to MainWindow.
+
+    The window speaks the service's language from the start (``ui.language``).
+    """
     create_app()
-    use_language_font(service.language)
     from ui.main_window import MainWindow
 
     return MainWindow(service, **options)

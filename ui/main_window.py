@@ -9,6 +9,9 @@ hosts the hidden staff gesture.
 Until the kiosk is set up (a staff PIN exists) the router shows nothing but
 the setup screen, or the locked screen when the PIN record is damaged or
 missing on a kiosk holding sign-ups: no attendee screen, no staff gesture.
+
+An attendee's language (a language button on attract or home) is theirs
+alone: back on attract, the next attendee starts in the kiosk's default.
 """
 
 from __future__ import annotations
@@ -27,10 +30,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.content import LanguageUnavailable
 from kiosk.first_start import SetupState
 from kiosk.service import KioskService
 from kiosk.signup import SignupRecord
 from ui.idle import IdleWatcher
+from ui.language import use_language
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Route, Screen
 from ui.widgets import metrics
@@ -101,6 +106,8 @@ class MainWindow(QWidget):
         self._staff_idle_ms = staff_idle_ms
         self._came_from: dict[Route, Route] = {}
         self._started = False
+        self._language: str | None = None  # the language the screens speak now
+        self._speak_attendee_language()
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screenStack")
@@ -195,6 +202,7 @@ class MainWindow(QWidget):
         self.stack.addWidget(screen)
         if isinstance(screen, Screen):
             screen.navigate.connect(self.go)
+            screen.language_chosen.connect(self.set_language)
         return screen
 
     def screen_named(self, name: str) -> QWidget:
@@ -322,6 +330,8 @@ class MainWindow(QWidget):
         if name != self._current:
             self._came_from[name] = self._current
         self._current = name
+        if name == Route.ATTRACT:
+            self._start_next_attendee()
         self.stack.setCurrentWidget(screen)
         if isinstance(screen, Screen):
             screen.on_enter()
@@ -354,6 +364,30 @@ class MainWindow(QWidget):
         if staff is not None and (name == Route.ATTRACT or self._current == Route.STAFF):
             # Whoever comes next must not find the staff panel open.
             staff.lock()
+
+    # The attendee's language -------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        """Show every attendee screen in ``code`` (offered by the kiosk), for this attendee."""
+        try:
+            self.service.set_language(code)
+        except LanguageUnavailable:
+            log.warning("a language no longer offered was chosen; the buttons are refreshed")
+        self._speak_attendee_language()
+        current = self.screen_named(self._current)
+        if isinstance(current, Screen):
+            current.show_languages()
+
+    def _start_next_attendee(self) -> None:
+        """Undo what the last attendee chose for themselves: the next one starts afresh."""
+        self.service.reset_language()
+        self._speak_attendee_language()
+
+    def _speak_attendee_language(self) -> None:
+        code = self.service.language
+        if code != self._language:
+            self._language = code
+            use_language(code)
 
     def open_staff(self) -> None:
         """The hidden gesture or shortcut: show the staff panel at its PIN stage.

@@ -244,7 +244,7 @@ def test_thank_you_returns_to_attract_by_itself_and_form_is_blank(
     _click(qtbot, window.join.submit_button)
     assert window.current == "thank_you"
     qtbot.waitUntil(lambda: window.current == "attract", timeout=3000)
-    assert window.thank_you.title_label.text() != "Thank you, Dana!"
+    assert "Dana" not in window.thank_you.title_label.text()
     assert all(field.text() == "" for field in window.join.fields().values())
 
 

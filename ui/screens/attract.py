@@ -1,4 +1,8 @@
-"""Attract: a calm, looping rotation of the content's key messages; any touch starts."""
+"""Attract: a calm, looping rotation of the content's key messages; any touch starts.
+
+The languages the kiosk offers sit at the top: a tap on one turns the whole
+kiosk to it for this attendee, without starting.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,6 @@ from PySide6.QtWidgets import (
 from kiosk.service import KioskService
 from ui.screens.base import Route, Screen
 from ui.widgets import metrics
-from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import plain_label, set_role, text_label
 
 ROTATE_MS = 7000
@@ -41,15 +44,16 @@ class AttractScreen(Screen):
         super().__init__(service, parent)
         self.setObjectName("attractScreen")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        content = service.content
-        self.messages: tuple[str, ...] = content.attract
+        self.messages: tuple[str, ...] = self.content.attract
         self._index = 0
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*metrics.ATTRACT_MARGINS)
         layout.setSpacing(metrics.ATTRACT_SPACING)
 
-        self.eyebrow = text_label(content.title, "eyebrow", self)
+        self.add_language_bar(layout)
+
+        self.eyebrow = self.live_label(lambda: self.content.title, "eyebrow", self)
         self.eyebrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.eyebrow)
         layout.addStretch(2)
@@ -74,14 +78,15 @@ class AttractScreen(Screen):
         layout.addLayout(self.dots)
         layout.addStretch(3)
 
-        self.start_button = kiosk_button(self.tr("Touch to begin"), "accent", parent=self)
-        self.start_button.setObjectName("touchToBegin")
+        self.start_button = self.live_button(
+            lambda: self.tr("Touch to begin"), "accent", name="touchToBegin", parent=self
+        )
         self.start_button.setMinimumWidth(metrics.ATTRACT_BUTTON_WIDTH)
         self.start_button.clicked.connect(lambda: self.navigate.emit(Route.HOME))
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(metrics.SECTION_GAP_XLARGE)
 
-        self.disclaimer = text_label(content.disclaimer, "small", self)
+        self.disclaimer = self.live_label(lambda: self.content.disclaimer, "small", self)
         self.disclaimer.setObjectName("attractDisclaimer")
         self.disclaimer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.disclaimer)
@@ -113,8 +118,15 @@ class AttractScreen(Screen):
         self._fade.stop()
         self._opacity.setOpacity(1.0)
         self._show_message(0)
+        self.show_languages()
         self._rotate.start()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        # The same key messages, in the new language; the one showing stays in place.
+        self.messages = self.content.attract
+        self._show_message(self._index % len(self.messages))
 
     def on_leave(self) -> None:
         self._rotate.stop()

@@ -282,6 +282,12 @@ class OnScreenKeyboard(QWidget):
         self._show_for(QApplication.focusWidget())
         super().showEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Name the keys (Space, Next, and each key for screen readers) in the new language."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._build()
+
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Make the focused widget the keyboard's focus proxy, so a tap on a key leaves it focused.
 

@@ -99,7 +99,15 @@ ATTRACT_DOT_SPACING = px(12)
 ATTRACT_BUTTON_WIDTH = px(360)
 """Touch to begin: wide enough to read as the way in from across the room."""
 
+LANGUAGE_BUTTON_SPACING = px(12)
+"""Between the language buttons on attract and home."""
+LANGUAGE_ROW_SPACING_AFTER = px(8)
+"""Between the row of language buttons and what follows it."""
+
 HOME_MARGINS = margins(72, 48, 72, 32)
+HOME_LANGUAGE_ROW_MARGINS = margins(16, 0, 16, 0)
+"""Inside home's margins: the language buttons clear the staff corner (HOT_CORNER_SIZE)
+when a right-to-left language puts them on the left."""
 HOME_SPACING = px(12)
 HOME_GAP_AFTER_TITLES = px(28)
 HOME_CARD_SPACING = px(24)
