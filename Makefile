@@ -65,9 +65,14 @@ TRANSLATED_LANGUAGES := es he ar
 TRANSLATION_FILES := $(foreach lang,$(TRANSLATED_LANGUAGES),ui/translations/kiosk_$(lang).ts)
 TRANSLATED_SOURCES = $(shell find ui -name '*.py' -not -path 'ui/office/*' | LC_ALL=C sort) kiosk/validation.py
 
+# No guessed translations (lupdate offers another context's "Back" for the setup screen's),
+# and none left unfinished in the compiled files: an English-only screen stays English.
+LUPDATE_FLAGS := -silent -locations none -no-obsolete -source-language en \
+	-disable-heuristic sametext -disable-heuristic similartext
+
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -silent -locations none -no-obsolete -source-language en $(TRANSLATED_SOURCES) -ts $(TRANSLATION_FILES)
-	$(BIN)/pyside6-lrelease -silent $(TRANSLATION_FILES)
+	$(BIN)/pyside6-lupdate $(LUPDATE_FLAGS) $(TRANSLATED_SOURCES) -ts $(TRANSLATION_FILES)
+	$(BIN)/pyside6-lrelease -silent -nounfinished $(TRANSLATION_FILES)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

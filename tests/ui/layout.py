@@ -47,12 +47,19 @@ def _describe(widget: QWidget) -> str:
 # Text that does not fit ------------------------------------------------------------------
 
 
+_ICON_GAP = 4
+"""Between a button's icon and its text (Qt's own)."""
+_BORDERS = 6
+"""A button's border on both sides (the kiosk's widest is 3 px, when focused)."""
+
+
 def clipped_texts(window: QWidget, screen: QWidget) -> list[str]:
     """Labels and buttons on ``screen`` given less room than their text needs.
 
-    A wrapped label needs the height its text takes at its width; a one-line
-    label or a button needs the width and height of its size hint (the text,
-    its icon and the stylesheet's padding). Nothing may run off the window.
+    A wrapped label needs the height its text takes at its width, a one-line
+    label the width of its text; a button the width of its text and icon
+    inside its border (its padding may give), and the height its style asks.
+    Nothing may run off the window.
     """
     problems = []
     window_rect = window.rect()
@@ -70,11 +77,13 @@ def clipped_texts(window: QWidget, screen: QWidget) -> list[str]:
     for button in screen.findChildren(QAbstractButton):
         if not _shown(button) or not button.text():
             continue
-        needed = button.sizeHint()
-        if button.width() + 1 < needed.width() or button.height() + 1 < needed.height():
+        icon = button.iconSize().width() + _ICON_GAP if not button.icon().isNull() else 0
+        needed_width = button.fontMetrics().horizontalAdvance(button.text()) + icon + _BORDERS
+        needed_height = button.sizeHint().height()
+        if button.width() < needed_width or button.height() + 1 < needed_height:
             problems.append(
                 f"button {button.text()[:40]!r} is {button.width()}x{button.height()}, "
-                f"needs {needed.width()}x{needed.height()}"
+                f"needs {needed_width}x{needed_height}"
             )
     return problems
 

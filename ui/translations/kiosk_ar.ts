@@ -1009,7 +1009,7 @@ Checked on the drive: SHA-256 {3}</source>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished">رجوع</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Back: choose the PIN again</source>

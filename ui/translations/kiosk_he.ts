@@ -1005,7 +1005,7 @@ Checked on the drive: SHA-256 {3}</source>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished">חזרה</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Back: choose the PIN again</source>

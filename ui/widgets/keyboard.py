@@ -96,7 +96,7 @@ EMAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "icloud.com")
 
 LETTER_LAYOUTS = ("text", "spanish", "hebrew", "arabic")
 """The layouts for names: "text" is the Latin one."""
-_SWITCH_LABELS = {"text": "ABC", "spanish": "ÁÉÑ", "hebrew": "אבג", "arabic": "أبت"}
+SWITCH_LABELS = {"text": "ABC", "spanish": "ÁÉÑ", "hebrew": "אבג", "arabic": "أبت"}
 """What each letter layout's key on the bottom row shows."""
 _LAYOUT_FOR_LANGUAGE = {"es": "spanish", "he": "hebrew", "ar": "arabic"}
 
@@ -445,7 +445,7 @@ class OnScreenKeyboard(QWidget):
                 "arabic": self.tr("Arabic letters"),
             }
             row = [
-                _KeySpec(_SWITCH_LABELS[layout], names[layout], self._switcher(layout), "layout")
+                _KeySpec(SWITCH_LABELS[layout], names[layout], self._switcher(layout), "layout")
                 for layout in LETTER_LAYOUTS
             ]
         space = 12 - 2 * len(row) if self._switchable else 12
@@ -543,7 +543,7 @@ class OnScreenKeyboard(QWidget):
                 self._shift_key = key
             elif spec.kind == "layout":
                 key.setCheckable(True)
-                key.setChecked(spec.label == _SWITCH_LABELS.get(self._layout_name))
+                key.setChecked(spec.label == SWITCH_LABELS.get(self._layout_name))
             elif spec.label == "\u232b":
                 key.setAutoRepeat(True)
             line.addWidget(key, spec.stretch)
