@@ -21,16 +21,24 @@ BENCH_PIN = "482915"
 
 @dataclass(frozen=True)
 class Figure:
-    """One measured figure. With no baseline, ``ratio`` holds the value itself."""
+    """One measured figure. With no baseline, ``ratio`` holds the value itself.
+
+    Timed in interleaved pairs (``paired``), the ratio is the median of the
+    pairs' own ratios, and ``spread`` their middle half (first to third quartile).
+    """
 
     name: str
     value: float
     baseline: float | None
     target: float
     unit: str = "s"
+    paired_ratio: float | None = None
+    spread: tuple[float, float] | None = None
 
     @property
     def ratio(self) -> float:
+        if self.paired_ratio is not None:
+            return self.paired_ratio
         return self.value / self.baseline if self.baseline else self.value
 
     @property
@@ -40,10 +48,56 @@ class Figure:
     def line(self) -> str:
         verdict = "ok" if self.meets_target else "OVER TARGET"
         base = f"baseline {self.baseline:.6g} {self.unit}" if self.baseline else "no baseline"
+        spread = f" (middle half {self.spread[0]:.2f}-{self.spread[1]:.2f})" if self.spread else ""
         return (
             f"{self.name:28} {self.value:.6g} {self.unit} ({base}) "
-            f"ratio {self.ratio:.2f} target <= {self.target:g}  {verdict}"
+            f"ratio {self.ratio:.2f}{spread} target <= {self.target:g}  {verdict}"
         )
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """Interleaved timings of a baseline and a subject: each pair ran back to back."""
+
+    baseline: list[float]
+    subject: list[float]
+
+    @property
+    def ratios(self) -> list[float]:
+        """Each pair's subject time over its baseline time."""
+        return [s / b for b, s in zip(self.baseline, self.subject, strict=True)]
+
+    def figure(self, name: str, target: float) -> Figure:
+        """The median times, the median of the pairs' ratios and their middle half."""
+        first, _, third = statistics.quantiles(self.ratios, n=4)
+        return Figure(
+            name,
+            statistics.median(self.subject),
+            statistics.median(self.baseline),
+            target,
+            paired_ratio=statistics.median(self.ratios),
+            spread=(first, third),
+        )
+
+
+def paired(
+    baseline: Callable[[], object], subject: Callable[[], object], pairs: int, warm_up: int = 3
+) -> Pairs:
+    """Time ``baseline`` and ``subject`` alternately, ``pairs`` times each, after a warm-up.
+
+    A noisy neighbour slows both of a pair alike, so the pair's ratio holds where
+    two separate series would drift apart.
+    """
+    for _ in range(warm_up):
+        baseline()
+        subject()
+    timed = Pairs([], [])
+    for _ in range(pairs):
+        for fn, timings in ((baseline, timed.baseline), (subject, timed.subject)):
+            start = time.perf_counter()
+            fn()
+            timings.append(time.perf_counter() - start)
+    return timed
 
 
 def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
@@ -70,8 +124,9 @@ def save(figures: list[Figure]) -> None:
     """Merge ``figures`` into results.json, keeping figures of benchmarks not run now."""
     results = json.loads(RESULTS_PATH.read_text()) if RESULTS_PATH.exists() else {}
     for figure in figures:
-        entry = asdict(figure)
+        entry = {key: value for key, value in asdict(figure).items() if value is not None}
         del entry["name"]
+        entry.pop("paired_ratio", None)  # it is the ratio, below
         entry["ratio"] = round(figure.ratio, 3)
         results[figure.name] = entry
     RESULTS_PATH.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")

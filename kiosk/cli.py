@@ -188,6 +188,12 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
         screens.screenshots,
     )
     shots.add_argument("--out", type=Path, required=True, metavar="DIR")
+    shots.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the kiosk's screens in this language of the content (es, he, ar...); "
+        "the office window, which is English only, is not rendered then",
+    )
     return parser
 
 

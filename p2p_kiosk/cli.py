@@ -47,7 +47,11 @@ def _office(args: argparse.Namespace) -> int:
 
 
 def _screenshots(args: argparse.Namespace) -> int:
-    """``p2p-kiosk screenshots``: every kiosk and office screen as PNG files."""
+    """``p2p-kiosk screenshots``: every kiosk and office screen as PNG files.
+
+    With ``--lang`` the kiosk's screens in that language (the kiosk's default
+    in the throwaway folder, so every screen stays in it); no office screens.
+    """
     from ui.office.screenshots import render_office_screenshots
     from ui.screenshots import render_screenshots as render
 
@@ -57,11 +61,16 @@ def _screenshots(args: argparse.Namespace) -> int:
         data_dir = Path(tmp)
         service = KioskService.open(data_dir, content_path=args.content)
         try:
+            if args.lang is not None:
+                # An unknown or incomplete language is refused here, with its reason.
+                complete = [lang.code for lang in service.content_languages if lang.is_complete]
+                service.set_languages([*complete, args.lang], args.lang)
             _fill_demo_kiosk(service, data_dir / "stick")
             paths = render(service, args.out)
         finally:
             service.close()
-    paths += render_office_screenshots(args.out)
+    if args.lang is None:
+        paths += render_office_screenshots(args.out)
     cli.say(f"Wrote {len(paths)} screenshot(s) to {args.out}")
     return cli.EXIT_OK
 

@@ -185,6 +185,7 @@ class OnScreenKeyboard(QWidget):
         self._switchable = True  # whether the letter-layout keys are shown
         self._shift = False
         self._letter_keys: list[tuple[QPushButton, _KeySpec]] = []
+        self._keys: list[QPushButton] = []  # every key shown, row by row
         self._shift_key: QPushButton | None = None
         self._char_names: dict[str, str] = {}
         self._rows = QVBoxLayout(self)
@@ -286,7 +287,17 @@ class OnScreenKeyboard(QWidget):
         """Name the keys (Space, Next, and each key for screen readers) in the new language."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
-            self._build()
+            self._relabel()
+
+    def _relabel(self) -> None:
+        """Word the keys shown now anew, in place: the same keys, in the same order."""
+        self._char_names = self._names_of_chars()
+        specs = [spec for row in self._row_specs() for spec in row]
+        for key, spec in zip(self._keys, specs, strict=True):
+            key.setText(_shown(spec.label))
+            key.setAccessibleName(spec.name)
+        self._letter_keys = [(k, s) for k, s in zip(self._keys, specs) if s.kind == "letter"]
+        self._set_shift(self._shift)
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Make the focused widget the keyboard's focus proxy, so a tap on a key leaves it focused.
@@ -372,6 +383,7 @@ class OnScreenKeyboard(QWidget):
                 row.setParent(None)
                 row.deleteLater()
         self._letter_keys = []
+        self._keys = []
         self._shift_key = None
         self._shift = False
         self._char_names = self._names_of_chars()
@@ -536,6 +548,7 @@ class OnScreenKeyboard(QWidget):
             key.setMinimumWidth(metrics.TOUCH_MINIMUM)
             key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             key.clicked.connect(spec.action)
+            self._keys.append(key)
             if spec.kind == "letter":
                 self._letter_keys.append((key, spec))
             elif spec.kind == "shift":

@@ -1,0 +1,60 @@
+"""language_switch: an attendee's language switched on the join screen at 1920x1080, until the
+window is repainted, against the same screen re-shown in the same language.
+
+One process on the offscreen platform, a set-up kiosk with the on-screen keyboard shown (a
+touch-only booth), the form's first field focused. Each pair times a re-show (home, then the
+form again, repainted) and a switch (English to Hebrew, or back: every text retranslated in
+place, the layout mirrored, the keyboard's letters changed, repainted). The figure is the
+median of the pairs' ratios (target 3), with their middle half.
+"""
+
+from __future__ import annotations
+
+from itertools import cycle
+from pathlib import Path
+
+from bench.common import Figure, paired, set_up_kiosk
+
+PAIRS = 40
+SIZE = (1920, 1080)
+
+
+def run(workdir: Path) -> list[Figure]:
+    """Time PAIRS interleaved re-shows and switches of the join screen."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.service import KioskService
+    from ui.app import build_main_window
+    from ui.screens.base import Route
+
+    set_up_kiosk(workdir)
+    service = KioskService.open(workdir)
+    window = build_main_window(service, show_keyboard=True)
+    window.resize(*SIZE)
+    window.show()
+    window.go(Route.HOME)
+    window.go(Route.JOIN)
+    QApplication.processEvents()
+    languages = cycle(["he", "en"])
+
+    def repainted() -> None:
+        QApplication.sendPostedEvents()  # the layouts the change asked for
+        window.repaint()
+
+    def reshow() -> None:
+        window.go(Route.HOME)
+        window.go(Route.JOIN)
+        repainted()
+
+    def switch() -> None:
+        window.set_language(next(languages))
+        repainted()
+
+    try:
+        pairs = paired(reshow, switch, PAIRS)
+    finally:
+        window.allow_close()
+        window.close()
+        service.close()
+    assert window.join.isRightToLeft() in (True, False)
+    return [pairs.figure("language_switch", target=3.0)]
