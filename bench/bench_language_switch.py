@@ -56,5 +56,4 @@ def run(workdir: Path) -> list[Figure]:
         window.allow_close()
         window.close()
         service.close()
-    assert window.join.isRightToLeft() in (True, False)
     return [pairs.figure("language_switch", target=3.0)]
