@@ -377,11 +377,16 @@ class MainWindow(QWidget):
         current = self.screen_named(self._current)
         if isinstance(current, Screen):
             current.show_languages()
+        self._restart_idle()  # on attract, a choice is undone if nobody carries on
 
     def _start_next_attendee(self) -> None:
         """Undo what the last attendee chose for themselves: the next one starts afresh."""
         self.service.reset_language()
         self._speak_attendee_language()
+
+    def _attendee_chose(self) -> bool:
+        """Whether the attendee chose something the next one must not find (a language)."""
+        return self.service.language != self.service.default_language
 
     def _speak_attendee_language(self) -> None:
         code = self.service.language
@@ -421,7 +426,9 @@ class MainWindow(QWidget):
     # Idle ----------------------------------------------------------------------------
 
     def _restart_idle(self) -> None:
-        if self._current == Route.ATTRACT or not self.is_set_up():
+        # Attract waits for the next attendee, unless the last one chose something there.
+        waiting = self._current == Route.ATTRACT and not self._attendee_chose()
+        if waiting or not self.is_set_up():
             self.idle.pause()
             return
         if self._current == Route.STAFF:
@@ -441,7 +448,13 @@ class MainWindow(QWidget):
         self._restart_idle()
 
     def _on_idle(self) -> None:
-        if self._current == Route.ATTRACT or not self.is_set_up():
+        if not self.is_set_up():
+            return
+        if self._current == Route.ATTRACT:
+            # A language chosen on attract by someone who walked away: nothing typed
+            # to warn about, so no countdown.
+            self._start_next_attendee()
+            self._restart_idle()
             return
         if self._current == Route.STAFF:
             self.start_over()

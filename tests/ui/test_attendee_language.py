@@ -163,6 +163,20 @@ def test_the_idle_reset_brings_the_default_language_back(
     assert window.join.submit_button.text() == "Sign up"
 
 
+def test_a_language_chosen_on_attract_is_undone_when_nobody_carries_on(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window(idle_ms=100)
+    assert window.current == "attract"
+    window.set_language("ar")  # then the attendee walks away without touching again
+    assert window.attract.isRightToLeft()
+    qtbot.waitUntil(lambda: window.service.language == "en", timeout=3000)
+    _assert_back_in_english(window)
+    assert not window.overlay.isVisible()  # nothing typed: no countdown to warn about
+    qtbot.wait(300)
+    assert window.current == "attract" and window.service.language == "en"
+
+
 def test_a_kiosk_whose_default_is_arabic_returns_to_arabic(
     make_service: MakeService, make_window: MakeWindow
 ) -> None:

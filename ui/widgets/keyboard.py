@@ -296,7 +296,9 @@ class OnScreenKeyboard(QWidget):
         for key, spec in zip(self._keys, specs, strict=True):
             key.setText(_shown(spec.label))
             key.setAccessibleName(spec.name)
-        self._letter_keys = [(k, s) for k, s in zip(self._keys, specs) if s.kind == "letter"]
+        self._letter_keys = [
+            (k, s) for k, s in zip(self._keys, specs, strict=True) if s.kind == "letter"
+        ]
         self._set_shift(self._shift)
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
