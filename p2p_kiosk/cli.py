@@ -119,9 +119,15 @@ def self_check(out: TextIO) -> bool:
 
 
 def _render_for_check(service: KioskService, folder: Path) -> list[Path]:
+    """Every screen rendered; and the screens' own words found in every offered language."""
+    from ui.language import has_translation
     from ui.screenshots import render_screenshots as render
 
-    return render(service, folder, sizes=((1280, 800),))
+    rendered = render(service, folder, sizes=((1280, 800),))
+    missing = [lang.code for lang in service.languages if not has_translation(lang.code)]
+    if missing:
+        raise RuntimeError(f"the screens have no translation into {', '.join(missing)}")
+    return rendered
 
 
 def _self_check_command(args: argparse.Namespace) -> int:

@@ -43,13 +43,8 @@ def layout_direction(code: str) -> Qt.LayoutDirection:
     return QLocale(code).textDirection()
 
 
-def is_right_to_left(code: str) -> bool:
-    """Whether ``code`` (a content language code) is written right to left."""
-    return layout_direction(code) == Qt.LayoutDirection.RightToLeft
-
-
 def has_translation(code: str) -> bool:
-    """Whether the screens' own words exist in ``code`` (English always does)."""
+    """Whether the screens' own words exist in ``code`` (English always does; the self-check)."""
     return code == SOURCE_LANGUAGE or bool(_translators(code))
 
 

@@ -135,8 +135,9 @@ def overlaps(window: QWidget, screen: QWidget) -> list[str]:
 
 def _layouts(screen: QWidget) -> Iterator[QLayout]:
     for widget in [screen, *screen.findChildren(QWidget)]:
-        if _shown(widget) and widget.layout() is not None:
-            yield from _nested(widget.layout())
+        layout = widget.layout()
+        if _shown(widget) and layout is not None:
+            yield from _nested(layout)
 
 
 def _nested(layout: QLayout) -> Iterator[QLayout]:

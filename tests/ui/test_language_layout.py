@@ -78,7 +78,11 @@ def attendee_screens(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     """Show each attendee screen in turn; yield its name and what to check on it."""
 
     def show(route: str) -> Callable[[], QWidget]:
-        return lambda: (window.go(route), window.screen_named(route))[1]
+        def stage() -> QWidget:
+            window.go(route)
+            return window.screen_named(route)
+
+        return stage
 
     def detail() -> QWidget:
         window.go("resources")
