@@ -44,8 +44,7 @@ def test_attract_and_home_offer_every_language_named_in_itself(
     assert [code for code, b in buttons.items() if b.isChecked()] == ["en"]
 
 
-@pytest.mark.parametrize("language", ["es", "he", "ar"])
-@pytest.mark.parametrize("route", ["attract", "home"])
+@pytest.mark.parametrize(("route", "language"), [("attract", "he"), ("home", "ar"), ("home", "es")])
 def test_one_tap_puts_every_text_on_the_screen_into_that_language(
     make_service: MakeService,
     make_window: MakeWindow,
@@ -95,14 +94,22 @@ def _english_left(
     }
 
 
+_english_texts: dict[str, set[str]] = {}
+"""Every attendee screen's texts in English, by screen: read once for the three languages."""
+
+
 @pytest.mark.parametrize("language", ["es", "he", "ar"])
 def test_no_english_is_left_on_a_translated_attendee_screen(
     make_service: MakeService, make_window: MakeWindow, language: str
 ) -> None:
-    english_window = open_kiosk(make_service, make_window, "en", SIZES[0])
-    english = {name: visible_texts(screen) for name, screen in attendee_screens(english_window)}
-    english_window.allow_close()
-    english_window.close()
+    if not _english_texts:
+        english_window = open_kiosk(make_service, make_window, "en", SIZES[0])
+        _english_texts.update(
+            (name, visible_texts(screen)) for name, screen in attendee_screens(english_window)
+        )
+        english_window.allow_close()
+        english_window.close()
+    english = _english_texts
     window = open_kiosk(make_service, make_window, language, SIZES[0])
     left = {
         name: _english_left(language, english[name], visible_texts(screen), window)
