@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LINTED := p2p_kiosk kiosk ui tests bench build_spec
 
-.PHONY: run test lint typecheck pytest bench bundle bundle-check screenshots clean
+.PHONY: run test lint typecheck pytest bench bundle bundle-check screenshots translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,37 @@ bundle-check: bundle
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/p2p-kiosk screenshots --out docs/screenshots
+	for lang in $(TRANSLATED_LANGUAGES); do \
+	  QT_QPA_PLATFORM=offscreen $(BIN)/p2p-kiosk screenshots --out docs/screenshots/$$lang --lang $$lang || exit 1; \
+	done
+	# A few in larger text and in high contrast, for the README's accessibility section.
+	rm -rf build/shots && mkdir -p build/shots
+	QT_QPA_PLATFORM=offscreen $(BIN)/p2p-kiosk screenshots --out build/shots/text150 --text-size 150
+	QT_QPA_PLATFORM=offscreen $(BIN)/p2p-kiosk screenshots --out build/shots/contrast --theme high-contrast
+	for name in home display_choices join_errors; do \
+	  cp build/shots/text150/$${name}_1280x800.png docs/screenshots/$${name}_1280x800_text150.png || exit 1; \
+	done
+	for name in attract home join_errors; do \
+	  cp build/shots/contrast/$${name}_1280x800.png docs/screenshots/$${name}_1280x800_high_contrast.png || exit 1; \
+	done
+
+# The screens' own words in Spanish, Hebrew and Arabic: ui/translations/kiosk_<lang>.ts holds
+# every tr() in ui/ (not the office window, which is English only) and the core's messages
+# (kiosk/validation.py), each with its translation, and is compiled to kiosk_<lang>.qm,
+# which the kiosk loads. Run after changing a tr() text, then translate what is new
+# (pyside6-linguist, or by hand) and run again; tests/ui/test_translations.py checks both.
+TRANSLATED_LANGUAGES := es he ar
+TRANSLATION_FILES := $(foreach lang,$(TRANSLATED_LANGUAGES),ui/translations/kiosk_$(lang).ts)
+TRANSLATED_SOURCES = $(shell find ui -name '*.py' -not -path 'ui/office/*' | LC_ALL=C sort) kiosk/validation.py
+
+# No guessed translations (lupdate offers another context's "Back" for the setup screen's),
+# and none left unfinished in the compiled files: an English-only screen stays English.
+LUPDATE_FLAGS := -silent -locations none -no-obsolete -source-language en \
+	-disable-heuristic sametext -disable-heuristic similartext
+
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $(LUPDATE_FLAGS) $(TRANSLATED_SOURCES) -ts $(TRANSLATION_FILES)
+	$(BIN)/pyside6-lrelease -silent -nounfinished $(TRANSLATION_FILES)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -261,6 +261,12 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
         default=STANDARD_DISPLAY.theme.value,
         help=f"the attendee screens' colours: {', '.join(THEMES)}",
     )
+    shots.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the kiosk's screens in this language of the content (es, he, ar...); "
+        "the office window, which is English only, is not rendered then",
+    )
     return parser
 
 

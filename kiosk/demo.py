@@ -80,6 +80,7 @@ TWO_EMAILS = ("Björn", "Åström", "bjorn.astrom")
 WORK_DOMAIN = "example.org"
 
 DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "icloud.com", "example.org", "proton.me")
+PERSONAL_DOMAINS = tuple(domain for domain in DOMAINS if domain != WORK_DOMAIN)
 # The first three digits of each event's city's ZIP codes: people come from nearby.
 ZIP_PREFIXES = ("200", "021", "606", "900", "100")
 PHONE_EXCHANGES = ("617", "202", "212", "312", "213", "415")
@@ -184,7 +185,8 @@ class _People:
         person = (
             first,
             last,
-            f"{local}{number}@{rng.choice(DOMAINS)}",
+            # Björn's own address is never at the work domain of his second one.
+            f"{local}{number}@{rng.choice(PERSONAL_DOMAINS if index == 0 else DOMAINS)}",
             f"+1{rng.choice(PHONE_EXCHANGES)}555{rng.randrange(100, 10_000):04d}"
             if index == 0 or rng.random() < 0.6
             else "",

@@ -37,6 +37,11 @@ def migrations_path() -> Path:
     return _bundle_root() / "kiosk" / "migrations"
 
 
+def translations_path(*parts: str) -> Path:
+    """Return a file of the screens' translations (``ui/translations/``, in any install)."""
+    return _bundle_root().joinpath("ui", "translations", *parts)
+
+
 def default_data_dir() -> Path:
     """Return the per-user data folder where the real kiosk keeps its database and logs."""
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))

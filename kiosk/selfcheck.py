@@ -187,9 +187,9 @@ class _SelfCheck:
 
     def fonts(self) -> str:
         faces = self._qt.loaded_fonts()
-        if len(faces) < 4:
+        if len(faces) < 6:
             raise RuntimeError(f"bundled fonts missing: only {', '.join(faces) or 'none'} loaded")
-        return f"Hebrew and Arabic faces loaded: {', '.join(faces)}"
+        return f"Latin, Hebrew and Arabic faces loaded: {', '.join(faces)}"
 
     def submit(self) -> str:
         self._service.start_event("Self-check", "")

@@ -5,7 +5,9 @@ raises ``ValidationFailed`` naming each bad field. Values are normalized here,
 once: emails trimmed (domain lower-cased), phones in E.164, US ZIP codes in
 their standard shape. Names are kept exactly as typed, in any script.
 
-Messages never repeat what was typed, so they are safe to log.
+Messages never repeat what was typed, so they are safe to log. They are in
+English, each marked for Qt's translation tools (``QT_TRANSLATE_NOOP``), and the
+screens show them in the attendee's language (``ui.screens.join``).
 """
 
 from __future__ import annotations
@@ -85,12 +87,68 @@ _ENDING_TYPOS = {
 }
 
 
+MESSAGES_CONTEXT = "Validation"
+"""Where the messages are found in the kiosk's translations (``ui/translations/``)."""
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation under ``context``; return it unchanged.
+
+    ``make translations`` (pyside6-lupdate) collects every call by this name into
+    the translation files; the core itself never translates.
+    """
+    return text
+
+
+_NAME_MISSING = {
+    "first_name": QT_TRANSLATE_NOOP("Validation", "Please enter your first name."),
+    "last_name": QT_TRANSLATE_NOOP("Validation", "Please enter your last name."),
+}
+_NAME_TOO_LONG = {
+    "first_name": QT_TRANSLATE_NOOP(
+        "Validation", "Please shorten your first name to %1 characters or fewer."
+    ),
+    "last_name": QT_TRANSLATE_NOOP(
+        "Validation", "Please shorten your last name to %1 characters or fewer."
+    ),
+}
+_NAME_UNUSABLE = {
+    "first_name": QT_TRANSLATE_NOOP(
+        "Validation", "Your first name contains a character that can't be used. Please retype it."
+    ),
+    "last_name": QT_TRANSLATE_NOOP(
+        "Validation", "Your last name contains a character that can't be used. Please retype it."
+    ),
+}
+_TOO_LONG = {
+    "phone": QT_TRANSLATE_NOOP("Validation", "This phone number is too long. Please check it."),
+    "postal_code": QT_TRANSLATE_NOOP(
+        "Validation", "This postal code is too long. Please check it."
+    ),
+}
+
+
 @dataclass(frozen=True)
 class FieldError:
-    """One bad field: its ``SignupForm`` attribute name and what to do about it."""
+    """One bad field: its ``SignupForm`` attribute name and what to do about it.
+
+    ``text`` is the message as marked for translation, where ``%1`` stands for
+    ``number``; ``message`` is the message itself, in English.
+    """
 
     field: str
-    message: str
+    text: str
+    number: int | None = None
+
+    @property
+    def message(self) -> str:
+        """The message in English, ``%1`` filled in."""
+        return with_number(self.text, self.number)
+
+
+def with_number(text: str, number: int | None) -> str:
+    """``text`` with its ``%1`` replaced by ``number`` (as Qt's ``arg`` would)."""
+    return text if number is None else text.replace("%1", str(number))
 
 
 class ValidationFailed(KioskError):
@@ -101,10 +159,15 @@ class ValidationFailed(KioskError):
         super().__init__("; ".join(f"{e.field}: {e.message}" for e in self.errors))
 
     def message_for(self, field: str) -> str | None:
-        """Return the message for ``field``, or None when that field is fine."""
+        """Return the message for ``field`` in English, or None when that field is fine."""
+        error = self.error_for(field)
+        return error.message if error is not None else None
+
+    def error_for(self, field: str) -> FieldError | None:
+        """Return what is wrong with ``field``, or None when that field is fine."""
         for error in self.errors:
             if error.field == field:
-                return error.message
+                return error
         return None
 
 
@@ -116,14 +179,16 @@ def validate_signup(form: SignupForm, consent: Consent, *, default_region: str =
     """
     errors: list[FieldError] = []
 
-    def check(field: str, problem: str | None) -> None:
-        if problem is not None:
+    def check(field: str, problem: str | FieldError | None) -> None:
+        if isinstance(problem, FieldError):
+            errors.append(problem)
+        elif problem is not None:
             errors.append(FieldError(field, problem))
 
     first_name = form.first_name.strip()
     last_name = form.last_name.strip()
-    check("first_name", _name_problem(first_name, "first name"))
-    check("last_name", _name_problem(last_name, "last name"))
+    check("first_name", _name_problem(first_name, "first_name"))
+    check("last_name", _name_problem(last_name, "last_name"))
 
     email, problem = _checked_email(form.email)
     check("email", problem)
@@ -134,7 +199,11 @@ def validate_signup(form: SignupForm, consent: Consent, *, default_region: str =
     if not form.contact_consent:
         check(
             "contact_consent",
-            "Please tick this box so we may contact you. Without it we cannot keep your sign-up.",
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "Please tick this box so we may contact you. "
+                "Without it we cannot keep your sign-up.",
+            ),
         )
     if errors:
         raise ValidationFailed(errors)
@@ -160,48 +229,52 @@ def has_control_characters(text: str) -> bool:
     return _CONTROL_CHARACTERS.search(text) is not None
 
 
-def _name_problem(name: str, label: str) -> str | None:
+def _name_problem(name: str, field: str) -> FieldError | None:
     if not name:
-        return f"Please enter your {label}."
+        return FieldError(field, _NAME_MISSING[field])
     if len(name) > MAX_NAME_LENGTH:
-        return f"Please shorten your {label} to {MAX_NAME_LENGTH} characters or fewer."
+        return FieldError(field, _NAME_TOO_LONG[field], MAX_NAME_LENGTH)
     if has_control_characters(name):
-        return f"Your {label} contains a character that can't be used. Please retype it."
+        return FieldError(field, _NAME_UNUSABLE[field])
     return None
 
 
 def _checked_email(raw: str) -> tuple[str, str | None]:
     email = raw.strip()
     if not email:
-        return "", "Please enter your email address."
+        return "", QT_TRANSLATE_NOOP("Validation", "Please enter your email address.")
     if len(email) > MAX_EMAIL_LENGTH or has_control_characters(email):
-        return "", "This email address is too long or has odd characters. Please check it."
+        return "", QT_TRANSLATE_NOOP(
+            "Validation", "This email address is too long or has odd characters. Please check it."
+        )
     if "@" not in email:
-        return "", "An email address needs an @, like name@example.org."
+        return "", QT_TRANSLATE_NOOP(
+            "Validation", "An email address needs an @, like name@example.org."
+        )
     try:
         # Syntax only: the kiosk is offline, so no DNS lookups.
         checked = validate_email(email, check_deliverability=False)
     except EmailNotValidError:
-        return (
-            "",
+        return "", QT_TRANSLATE_NOOP(
+            "Validation",
             "This email address doesn't look complete. Please check it, e.g. name@example.org.",
         )
     return checked.normalized, None
 
 
-def _optional_text(raw: str, maximum: int, what: str) -> tuple[str, str | None]:
+def _optional_text(raw: str, maximum: int, field: str) -> tuple[str, str | None]:
     """An optional field trimmed, and why it is refused before its format is read, if it is.
 
     Empty is fine; over-long, or holding control characters, is refused as too long.
     """
     text = raw.strip()
     if len(text) > maximum or has_control_characters(text):
-        return "", f"This {what} is too long. Please check it."
+        return "", _TOO_LONG[field]
     return text, None
 
 
 def _checked_phone(raw: str, region: str) -> tuple[str, str | None]:
-    text, problem = _optional_text(raw, MAX_PHONE_LENGTH, "phone number")
+    text, problem = _optional_text(raw, MAX_PHONE_LENGTH, "phone")
     if not text:
         return "", problem
     try:
@@ -209,15 +282,16 @@ def _checked_phone(raw: str, region: str) -> tuple[str, str | None]:
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
-        return "", (
+        return "", QT_TRANSLATE_NOOP(
+            "Validation",
             "This phone number doesn't look right. Include the area code, "
-            "or start with + and the country code."
+            "or start with + and the country code.",
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
 
 
 def _checked_postal_code(raw: str, region: str) -> tuple[str, str | None]:
-    text, problem = _optional_text(raw, MAX_POSTAL_LENGTH, "postal code")
+    text, problem = _optional_text(raw, MAX_POSTAL_LENGTH, "postal_code")
     if not text:
         return "", problem
     if region.upper() != "US":
@@ -225,7 +299,9 @@ def _checked_postal_code(raw: str, region: str) -> tuple[str, str | None]:
         return text, None
     match = _US_ZIP.match(text)
     if match is None:
-        return "", "A ZIP code has 5 digits, like 02139, or 9 digits, like 02139-4307."
+        return "", QT_TRANSLATE_NOOP(
+            "Validation", "A ZIP code has 5 digits, like 02139, or 9 digits, like 02139-4307."
+        )
     five, four = match.groups()
     return (f"{five}-{four}" if four else five), None
 

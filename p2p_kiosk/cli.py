@@ -82,8 +82,10 @@ def _screenshots(args: argparse.Namespace) -> int:
     """``p2p-kiosk screenshots``: every kiosk and office screen as PNG files.
 
     ``--text-size`` and ``--theme`` show the attendee screens as an attendee who
-    chose them sees them (the staff screens keep the standard display); the
-    office window, which has one display, is rendered only without them.
+    chose them sees them (the staff screens keep the standard display), and
+    ``--lang`` in that language (the kiosk's default in the throwaway folder, so
+    every screen stays in it); the office window, which has one display and is
+    English only, is rendered only without them.
     """
     from kiosk.clock import ManualClock
     from ui.office.screenshots import render_office_screenshots
@@ -94,7 +96,7 @@ def _screenshots(args: argparse.Namespace) -> int:
     # counts and chart show something real; never the real folder.
     with _scratch_folder(SCREENSHOT_FOLDER) as root:
         paths: list[Path] = []
-        if display == STANDARD_DISPLAY:
+        if display == STANDARD_DISPLAY and args.lang is None:
             # The office first: the kiosk's screens style the whole application (its
             # stylesheet and font), which the office window, a program of its own, never has.
             paths += render_office_screenshots(args.out, root / "office", now=SCREENSHOT_TIME)
@@ -107,6 +109,10 @@ def _screenshots(args: argparse.Namespace) -> int:
             local_tz=UTC,
         )
         try:
+            if args.lang is not None:
+                # An unknown or incomplete language is refused here, with its reason.
+                complete = [lang.code for lang in service.content_languages if lang.is_complete]
+                service.set_languages([*complete, args.lang], args.lang)
             _fill_demo_kiosk(service, root / "stick")
             service.set_default_display(display)
             paths += render(service, args.out)
@@ -191,9 +197,15 @@ def self_check(out: TextIO, data_dir: Path, content_path: Path | None = None) ->
 
 
 def _render_for_check(service: KioskService, folder: Path) -> list[Path]:
+    """Every screen rendered; and the screens' own words found in every offered language."""
+    from ui.language import has_translation
     from ui.screenshots import render_screenshots as render
 
-    return render(service, folder, sizes=((1280, 800),))
+    rendered = render(service, folder, sizes=((1280, 800),))
+    missing = [lang.code for lang in service.languages if not has_translation(lang.code)]
+    if missing:
+        raise RuntimeError(f"the screens have no translation into {', '.join(missing)}")
+    return rendered
 
 
 def _self_check_command(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ fixtures for one test folder build on it.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +35,19 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 # A copy of ../shared/seed/people-to-people.txt, the source text the content is
 # checked against word for word; kept here so a clean clone alone runs every test.
 SEED_PATH = REPO_ROOT / "tests" / "data" / "people-to-people.txt"
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """Each test starts with the screens in English: one that changed language changes it back.
+
+    The language the screens speak (Qt's translators, the layout direction) belongs
+    to the one QApplication every Qt test shares.
+    """
+    yield
+    language = sys.modules.get("ui.language")
+    if language is not None:
+        language.use_language("en")
 
 
 @pytest.fixture(scope="session")

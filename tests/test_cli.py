@@ -670,6 +670,36 @@ def test_a_bad_screenshot_display_is_one_line_and_exit_2(
     assert not (tmp_path / "shots").exists()
 
 
+def test_screenshots_in_hebrew_render_the_kiosk_screens_mirrored(
+    run: Runner, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    out = tmp_path / "he"
+    code, out_text, _ = run("screenshots", "--out", out, "--lang", "he")
+    assert code == EXIT_OK, out_text
+    expected = {
+        f"{screen}_{size}.png"
+        for screen in FIRST_START_SCREENS + SCREENS
+        for size in ("1280x800", "1920x1080")
+    }
+    assert {path.name for path in out.iterdir()} == expected  # the office stays English: none
+    # Home laid out right to left: the first card is on the right, its accent bar at its right.
+    home = QImage(str(out / "home_1280x800.png"))
+    assert home.pixelColor(1203, 380) == QColor("#1D4E89")
+
+
+@pytest.mark.parametrize("code", ["xx", "he-IL", "../he", ""])
+def test_screenshots_refuse_a_language_the_content_lacks(
+    run: Runner, tmp_path: Path, code: str
+) -> None:
+    status, _, err = run("screenshots", "--out", tmp_path / "shots", "--lang", code)
+    assert status == EXIT_FAILED
+    assert_one_clear_line(err)
+    assert "language" in err
+    assert not (tmp_path / "shots").exists() or not list((tmp_path / "shots").iterdir())
+
+
 MISTYPED_KEY = "age1z33fde9yty8v9egaylk9w9lu7uzmwasfmnj0dnuxs8hyx2rjzerqum470q"
 
 

@@ -24,7 +24,11 @@ from kiosk.paths import asset_path
 from kiosk.service import KioskService
 from ui.widgets import metrics, palette
 from ui.widgets.accessibility import install_accessible_roles
-from ui.widgets.fonts import SCRIPT_FONT_FAMILIES, font_families, use_language_font
+from ui.widgets.fonts import (
+    LATIN_FONT_FAMILY,
+    SCRIPT_FONT_FAMILIES,
+    font_families,
+)
 from ui.widgets.palette import fill_colours, palette_for
 
 if TYPE_CHECKING:
@@ -34,6 +38,8 @@ log = logging.getLogger(__name__)
 
 STYLESHEET = ("styles", "kiosk.qss")
 STAFF_STYLESHEET = ("styles", "staff.qss")
+RTL_STYLESHEET = ("styles", "rtl.qss")
+"""The mirrored rules, for widgets laid out right to left (ui/widgets/direction.py)."""
 
 STARTUP_PROBE_ENV = "P2P_KIOSK_STARTUP_PROBE"
 """Set (to anything) to make ``run_kiosk`` print ``p2p-kiosk: <first screen> shown`` once
@@ -52,10 +58,11 @@ def load_stylesheet(display: Display = STANDARD_DISPLAY) -> str:
     are (``metrics.px``), and ``@assets/`` becomes the bundled assets folder.
     A token the palette lacks raises ``KeyError``.
     """
-    # The staff panel's rules come after the kiosk's, so they win where both apply.
-    text = "\n".join(
-        asset_path(*sheet).read_text(encoding="utf-8") for sheet in (STYLESHEET, STAFF_STYLESHEET)
-    )
+    # The staff panel's rules come after the kiosk's, so they win where both apply, and the
+    # mirrored ones last. Those apply only to widgets marked as laid out right to left, so
+    # they are loaded once: a language switch re-styles those few widgets, not the kiosk.
+    sheets = (STYLESHEET, STAFF_STYLESHEET, RTL_STYLESHEET)
+    text = "\n".join(asset_path(*sheet).read_text(encoding="utf-8") for sheet in sheets)
     text = fill_colours(text, palette_for(display.theme))
     text = _PIXELS.sub(lambda match: f"{metrics.px(int(match[1]), display.scale)}px", text)
     assets_url = Path(asset_path()).as_posix()
@@ -115,16 +122,18 @@ def bundled_font_faces() -> list[str]:
     create_app()
     return [
         f"{family} {style}"
-        for family in SCRIPT_FONT_FAMILIES.values()
+        for family in (LATIN_FONT_FAMILY, *SCRIPT_FONT_FAMILIES.values())
         for style in QFontDatabase.styles(family)
         if family in QFontDatabase.families()
     ]
 
 
 def build_main_window(service: KioskService, **options: Any) -> MainWindow:
-    """Create the app if needed and return a MainWindow (not shown); options go to MainWindow."""
+    """Create the app if needed and return a MainWindow (not shown); options go to MainWindow.
+
+    The window speaks the service's language from the start (``ui.language``).
+    """
     create_app()
-    use_language_font(service.language)
     from ui.main_window import MainWindow
 
     return MainWindow(service, **options)

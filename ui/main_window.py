@@ -14,8 +14,11 @@ The attendee screens are laid out and coloured for the current attendee's
 display (text size, theme; ``kiosk.display``): choosing another builds them
 again. The staff-facing screens (staff panel, setup, locked) always show the
 standard display at 100 %, whatever an attendee or the kiosk's default chose.
-What an attendee chose for themselves is forgotten in one place,
-``_forget_attendee_choices``, when the kiosk returns to attract.
+An attendee's language (a language button on attract or home) is theirs
+alone too, switched in place without building the screens again. What an
+attendee chose for themselves is forgotten in one place,
+``_forget_attendee_choices``, when the kiosk returns to attract: the next
+attendee starts in the kiosk's default language and display.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.content import LanguageUnavailable
 from kiosk.display import STANDARD_DISPLAY, Display
 from kiosk.first_start import SetupState
 from kiosk.motion import system_prefers_reduced_motion
@@ -42,6 +46,7 @@ from kiosk.service import KioskService
 from kiosk.signup import SignupRecord
 from ui.app import apply_display, load_stylesheet
 from ui.idle import IdleWatcher
+from ui.language import use_language
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Route, Screen
 from ui.widgets import metrics
@@ -118,6 +123,8 @@ class MainWindow(QWidget):
         self._staff_idle_ms = staff_idle_ms
         self._came_from: dict[Route, Route] = {}
         self._started = False
+        self._language: str | None = None  # the language the screens speak now
+        self._speak_attendee_language()
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screenStack")
@@ -245,6 +252,7 @@ class MainWindow(QWidget):
         if isinstance(screen, Screen):
             screen.navigate.connect(self.go)
             screen.display_requested.connect(self.open_display_panel)
+            screen.language_chosen.connect(self.set_language)
         return screen
 
     def screen_named(self, name: str) -> QWidget:
@@ -409,6 +417,26 @@ class MainWindow(QWidget):
             # Whoever comes next must not find the staff panel open.
             staff.lock()
 
+    # The attendee's language -------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        """Show every attendee screen in ``code`` (offered by the kiosk), for this attendee."""
+        try:
+            self.service.set_language(code)
+        except LanguageUnavailable:
+            log.warning("a language no longer offered was chosen; the buttons are refreshed")
+        self._speak_attendee_language()
+        current = self.screen_named(self._current)
+        if isinstance(current, Screen):
+            current.show_languages()
+        self._restart_idle()  # on attract, a choice is undone if nobody carries on
+
+    def _speak_attendee_language(self) -> None:
+        code = self.service.language
+        if code != self._language:
+            self._language = code
+            use_language(code)
+
     def open_staff(self) -> None:
         """The hidden gesture or shortcut: show the staff panel at its PIN stage.
 
@@ -472,6 +500,7 @@ class MainWindow(QWidget):
         ``continuing``: the screen that stays on show, built again if need be.
         """
         self.service.reset_language()
+        self._speak_attendee_language()
         self.service.reset_display()
         self._show_attendee_display(continuing=continuing)
 

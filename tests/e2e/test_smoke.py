@@ -245,9 +245,23 @@ def test_a_volunteer_and_an_attendee_at_a_touch_only_booth(kiosk: KioskOnX) -> N
     kiosk.shows(_find(staff, QLabel, "EventMessage"))
     kiosk.click(_find(staff, QPushButton, "StaffLockButton"), pause=0.15)
 
-    # An attendee signs up with the on-screen keyboard alone.
+    # An attendee who reads Hebrew turns the kiosk with one tap, on the X server as on the
+    # twin: the same pixels, right to left, in the bundled Hebrew face; then back to English.
     kiosk.shows(twin.attract.start_button)
-    kiosk.click(twin.attract.start_button, pause=0.15)
+    languages = twin.attract.language_bar
+    assert languages is not None
+    kiosk.click(languages.buttons()["he"], pause=0.3)
+    assert twin.attract.isRightToLeft() and twin.attract.start_button.text() != "Touch to begin"
+    kiosk.shows(twin.attract.start_button)
+    kiosk.shows(languages)
+    kiosk.click(twin.attract.start_button, pause=0.3)
+    kiosk.shows(twin.home.join_card)
+    home_languages = twin.home.language_bar
+    assert home_languages is not None
+    kiosk.click(home_languages.buttons()["en"], pause=0.3)
+
+    # An attendee signs up with the on-screen keyboard alone.
+    kiosk.shows(twin.home.join_card)
     kiosk.click(twin.home.join_card, pause=0.15)
     join = twin.join
     keys = join.keyboard

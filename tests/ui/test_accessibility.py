@@ -10,6 +10,7 @@ receive them (``a11y_events``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -127,7 +128,10 @@ def test_every_control_on_every_attendee_screen_has_a_role_a_name_and_its_states
 def _name_problems(where: str, node: Node, visible: str) -> list[str]:
     if not node.name.strip():
         return [f"{where} has no name"]
-    if visible and visible.replace("&", "").casefold() not in node.name.casefold():
+    # The words as seen: no mnemonic "&", no invisible marks that keep a right-to-left
+    # sentence from reordering an address (U+2066 to U+2069).
+    seen = re.sub("[&\u2066-\u2069]", "", visible)
+    if seen and seen.casefold() not in node.name.casefold():
         return [f"{where} is named {node.name!r}, which lacks its visible label {visible!r}"]
     return []
 

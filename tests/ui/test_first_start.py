@@ -421,7 +421,7 @@ def test_first_start_screens_clip_no_text_and_have_big_named_controls(
     tmp_path: Path,
     direction: Qt.LayoutDirection,
 ) -> None:
-    from tests.ui.test_screens import _clipped_labels
+    from tests.ui.layout import clipped_texts, settle
 
     problems: list[str] = []
     fresh = make_window(make_service(set_up=False), show_keyboard=True)
@@ -435,10 +435,10 @@ def test_first_start_screens_clip_no_text_and_have_big_named_controls(
     for name, window, show in pictures:
         window.setLayoutDirection(direction)
         show()
-        qtbot.wait(1)
+        settle()
         screen = window.stack.currentWidget()
         assert screen is not None
-        problems += [f"{name}: {p}" for p in _clipped_labels(window, screen)]
+        problems += [f"{name}: {p}" for p in clipped_texts(window, screen)]
         for button in screen.findChildren(QAbstractButton):
             if button.isVisible() and (button.height() < 48 or not button.accessibleName()):
                 problems.append(f"{name}: {button.objectName()} is small or unnamed")

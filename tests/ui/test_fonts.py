@@ -1,4 +1,4 @@
-"""Hebrew and Arabic are drawn with the bundled faces, shaped, on any machine, not as boxes."""
+"""Every language is drawn with the bundled faces, Arabic shaped, alike on any machine."""
 
 from __future__ import annotations
 
@@ -11,7 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.paths import asset_path
 from ui.app import create_app
-from ui.widgets.fonts import BUNDLED_FONTS, SCRIPT_FONT_FAMILIES, use_language_font
+from ui.widgets.fonts import (
+    BUNDLED_FONTS,
+    LATIN_FONT_FAMILY,
+    SCRIPT_FONT_FAMILIES,
+    use_language_font,
+)
 
 HEBREW = "הצטרפות לפורום מנהיגות נשים"
 ARABIC = "انضموا إلى منتدى القيادة النسائية"
@@ -51,7 +56,7 @@ def _is_face(raw: QRawFont, file_name: str) -> bool:
 
 def test_the_bundled_faces_load_with_their_licence(app_font: None) -> None:
     families = QFontDatabase.families()
-    for family in SCRIPT_FONT_FAMILIES.values():
+    for family in (LATIN_FONT_FAMILY, *SCRIPT_FONT_FAMILIES.values()):
         assert family in families
         assert {"Regular", "Bold"} <= set(QFontDatabase.styles(family))
     assert "SIL OPEN FONT LICENSE Version 1.1" in asset_path("fonts", "OFL.txt").read_text("utf-8")
@@ -76,7 +81,7 @@ def test_a_language_is_drawn_with_its_bundled_face(
 def test_arabic_letters_are_joined_as_in_writing(app_font: None) -> None:
     use_language_font("ar")
     font = _app_font()
-    assert font.families()[0] == "Noto Sans Arabic"
+    assert font.families()[:2] == [LATIN_FONT_FAMILY, "Noto Sans Arabic"]
     [(_, alone)] = _runs("ب", font)
     [(_, joined)] = _runs("ببب", font)
     assert len(joined) == 3
@@ -97,9 +102,20 @@ def test_hebrew_and_arabic_names_render_in_a_latin_language_too(
         assert runs and all(0 not in glyphs for _, glyphs in runs)
 
 
-def test_english_keeps_the_platform_face_first(app_font: None) -> None:
-    use_language_font("en")
+@pytest.mark.parametrize("language", ["en", "es", "he", "ar"])
+def test_the_bundled_faces_come_before_the_platform_ones(app_font: None, language: str) -> None:
+    use_language_font(language)
     families = _app_font().families()
-    assert families[-2:] == list(SCRIPT_FONT_FAMILIES.values())
-    use_language_font("he")
-    assert _app_font().families()[0] == "Noto Sans Hebrew"
+    bundled = [LATIN_FONT_FAMILY, *SCRIPT_FONT_FAMILIES.values()]
+    assert sorted(families[:3]) == sorted(bundled) and families[0] == LATIN_FONT_FAMILY
+    own = SCRIPT_FONT_FAMILIES.get(language)
+    assert own is None or families[1] == own
+
+
+@pytest.mark.parametrize(("language", "text"), [("en", "Join the Forum"), ("es", "Únase al Foro")])
+def test_latin_text_is_drawn_with_the_bundled_latin_face(
+    app_font: None, language: str, text: str
+) -> None:
+    use_language_font(language)
+    runs = _runs(text.replace(" ", ""), _app_font())
+    assert runs and all(_is_face(raw, "NotoSans-Regular.ttf") for raw, _ in runs)

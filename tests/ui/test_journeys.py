@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
@@ -20,6 +21,7 @@ from kiosk.signup import WlfChoice
 from tests.booth import STAFF_PIN
 from tests.ui.conftest import Booth
 from ui.screens.staff.screen import StaffScreen
+from ui.widgets.text import isolated
 
 
 def _open_sign_up(booth: Booth) -> Any:
@@ -63,7 +65,8 @@ def test_touch_only_sign_up_is_stored_exactly_as_typed(
     user.tap_key(keyboard, "Next field")
     assert join.phone.edit.hasFocus()
     qtbot.waitUntil(join.suggestion_button.isVisible)
-    assert join.suggestion_button.text() == "Did you mean dana.levi@gmail.com?"
+    # The address is set apart from the sentence (isolated), to keep its own direction.
+    assert join.suggestion_button.text() == f"Did you mean {isolated('dana.levi@gmail.com')}?"
     user.tap(join.suggestion_button)
     assert join.email.text() == "dana.levi@gmail.com"
 
@@ -77,7 +80,7 @@ def test_touch_only_sign_up_is_stored_exactly_as_typed(
     user.tap(join.submit_button)
 
     assert booth.window.current == "thank_you"
-    assert booth.window.thank_you.title_label.text() == "Thank you, Dana!"
+    assert booth.window.thank_you.title_label.text() == f"Thank you, {isolated('Dana')}!"
     row = _signup_row(booth)
     assert (row["first_name"], row["last_name"], row["email"]) == (
         "Dana",
@@ -155,6 +158,74 @@ def test_an_idle_half_filled_form_is_cleared_for_the_next_person(
     assert join.scroll_area.verticalScrollBar().value() == 0
     user.type_on(keyboard, "Ann")
     assert join.first_name.text() == "Ann" and keyboard.layout_name() == "text"
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "last", "thanks"),
+    [("he", "דנה", "לוי", "תודה, {}!"), ("ar", "دانة", "ليفي", "شكرًا، {}!")],
+)
+def test_a_whole_sign_up_in_hebrew_or_arabic_is_kept_in_that_language(
+    qtbot: QtBot,
+    open_booth: Callable[..., Booth],
+    language: str,
+    first: str,
+    last: str,
+    thanks: str,
+) -> None:
+    booth = open_booth(countdown_s=2, countdown_tick_ms=100)
+    window, user = booth.window, booth.user
+    bar = window.attract.language_bar
+    assert bar is not None
+    user.tap(bar.buttons()[language])
+    assert window.current == "attract" and window.attract.isRightToLeft()
+    join = _open_sign_up(booth)
+    keyboard = join.keyboard
+    assert join.isRightToLeft() and join.header.title_label.text() != "Sign up"
+
+    # The name on the attendee's own letters, which the keyboard offers first.
+    user.tap(join.first_name.edit)
+    assert keyboard is not None and keyboard.letter_layout() in ("hebrew", "arabic")
+    user.type_on(keyboard, first)
+    user.tap(join.last_name.edit)
+    user.type_on(keyboard, last)
+    # Arabic's taller lines put the email under the keyboard at 800 px: a swipe brings it up.
+    user.swipe_into_view(join.scroll_area, join.email.edit)
+    user.tap(join.email.edit)
+    qtbot.waitUntil(lambda: keyboard.layout_name() == "email")
+    user.type_on(keyboard, "dana.levi@example")
+    user.tap_key(keyboard, "Type .org")
+    user.swipe_into_view(join.scroll_area, join.consent)
+    user.tap(join.consent)
+    user.swipe_into_view(join.scroll_area, join.submit_button)
+    user.tap(join.submit_button)
+
+    assert window.current == "thank_you"
+    assert window.thank_you.title_label.text() == thanks.format(isolated(first))
+    row = _signup_row(booth)
+    consent = booth.service.content.in_language(language).consent
+    assert (row["first_name"], row["last_name"], row["email"]) == (
+        first,
+        last,
+        "dana.levi@example.org",
+    )
+    assert row["locale"] == language
+    assert row["consent_text"] == consent.text and row["consent_version"] == consent.version
+    assert row["consent_version"].endswith(f"/{language}")
+
+    # The next attendee starts in English: after Done, and after a form left idle.
+    user.tap(window.thank_you.done_button)
+    assert window.current == "attract" and window.service.language == "en"
+    assert not window.attract.isRightToLeft()
+    user.tap(bar.buttons()[language])
+    join = _open_sign_up(booth)
+    user.tap(join.first_name.edit)
+    user.type_on(keyboard, first)
+    window.set_idle_ms(300)
+    qtbot.waitUntil(lambda: window.current == "attract", timeout=5000)
+    assert window.service.language == "en" and not window.attract.isRightToLeft()
+    assert window.attract.start_button.text() == "Touch to begin"
+    assert all(field.text() == "" for field in join.fields().values())
+    assert join.header.title_label.text() == "Sign up"
 
 
 def _pad_key(staff: StaffScreen, name: str) -> QPushButton:

@@ -99,10 +99,14 @@ def test_the_whole_journey_by_keyboard_ends_with_the_sign_up_stored(
     user.press_key(ENTER)
     home = window.home
     _arrives(booth, "home")
-    # Home, in reading order: the corner's Display, then the four cards row by row.
+    # Home, in reading order: the corner's languages (one stop, the chosen one: the
+    # arrows move among them, as among radio buttons) and Display, then the four
+    # cards row by row.
     passed = _tab_to(booth, home.join_card, keys=user)
+    assert home.language_bar is not None
+    chosen = home.language_bar.buttons()[booth.service.language]
     cards = [home.message_card, home.resources_card, home.action_card, home.join_card]
-    assert passed == [home.display_button, *cards]
+    assert passed == [chosen, home.display_button, *cards]
     _tab_to(booth, home.message_card, BACKTAB, keys=user)
     user.press_key(ENTER)
 

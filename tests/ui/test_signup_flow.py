@@ -159,7 +159,8 @@ def test_typo_suggestion_fills_in_the_fix(
     assert service.store.signup_count() == 0
     assert join.suggestion_button.isVisible()
     assert "dana.levi@gmail.com" in join.suggestion_button.text()
-    assert join.suggestion_button.accessibleName() == join.suggestion_button.text()
+    # Named as it reads, without the marks that keep the address whole in right to left.
+    assert join.suggestion_button.accessibleName() == "Did you mean dana.levi@gmail.com?"
     _click(qtbot, join.suggestion_button)
     assert join.email.text() == "dana.levi@gmail.com"
     assert not join.suggestion_button.isVisible()
@@ -244,7 +245,7 @@ def test_thank_you_returns_to_attract_by_itself_and_form_is_blank(
     _click(qtbot, window.join.submit_button)
     assert window.current == "thank_you"
     qtbot.waitUntil(lambda: window.current == "attract", timeout=3000)
-    assert window.thank_you.title_label.text() != "Thank you, Dana!"
+    assert "Dana" not in window.thank_you.title_label.text()
     assert all(field.text() == "" for field in window.join.fields().values())
 
 

@@ -15,7 +15,7 @@ that point (not covered by an overlay, not scrolled away), as a finger would.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QPointingDevice, QWindow
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
@@ -175,9 +175,10 @@ class WindowInput:
         """Tap the on-screen key a screen reader calls ``name`` ("Letter a", "Shift", ...).
 
         ``keyboard`` is a screen's keyboard slot, which must hold the on-screen keyboard.
+        ``name`` is the English name; the key is found by its name in the language shown.
         """
         assert isinstance(keyboard, OnScreenKeyboard), "the screen shows no on-screen keyboard"
-        self.tap(keyboard.key(name))
+        self.tap(keyboard.key(translated_key_name(name)))
 
     def type_on(self, keyboard: QWidget | None, text: str) -> None:
         """Type ``text`` by tapping keys: Shift before a capital, one key per character."""
@@ -185,8 +186,20 @@ class WindowInput:
             self.tap_key(keyboard, name)
 
 
+def translated_key_name(name: str) -> str:
+    """An on-screen key's English name ("Letter a", "Type .com", "Space") in the language shown."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("OnScreenKeyboard", text)
+
+    for pattern in ("Letter ", "Type "):
+        if name.startswith(pattern):
+            return tr(pattern + "{0}").format(name.removeprefix(pattern))
+    return tr(name)
+
+
 def key_names(text: str) -> list[str]:
-    """The on-screen keys (accessible names) a person taps to type ``text``, in order."""
+    """The on-screen keys (English accessible names) a person taps to type ``text``, in order."""
     names: list[str] = []
     for char in text:
         if char.isalpha() and char.isupper():

@@ -3,6 +3,8 @@
 The rotation is a slow fade, nothing flashes. It stays still (the first message,
 no dots) when the system asks for reduced motion or the screen is in high
 contrast: ``moves=False``.
+The languages the kiosk offers sit at the top: a tap on one turns the whole
+kiosk to it for this attendee, without starting.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from PySide6.QtWidgets import (
 from kiosk.service import KioskService
 from ui.screens.base import Route, Screen
 from ui.widgets import metrics
-from ui.widgets.buttons import kiosk_button
 from ui.widgets.text import plain_label, set_role, text_label
 
 ROTATE_MS = 7000
@@ -49,18 +50,17 @@ class AttractScreen(Screen):
         super().__init__(service, parent)
         self.setObjectName("attractScreen")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        content = service.content
-        self.setAccessibleName(content.title)
-        self.messages: tuple[str, ...] = content.attract
+        self.texts.bind(self.setAccessibleName, lambda: self.content.title)
+        self.messages: tuple[str, ...] = self.content.attract
         self._index = 0
         self.moves = moves and len(self.messages) > 1
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*metrics.ATTRACT_MARGINS)
         layout.setSpacing(metrics.ATTRACT_SPACING)
-        self._add_top_controls(layout, on_dark=True)
+        self._add_top_controls(layout, on_dark=True, languages=True)
 
-        self.eyebrow = text_label(content.title, "eyebrow", self)
+        self.eyebrow = self.live_label(lambda: self.content.title, "eyebrow", self)
         self.eyebrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.eyebrow)
         layout.addStretch(2)
@@ -86,14 +86,15 @@ class AttractScreen(Screen):
         layout.addLayout(self.dots)
         layout.addStretch(3)
 
-        self.start_button = kiosk_button(self.tr("Touch to begin"), "accent", parent=self)
-        self.start_button.setObjectName("touchToBegin")
+        self.start_button = self.live_button(
+            lambda: self.tr("Touch to begin"), "accent", name="touchToBegin", parent=self
+        )
         self.start_button.setMinimumWidth(metrics.ATTRACT_BUTTON_WIDTH)
         self.start_button.clicked.connect(lambda: self.navigate.emit(Route.HOME))
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(metrics.SECTION_GAP_XLARGE)
 
-        self.disclaimer = text_label(content.disclaimer, "small", self)
+        self.disclaimer = self.live_label(lambda: self.content.disclaimer, "small", self)
         self.disclaimer.setObjectName("attractDisclaimer")
         self.disclaimer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.disclaimer)
@@ -125,6 +126,7 @@ class AttractScreen(Screen):
         self._fade.stop()
         self._opacity.setOpacity(1.0)
         self.show_message(0)
+        self.show_languages()
         if self.moves:
             self._rotate.start()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -132,6 +134,12 @@ class AttractScreen(Screen):
     def is_rotating(self) -> bool:
         """Whether the messages take turns (not under reduced motion or high contrast)."""
         return self._rotate.isActive()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        # The same key messages, in the new language; the one showing stays in place.
+        self.messages = self.content.attract
+        self.show_message(self._index % len(self.messages))
 
     def on_leave(self) -> None:
         self._rotate.stop()

@@ -1,23 +1,37 @@
 """What every kiosk screen shares: the service, a ``navigate`` signal, enter/leave hooks.
 
 Screens never switch themselves: they emit ``navigate(route)`` with a
-``Route`` and the main window's router decides. An attendee screen also has
-the "Aa Display" button in its top corner; it emits ``display_requested``, and
-the main window opens the text size and contrast choices.
+``Route`` and the main window's router decides; a language button emits
+``language_chosen(code)``. Every text a screen shows is bound with
+``self.texts.bind`` to a function that reads it, in the attendee's language:
+the screen's own words through ``tr()``, the content through
+``self.content``. When the language changes, Qt sends each screen a
+``LanguageChange`` event and the screen shows every text again, in place:
+what an attendee typed, the page scrolled to, stay.
+
+An attendee screen also has the "Aa Display" button in its top corner; it
+emits ``display_requested``, and the main window opens the text size and
+contrast choices (and builds the screens again in the chosen display).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from enum import StrEnum
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.content import Content
 from kiosk.service import KioskService
 from ui.widgets import metrics
-from ui.widgets.display_button import display_button
+from ui.widgets.buttons import kiosk_button, set_button_text
+from ui.widgets.display_button import display_button, translate_display_button
 from ui.widgets.header import ScreenHeader
+from ui.widgets.language_bar import LanguageBar
 from ui.widgets.scroll import TouchScrollArea
+from ui.widgets.text import LiveTexts, text_label
 
 
 class Route(StrEnum):
@@ -43,6 +57,8 @@ class Screen(QWidget):
     """Base class of the attendee screens."""
 
     navigate = Signal(str)
+    language_chosen = Signal(str)
+    """The attendee tapped a language (its code); the main window switches every screen."""
     display_requested = Signal()
     """The attendee pressed "Aa Display"."""
     display_button: QPushButton
@@ -51,6 +67,8 @@ class Screen(QWidget):
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.texts = LiveTexts()
+        self.language_bar: LanguageBar | None = None
         self.setProperty("screen", True)
         # Plain QWidget subclasses paint a stylesheet background only with this set.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -64,6 +82,7 @@ class Screen(QWidget):
         The screen itself takes focus, so no button shows a focus ring to a
         touch user; Tab then moves into the screen's controls in order.
         """
+        self.show_languages()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_leave(self) -> None:
@@ -82,46 +101,102 @@ class Screen(QWidget):
         """
         self.on_enter()
 
-    def _add_top_controls(self, layout: QBoxLayout, *, on_dark: bool = False) -> None:
-        """Put the top corner's row (the Display button, trailing) at the top of ``layout``.
+    @property
+    def content(self) -> Content:
+        """What the attendee reads, in their language."""
+        return self.service.content
 
-        ``top_controls`` is that row: the languages an attendee can pick go in it too,
-        before Display. The other corner stays clear: it is the staff's hidden gesture.
+    def live_label(
+        self, text: Callable[[], str], role: str = "body", parent: QWidget | None = None
+    ) -> QLabel:
+        """A label styled as ``role`` showing ``text()``, read again at each language change."""
+        label = text_label("", role, parent)
+        self.texts.bind(label.setText, text)
+        return label
+
+    def live_button(self, text: Callable[[], str], kind: str, **options: Any) -> QPushButton:
+        """A ``kiosk_button`` of ``kind`` showing ``text()``, read again at each language change."""
+        button = kiosk_button("", kind, **options)
+        self.texts.bind(lambda shown: set_button_text(button, shown), text)
+        return button
+
+    def retranslate(self) -> None:
+        """Show every text again in the attendee's language (after a language change)."""
+        self.texts.refresh()
+        self.show_languages()
+        if hasattr(self, "display_button"):
+            translate_display_button(self.display_button)
+
+    def _add_top_controls(
+        self, layout: QBoxLayout, *, on_dark: bool = False, languages: bool = False
+    ) -> None:
+        """Put the top corner's row at the top of ``layout``, on the trailing side.
+
+        ``top_controls`` is that row: with ``languages``, a button per offered
+        language (``language_bar``), then "Aa Display". Trailing is the right,
+        or the left in a right-to-left language; the other corner stays clear:
+        it is the staff's hidden gesture.
         """
         self.top_controls = QHBoxLayout()
-        self.top_controls.setContentsMargins(*metrics.NO_MARGINS)
+        self.top_controls.setContentsMargins(*metrics.TOP_CONTROLS_MARGINS)
         self.top_controls.setSpacing(metrics.TOP_CONTROLS_SPACING)
         self.top_controls.addStretch(1)
+        # Made in reading order, which Tab follows: the languages, then Display.
+        if languages:
+            self.language_bar = LanguageBar(self.service.content_languages, self)
+            self.language_bar.chosen.connect(self.language_chosen)
+            self.top_controls.addWidget(self.language_bar)
         self.display_button = display_button(self, on_dark=on_dark)
         self.display_button.clicked.connect(self.display_requested)
         self.top_controls.addWidget(self.display_button)
         layout.insertLayout(0, self.top_controls)
+        self.show_languages()
+
+    def show_languages(self) -> None:
+        """Offer the languages the kiosk offers now (staff may change them), the current checked."""
+        if self.language_bar is None:
+            return
+        self.language_bar.set_languages(self.service.languages, self.service.language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
 
 class ReadingScreen(Screen):
     """A screen of reading: a header (Back, title, Sign up) over a touch-scrolled body.
 
-    ``title`` is already translated: subclasses pass
-    ``QCoreApplication.translate(<their class name>, ...)``, as ``self.tr`` would.
+    ``title`` reads the screen's title in the attendee's language (a subclass's
+    ``lambda: self.tr(...)``).
     """
 
-    def __init__(self, service: KioskService, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: KioskService, title: Callable[[], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(service, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*metrics.NO_MARGINS)
         layout.setSpacing(metrics.NO_SPACING)
-        self.header = ScreenHeader(title, join_label=self.tr("Sign up"), parent=self)
+        self.header = ScreenHeader(with_join=True, parent=self)
+        self.texts.bind(self.header.set_title, title)
+        self.texts.bind(self.header.set_join_label, lambda: self.tr("Sign up"))
         self.header.back_clicked.connect(lambda: self.navigate.emit(Route.BACK))
         self.header.join_clicked.connect(lambda: self.navigate.emit(Route.JOIN))
         self.header.display_button.clicked.connect(self.display_requested)
         self.display_button = self.header.display_button
-        self.setAccessibleName(title)
+        self.texts.bind(self.setAccessibleName, title)
         layout.addWidget(self.header)
 
         self.scroll_area = TouchScrollArea(self)
         layout.addWidget(self.scroll_area, 1)
         self.body = self.scroll_area.body_layout
         self.body.setContentsMargins(*metrics.READING_MARGINS)
+
+
+def nth(items: Callable[[], Sequence[str]], index: int) -> Callable[[], str]:
+    """Read the ``index``-th of ``items()`` when called: a paragraph of the content, say."""
+    return lambda: items()[index]
 
 
 def centered_column(

@@ -1,4 +1,7 @@
-"""Home: the four ways in — the message, resources, taking action, joining the WLF."""
+"""Home: the four ways in — the message, resources, taking action, joining the WLF.
+
+The languages the kiosk offers sit at the top, as on attract.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +13,15 @@ from ui.screens.base import Route, Screen
 from ui.widgets import metrics
 from ui.widgets.nav_card import NavCard
 from ui.widgets.scroll import TouchScrollArea
-from ui.widgets.text import text_label
 
 
 class HomeScreen(Screen):
-    """A welcoming title and four large cards."""
+    """The languages, a welcoming title and four large cards."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
         super().__init__(service, parent)
         self.setObjectName("homeScreen")
-        content = service.content
-        self.setAccessibleName(content.title)
+        self.texts.bind(self.setAccessibleName, lambda: self.content.title)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(*metrics.NO_MARGINS)
         # The cards share the screen's height; with larger text they need more, and scroll.
@@ -29,31 +30,32 @@ class HomeScreen(Screen):
         layout = self.scroll_area.body_layout
         layout.setContentsMargins(*metrics.HOME_MARGINS)
         layout.setSpacing(metrics.HOME_SPACING)
-        self._add_top_controls(layout)
+        self._add_top_controls(layout, languages=True)
 
-        self.title_label = text_label(content.title, "h1", self)
-        self.subtitle_label = text_label(content.subtitle, "lead", self)
+        self.title_label = self.live_label(lambda: self.content.title, "h1", self)
+        self.subtitle_label = self.live_label(lambda: self.content.subtitle, "lead", self)
         self.subtitle_label.setObjectName("homeSubtitle")
         layout.addWidget(self.title_label)
         layout.addWidget(self.subtitle_label)
         layout.addSpacing(metrics.HOME_GAP_AFTER_TITLES)
 
-        self.message_card = NavCard(content.title, content.subtitle, tone="primary", parent=self)
-        self.resources_card = NavCard(
-            self.tr("Resources"),
-            self.tr("Articles and papers to read on your phone"),
-            tone="primary",
-            parent=self,
+        self.message_card = NavCard("", "", tone="primary", parent=self)
+        self.texts.bind(self.message_card.set_title, lambda: self.content.title)
+        self.texts.bind(self.message_card.set_detail, lambda: self.content.subtitle)
+        self.resources_card = NavCard("", "", tone="primary", parent=self)
+        self.texts.bind(self.resources_card.set_title, lambda: self.tr("Resources"))
+        self.texts.bind(
+            self.resources_card.set_detail,
+            lambda: self.tr("Articles and papers to read on your phone"),
         )
-        self.action_card = NavCard(
-            self.tr("Take action"),
-            self.tr("What you can do, starting today"),
-            tone="primary",
-            parent=self,
+        self.action_card = NavCard("", "", tone="primary", parent=self)
+        self.texts.bind(self.action_card.set_title, lambda: self.tr("Take action"))
+        self.texts.bind(
+            self.action_card.set_detail, lambda: self.tr("What you can do, starting today")
         )
-        self.join_card = NavCard(
-            content.wlf.heading, content.wlf.membership_free, tone="accent", parent=self
-        )
+        self.join_card = NavCard("", "", tone="accent", parent=self)
+        self.texts.bind(self.join_card.set_title, lambda: self.content.wlf.heading)
+        self.texts.bind(self.join_card.set_detail, lambda: self.content.wlf.membership_free)
         grid = QGridLayout()
         grid.setSpacing(metrics.HOME_CARD_SPACING)
         grid.addWidget(self.message_card, 0, 0)
@@ -63,7 +65,7 @@ class HomeScreen(Screen):
         layout.addLayout(grid, 1)
 
         layout.addSpacing(metrics.SECTION_GAP_LARGE)
-        self.disclaimer = text_label(content.disclaimer, "small", self)
+        self.disclaimer = self.live_label(lambda: self.content.disclaimer, "small", self)
         self.disclaimer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.disclaimer)
 

@@ -4,11 +4,17 @@ Nothing typed is ever lost to a mistake: bad fields get a message right under
 them and keep their values; a failed write (disk full, database locked) shows
 a calm note and the same values can be sent again. Leaving the screen any way
 (thank you, back, idle) clears every field, message and undo history.
+
+Every word is in the attendee's language, the core's messages too (looked up
+under ``kiosk.validation.MESSAGES_CONTEXT``). The email, phone and ZIP read
+left to right in every language; a name reads in the direction it is typed in.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QInputDevice, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,17 +33,27 @@ from kiosk.validation import (
     MAX_NAME_LENGTH,
     MAX_PHONE_LENGTH,
     MAX_POSTAL_LENGTH,
+    MESSAGES_CONTEXT,
+    FieldError,
     ValidationFailed,
+    with_number,
 )
-from ui.screens.base import Route, Screen, centered_column
+from ui.screens.base import Route, Screen, centered_column, nth
 from ui.widgets import metrics
 from ui.widgets.announce import announce
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.choice_row import ChoiceRow
+from ui.widgets.direction import follow_text_direction, keep_left_to_right, mirror_style
 from ui.widgets.form_field import FormField
 from ui.widgets.header import ScreenHeader
+from ui.widgets.keyboard import OnScreenKeyboard, letter_layout_for
 from ui.widgets.scroll import TouchScrollArea
-from ui.widgets.text import repolish, set_role, text_label
+from ui.widgets.text import isolated, repolish, set_role, text_label
+
+_CHECK = "check"
+"""The note above Sign up: some answers need a look."""
+_UNSAVED = "unsaved"
+"""The note above Sign up: the sign-up could not be saved."""
 
 
 def has_touch_screen() -> bool:
@@ -50,6 +66,11 @@ def has_touch_screen() -> bool:
 def wants_on_screen_keyboard(mode: str) -> bool:
     """Decide from the config's ``keyboard`` setting ("on", "off", "auto")."""
     return mode == "on" or (mode == "auto" and has_touch_screen())
+
+
+def field_message(error: FieldError) -> str:
+    """The core's message about a field, in the attendee's language."""
+    return with_number(QCoreApplication.translate(MESSAGES_CONTEXT, error.text), error.number)
 
 
 class JoinScreen(Screen):
@@ -69,11 +90,12 @@ class JoinScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(*metrics.NO_MARGINS)
         outer.setSpacing(metrics.NO_SPACING)
-        self.header = ScreenHeader(self.tr("Sign up"), parent=self)
+        self.header = ScreenHeader(parent=self)
+        self.texts.bind(self.header.set_title, lambda: self.tr("Sign up"))
         self.header.back_clicked.connect(lambda: self.navigate.emit(Route.BACK))
         self.display_button = self.header.display_button
         self.display_button.clicked.connect(self.display_requested)
-        self.setAccessibleName(self.tr("Sign up"))
+        self.texts.bind(self.setAccessibleName, lambda: self.tr("Sign up"))
         outer.addWidget(self.header)
 
         main = QHBoxLayout()
@@ -84,6 +106,7 @@ class JoinScreen(Screen):
         # screen is too narrow for it beside the form (larger text), it sits above the form.
         self.invitation_scroll = TouchScrollArea(self)
         self.invitation_scroll.setObjectName("invitePanelScroll")
+        mirror_style(self.invitation_scroll)
         self.invitation_panel = self._invitation_panel()
         self.invitation_scroll.setWidget(self.invitation_panel)
         self.invitation_scroll.setMinimumWidth(metrics.FORM_INVITATION_MIN_WIDTH)
@@ -110,9 +133,14 @@ class JoinScreen(Screen):
         # The address the attendee was already asked about, so a second tap on
         # Sign up keeps an unusual but real domain as typed.
         self._email_checked: str | None = None
+        # What the messages say, kept to word them again in another language: each
+        # field's error, the email's "please check" note, the note above Sign up.
+        self._errors: dict[str, FieldError] = {}
+        self._email_note = False
+        self._note: str | None = None
         self._build_form(self.form_card)
 
-        self.keyboard: QWidget | None = None
+        self.keyboard: OnScreenKeyboard | None = None
         if show_keyboard is None:
             show_keyboard = wants_on_screen_keyboard(service.keyboard_mode)
         if show_keyboard:
@@ -122,27 +150,27 @@ class JoinScreen(Screen):
     # Building ----------------------------------------------------------------------
 
     def _invitation_panel(self) -> QFrame:
-        wlf = self.service.content.wlf
         panel = QFrame(self)
         panel.setObjectName("invitePanel")
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(*metrics.FORM_INVITATION_MARGINS)
         layout.setSpacing(metrics.FORM_INVITATION_SPACING)
-        members = text_label(wlf.members_only, "eyebrow", panel)
+        members = self.live_label(lambda: self.content.wlf.members_only, "eyebrow", panel)
         members.setObjectName("inviteEyebrow")
         layout.addWidget(members)
-        heading = text_label(wlf.heading, "h2", panel)
+        heading = self.live_label(lambda: self.content.wlf.heading, "h2", panel)
         heading.setObjectName("inviteHeading")
         layout.addWidget(heading)
-        for paragraph in wlf.paragraphs:
-            label = text_label(paragraph, "body", panel)
+        for index in range(len(self.content.wlf.paragraphs)):
+            paragraph = nth(lambda: self.content.wlf.paragraphs, index)
+            label = self.live_label(paragraph, "body", panel)
             label.setObjectName("inviteText")
             layout.addWidget(label)
-        free = text_label(wlf.membership_free, "h3", panel)
+        free = self.live_label(lambda: self.content.wlf.membership_free, "h3", panel)
         free.setObjectName("inviteFree")
         layout.addWidget(free)
         layout.addStretch(1)
-        disclaimer = text_label(self.service.content.disclaimer, "small", panel)
+        disclaimer = self.live_label(lambda: self.content.disclaimer, "small", panel)
         disclaimer.setObjectName("inviteDisclaimer")
         layout.addWidget(disclaimer)
         return panel
@@ -172,81 +200,101 @@ class JoinScreen(Screen):
         self._connect_enter_keys()
         self._set_tab_order()
 
+    def _field(
+        self, label: Callable[[], str], max_length: int, card: QFrame, *, required: bool = True
+    ) -> FormField:
+        """A text field as long as the core allows, ``label()`` in the attendee's language."""
+        field = FormField("", max_length=max_length, required=required, parent=card)
+        self.texts.bind(field.set_label, label)
+        return field
+
     def _add_about_you(self, form: QVBoxLayout, card: QFrame) -> None:
         """Names, email (and its suggestion), phone and postal code, as long as the core allows."""
-        form.addWidget(text_label(self.tr("About you"), "h2", card))
-        self.first_name = FormField(self.tr("First name"), max_length=MAX_NAME_LENGTH, parent=card)
-        self.last_name = FormField(self.tr("Last name"), max_length=MAX_NAME_LENGTH, parent=card)
+        form.addWidget(self.live_label(lambda: self.tr("About you"), "h2", card))
+        self.first_name = self._field(lambda: self.tr("First name"), MAX_NAME_LENGTH, card)
+        self.last_name = self._field(lambda: self.tr("Last name"), MAX_NAME_LENGTH, card)
+        for name in (self.first_name, self.last_name):
+            follow_text_direction(name.edit)
         form.addLayout(_side_by_side(self.first_name, self.last_name))
         self._add_email(form, card)
-        self.phone = FormField(
-            self.tr("Phone (optional)"), max_length=MAX_PHONE_LENGTH, required=False, parent=card
+        self.phone = self._field(
+            lambda: self.tr("Phone (optional)"), MAX_PHONE_LENGTH, card, required=False
         )
         self.phone.edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
-        self.postal_code = FormField(
-            self.tr("ZIP code (optional)"),
-            max_length=MAX_POSTAL_LENGTH,
-            required=False,
-            parent=card,
+        self.postal_code = self._field(
+            lambda: self.tr("ZIP code (optional)"), MAX_POSTAL_LENGTH, card, required=False
         )
         # The words on screen first (WCAG 2.5.3, label in name), then what else it takes.
-        self.postal_code.edit.setAccessibleName(self.tr("ZIP code (optional), or postal code"))
+        self.texts.bind(
+            self.postal_code.edit.setAccessibleName,
+            lambda: self.tr("ZIP code (optional), or postal code"),
+        )
         self.postal_code.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
+        for number in (self.phone, self.postal_code):
+            keep_left_to_right(number.edit)
         form.addLayout(_side_by_side(self.phone, self.postal_code))
 
     def _add_email(self, form: QVBoxLayout, card: QFrame) -> None:
         """The email field and, under it, the "Did you mean" button (hidden until needed)."""
-        self.email = FormField(
-            self.tr("Email"),
-            max_length=MAX_EMAIL_LENGTH,
-            hint=self.tr("name@example.org"),
-            parent=card,
-        )
+        self.email = self._field(lambda: self.tr("Email"), MAX_EMAIL_LENGTH, card)
+        self.texts.bind(self.email.edit.setPlaceholderText, lambda: self.tr("name@example.org"))
         self.email.edit.setInputMethodHints(
             Qt.InputMethodHint.ImhEmailCharactersOnly | Qt.InputMethodHint.ImhNoAutoUppercase
         )
-        self.email.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        keep_left_to_right(self.email.edit)
         form.addWidget(self.email)
         self.suggestion_button = kiosk_button("", "secondary", name="emailSuggestion", parent=card)
         self.suggestion_button.clicked.connect(self.apply_suggestion)
         self.suggestion_button.hide()
         form.addWidget(self.suggestion_button, 0, Qt.AlignmentFlag.AlignLeading)
-        self.email.edit.editingFinished.connect(lambda: self._update_suggestion(self.email.text()))
+        self.email.edit.editingFinished.connect(
+            lambda: self._set_suggestion(self._suggestion_for(self.email.text()))
+        )
         self.email.edit.textEdited.connect(lambda _text: self._set_suggestion(None))
 
     def _add_answer(self, form: QVBoxLayout, card: QFrame) -> None:
         """One radio row per answer to the WLF invitation, in the content's order."""
-        form.addWidget(text_label(self.tr("Your answer"), "h2", card))
+        form.addWidget(self.live_label(lambda: self.tr("Your answer"), "h2", card))
         self.choice_group = QButtonGroup(self)
         self.choice_group.setExclusive(True)
         self.choice_rows: dict[WlfChoice, ChoiceRow] = {}
-        for option in self.service.content.wlf.options:
-            row = ChoiceRow(option.label, radio=True, parent=card)
+        for option in self.content.wlf.options:
+            row = ChoiceRow("", radio=True, parent=card)
+            self.texts.bind(row.set_text, self._option_label(option.choice))
             self.choice_group.addButton(row.button)
             self.choice_rows[option.choice] = row
             form.addWidget(row)
 
+    def _option_label(self, choice: WlfChoice) -> Callable[[], str]:
+        """Read the label of the WLF answer ``choice`` in the attendee's language."""
+        return lambda: next(o.label for o in self.content.wlf.options if o.choice == choice)
+
     def _add_staying_in_touch(self, form: QVBoxLayout, card: QFrame) -> None:
         """The email group, the consent (with its message line) and the pledge, word for word."""
-        content = self.service.content
-        form.addWidget(text_label(self.tr("Staying in touch"), "h2", card))
-        self.email_group = ChoiceRow(content.consent.email_group, parent=card)
+        form.addWidget(self.live_label(lambda: self.tr("Staying in touch"), "h2", card))
+        self.email_group = ChoiceRow("", parent=card)
+        self.texts.bind(self.email_group.set_text, lambda: self.content.consent.email_group)
         form.addWidget(self.email_group)
-        self.consent = ChoiceRow(content.consent.text, parent=card)
+        self.consent = ChoiceRow("", parent=card)
+        self.texts.bind(self.consent.set_text, lambda: self.content.consent.text)
         self.consent.setProperty("which", "consent")
         self.consent.button.setAccessibleDescription(self.tr("Required"))
         form.addWidget(self.consent)
         self.consent_error: QLabel = text_label("", "error", card)
         self.consent_error.setObjectName("fieldError")
+        mirror_style(self.consent_error)
         self.consent_error.hide()
         form.addWidget(self.consent_error)
-        pledge_action = next(a for a in content.calls_to_action if a.pledge)
-        self.pledge = ChoiceRow(
-            self.tr("Add my name to the pledge: %1").replace("%1", pledge_action.text),
-            parent=card,
+        self.pledge = ChoiceRow("", parent=card)
+        self.texts.bind(
+            self.pledge.set_text,
+            lambda: self.tr("Add my name to the pledge: %1").replace("%1", self._pledge_text()),
         )
         self.pledge.setProperty("which", "pledge")
         form.addWidget(self.pledge)
+
+    def _pledge_text(self) -> str:
+        return next(a.text for a in self.content.calls_to_action if a.pledge)
 
     def _add_submit(self, form: QVBoxLayout, card: QFrame) -> None:
         """The note above Sign up (hidden until there is one), then Sign up itself."""
@@ -254,8 +302,8 @@ class JoinScreen(Screen):
         self.status_label.setObjectName("formStatus")
         self.status_label.hide()
         form.addWidget(self.status_label)
-        self.submit_button = kiosk_button(
-            self.tr("Sign up"),
+        self.submit_button = self.live_button(
+            lambda: self.tr("Sign up"),
             "primary",
             height=metrics.TOUCH_TARGET_LARGE,
             name="submitButton",
@@ -293,11 +341,10 @@ class JoinScreen(Screen):
             QWidget.setTabOrder(before, after)
 
     def _add_keyboard(self, outer: QVBoxLayout) -> None:
-        from ui.widgets.keyboard import OnScreenKeyboard
-
         # The keyboard follows focus itself: the attendee's letters for the names,
         # the email layout for the email, Latin keys for the phone and ZIP.
         keyboard = OnScreenKeyboard(self)
+        keyboard.set_letter_layout(letter_layout_for(self.service.language))
         outer.addWidget(keyboard)
         self.keyboard = keyboard
 
@@ -332,7 +379,7 @@ class JoinScreen(Screen):
             email_group_opt_in=self.email_group.isChecked(),
             advocacy_pledge=self.pledge.isChecked(),
             contact_consent=self.consent.isChecked(),
-            locale=self.service.content.language,
+            locale=self.content.language,
         )
 
     def prepare(self, *, pledge: bool = False) -> None:
@@ -354,15 +401,11 @@ class JoinScreen(Screen):
 
     def clear_messages(self) -> None:
         """Hide every validation message, the suggestion and the save note."""
-        for field in self.fields().values():
-            field.set_error(None)
-        self.consent_error.hide()
-        self.consent_error.setText("")
-        self.consent.set_invalid(False)
-        self.consent.button.setAccessibleDescription(self.tr("Required"))
-        self.status_label.hide()
-        self.status_label.setText("")
-        self._set_suggestion(None)
+        self._errors = {}
+        self._email_note = False
+        self._note = None
+        self._suggestion = None
+        self._show_messages()
 
     # Behaviour -----------------------------------------------------------------------
 
@@ -381,13 +424,8 @@ class JoinScreen(Screen):
             self.show_errors(failed)
             return
         except SubmitFailed:
-            self._show_status(
-                self.tr(
-                    "We couldn't save your sign-up just now. Your answers are still here: "
-                    "please tap Sign up again in a moment, or ask a volunteer for help."
-                ),
-                "warning",
-            )
+            self._note = _UNSAVED
+            self._show_messages()
             announce(self.status_label, self.status_label.text(), assertive=True)
             self.scroll_area.ensureWidgetVisible(self.submit_button)
             return
@@ -395,27 +433,19 @@ class JoinScreen(Screen):
 
     def show_errors(self, failed: ValidationFailed) -> None:
         """Put each message under its field and take the attendee to the first one."""
-        first: QWidget | None = None
-        for name, field in self.fields().items():
-            message = failed.message_for(name)
-            field.set_error(message)
-            if message and first is None:
-                first = field.edit
-        consent_message = failed.message_for("contact_consent")
-        if consent_message:
-            self.consent_error.setText(consent_message)
-            self.consent_error.show()
-            self.consent.set_invalid(True)
-            self.consent.button.setAccessibleDescription(consent_message)
-            if first is None:
-                first = self.consent.button
-        self._show_status(self.tr("Please check the answers marked in red."), "error")
+        self._errors = {error.field: error for error in failed.errors}
+        self._suggestion = self._suggestion_for(self.email.text())
+        self._note = _CHECK
+        self._show_messages()
         self._announce_mistakes()
-        self._update_suggestion(self.email.text())
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._announce_suggestion()
+        wrong: list[QWidget] = [f.edit for name, f in self.fields().items() if name in self._errors]
+        if "contact_consent" in self._errors:
+            wrong.append(self.consent.button)
+        if wrong:
+            wrong[0].setFocus(Qt.FocusReason.OtherFocusReason)
             self.scroll_area.ensureWidgetVisible(
-                first, metrics.SCROLL_FOCUS_MARGIN, metrics.SCROLL_ERROR_MARGIN
+                wrong[0], metrics.SCROLL_FOCUS_MARGIN, metrics.SCROLL_ERROR_MARGIN
             )
 
     def _ask_about_email(self, form: SignupForm, fix: str) -> None:
@@ -423,13 +453,12 @@ class JoinScreen(Screen):
             self.service.validate(form)
         except ValidationFailed as failed:
             self.show_errors(failed)
-        if not self.email.error():
-            self.email.set_error(
-                self.tr("Please check your email. Tap the suggestion, or Sign up to keep it.")
-            )
-        self._show_status(self.tr("Please check the answers marked in red."), "error")
+        self._email_note = True
+        self._suggestion = fix
+        self._note = _CHECK
+        self._show_messages()
         self._announce_mistakes()
-        self._set_suggestion(fix)
+        self._announce_suggestion()
         self.scroll_area.ensureWidgetVisible(
             self.email, metrics.SCROLL_FOCUS_MARGIN, metrics.SCROLL_ERROR_MARGIN
         )
@@ -448,13 +477,6 @@ class JoinScreen(Screen):
         """The note above Sign up (a save problem, or "check the answers"), if shown."""
         return self.status_label.text() if self.status_label.isVisibleTo(self) else None
 
-    def _show_status(self, text: str, tone: str) -> None:
-        self.status_label.setText(text)
-        set_role(self.status_label, "body")
-        self.status_label.setProperty("tone", tone)
-        repolish(self.status_label)
-        self.status_label.show()
-
     def suggestion(self) -> str | None:
         """The corrected email offered now, if any."""
         return self._suggestion
@@ -464,25 +486,91 @@ class JoinScreen(Screen):
         if self._suggestion is None:
             return
         self.email.edit.setText(self._suggestion)
-        self.email.set_error(None)
-        self._set_suggestion(None)
+        self._errors.pop("email", None)
+        self._email_note = False
+        self._suggestion = None
+        self._show_messages()
         self.email.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _update_suggestion(self, text: str) -> None:
-        self._set_suggestion(self.service.suggest_email(text) if text.strip() else None)
+    def _suggestion_for(self, text: str) -> str | None:
+        return self.service.suggest_email(text) if text.strip() else None
 
     def _set_suggestion(self, fix: str | None) -> None:
+        """Offer ``fix`` for the email (None: no suggestion); a new one is announced."""
+        new = fix is not None and fix != self._suggestion
         self._suggestion = fix
+        self._show_suggestion()
+        if new:
+            self._announce_suggestion()
+
+    # The messages, in the attendee's language ------------------------------------------
+
+    def _show_messages(self) -> None:
+        """Show the messages the last check left, worded in the attendee's language now."""
+        for name, field in self.fields().items():
+            field.set_error(self._message_for(name))
+        if self._email_note and not self.email.error():
+            self.email.set_error(
+                self.tr("Please check your email. Tap the suggestion, or Sign up to keep it.")
+            )
+        consent = self._message_for("contact_consent")
+        self.consent_error.setText(consent or "")
+        self.consent_error.setVisible(consent is not None)
+        self.consent.set_invalid(consent is not None)
+        self.consent.button.setAccessibleDescription(consent or self.tr("Required"))
+        self._show_note()
+        self._show_suggestion()
+
+    def _message_for(self, field: str) -> str | None:
+        error = self._errors.get(field)
+        return field_message(error) if error is not None else None
+
+    def _show_note(self) -> None:
+        """The note above Sign up: check the answers, or the sign-up could not be saved."""
+        if self._note is None:
+            self.status_label.hide()
+            self.status_label.setText("")
+            return
+        if self._note == _UNSAVED:
+            text, tone = (
+                self.tr(
+                    "We couldn't save your sign-up just now. Your answers are still here: "
+                    "please tap Sign up again in a moment, or ask a volunteer for help."
+                ),
+                "warning",
+            )
+        else:
+            text, tone = self.tr("Please check the answers marked in red."), "error"
+        self.status_label.setText(text)
+        set_role(self.status_label, "body")
+        self.status_label.setProperty("tone", tone)
+        repolish(self.status_label)
+        self.status_label.show()
+
+    def _show_suggestion(self) -> None:
+        fix = self._suggestion
         if fix is None:
             self.suggestion_button.hide()
             self.suggestion_button.setText("")
             self.suggestion_button.setAccessibleName(self.tr("Email suggestion"))
             return
-        text = self.tr("Did you mean %1?").replace("%1", fix)
-        self.suggestion_button.setText(text)
-        self.suggestion_button.setAccessibleName(text)
+        question = self.tr("Did you mean %1?")
+        # The address is set apart from the words around it, so a right-to-left sentence
+        # does not reorder it; screen readers get it without those invisible marks.
+        self.suggestion_button.setText(question.replace("%1", isolated(fix)))
+        self.suggestion_button.setAccessibleName(question.replace("%1", fix))
         self.suggestion_button.show()
-        announce(self.suggestion_button, text)
+
+    def _announce_suggestion(self) -> None:
+        """Say the "Did you mean" suggestion, if one shows (when it appears, not when reworded)."""
+        if self._suggestion is not None:
+            announce(self.suggestion_button, self.suggestion_button.accessibleName())
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._show_messages()
+        if self.keyboard is not None:
+            self.keyboard.set_letter_layout(letter_layout_for(self.service.language))
 
     def on_enter(self) -> None:
         self.first_name.edit.setFocus(Qt.FocusReason.OtherFocusReason)

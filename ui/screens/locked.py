@@ -33,6 +33,8 @@ class LockedScreen(Screen):
         """``command`` defaults to the one that sets the PIN of ``service``'s data folder."""
         super().__init__(service, parent)
         self.setObjectName("LockedScreen")
+        # In English in every language for now, so laid out left to right in every one.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         card, column = make_card(self)
         # A fixed width: centred word-wrapped text otherwise shrinks the card to a column.
         card.setFixedWidth(metrics.LOCKED_CARD_WIDTH)

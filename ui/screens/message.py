@@ -2,56 +2,55 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from kiosk.service import KioskService
-from ui.screens.base import ReadingScreen, centered_column
+from ui.screens.base import ReadingScreen, centered_column, nth
 from ui.widgets import metrics
-from ui.widgets.text import badge_label, text_label
+from ui.widgets.text import badge_label
 
 
 class MessageScreen(ReadingScreen):
     """Title, subtitle, paragraphs, then one card per principle."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        title = QCoreApplication.translate("MessageScreen", "The message")
-        super().__init__(service, title, parent)
+        super().__init__(service, lambda: self.tr("The message"), parent)
         self.setObjectName("messageScreen")
-        content = service.content
-        body = self.body
-        column = centered_column(body)
+        content = self.content
+        column = centered_column(self.body)
 
-        column.addWidget(text_label(content.title, "h1"))
-        subtitle = text_label(content.subtitle, "lead")
+        column.addWidget(self.live_label(lambda: self.content.title, "h1"))
+        subtitle = self.live_label(lambda: self.content.subtitle, "lead")
         subtitle.setObjectName("accentLead")
         column.addWidget(subtitle)
         column.addSpacing(metrics.SECTION_GAP_SMALL)
         self.paragraph_labels: list[QLabel] = []
-        for paragraph in content.paragraphs:
-            label = text_label(paragraph, "body")
+        for index in range(len(content.paragraphs)):
+            label = self.live_label(nth(lambda: self.content.paragraphs, index), "body")
             label.setObjectName("readingText")
             self.paragraph_labels.append(label)
             column.addWidget(label)
 
         column.addSpacing(metrics.SECTION_GAP_LARGE)
         self.principle_cards: list[QFrame] = []
-        for number, principle in enumerate(content.principles, start=1):
+        for index in range(len(content.principles)):
             card = QFrame()
             card.setObjectName("principleCard")
             row = QHBoxLayout(card)
             row.setContentsMargins(*metrics.PRINCIPLE_CARD_MARGINS)
             row.setSpacing(metrics.CARD_SPACING)
-            badge = badge_label(str(number), "h2", metrics.NUMBER_BADGE_SIZE, card)
+            badge = badge_label(str(index + 1), "h2", metrics.NUMBER_BADGE_SIZE, card)
             badge.setObjectName("numberBadge")
             row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(text_label(principle, "lead", card), 1)
+            principle = nth(lambda: self.content.principles, index)
+            row.addWidget(self.live_label(principle, "lead", card), 1)
             self.principle_cards.append(card)
             column.addWidget(card)
 
         column.addSpacing(metrics.SECTION_GAP_XLARGE)
-        column.addWidget(text_label(content.disclaimer, "small"))
-        body.addStretch(1)
+        column.addWidget(self.live_label(lambda: self.content.disclaimer, "small"))
+        self.body.addStretch(1)
 
     def on_enter(self) -> None:
         super().on_enter()

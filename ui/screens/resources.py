@@ -33,16 +33,17 @@ class ResourcesScreen(Screen):
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
         super().__init__(service, parent)
         self.setObjectName("resourcesScreen")
-        self.resources: tuple[Resource, ...] = service.content.resources
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*metrics.NO_MARGINS)
         layout.setSpacing(metrics.NO_SPACING)
-        self.header = ScreenHeader(self.tr("Resources"), join_label=self.tr("Sign up"), parent=self)
+        self.header = ScreenHeader(with_join=True, parent=self)
+        self.texts.bind(self.header.set_title, lambda: self.tr("Resources"))
+        self.texts.bind(self.header.set_join_label, lambda: self.tr("Sign up"))
         self.header.back_clicked.connect(self._on_back)
         self.header.join_clicked.connect(lambda: self.navigate.emit(Route.JOIN))
         self.display_button = self.header.display_button
         self.display_button.clicked.connect(self.display_requested)
-        self.setAccessibleName(self.tr("Resources"))
+        self.texts.bind(self.setAccessibleName, lambda: self.tr("Resources"))
         layout.addWidget(self.header)
 
         self.pages = QStackedWidget(self)
@@ -52,14 +53,15 @@ class ResourcesScreen(Screen):
         body = self.list_scroll.body_layout
         body.setContentsMargins(*metrics.READING_MARGINS)
         column = centered_column(body, metrics.RESOURCES_WIDTH, spacing=metrics.RESOURCES_SPACING)
-        column.addWidget(text_label(self.tr("Read more on your phone"), "h1"))
-        column.addWidget(text_label(self.tr("Tap a title to see what it is about."), "lead"))
+        column.addWidget(self.live_label(lambda: self.tr("Read more on your phone"), "h1"))
+        column.addWidget(
+            self.live_label(lambda: self.tr("Tap a title to see what it is about."), "lead")
+        )
         grid = QGridLayout()
         grid.setSpacing(metrics.CARD_SPACING)
         self.cards: list[NavCard] = []
-        for index, resource in enumerate(self.resources):
-            detail = resource.source or self.tr("Article")
-            card = NavCard(resource.title, detail, tone="plain")
+        for index in range(len(self.resources)):
+            card = self._resource_card(index)
             card.setMinimumHeight(metrics.RESOURCE_CARD_HEIGHT)
             card.clicked.connect(lambda _=False, i=index: self.show_detail(i))
             grid.addWidget(card, index // 2, index % 2)
@@ -73,6 +75,23 @@ class ResourcesScreen(Screen):
         self.pages.addWidget(self.detail_scroll)
         self.detail: ResourceDetail | None = None
         self.detail_index: int | None = None
+
+    def _resource_card(self, index: int) -> NavCard:
+        """Resource ``index``'s card: its title, and its source (or "Article")."""
+        card = NavCard("", "", tone="plain")
+        self.texts.bind(card.set_title, lambda: self.resources[index].title)
+        self.texts.bind(card.set_detail, lambda: self.resources[index].source or self.tr("Article"))
+        return card
+
+    @property
+    def resources(self) -> tuple[Resource, ...]:
+        """The content's resources, in the attendee's language."""
+        return self.content.resources
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self.detail_index is not None:
+            self.show_detail(self.detail_index)
 
     def show_detail(self, index: int) -> None:
         """Open the detail view of resource ``index``."""
@@ -122,7 +141,11 @@ class ResourcesScreen(Screen):
 
 
 class ResourceDetail(QWidget):
-    """One resource: title, source, summary, and a QR code for its link when it has one."""
+    """One resource: title, source, summary, and a QR code for its link when it has one.
+
+    Made for one resource in one language: the resources screen makes it again
+    when the language changes.
+    """
 
     def __init__(self, resource: Resource, parent: QWidget | None = None) -> None:
         super().__init__(parent)

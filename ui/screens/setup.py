@@ -49,6 +49,8 @@ class SetupScreen(Screen):
     ) -> None:
         super().__init__(service, parent)
         self.setObjectName("SetupScreen")
+        # In English in every language for now, so laid out left to right in every one.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self._step = self.CHOOSE
         self._chosen_pin: str | None = None  # between "confirm" and the end of "event"
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.service import KioskService
 from kiosk.signup import SignupRecord, WlfChoice
 from ui.screens.base import Route, Screen
 from ui.widgets import metrics
-from ui.widgets.buttons import kiosk_button
 from ui.widgets.countdown import Countdown
 from ui.widgets.scroll import TouchScrollArea
-from ui.widgets.text import badge_label, text_label
+from ui.widgets.text import badge_label, isolated, text_label
 
 RETURN_AFTER_S = 10
 
@@ -52,7 +51,7 @@ class ThankYouScreen(Screen):
         self.check = badge_label("✓", "display", metrics.SUCCESS_BADGE_SIZE, card)
         self.check.setObjectName("successBadge")
         # The mark's text alternative: a screen reader says this, not "check mark".
-        self.check.setAccessibleName(self.tr("Signed up"))
+        self.texts.bind(self.check.setAccessibleName, lambda: self.tr("Signed up"))
         layout.addWidget(self.check, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(metrics.SECTION_GAP)
         self.title_label = text_label("", "h1", card)
@@ -61,20 +60,29 @@ class ThankYouScreen(Screen):
         self.detail_label = text_label("", "lead", card)
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.detail_label)
-        self.pledge_label = text_label(self.tr("Your name is on the pledge."), "lead", card)
+        self.pledge_label = self.live_label(
+            lambda: self.tr("Your name is on the pledge."), "lead", card
+        )
         self.pledge_label.setObjectName("pledgeConfirm")
         self.pledge_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.pledge_label)
         layout.addSpacing(metrics.SECTION_GAP)
-        self.done_button = kiosk_button(self.tr("Done"), "primary", parent=card)
-        self.done_button.setObjectName("doneButton")
+        self.done_button = self.live_button(
+            lambda: self.tr("Done"), "primary", name="doneButton", parent=card
+        )
         self.done_button.setMinimumWidth(metrics.THANK_YOU_BUTTON_WIDTH)
         self.done_button.clicked.connect(lambda: self.navigate.emit(Route.ATTRACT))
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.countdown_label = text_label("", "muted", card)
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.countdown_label)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: an aligned item loses
+        # height-for-width, and a longer translation would be squeezed.
+        row = QHBoxLayout()
+        row.addStretch(0)
+        row.addWidget(card, 1)
+        row.addStretch(0)
+        outer.addLayout(row)
         outer.addStretch(1)
         QWidget.setTabOrder(self.display_button, self.done_button)
         self.record: SignupRecord | None = None
@@ -90,7 +98,8 @@ class ThankYouScreen(Screen):
             self.pledge_label.hide()
             return
         signup = record.signup
-        self.title_label.setText(self.tr("Thank you, %1!").replace("%1", signup.first_name))
+        name = isolated(signup.first_name)
+        self.title_label.setText(self.tr("Thank you, %1!").replace("%1", name))
         self.setAccessibleName(self.title_label.text())
         if signup.wlf_choice is WlfChoice.MEMBER:
             detail = self.tr("Welcome! You're signed up, and we'll be in touch soon.")
@@ -102,6 +111,11 @@ class ThankYouScreen(Screen):
             detail = self.tr("Thank you for stopping by.")
         self.detail_label.setText(detail)
         self.pledge_label.setVisible(signup.advocacy_pledge)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.show_record(self.record)
+        self._show_remaining(self.countdown.remaining_s)
 
     @property
     def remaining_s(self) -> int:

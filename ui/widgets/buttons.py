@@ -41,3 +41,9 @@ def kiosk_button(
     button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
     button.setMinimumHeight(metrics.TOUCH_TARGET if height is None else height)
     return button
+
+
+def set_button_text(button: QPushButton, text: str) -> None:
+    """Show ``text`` on ``button`` and name it so for screen readers (a retranslated label)."""
+    button.setText(text)
+    button.setAccessibleName(text)

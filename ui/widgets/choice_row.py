@@ -60,6 +60,11 @@ class ChoiceRow(QFrame):
         """The label exactly as shown."""
         return self.label.text()
 
+    def set_text(self, text: str) -> None:
+        """Show ``text`` (already translated) and name the box so."""
+        self.label.setText(text)
+        self.button.setAccessibleName(text)
+
     def isChecked(self) -> bool:
         """Whether the box is ticked (or the radio chosen)."""
         return self.button.isChecked()

@@ -9,18 +9,21 @@ it is open, Tab moves among its own controls only, and Done or Esc closes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.display import TEXT_SIZES, Display, Theme
 from ui.widgets import metrics
 from ui.widgets.announce import announce
-from ui.widgets.buttons import kiosk_button
+from ui.widgets.buttons import kiosk_button, set_button_text
 from ui.widgets.choice_row import ChoiceRow
 from ui.widgets.scroll import TouchScrollArea
 from ui.widgets.shade import Shade
-from ui.widgets.text import text_label
+from ui.widgets.text import LiveTexts, text_label
 
 CONTRAST = "contrast"
 
@@ -41,6 +44,8 @@ class DisplayPanel(Shade):
         super().__init__(parent)
         self.setObjectName("displayPanel")
         self._display = display
+        # Its words, in the attendee's language, worded again at a language change.
+        self.texts = LiveTexts()
         # The card, centred; with larger text it may be taller than the window, and scrolls.
         outer = QVBoxLayout(self)
         outer.setContentsMargins(*metrics.even_margins(metrics.CENTRED_MARGIN_TIGHT))
@@ -64,17 +69,23 @@ class DisplayPanel(Shade):
         # Done beside the title, where it is seen without scrolling at any text size.
         title_row = QHBoxLayout()
         title_row.setSpacing(metrics.DISPLAY_COLUMN_SPACING)
-        self.title_label = text_label(self.tr("Display"), "h1", self.card)
+        self.title_label = self._label(lambda: self.tr("Display"), "h1")
         title_row.addWidget(self.title_label, 1)
-        self.done_button = kiosk_button(self.tr("Done"), "primary", name="displayDone")
+        self.done_button = kiosk_button("", "primary", name="displayDone")
+        self.texts.bind(
+            lambda text: set_button_text(self.done_button, text), lambda: self.tr("Done")
+        )
         self.done_button.clicked.connect(self.close_panel)
         title_row.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(title_row)
-        note = self.tr(
-            "Larger text and high contrast are for you: the next person starts with the "
-            "kiosk's usual display."
+        note = self._label(
+            lambda: self.tr(
+                "Larger text and high contrast are for you: the next person starts with the "
+                "kiosk's usual display."
+            ),
+            "body",
         )
-        layout.addWidget(text_label(note, "body", self.card))
+        layout.addWidget(note)
         columns = QHBoxLayout()
         columns.setSpacing(metrics.DISPLAY_COLUMN_SPACING)
         columns.addLayout(self._size_column(), 1)
@@ -85,11 +96,12 @@ class DisplayPanel(Shade):
     def _size_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(metrics.DISPLAY_SPACING)
-        column.addWidget(text_label(self.tr("Text size"), "h2", self.card))
+        column.addWidget(self._label(lambda: self.tr("Text size"), "h2"))
         self.size_group = QButtonGroup(self)
         self.size_rows: dict[int, ChoiceRow] = {}
         for size in TEXT_SIZES:
-            row = ChoiceRow(self.tr("%1 %").replace("%1", str(size)), radio=True, parent=self.card)
+            row = ChoiceRow("", radio=True, parent=self.card)
+            self.texts.bind(row.set_text, partial(self._size_name, size))
             row.setChecked(size == self._display.text_size)
             self.size_group.addButton(row.button)
             row.button.toggled.connect(lambda on, chosen=size: self._choose_size(chosen, on))
@@ -101,14 +113,29 @@ class DisplayPanel(Shade):
     def _contrast_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(metrics.DISPLAY_SPACING)
-        column.addWidget(text_label(self.tr("Contrast"), "h2", self.card))
-        self.contrast_row = ChoiceRow(self.tr("High contrast"), parent=self.card)
+        column.addWidget(self._label(lambda: self.tr("Contrast"), "h2"))
+        self.contrast_row = ChoiceRow("", parent=self.card)
+        self.texts.bind(self.contrast_row.set_text, lambda: self.tr("High contrast"))
         self.contrast_row.setChecked(self._display.is_high_contrast)
         self.contrast_row.button.toggled.connect(self._choose_contrast)
         column.addWidget(self.contrast_row)
-        column.addWidget(text_label(self.tr("Light text on black."), "muted", self.card))
+        column.addWidget(self._label(lambda: self.tr("Light text on black."), "muted"))
         column.addStretch(1)
         return column
+
+    def _size_name(self, text_size: int) -> str:
+        return self.tr("%1 %").replace("%1", str(text_size))
+
+    def _label(self, text: Callable[[], str], role: str) -> QLabel:
+        """A label on the card styled as ``role``, showing ``text()`` in the attendee's language."""
+        label = text_label("", role, self.card)
+        self.texts.bind(label.setText, text)
+        return label
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.refresh()
 
     def _set_tab_order(self) -> None:
         order: list[QWidget] = [

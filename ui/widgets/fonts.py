@@ -2,8 +2,8 @@
 
 One list for the kiosk (``ui.app``) and the office's report, so a report
 prints in the faces the screens show and finds Hebrew and Arabic letters
-where they do: the platform's preferred faces, and the Hebrew and Arabic
-faces bundled in ``assets/fonts/`` (SIL Open Font License, ``OFL.txt``).
+where they do: the Latin, Hebrew and Arabic faces bundled in
+``assets/fonts/`` (SIL Open Font License, ``OFL.txt``), then the platform's.
 """
 
 from __future__ import annotations
@@ -17,18 +17,23 @@ from kiosk.paths import asset_path
 
 log = logging.getLogger(__name__)
 
-FONT_FAMILIES = ["Segoe UI", "Helvetica Neue", "Noto Sans", "Ubuntu", "DejaVu Sans"]
-"""Preferred faces per platform, then the DejaVu family most Linux boxes have."""
 BUNDLED_FONTS = (
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
     "NotoSansHebrew-Regular.ttf",
     "NotoSansHebrew-Bold.ttf",
     "NotoSansArabic-Regular.ttf",
     "NotoSansArabic-Bold.ttf",
 )
-"""Faces shipped in assets/fonts/, so Hebrew and Arabic render on a machine with no font
-for them; only the two weights the stylesheet uses."""
+"""Faces shipped in assets/fonts/, so every machine draws the kiosk's text alike and
+Hebrew and Arabic render on one with no font for them; only the two weights the
+stylesheet uses."""
+LATIN_FONT_FAMILY = "Noto Sans"
+"""The bundled face of Latin text (English, Spanish; also Greek and Cyrillic names)."""
 SCRIPT_FONT_FAMILIES = {"he": "Noto Sans Hebrew", "ar": "Noto Sans Arabic"}
 """The bundled face each language written in its own script is read in."""
+PLATFORM_FONT_FAMILIES = ("Segoe UI", "Helvetica Neue", "Ubuntu", "DejaVu Sans")
+"""The platforms' own faces, after the bundled ones: for a script the bundle lacks."""
 
 _bundled_font_ids: list[int] = []
 
@@ -49,19 +54,20 @@ def load_bundled_fonts() -> None:
 def font_families(language: str) -> list[str]:
     """The font families for text in ``language`` (a content code); Qt needs an application.
 
-    Qt draws each character with the first family that has it. The platforms'
-    own faces (Segoe UI, DejaVu Sans) carry Hebrew and Arabic letters of their
-    own, so the bundled face of the language's script comes first, and draws
-    that language alike on every machine; the others follow the platform's
-    faces, for a Hebrew or Arabic name typed in any language, which keeps the
-    Latin text's faces and line heights as they were.
+    Qt draws each character with the first family that has it. The bundled faces
+    come first, so the same text takes the same room on every machine (a
+    platform's own faces differ in width, and a layout that fits with one may
+    clip with another): Noto Sans for Latin text, then the face of the
+    language's own script, then the other bundled script faces (a Hebrew or
+    Arabic name typed in any language). The platform's faces follow, for any
+    other script a name may be typed in.
     """
     load_bundled_fonts()
-    available = set(QFontDatabase.families())
-    platform = [family for family in FONT_FAMILIES if family in available]
     own = SCRIPT_FONT_FAMILIES.get(language.split("-")[0])
-    bundled = [family for family in SCRIPT_FONT_FAMILIES.values() if family != own]
-    return ([own] if own else []) + platform + bundled
+    scripts = ([own] if own else []) + [f for f in SCRIPT_FONT_FAMILIES.values() if f != own]
+    available = set(QFontDatabase.families())
+    platform = [family for family in PLATFORM_FONT_FAMILIES if family in available]
+    return [LATIN_FONT_FAMILY, *scripts, *platform]
 
 
 def use_language_font(language: str) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.widgets import metrics
+from ui.widgets.direction import mirror_style
 from ui.widgets.text import repolish, text_label
 
 
@@ -47,12 +48,18 @@ class FormField(QWidget):
         self.label.setBuddy(self.edit)
         self.error_label: QLabel = text_label("", "error", self)
         self.error_label.setObjectName("fieldError")
+        mirror_style(self.error_label)
         self.error_label.hide()
         layout.addWidget(self.label)
         layout.addWidget(self.edit)
         layout.addWidget(self.error_label)
         # Spare height (a neighbour showing a longer message) goes below, keeping boxes level.
         layout.addStretch(1)
+
+    def set_label(self, label: str) -> None:
+        """Show ``label`` (already translated) over the field, and name the field so."""
+        self.label.setText(label)
+        self.edit.setAccessibleName(label)
 
     def text(self) -> str:
         """What was typed, exactly."""

@@ -14,9 +14,11 @@ _DENSITY = 2.0
 
 
 def glyph_icon(glyph: str, ink: str, size: tuple[int, int]) -> QIcon:
-    """``glyph`` in bold ``ink`` (a palette colour) at the start of a ``size`` (width, height) icon.
+    """``glyph`` in bold ``ink`` (a palette colour), centred in a ``size`` (width, height) icon.
 
-    A width more than the glyph needs leaves room after it, before a button's words.
+    A width more than the glyph needs leaves room on both sides, so the glyph
+    stands apart from a button's words whichever side of them it is on (right
+    to left, Qt puts the icon on the right).
     """
     width, height = size
     pixmap = QPixmap(round(width * _DENSITY), round(height * _DENSITY))
@@ -31,7 +33,7 @@ def glyph_icon(glyph: str, ink: str, size: tuple[int, int]) -> QIcon:
     painter.setPen(QColor(ink))
     painter.drawText(
         QRect(0, 0, width, height),
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        Qt.AlignmentFlag.AlignCenter,
         glyph,
     )
     painter.end()

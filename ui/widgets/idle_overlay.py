@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ui.widgets import metrics
 from ui.widgets.announce import announce
-from ui.widgets.buttons import kiosk_button
+from ui.widgets.buttons import kiosk_button, set_button_text
 from ui.widgets.countdown import Countdown
 from ui.widgets.shade import Shade
-from ui.widgets.text import text_label
+from ui.widgets.text import LiveTexts, text_label
 
 
 class IdleOverlay(Shade):
@@ -32,22 +32,27 @@ class IdleOverlay(Shade):
         card_layout = QVBoxLayout(self.card)
         card_layout.setContentsMargins(*metrics.OVERLAY_CARD_MARGINS)
         card_layout.setSpacing(metrics.OVERLAY_SPACING)
-        self.title_label = text_label(self.tr("Still there?"), "h1", self.card)
+        self.texts = LiveTexts()
+        self.title_label = text_label("", "h1", self.card)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.texts.bind(self.title_label.setText, lambda: self.tr("Still there?"))
         self.count_label = text_label("", "display", self.card)
         self.count_label.setObjectName("countdownNumber")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail_label = text_label(
-            self.tr(
+        self.detail_label = text_label("", "lead", self.card)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.texts.bind(
+            self.detail_label.setText,
+            lambda: self.tr(
                 "To keep your answers private, this screen will start over when the countdown ends."
             ),
-            "lead",
-            self.card,
         )
-        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.continue_button = kiosk_button(self.tr("Continue"), "primary", parent=self.card)
+        self.continue_button = kiosk_button("", "primary", parent=self.card)
         self.continue_button.setObjectName("continueButton")
         self.continue_button.clicked.connect(self.dismiss)
+        self.texts.bind(
+            lambda text: set_button_text(self.continue_button, text), lambda: self.tr("Continue")
+        )
         card_layout.addWidget(self.title_label)
         card_layout.addWidget(self.count_label)
         card_layout.addWidget(self.detail_label)
@@ -94,6 +99,13 @@ class IdleOverlay(Shade):
     def _show_remaining(self, seconds: int) -> None:
         self.count_label.setText(str(seconds))
         self.count_label.setAccessibleName(self.tr("%1 seconds left").replace("%1", str(seconds)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.refresh()
+            self._show_remaining(self.countdown.remaining_s)
+            self._center_card()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -96,7 +96,7 @@ EMAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "icloud.com")
 
 LETTER_LAYOUTS = ("text", "spanish", "hebrew", "arabic")
 """The layouts for names: "text" is the Latin one."""
-_SWITCH_LABELS = {"text": "ABC", "spanish": "ÁÉÑ", "hebrew": "אבג", "arabic": "أبت"}
+SWITCH_LABELS = {"text": "ABC", "spanish": "ÁÉÑ", "hebrew": "אבג", "arabic": "أبت"}
 """What each letter layout's key on the bottom row shows."""
 _LAYOUT_FOR_LANGUAGE = {"es": "spanish", "he": "hebrew", "ar": "arabic"}
 
@@ -185,6 +185,7 @@ class OnScreenKeyboard(QWidget):
         self._switchable = True  # whether the letter-layout keys are shown
         self._shift = False
         self._letter_keys: list[tuple[QPushButton, _KeySpec]] = []
+        self._keys: list[QPushButton] = []  # every key shown, row by row
         self._shift_key: QPushButton | None = None
         self._char_names: dict[str, str] = {}
         self._rows = QVBoxLayout(self)
@@ -292,6 +293,25 @@ class OnScreenKeyboard(QWidget):
         self.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr: no proxy
         super().hideEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Name the keys (Space, Next, and each key for screen readers) in the new language."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._relabel()
+
+    def _relabel(self) -> None:
+        """Word the keys shown now anew, in place: the same keys, in the same order."""
+        self.setAccessibleName(self.tr("On-screen keyboard"))
+        self._char_names = self._names_of_chars()
+        specs = [spec for row in self._row_specs() for spec in row]
+        for key, spec in zip(self._keys, specs, strict=True):
+            key.setText(_shown(spec.label))
+            key.setAccessibleName(spec.name)
+        self._letter_keys = [
+            (k, s) for k, s in zip(self._keys, specs, strict=True) if s.kind == "letter"
+        ]
+        self._set_shift(self._shift)
+
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Make the focused widget the keyboard's focus proxy, so a tap on a key leaves it focused.
 
@@ -377,6 +397,7 @@ class OnScreenKeyboard(QWidget):
                 row.setParent(None)
                 row.deleteLater()
         self._letter_keys = []
+        self._keys = []
         self._shift_key = None
         self._shift = False
         self._char_names = self._names_of_chars()
@@ -450,7 +471,7 @@ class OnScreenKeyboard(QWidget):
                 "arabic": self.tr("Arabic letters"),
             }
             row = [
-                _KeySpec(_SWITCH_LABELS[layout], names[layout], self._switcher(layout), "layout")
+                _KeySpec(SWITCH_LABELS[layout], names[layout], self._switcher(layout), "layout")
                 for layout in LETTER_LAYOUTS
             ]
         space = 12 - 2 * len(row) if self._switchable else 12
@@ -541,6 +562,7 @@ class OnScreenKeyboard(QWidget):
             key.setMinimumWidth(metrics.TOUCH_MINIMUM)
             key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             key.clicked.connect(spec.action)
+            self._keys.append(key)
             if spec.kind == "letter":
                 self._letter_keys.append((key, spec))
             elif spec.kind == "shift":
@@ -548,7 +570,7 @@ class OnScreenKeyboard(QWidget):
                 self._shift_key = key
             elif spec.kind == "layout":
                 key.setCheckable(True)
-                key.setChecked(spec.label == _SWITCH_LABELS.get(self._layout_name))
+                key.setChecked(spec.label == SWITCH_LABELS.get(self._layout_name))
             elif spec.label == "\u232b":
                 key.setAutoRepeat(True)
             line.addWidget(key, spec.stretch)

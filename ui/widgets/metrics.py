@@ -126,12 +126,15 @@ HEADER_HEIGHT = px(88)
 
 # Stretches share out the attract screen's height; the fixed gaps stay small, so a
 # message at 150 % text still has room.
-ATTRACT_MARGINS = margins(96, 40, 96, 32)
+ATTRACT_MARGINS = margins(80, 40, 80, 32)
 ATTRACT_SPACING = px(12)
 ATTRACT_DOT_SIZE = px(14)
 ATTRACT_DOT_SPACING = px(12)
 ATTRACT_BUTTON_WIDTH = px(360)
 """Touch to begin: wide enough to read as the way in from across the room."""
+
+LANGUAGE_BUTTON_SPACING = px(12)
+"""Between the language buttons on attract and home."""
 
 HOME_MARGINS = margins(72, 48, 72, 32)
 HOME_SPACING = px(12)
@@ -212,9 +215,14 @@ OVERLAY_SPACING = px(16)
 
 TOP_CONTROLS_SPACING = px(12)
 """Between the controls in a screen's top corner (the languages, Display)."""
-DISPLAY_ICON_SIZE = (px(45), px(30))
+TOP_CONTROLS_MARGINS = margins(16, 0, 16, 0)
+"""Inside a screen's margins: the top corner's buttons clear the staff corner (HOT_CORNER_SIZE)
+when a right-to-left language puts them on the left."""
+DISPLAY_ICON_SIZE = (px(52), px(30))
 """The "Aa" drawn before the word Display on its button, and room after it."""
-BACK_ICON_SIZE = (px(15), px(30))
+BACK_ICON_SIZE = (px(24), px(30))
+BACK_BUTTON_MIN_WIDTH = px(128)
+"""Wide enough that Back's middle, where a finger lands, lies beyond the staff corner."""
 """The arrow drawn before the word Back."""
 DISPLAY_CARD_WIDTH = px(1000)
 """The Display choices' card: two columns, text size and contrast."""

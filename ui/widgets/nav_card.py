@@ -6,11 +6,16 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.widgets import metrics
+from ui.widgets.direction import mirror_style
 from ui.widgets.text import text_label
 
 
 class NavCard(QPushButton):
-    """A whole card that is one button; the labels inside let clicks through to it."""
+    """A whole card that is one button; the labels inside let clicks through to it.
+
+    Its accent bar is on the leading side: the left, or the right in a
+    right-to-left language (assets/styles/rtl.qss).
+    """
 
     def __init__(
         self, title: str, detail: str, *, tone: str = "primary", parent: QWidget | None = None
@@ -45,7 +50,18 @@ class NavCard(QPushButton):
         outer.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignVCenter)
         for label in (self.title_label, self.detail_label, self.arrow):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        mirror_style(self)
         self._apply_direction()
+
+    def set_title(self, title: str) -> None:
+        """Show ``title`` (already translated), and name the card so."""
+        self.title_label.setText(title)
+        self.setAccessibleName(title)
+
+    def set_detail(self, detail: str) -> None:
+        """Show ``detail`` (already translated) under the title."""
+        self.detail_label.setText(detail)
+        self.setAccessibleDescription(detail)
 
     def _apply_direction(self) -> None:
         self.arrow.setText("‹" if self.isRightToLeft() else "›")

@@ -7,7 +7,7 @@ camera at any screen size.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -125,12 +125,12 @@ class QrView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*metrics.QR_MARGINS)
         layout.setSpacing(metrics.QR_SPACING)
-        if caption:
-            self.caption_label = plain_label(caption, self)
-            self.caption_label.setObjectName("qrCaption")
-            self.caption_label.setWordWrap(True)
-            self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(self.caption_label)
+        self.caption_label = plain_label(caption, self)
+        self.caption_label.setObjectName("qrCaption")
+        self.caption_label.setWordWrap(True)
+        self.caption_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption_label.setVisible(bool(caption))
+        layout.addWidget(self.caption_label)
         layout.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignHCenter)
         self.address_label = plain_label(address, self)
         self.address_label.setObjectName("qrAddress")
@@ -146,3 +146,13 @@ class QrView(QWidget):
     def address(self) -> str:
         """The web address the code holds."""
         return self._address
+
+    def set_caption(self, caption: str) -> None:
+        """Show ``caption`` (already translated) over the code."""
+        self.caption_label.setText(caption)
+        self.caption_label.setVisible(bool(caption))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.canvas.setAccessibleName(self.tr("QR code"))

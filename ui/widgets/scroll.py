@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets import metrics
+from ui.widgets.direction import mirror_style
 
 
 class TouchScrollArea(QScrollArea):
@@ -34,6 +35,7 @@ class TouchScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        mirror_style(self.verticalScrollBar())  # on the left in a right-to-left language
         self.viewport().setAutoFillBackground(False)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         # Tab reaches it only while it has more to show than fits, so the arrow keys

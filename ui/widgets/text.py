@@ -9,9 +9,14 @@ loads the image (which would read /dev/zero until the process dies).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import math
+import unicodedata
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QTextLayout, QTextOption
 from PySide6.QtGui import Qt as GuiQt  # Qt's namespace with QtGui's text functions
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QStyle, QWidget
 
 ROLES = (
     "display",
@@ -28,9 +33,73 @@ ROLES = (
 )
 
 
+def text_direction(text: str) -> Qt.LayoutDirection | None:
+    """The direction of ``text``'s first strong letter (Unicode's rule), or None if it has none."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return None
+
+
+class PlainLabel(QLabel):
+    """A plain-text label whose wrapped lines sit flush with its edge in either direction.
+
+    On a screen laid out right to left (Hebrew, Arabic) Qt's own drawing of a
+    wrapped label puts each line's trailing space at the line's start: every
+    line but the last stands a space in from the right edge, and its last
+    letter can be cut off on the left. There, and for a text in Latin letters
+    (a source's name) on such a screen, which Qt would align to the left, the
+    label lays its lines out itself: in the text's own direction, aligned to
+    the screen's side. Elsewhere it is Qt's label, unchanged.
+    """
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        text = self.text()
+        if not (self.wordWrap() and text) or (
+            not self.isRightToLeft() and text_direction(text) != Qt.LayoutDirection.RightToLeft
+        ):
+            super().paintEvent(event)
+            return
+        QFrame.paintEvent(self, event)  # the border, as QLabel draws it
+        painter = QPainter(self)
+        self._draw_lines(painter, text)
+        painter.end()
+
+    def _draw_lines(self, painter: QPainter, text: str) -> None:
+        area = self.contentsRect()
+        option = QTextOption(
+            QStyle.visualAlignment(self.layoutDirection(), self.alignment())
+            & Qt.AlignmentFlag.AlignHorizontal_Mask
+        )
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        option.setTextDirection(text_direction(text) or self.layoutDirection())
+        layout = QTextLayout(text, self.font(), self)
+        layout.setTextOption(option)
+        # Lines placed as QPainter::drawText places them, so they take the height the
+        # label asked its layout for (QLabel measures with drawText's rules).
+        leading, height = self.fontMetrics().leading(), 0.0
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(area.width())
+            height = math.ceil(height + leading)
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+        layout.endLayout()
+        top = float(area.top())
+        if self.alignment() & Qt.AlignmentFlag.AlignVCenter:
+            top += (area.height() - height) / 2
+        elif self.alignment() & Qt.AlignmentFlag.AlignBottom:
+            top += area.height() - height
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        layout.draw(painter, QPointF(area.left(), top))
+
+
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     """Return a label that shows ``text`` as plain text, never as HTML (Qt's default guesses)."""
-    label = QLabel(parent)
+    label = PlainLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     return label
@@ -90,3 +159,35 @@ def repolish(widget: QWidget) -> None:
     style.unpolish(widget)
     style.polish(widget)
     widget.update()
+
+
+def isolated(text: str) -> str:
+    """``text`` set apart from the sentence around it for the bidirectional algorithm.
+
+    A name or an address put into a translated sentence ("Thank you, %1!")
+    keeps its own direction and leaves the sentence's alone: "Dana" in a
+    Hebrew sentence stays "Dana", and the "!" stays at the Hebrew sentence's end.
+    """
+    return f"\u2068{text}\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
+
+
+class LiveTexts:
+    """The texts a widget shows in the attendee's language: set now, and at each language change.
+
+    Each text is given as a function that reads it (``lambda: self.tr("Back")``,
+    ``lambda: self.service.content.title``) and a setter that shows it; the
+    widget calls ``refresh`` on Qt's ``LanguageChange`` event.
+    """
+
+    def __init__(self) -> None:
+        self._bindings: list[tuple[Callable[[str], object], Callable[[], str]]] = []
+
+    def bind(self, show: Callable[[str], object], text: Callable[[], str]) -> None:
+        """Show ``text()`` through ``show`` now, and again at every ``refresh``."""
+        self._bindings.append((show, text))
+        show(text())
+
+    def refresh(self) -> None:
+        """Show every text again, as read now (after a language change)."""
+        for show, text in self._bindings:
+            show(text())

@@ -73,6 +73,8 @@ class StaffScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("StaffScreen")
+        # In English in every language for now, so laid out left to right in every one.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setProperty("screen", True)
         self.service = service
         self._unlocked = False
