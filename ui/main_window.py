@@ -175,6 +175,7 @@ class MainWindow(QWidget):
             staff.closed.connect(lambda: self.go(Route.ATTRACT))
             staff.exit_requested.connect(self.exit_kiosk)
             staff.idle_timeout_changed.connect(lambda seconds: self.set_idle_ms(seconds * 1000))
+            staff.content_changed.connect(self.reload_content)
             return staff
         if name == Route.SETUP:
             from ui.screens.setup import SetupScreen
@@ -204,6 +205,22 @@ class MainWindow(QWidget):
         if found is None:
             found = self._add_screen(route, self._make_screen(route))
         return found
+
+    def reload_content(self) -> None:
+        """Draw every attendee screen again from the service's content (a volunteer changed it).
+
+        Called from the staff panel, so no attendee screen is showing; each is
+        built again on first use, or by the prebuild once attract is up.
+        """
+        for route in [r for r in self._screens if r in SCREEN_NAMES and r != Route.STAFF]:
+            screen = self._screens.pop(route)
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self._came_from.clear()
+        self._add_screen(Route.ATTRACT, AttractScreen(self.service))
+        self.setWindowTitle(self.service.content.title)
+        if self._started and self.is_set_up():
+            self._prebuild.start()
 
     def _build_next_screen(self) -> None:
         for name in SCREEN_NAMES:
