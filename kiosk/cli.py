@@ -395,9 +395,9 @@ def _cmd_content_check(args: argparse.Namespace) -> int:
     say(
         f"{args.file}: ok ({len(content.resources)} resources, "
         f"{len(content.calls_to_action)} calls to action, {len(content.principles)} principles, "
-        f"{_link_count(content)} link(s), each fitting a QR code a phone can read)"
+        f"{_link_count(content)} link(s), each fitting a QR code a phone can read; "
+        f"content version {content.version_id})"
     )
-    say(f"content version: {content.version_id}")
     say(f"languages ({len(content.languages)}):")
     for line in language_report(content):
         say(line)

@@ -548,11 +548,11 @@ def _parse(data: dict[str, Any], path: Path, sha256: str) -> Content:
             "format_version",
             f"must be {SUPPORTED_FORMAT_VERSION}, the content format this kiosk reads",
         )
-    own = _own_language(r, data)
+    own = replace(_own_language(r, data), sha256=sha256)  # before the translations copy it
     translations = _translations(r, data, own)
     if r.problems:
         raise ContentError(r.problems)
-    return _with_translations(replace(own, sha256=sha256), translations)
+    return _with_translations(own, translations)
 
 
 # The content's own language ---------------------------------------------------------------
