@@ -41,6 +41,7 @@ SCREENS = (
     "staff_export",
     "staff_settings",
     "staff_languages",
+    "staff_content",
 )
 FIRST_START_SCREENS = ("setup", "setup_event", "locked")
 DEFAULT_SIZES = ((1280, 800), (1920, 1080))
@@ -178,6 +179,15 @@ def _staff(window: MainWindow, service: KioskService) -> None:
     window.staff.show_panel_for_screenshot()
 
 
+def _staff_content(window: MainWindow, service: KioskService) -> None:
+    from kiosk.paths import default_content_path
+
+    window.staff.panel.show_page("content")
+    # A file as a volunteer would choose it, checked and previewed (the bundled one:
+    # it is there wherever screens are drawn, the bundle's self-check too).
+    window.staff.panel.content_page.choose(default_content_path())
+
+
 def _staff_page(page: str) -> Callable[[MainWindow, KioskService], None]:
     def stage(window: MainWindow, service: KioskService) -> None:
         window.staff.panel.show_page(page)
@@ -201,6 +211,7 @@ _STAGES: dict[str, Callable[[MainWindow, KioskService], None]] = {
     "staff_export": _staff_page("export"),
     "staff_settings": _staff_page("settings"),
     "staff_languages": _staff_page("languages"),
+    "staff_content": _staff_content,
 }
 
 
