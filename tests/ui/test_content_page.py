@@ -59,6 +59,15 @@ def _choose(qtbot: QtBot, window: MainWindow, name: str) -> None:
     assert option.isChecked()
 
 
+def _kiosk_using_spring(qtbot: QtBot, make_window: MakeWindow, service: KioskService) -> MainWindow:
+    """A kiosk window where a volunteer chose the stick's spring.toml and Use this content."""
+    window = make_window()
+    _open_content_page(qtbot, window, service)
+    _choose(qtbot, window, "spring.toml")
+    _click(qtbot, window.staff, "UseContentButton")
+    return window
+
+
 def _result(window: MainWindow) -> str:
     return _find(window.staff, QLabel, "ContentCheckResult").text()
 
@@ -120,10 +129,7 @@ def test_a_good_file_shows_home_and_resources_as_they_will_look(
 def test_use_this_content_switches_the_kiosk_and_pulling_the_stick_changes_nothing(
     qtbot: QtBot, make_window: MakeWindow, service: KioskService, stick: Path
 ) -> None:
-    window = make_window()
-    _open_content_page(qtbot, window, service)
-    _choose(qtbot, window, "spring.toml")
-    _click(qtbot, window.staff, "UseContentButton")
+    window = _kiosk_using_spring(qtbot, make_window, service)
 
     assert service.content.title == "Spring Gathering"
     assert "Spring Gathering" in _find(window.staff, QLabel, "CurrentContentSummary").text()
@@ -147,10 +153,7 @@ def test_use_this_content_switches_the_kiosk_and_pulling_the_stick_changes_nothi
 def test_back_to_the_bundled_content_undoes_it(
     qtbot: QtBot, make_window: MakeWindow, service: KioskService, stick: Path
 ) -> None:
-    window = make_window()
-    _open_content_page(qtbot, window, service)
-    _choose(qtbot, window, "spring.toml")
-    _click(qtbot, window.staff, "UseContentButton")
+    window = _kiosk_using_spring(qtbot, make_window, service)
     _click(qtbot, window.staff, "BundledContentButton")
 
     assert service.content.title == "People to People Connections"
