@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from kiosk import __version__
-from kiosk.content import ContentError, load_content
+from kiosk.config import ContentSource
+from kiosk.content import Content, ContentError, load_content
 from kiosk.display import STANDARD_DISPLAY, TEXT_SIZES, THEMES
 from kiosk.errors import KioskError
 from kiosk.first_start import SetupState
@@ -124,6 +125,21 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
         _cmd_content_check,
     )
     check.add_argument("file", type=Path, metavar="FILE")
+    install = action(
+        "content",
+        "",
+        "install",
+        "check a content file, then copy it into the data folder as this kiosk's content",
+        _cmd_content_install,
+    )
+    install.add_argument("file", type=Path, metavar="FILE")
+    action(
+        "content",
+        "",
+        "reset",
+        "remove the installed content: back to config.toml's content or the bundled one",
+        _cmd_content_reset,
+    )
 
     start = action(
         "event",
@@ -394,25 +410,78 @@ def _event_label(name: str, location: str) -> str:
 
 
 def _cmd_content_check(args: argparse.Namespace) -> int:
-    from kiosk.content import language_report, qr_problems
+    from kiosk.content import check_content, language_report
 
-    content = load_content(args.file)
     # The kiosk does not encode every link at start-up; the check does, as the screens will.
-    problems = qr_problems(content)
-    if problems:
-        raise ContentError(problems)
-    links = [r.link for r in content.resources if r.link] + [
-        a.link for a in content.calls_to_action if a.link
-    ]
+    content, _ = check_content(args.file)
     say(
         f"{args.file}: ok ({len(content.resources)} resources, "
         f"{len(content.calls_to_action)} calls to action, {len(content.principles)} principles, "
-        f"{len(links)} link(s), each fitting a QR code a phone can read)"
+        f"{_link_count(content)} link(s), each fitting a QR code a phone can read; "
+        f"content version {content.version_id})"
     )
     say(f"languages ({len(content.languages)}):")
     for line in language_report(content):
         say(line)
     return EXIT_OK
+
+
+def _cmd_content_install(args: argparse.Namespace) -> int:
+    from kiosk.config import installed_content_path, load_config
+    from kiosk.content_install import check_candidate, install_candidate
+    from kiosk.first_start import peek_setting
+    from kiosk.languages import LANGUAGES_SETTING
+
+    data_dir = _without_content_option(args, "install")
+    config = load_config(data_dir)
+    candidate = check_candidate(args.file, config, peek_setting(data_dir, LANGUAGES_SETTING))
+    content = install_candidate(config, candidate)[1]
+    say(
+        f"Installed {args.file} as the content of the kiosk in {data_dir} "
+        f"(copied to {installed_content_path(data_dir).name}; the original can go)."
+    )
+    say(
+        f"{content.title!r}, content version {content.version_id}: "
+        f"{len(content.resources)} resources, {_link_count(content)} link(s)."
+    )
+    names = ", ".join(language.name for language in candidate.offered.offered)
+    say(f"Attendees choose among: {names}.")
+    say("A kiosk running now shows it once restarted; `p2p-kiosk content reset` undoes it.")
+    return EXIT_OK
+
+
+def _cmd_content_reset(args: argparse.Namespace) -> int:
+    from kiosk.config import load_config
+    from kiosk.content_install import remove_installed
+
+    data_dir = _without_content_option(args, "reset")
+    removed = remove_installed(data_dir)
+    config = load_config(data_dir)
+    shown = "the bundled content"
+    if config.content_source is ContentSource.CONFIG:
+        shown = f"the content file config.toml names ({config.content_path})"
+    if removed:
+        say(f"Removed the installed content from {data_dir}: the kiosk shows {shown} again.")
+        say("A kiosk running now shows it once restarted.")
+    else:
+        say(f"No installed content in {data_dir}: the kiosk shows {shown}.")
+    return EXIT_OK
+
+
+def _without_content_option(args: argparse.Namespace, verb: str) -> Path:
+    """The data folder ``content install``/``reset`` change; ``--content`` has no place there."""
+    if args.content is not None:
+        raise KioskError(
+            f"--content chooses a file for one start, over any installed content; "
+            f"leave it out of content {verb}."
+        )
+    return data_dir_of(args)
+
+
+def _link_count(content: Content) -> int:
+    """How many links (QR codes) the content gives: the page's own, actions', resources'."""
+    links = [content.link] + [a.link for a in content.calls_to_action]
+    return sum(1 for link in links + [r.link for r in content.resources] if link)
 
 
 def _cmd_event_start(args: argparse.Namespace) -> int:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from kiosk.display import STANDARD_DISPLAY
 from kiosk.errors import KioskError
-from kiosk.paths import default_content_path
+from kiosk.paths import INSTALLED_CONTENT_FILE_NAME, default_content_path
 from kiosk.settings import (
     CONFIG_FILE_SETTINGS,
     CONTENT,
@@ -37,6 +38,21 @@ class ConfigError(KioskError):
     """The config file (or an option) holds a value the kiosk cannot use."""
 
 
+class ContentSource(StrEnum):
+    """Where the content file the kiosk shows was named, from the strongest to the weakest.
+
+    ``--content`` is the deployment's explicit word for this one start, so it
+    wins; content a volunteer installed at the booth comes next (like the
+    booth settings kept in the store, it wins over ``config.toml``); then
+    ``content`` in ``config.toml``; then the bundled file.
+    """
+
+    OPTION = "option"
+    INSTALLED = "installed"
+    CONFIG = "config"
+    BUNDLED = "bundled"
+
+
 @dataclass(frozen=True)
 class KioskConfig:
     """Where the kiosk finds its content, and how it behaves at this deployment."""
@@ -51,10 +67,20 @@ class KioskConfig:
     default_language: str | None = None  # None: the content's own language
     text_size: int = STANDARD_DISPLAY.text_size  # what every attendee starts with (percent)
     theme: str = STANDARD_DISPLAY.theme.value
+    content_source: ContentSource = ContentSource.BUNDLED
+
+
+def installed_content_path(data_dir: Path) -> Path:
+    """Where a content file a volunteer installed lives in ``data_dir`` (it may not exist)."""
+    return Path(data_dir) / INSTALLED_CONTENT_FILE_NAME
 
 
 def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskConfig:
-    """Read ``data_dir/config.toml`` if present; ``content_path`` overrides the file's."""
+    """Read ``data_dir/config.toml`` if present; ``content_path`` overrides the file's.
+
+    The content file is the first of: ``content_path`` (``--content``), the
+    installed content in ``data_dir``, the file's ``content``, the bundled one.
+    """
     path = data_dir / CONFIG_FILE_NAME
     raw = _read_toml(path)
     known = {setting.key for setting in CONFIG_FILE_SETTINGS}
@@ -71,10 +97,18 @@ def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskCon
     if problems:
         raise ConfigError(f"{path}: " + "; ".join(problems))
     content = values[CONTENT.key]
-    if content_path is None:
+    installed = installed_content_path(data_dir)
+    if content_path is not None:
+        source = ContentSource.OPTION
+    elif installed.exists() or installed.is_symlink():
+        # A link planted in its place is named, not followed: loading refuses it.
+        source, content_path = ContentSource.INSTALLED, installed
+    elif content:
         # A relative path in the file is relative to the file, not to wherever
         # the kiosk happened to be started from.
-        content_path = (path.parent / content) if content else default_content_path()
+        source, content_path = ContentSource.CONFIG, path.parent / content
+    else:
+        source, content_path = ContentSource.BUNDLED, default_content_path()
     key = values[EXPORT_PUBLIC_KEY.key]
     return KioskConfig(
         data_dir=data_dir,
@@ -89,6 +123,7 @@ def load_config(data_dir: Path, *, content_path: Path | None = None) -> KioskCon
         default_language=values[DEFAULT_LANGUAGE.key],
         text_size=values[TEXT_SIZE.key],
         theme=values[THEME.key],
+        content_source=source,
     )
 
 

@@ -15,6 +15,7 @@ lists what it lacks, and it cannot be shown or offered.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 import unicodedata
@@ -44,6 +45,8 @@ LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}")
 """A language code as the content names its languages: "en", "he", "pt-BR"."""
 MAX_LANGUAGE_CODE_LENGTH = 16  # the kiosk store keeps a sign-up's language in 16 characters
 MAX_LANGUAGE_NAME_LENGTH = 40  # a language's name labels a button
+MAX_CONTENT_VERSION_LENGTH = 40
+"""The longest ``version`` a content file may give (it is stored with each sign-up)."""
 MAX_LANGUAGES = 12
 """The most languages one content file may hold, its own included (each gets a button)."""
 KNOWN_LANGUAGE_NAMES = {"en": "English", "es": "Español", "he": "עברית", "ar": "العربية"}
@@ -148,10 +151,25 @@ class Content:
     consent: Consent
     language_name: str = ""
     reviewed: bool = True
+    link: str | None = None
+    """The web page this content is (the message screen's QR code), or None."""
+    version: str = ""
+    """The file's own name for this edition of its texts ("2026-11-25.1"); may be empty."""
+    sha256: str = ""
+    """The hash of the file's bytes: which file exactly, whatever its version says."""
     languages: tuple[Language, ...] = ()
     """Every language of the file, complete or not, its own language first."""
     family: Mapping[str, Content] = field(default_factory=dict, repr=False, compare=False)
     """The complete languages' contents by code, this one included (see ``in_language``)."""
+
+    @property
+    def version_id(self) -> str:
+        """The content version a sign-up records: the file's version and the start of its hash.
+
+        The hash tells two files apart that give the same version (an edit
+        without a new version); the version is what people read.
+        """
+        return f"{self.version or 'unversioned'}+{self.sha256[:8]}"
 
     def in_language(self, code: str) -> Content:
         """Return this content in the language ``code``; ``LanguageUnavailable`` if it lacks it."""
@@ -195,6 +213,54 @@ class ContentProblem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.place}: {self.message}"
+
+    def in_plain_words(self) -> str:
+        """The problem for a volunteer: "Resource 3, link: must be a web address ...".
+
+        The place is read out as a person counts (from 1), with the file's
+        names for its parts made words; the file's name is left to the caller.
+        """
+        return f"{_place_in_words(self.place)}: {self.message}"
+
+
+_PLACE_NAMES = {
+    "file": "The file",
+    "resources": "Resource",
+    "calls_to_action": "Call to action",
+    "paragraphs": "Paragraph",
+    "principles": "Principle",
+    "attract": "Attract message",
+    "options": "answer",
+    "wlf": "WLF invitation",
+    "consent": "Consent",
+}
+_LIST_NAMES = {
+    "resources": "Resources",
+    "calls_to_action": "Calls to action",
+    "paragraphs": "Paragraphs",
+    "principles": "Principles",
+    "attract": "Attract messages",
+    "options": "answers",
+}
+_INDEXED = re.compile(r"(\w+)\[(\d+)\]")
+
+
+def _place_in_words(place: str) -> str:
+    """ "translations.es.resources[2].link" -> "Translation es, Resource 3, link"."""
+    words = []
+    parts = place.split(".")
+    if parts[0] == "translations" and len(parts) > 1:
+        words.append(f"Translation {parts[1]}")
+        parts = parts[2:]
+    for part in parts:
+        indexed = _INDEXED.fullmatch(part)
+        if indexed is not None:
+            name = _PLACE_NAMES.get(indexed[1], indexed[1].replace("_", " "))
+            words.append(f"{name} {int(indexed[2]) + 1}")
+        elif part:
+            words.append(_LIST_NAMES.get(part) or _PLACE_NAMES.get(part, part.replace("_", " ")))
+    text = ", ".join(words) or "The file"
+    return text[:1].upper() + text[1:]
 
 
 class ContentError(KioskError):
@@ -280,7 +346,7 @@ class _Reader:
         if "link" not in table:
             return None
         value = table["link"]
-        where = f"{place}.link"
+        where = _join(place, "link")
         if not isinstance(value, str):
             self.problem(where, f"must be text, not {_type_name(value)}")
             return None
@@ -399,10 +465,14 @@ def qr_problems(content: Content) -> list[ContentProblem]:
     """
     from kiosk.qr import link_qr_problem
 
-    links = [
-        (f"calls_to_action[{i}].link", action.link)
-        for i, action in enumerate(content.calls_to_action)
-    ] + [(f"resources[{i}].link", resource.link) for i, resource in enumerate(content.resources)]
+    links = (
+        [("link", content.link)]
+        + [
+            (f"calls_to_action[{i}].link", action.link)
+            for i, action in enumerate(content.calls_to_action)
+        ]
+        + [(f"resources[{i}].link", resource.link) for i, resource in enumerate(content.resources)]
+    )
     problems = []
     for place, link in links:
         problem = link_qr_problem(link) if link is not None else None
@@ -432,28 +502,53 @@ def language_report(content: Content) -> list[str]:
 def load_content(path: Path) -> Content:
     """Read and validate a content file; raise ``ContentError`` listing every problem."""
     path = Path(path)
+    return parse_content(read_content_bytes(path), path)
+
+
+def read_content_bytes(path: Path) -> bytes:
+    """The bytes of the content file at ``path``: a regular file, no larger than any content is."""
     try:
-        raw = read_regular(path, CONTENT_MAX_BYTES)
+        return read_regular(path, CONTENT_MAX_BYTES)
     except NotRegularFile as exc:
         reason = "not found" if exc.missing else exc.reason
         raise ContentError([ContentProblem(path, "file", reason)]) from None
+
+
+def parse_content(raw: bytes, path: Path) -> Content:
+    """Validate a content file's bytes, read from ``path``; ``ContentError`` lists each problem."""
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ContentError([ContentProblem(path, "file", "is not UTF-8 text")]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ContentError([ContentProblem(path, "file", f"is not valid TOML: {exc}")]) from None
-    return _parse(data, path)
+    return _parse(data, path, hashlib.sha256(raw).hexdigest())
 
 
-def _parse(data: dict[str, Any], path: Path) -> Content:
+def check_content(path: Path) -> tuple[Content, bytes]:
+    """Everything ``p2p-kiosk content check`` checks: load the file, then encode every link.
+
+    Returns the content and the very bytes checked (an installed copy is
+    written from these, not from a second read a swapped file could change);
+    ``ContentError`` lists every problem.
+    """
+    path = Path(path)
+    raw = read_content_bytes(path)
+    content = parse_content(raw, path)
+    problems = qr_problems(content)
+    if problems:
+        raise ContentError(problems)
+    return content, raw
+
+
+def _parse(data: dict[str, Any], path: Path, sha256: str) -> Content:
     r = _Reader(path)
     if data.get("format_version") != SUPPORTED_FORMAT_VERSION:
         r.problem(
             "format_version",
             f"must be {SUPPORTED_FORMAT_VERSION}, the content format this kiosk reads",
         )
-    own = _own_language(r, data)
+    own = replace(_own_language(r, data), sha256=sha256)  # before the translations copy it
     translations = _translations(r, data, own)
     if r.problems:
         raise ContentError(r.problems)
@@ -474,11 +569,16 @@ def _own_language(r: _Reader, data: dict[str, Any]) -> Content:
     name = KNOWN_LANGUAGE_NAMES.get(code, code)
     if "language_name" in data:
         name = r.text(data, "language_name", "", max_length=MAX_LANGUAGE_NAME_LENGTH)
+    version = ""
+    if "version" in data:
+        version = r.text(data, "version", "", max_length=MAX_CONTENT_VERSION_LENGTH)
     return Content(
         source_path=r.path,
         language=code,
         language_name=name,
         reviewed=r.flag(data, "reviewed", "", True),
+        link=r.link(data, ""),
+        version=version,
         title=r.text(data, "title", ""),
         subtitle=r.text(data, "subtitle", ""),
         paragraphs=r.texts(data, "paragraphs"),
@@ -590,6 +690,7 @@ def _translation(
 ) -> tuple[Language, Content | None]:
     missing: list[str] = []
     t = _Reader(r.path, prefix=f"translations.{code}.", missing=missing)
+    _refuse(t, table, "", ("link", "version"))
     name = t.text(table, "language_name", "", max_length=MAX_LANGUAGE_NAME_LENGTH)
     reviewed = t.flag(table, "reviewed", "", False)
     translated = replace(

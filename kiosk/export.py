@@ -97,6 +97,7 @@ class _Summary:
     first: datetime | None = None
     last: datetime | None = None
     event_names: list[str] | None = None
+    content_versions: list[str] | None = None
 
 
 def export_signups(
@@ -411,6 +412,14 @@ def _iter_chunks(
             yield buffer.getvalue().encode("utf-8")
             buffer.seek(0)
             buffer.truncate()
+        # Read in the same snapshot as the rows; sign-ups from before revision 0004 name none.
+        summary.content_versions = sorted(
+            version
+            for version in connection.execute(
+                select(SignupRow.content_version).distinct().where(*_scope(include_all, max_rowid))
+            ).scalars()
+            if version
+        )
     summary.rows = rows
     summary.first = _stored_time(first) if first else None
     summary.last = _stored_time(last) if last else None
@@ -466,6 +475,9 @@ def _manifest(
         "first_created_at": _time_or_none(summary.first),
         "last_created_at": _time_or_none(summary.last),
         "event_names": summary.event_names or [],
+        # Which content files the sign-ups were made under (Content.version_id).
+        # Office programs read only the keys they know, so older ones import it too.
+        "content_versions": summary.content_versions or [],
     }
     return (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 

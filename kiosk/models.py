@@ -71,6 +71,8 @@ class Signup(Base):
     consent_version: Mapped[str] = mapped_column(String(64))
     consent_text: Mapped[str] = mapped_column(Text, server_default="")
     locale: Mapped[str] = mapped_column(String(16))
+    # The content file shown (kiosk.content.Content.version_id); "" before revision 0004.
+    content_version: Mapped[str] = mapped_column(String(64), server_default="")
     export_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("export_batches.id"), default=None
     )

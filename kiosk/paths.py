@@ -11,6 +11,8 @@ APP_NAME = "p2p-kiosk"
 APP_AUTHOR = "PeopleToPeople"
 DB_FILE_NAME = "kiosk.sqlite3"
 """The kiosk store's file in the data folder (here so it is known without loading the store)."""
+INSTALLED_CONTENT_FILE_NAME = "installed-content.toml"
+"""Content a volunteer chose (staff panel, ``content install``), copied into the data folder."""
 MASTER_FILE_NAME = "master.sqlite3"
 """The office's SQLite master store in its data folder, unless a URL names another store."""
 

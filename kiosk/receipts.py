@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 import kiosk
 from kiosk.clock import Clock, utc_now
 from kiosk.errors import KioskError
+from kiosk.folder_scan import find_files
 
 # The office's half (merging, writing) is imported where used: the kiosk reads
 # receipts at start-up and needs none of it.
@@ -350,8 +351,6 @@ def _time(value: object) -> datetime:
 
 # Finding (the kiosk) ---------------------------------------------------------------
 
-_MAX_ENTRIES_PER_FOLDER = 5_000  # a stick full of photos must not stall the panel
-
 
 def is_receipt_name(name: str) -> bool:
     """Return whether a file name looks like a receipt (``receipt_….json``, any case)."""
@@ -365,29 +364,4 @@ def find_receipts(folders: Iterable[Path], *, depth: int = 1) -> list[Path]:
     Hidden folders and links to folders are not entered; a link or pipe with
     a receipt's name is returned, so that applying it says why it is refused.
     """
-    found: dict[str, Path] = {}
-    for folder in folders:
-        for path in _scan(Path(folder), depth):
-            found.setdefault(os.path.normcase(os.path.abspath(path)), path)
-    return sorted(found.values(), key=lambda p: (p.name, str(p)))
-
-
-def _scan(folder: Path, depth: int) -> list[Path]:
-    hits: list[Path] = []
-    try:
-        with os.scandir(folder) as entries:
-            for count, entry in enumerate(entries):
-                if count >= _MAX_ENTRIES_PER_FOLDER:
-                    break
-                try:
-                    is_dir = entry.is_dir(follow_symlinks=False)
-                except OSError:
-                    continue
-                if is_dir:
-                    if depth > 0 and not entry.name.startswith((".", "$")):
-                        hits.extend(_scan(Path(entry.path), depth - 1))
-                elif is_receipt_name(entry.name):
-                    hits.append(Path(entry.path))
-    except OSError:
-        pass  # a drive pulled or a folder we may not read: nothing found there
-    return hits
+    return find_files(folders, is_receipt_name, depth=depth)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk.config import CONFIG_FILE_NAME, KioskConfig, load_config
-from kiosk.content import ContentError, load_content, qr_problems
+from kiosk.content import check_content
 from kiosk.crm import write_crm_file
 from kiosk.event_report import EventReport, event_report
 from kiosk.export import ExportResult
@@ -142,10 +142,7 @@ class _SelfCheck:
     def check_content(self) -> str:
         assert self._config is not None, "the config step runs first"
         path = self._config.content_path
-        content = load_content(path)
-        problems = qr_problems(content)
-        if problems:
-            raise ContentError(problems)
+        content, _ = check_content(path)
         # The languages config.toml offers must be complete, as `run` demands; the
         # bundled content must be complete in every language it has.
         offered = ", ".join(configured_languages(self._config, content).codes)

@@ -10,14 +10,14 @@ import hashlib
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import pin as pins
 from kiosk.clock import Clock, utc_now
-from kiosk.config import ConfigError, KioskConfig, load_config
+from kiosk.config import ConfigError, ContentSource, KioskConfig, load_config
 from kiosk.content import Content, Language, LanguageUnavailable, load_content, shown_code
 from kiosk.display import Display, Theme
 from kiosk.errors import StoreError
@@ -36,6 +36,7 @@ from kiosk.signup import Signup, SignupForm, SignupRecord
 # imported when first used: the kiosk shows its attract screen, which needs
 # only the content, before paying for them.
 if TYPE_CHECKING:
+    from kiosk.content_install import ContentCandidate
     from kiosk.erasure import ReceiptsApplied
     from kiosk.export import ExportResult
     from kiosk.store import EventCount, EventInfo, ExportInfo, Store
@@ -187,9 +188,10 @@ class KioskService:
 
     def _language_choice(self) -> LanguageChoice:
         if self._languages is None:
-            stored = self._booth_setting(LANGUAGES_SETTING)
             configured = configured_languages(self.config, self._content)
-            self._languages = stored_languages(self._content, stored, configured)
+            self._languages = stored_languages(
+                self._content, self._booth_setting(LANGUAGES_SETTING), configured
+            )
         return self._languages
 
     # How the attendee screens look -----------------------------------------------
@@ -232,6 +234,50 @@ class KioskService:
             return peek_setting(self.config.data_dir, key)
         return self._store.get_setting(key)
 
+    # The content file: installed from a USB stick, or back to the bundled one ---------
+
+    @property
+    def own_content(self) -> Content:
+        """The content in its own language, whatever the current attendee chose."""
+        return self._content
+
+    @property
+    def content_source(self) -> ContentSource:
+        """Where the content shown now was named (``--content``, installed, config, bundled)."""
+        return self.config.content_source
+
+    def check_content_file(self, path: Path) -> ContentCandidate:
+        """Check a content file for this kiosk; ``ContentError`` lists every problem."""
+        from kiosk.content_install import check_candidate
+
+        return check_candidate(path, self.config, self._booth_setting(LANGUAGES_SETTING))
+
+    def install_content(self, candidate: ContentCandidate) -> None:
+        """Copy a checked content file into the data folder and show it from now on."""
+        from kiosk.content_install import install_candidate
+
+        self.config, self.content = install_candidate(self.config, candidate)
+
+    def reset_content(self) -> None:
+        """Remove the installed content and show ``config.toml``'s, or the bundled, again."""
+        from kiosk.content_install import refuse_under_option, remove_installed
+
+        refuse_under_option(self.config)
+        remove_installed(self.config.data_dir)
+        config = load_config(self.config.data_dir)
+        content = load_content(config.content_path)
+        configured_languages(config, content)
+        self.config, self.content = config, content
+
+    def preview(self, content: Content) -> KioskService:
+        """A service showing ``content`` over this kiosk's store and settings, to draw screens.
+
+        Never close it: the store is this service's.
+        """
+        return KioskService(
+            self._store, self.config, content, clock=self.clock, local_tz=self._local_tz
+        )
+
     # Behaviour settings ------------------------------------------------------
 
     @property
@@ -265,7 +311,8 @@ class KioskService:
 
         # The consent text of the language the form was shown in: the one agreed to.
         consent = self._content.in_language(form.locale).consent
-        return validate_signup(form, consent, default_region=self.default_region)
+        signup = validate_signup(form, consent, default_region=self.default_region)
+        return replace(signup, content_version=self._content.version_id)
 
     def suggest_email(self, email: str) -> str | None:
         """Return a likely fix for a mistyped email domain, or None."""

@@ -54,6 +54,7 @@ class Signup:
     consent_version: str
     consent_text: str
     locale: str
+    content_version: str = ""  # the content file shown (``Content.version_id``); "" if unknown
 
 
 @dataclass(frozen=True)

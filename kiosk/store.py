@@ -476,6 +476,7 @@ def _row_values(record: SignupRecord, event_id: int) -> dict[str, object]:
         "consent_version": s.consent_version,
         "consent_text": s.consent_text,
         "locale": s.locale,
+        "content_version": s.content_version,
         "export_batch_id": None,
     }
 

@@ -195,7 +195,8 @@ def test_content_check_proves_each_link_fits_a_qr_code_or_names_it(
     path.write_text(text, encoding="utf-8")
     code, out, err = run("content", "check", path)
     if length <= 200:
-        assert code == EXIT_OK and "1 link(s), each fitting a QR code" in out
+        # The bundled content's own page, and the call to action's.
+        assert code == EXIT_OK and "2 link(s), each fitting a QR code" in out
     else:
         assert code == EXIT_FAILED
         assert_one_clear_line(err)

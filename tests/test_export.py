@@ -87,7 +87,7 @@ def test_manifest_describes_the_file(store: Store, clock: ManualClock, usb: Path
     start = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     _add(store, 3, start)
     store.start_event("Synagogue evening", "")
-    store.submit(make_signup())
+    store.submit(make_signup(content_version="2026-11-26.1+08d47f80"))
 
     result = export_signups(store, usb)
 
@@ -106,6 +106,8 @@ def test_manifest_describes_the_file(store: Store, clock: ManualClock, usb: Path
         "first_created_at": "2026-11-20T09:00:00.000123Z",
         "last_created_at": "2026-11-24T15:30:00.000000Z",
         "event_names": ["Campus Fair", "Synagogue evening"],
+        # Only the sign-ups that know theirs; the others predate recording it.
+        "content_versions": ["2026-11-26.1+08d47f80"],
     }
     assert result.sha256 == digest
     assert result.csv_path.name == f"signups_{store.kiosk_id}_20261124T153000Z.csv"

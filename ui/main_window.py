@@ -231,6 +231,7 @@ class MainWindow(QWidget):
             staff.closed.connect(lambda: self.go(Route.ATTRACT))
             staff.exit_requested.connect(self.exit_kiosk)
             staff.idle_timeout_changed.connect(lambda seconds: self.set_idle_ms(seconds * 1000))
+            staff.content_changed.connect(self.reload_content)
             return staff
         if name == Route.SETUP:
             from ui.screens.setup import SetupScreen
@@ -262,6 +263,16 @@ class MainWindow(QWidget):
         if found is None:
             found = self._add_screen(route, self._make_screen(route))
         return found
+
+    def reload_content(self) -> None:
+        """Draw every attendee screen again from the service's content (a volunteer changed it).
+
+        Called from the staff panel, so no attendee screen is showing; each is
+        built again on first use, or by the prebuild once attract is up.
+        """
+        self._came_from.clear()
+        self.setWindowTitle(self.service.content.title)
+        self._drop_attendee_screens(continuing=None)
 
     def _build_next_screen(self) -> None:
         for name in SCREEN_NAMES:
@@ -519,9 +530,16 @@ class MainWindow(QWidget):
         """
         display = self.service.display
         apply_display(display)
-        if display == self._display:
-            return
-        self._display = display
+        if display != self._display:
+            self._display = display
+            self._drop_attendee_screens(continuing=continuing)
+
+    def _drop_attendee_screens(self, *, continuing: Route | None) -> None:
+        """Let go of the attendee screens (and overlays), to be built again as they are now.
+
+        ``continuing``, the screen on show, is built again at once and carries on
+        where it was; the others are built on first use, or by the prebuild.
+        """
         for name in ATTENDEE_SCREENS:
             old = self._screens.pop(name, None)
             if old is None:

@@ -43,6 +43,7 @@ SCREENS = (
     "staff_settings",
     "staff_languages",
     "staff_display",
+    "staff_content",
 )
 FIRST_START_SCREENS = ("setup", "setup_event", "locked")
 DEFAULT_SIZES = ((1280, 800), (1920, 1080))
@@ -189,6 +190,15 @@ def _staff(window: MainWindow, service: KioskService) -> None:
     window.staff.show_panel_for_screenshot()
 
 
+def _staff_content(window: MainWindow, service: KioskService) -> None:
+    from kiosk.paths import default_content_path
+
+    window.staff.panel.show_page("content")
+    # A file as a volunteer would choose it, checked and previewed (the bundled one:
+    # it is there wherever screens are drawn, the bundle's self-check too).
+    window.staff.panel.content_page.choose(default_content_path())
+
+
 def _staff_page(page: str) -> Callable[[MainWindow, KioskService], None]:
     def stage(window: MainWindow, service: KioskService) -> None:
         window.staff.panel.show_page(page)
@@ -214,6 +224,7 @@ _STAGES: dict[str, Callable[[MainWindow, KioskService], None]] = {
     "staff_settings": _staff_page("settings"),
     "staff_languages": _staff_page("languages"),
     "staff_display": _staff_page("display"),
+    "staff_content": _staff_content,
 }
 
 

@@ -84,6 +84,7 @@ def _english_left(
         *TYPED,
         *(resource.source for resource in content.resources),
         *(link for resource in content.resources if (link := resource.link)),
+        *([content.link] if content.link else []),
         *SWITCH_LABELS.values(),
         "name@example.org",
     }

@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 from kiosk.service import KioskService
 from ui.screens.base import ReadingScreen, centered_column, nth
 from ui.widgets import metrics
+from ui.widgets.qr_view import QrView
 from ui.widgets.text import badge_label
 
 
 class MessageScreen(ReadingScreen):
-    """Title, subtitle, paragraphs, then one card per principle."""
+    """Title, subtitle, paragraphs, one card per principle, and the page's QR code if it has one."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
         super().__init__(service, lambda: self.tr("The message"), parent)
@@ -47,6 +48,22 @@ class MessageScreen(ReadingScreen):
             row.addWidget(self.live_label(principle, "lead", card), 1)
             self.principle_cards.append(card)
             column.addWidget(card)
+
+        self.page_qr: QrView | None = None
+        if content.link:
+            column.addSpacing(metrics.SECTION_GAP_LARGE)
+            self.page_qr = QrView(
+                content.link,
+                self.tr("Read this page on your phone"),
+                side=metrics.MESSAGE_QR_SIDE,
+            )
+            self.page_qr.setMinimumWidth(metrics.MESSAGE_QR_WIDTH)
+            # In a row, as on the resources' detail, so the address wraps under the code.
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self.page_qr, 0, Qt.AlignmentFlag.AlignTop)
+            row.addStretch(1)
+            column.addLayout(row)
 
         column.addSpacing(metrics.SECTION_GAP_XLARGE)
         column.addWidget(self.live_label(lambda: self.content.disclaimer, "small"))

@@ -43,6 +43,125 @@
     </message>
 </context>
 <context>
+    <name>ContentPage</name>
+    <message>
+        <source>Showing now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the bundled content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load from USB stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for content files on USB sticks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug in the stick with the new content file (.toml), then choose it. It is checked and shown here before anything changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content version: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered in: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource(s), %1 with a link</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message screen&apos;s link: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed from a USB stick (Back to the bundled content undoes it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started with --content {0}: content cannot be changed here until the kiosk starts without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file config.toml names: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundled content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees now see this content again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No content file (.toml) found on a USB stick. Plug one in and look again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}   in {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in %1; nothing was changed:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} passes every check. This is how it will look:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”, version {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource(s), %1 with a link; in %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No longer offered (not complete in this file): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees now see {0}. The USB stick can be pulled out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DaySpinBox</name>
     <message>
         <source> days</source>
@@ -596,6 +715,10 @@ Checked on the drive: SHA-256 {3}</source>
     <message>
         <source>The message</source>
         <translation>המסר</translation>
+    </message>
+    <message>
+        <source>Read this page on your phone</source>
+        <translation>קראו את העמוד הזה בטלפון</translation>
     </message>
 </context>
 <context>
@@ -1187,6 +1310,10 @@ Checked on the drive: SHA-256 {3}</source>
     </message>
     <message>
         <source>Display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -165,6 +165,9 @@ ACTION_TEXT_SPACING = px(20)
 """Between an action's words and its buttons."""
 ACTION_BUTTON_SPACING = px(16)
 ACTION_QR_SIDE = px(200)
+MESSAGE_QR_SIDE = px(200)
+MESSAGE_QR_WIDTH = px(400)
+"""The message screen's QR code with its caption and address: the address in three lines."""
 
 RESOURCES_WIDTH = px(1400)
 RESOURCES_SPACING = px(24)
@@ -293,6 +296,8 @@ LANGUAGE_STATUS_MARGINS = margins(8, 0, 0, 0)
 EXPORT_DESTINATION_SPACING = px(6)
 EXPORT_PROGRESS_HEIGHT = px(12)
 EXPORT_HISTORY_HEIGHT = px(120)
+CONTENT_PREVIEW_SIZE = (px(256), px(160))
+"""One screen of the Content page's preview: the kiosk's 1280x800 at a fifth."""
 CHART_SIZE_HINT = (px(720), px(300))
 CHART_MIN_SIZE = (px(360), px(200))
 

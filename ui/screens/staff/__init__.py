@@ -16,8 +16,9 @@ Everything it knows comes from ``KioskService``; errors from the core
 
 Modules: ``screen`` (StaffScreen: the stages, idle lock, keyboard), ``pin_stage``
 (on a ``prompt_card``, shared with the setup screen), ``panel`` (header and
-page buttons) with ``today_page``, ``event_page``, ``export_page`` and
-``settings_page``; ``export_destinations`` (which volumes an export may go
+page buttons) with ``today_page``, ``event_page``, ``export_page``,
+``settings_page``, ``languages_page`` and ``content_page`` (new content from a
+USB stick); ``export_destinations`` (which volumes an export may go
 to), ``export_task`` (the worker) and ``controls`` (the shared labels,
 buttons and cards).
 """

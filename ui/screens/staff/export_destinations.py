@@ -81,6 +81,18 @@ def is_removable_path(root_path: str, system_root_path: str = "/") -> bool:
     return bool(drive and system and drive.group(1).upper() != system.group(1).upper())
 
 
+def removable_folders(volumes: Iterable[VolumeInfo], system_root_path: str = "/") -> list[Path]:
+    """The USB sticks and cards among ``volumes``, read-only ones too: places files are read from.
+
+    A locked stick still brings back the office's receipts, or new content.
+    """
+    return [
+        destination.path
+        for destination in export_destinations(volumes, system_root_path, writable_only=False)
+        if destination.removable
+    ]
+
+
 def export_destinations(
     volumes: Iterable[VolumeInfo], system_root_path: str = "/", *, writable_only: bool = True
 ) -> list[ExportDestination]:

@@ -37,6 +37,7 @@ from ui.screens.staff.export_destinations import (
     ExportDestination,
     export_destinations,
     mounted_volumes,
+    removable_folders,
     system_root,
 )
 from ui.screens.staff.export_task import ExportJob, ExportSignals
@@ -193,11 +194,7 @@ class ExportPage(QWidget):
         volumes = mounted_volumes()
         found = export_destinations(volumes, system_root())
         # Receipts are only read: a locked (read-only) stick brings them back too.
-        receipt_folders = [
-            d.path
-            for d in export_destinations(volumes, system_root(), writable_only=False)
-            if d.removable
-        ]
+        receipt_folders = removable_folders(volumes, system_root())
         if self._chosen_folder is not None:
             found.append(ExportDestination(self._chosen_folder, self._chosen_folder.name, False))
             receipt_folders.append(self._chosen_folder)

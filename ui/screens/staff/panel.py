@@ -1,7 +1,7 @@
-"""The unlocked staff panel: a header with Lock and Exit, a row of page buttons, six pages.
+"""The unlocked staff panel: a header with Lock and Exit, a row of page buttons, seven pages.
 
-The pages (today, event, export, settings, languages, display) each live in their own module; the
-panel reads the service once per ``refresh()`` and hands every page its part,
+The pages (today, event, export, settings, languages, display, content) each live in their
+own module; the panel reads the service once per ``refresh()`` and hands every page its part,
 so an error from the core is shown once, in the header, instead of on each page.
 """
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QStackedWidget, QVBoxLa
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
+from ui.screens.staff.content_page import ContentPage
 from ui.screens.staff.display_page import DisplayPage
 from ui.screens.staff.event_page import EventPage
 from ui.screens.staff.export_destinations import ExportDestination
@@ -27,14 +28,16 @@ from ui.widgets.text import repolish, text_label
 
 
 class StaffPanel(QWidget):
-    """The unlocked panel: a header, six pages (today ... languages, display)."""
+    """The unlocked panel: a header, seven pages (today ... languages, display, content)."""
 
     lock_requested = Signal()
     exit_requested = Signal()
     idle_timeout_changed = Signal(int)
     export_busy_changed = Signal(bool)
+    content_changed = Signal()
+    """A volunteer installed other content, or went back to the bundled one."""
 
-    PAGES = ("today", "event", "export", "settings", "languages", "display")
+    PAGES = ("today", "event", "export", "settings", "languages", "display", "content")
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +61,8 @@ class StaffPanel(QWidget):
         self._settings.idle_timeout_changed.connect(self.idle_timeout_changed)
         self._languages = LanguagesPage(service, self)
         self._display = DisplayPage(service, self)
+        self._content = ContentPage(service, self)
+        self._content.content_changed.connect(self._on_content_changed)
         self._pages = QStackedWidget(self)
         self._pages.setObjectName("StaffPages")
         for page in (
@@ -67,6 +72,7 @@ class StaffPanel(QWidget):
             self._settings,
             self._languages,
             self._display,
+            self._content,
         ):
             self._pages.addWidget(page)
         outer.addWidget(self._pages, 1)
@@ -108,6 +114,7 @@ class StaffPanel(QWidget):
             self.tr("Settings"),
             self.tr("Languages"),
             self.tr("Display"),
+            self.tr("Content"),
         )
         for index, (page, text) in enumerate(zip(self.PAGES, labels, strict=True)):
             button = kiosk_button(text, "quiet", name="StaffNavButton")
@@ -134,6 +141,9 @@ class StaffPanel(QWidget):
         if page == "export":
             self._export.refresh_intro()
             self._export.refresh_destinations()
+        if page == "content":
+            self._content.show_current()
+            self._content.look_for_files()
 
     def current_page(self) -> str:
         """Return the page shown now."""
@@ -175,9 +185,27 @@ class StaffPanel(QWidget):
         self._settings.clear_inputs()
         self._languages.clear_inputs()
         self._display.clear_inputs()
+        self._content.clear_inputs()
         self._event.clear_inputs()
         self._export.clear_inputs()
         self.show_page("today")
+
+    # Content ---
+
+    @property
+    def content_page(self) -> ContentPage:
+        """The Content page (what shows now, new content from a USB stick)."""
+        return self._content
+
+    def _on_content_changed(self) -> None:
+        # The Languages page has a column per language of the content: build it again.
+        index = self._pages.indexOf(self._languages)
+        old = self._languages
+        self._languages = LanguagesPage(self._service, self)
+        self._pages.insertWidget(index, self._languages)
+        self._pages.removeWidget(old)
+        old.deleteLater()
+        self.content_changed.emit()
 
     # Export ---
 

@@ -62,6 +62,8 @@ class StaffScreen(QWidget):
     """True when the panel opens, False when it locks."""
     idle_timeout_changed = Signal(int)
     """A volunteer saved a new attendee idle timeout (seconds)."""
+    content_changed = Signal()
+    """A volunteer installed other content (or went back to the bundled one)."""
 
     def __init__(
         self,
@@ -127,6 +129,7 @@ class StaffScreen(QWidget):
         self.panel.lock_requested.connect(self._leave)
         self.panel.exit_requested.connect(self.exit_requested)
         self.panel.idle_timeout_changed.connect(self.idle_timeout_changed)
+        self.panel.content_changed.connect(self.content_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
