@@ -1,9 +1,15 @@
-"""Shared plumbing for the benchmarks: timing, and recording figures to results.json.
+"""Shared plumbing for the benchmarks: interleaved timing, and recording figures to results.json.
 
 Each benchmark module under ``bench/`` named ``bench_*.py`` defines
 ``run(workdir: Path) -> list[Figure]``. ``python -m bench`` runs them all (or
 those named on the command line) and merges the figures into
-``bench/results.json`` as ``{name: {value, baseline, ratio, target}}``.
+``bench/results.json``.
+
+A figure with a baseline is measured in pairs, baseline then subject,
+alternating (A B A B ...), so that a slow patch of a shared machine falls on
+both halves of a pair rather than on whichever one happened to run then.
+The figure is the median of the per-pair ratios, with their spread (lowest and
+highest) beside it.
 """
 
 from __future__ import annotations
@@ -11,26 +17,59 @@ from __future__ import annotations
 import json
 import statistics
 import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+T = TypeVar("T")
 RESULTS_PATH = Path(__file__).with_name("results.json")
 BENCH_PIN = "482915"
 
 
 @dataclass(frozen=True)
+class Pair:
+    """One baseline run and the subject run right after it, in seconds."""
+
+    baseline: float
+    subject: float
+
+    @property
+    def ratio(self) -> float:
+        return self.subject / self.baseline
+
+
+@dataclass(frozen=True)
 class Figure:
-    """One measured figure. With no baseline, ``ratio`` holds the value itself."""
+    """One measured figure.
+
+    With pairs, ``value`` and ``baseline`` are the medians of the subject's and
+    the baseline's timings and ``ratio`` the median of the per-pair ratios.
+    With no baseline (memory, size), ``ratio`` is the value itself.
+    """
 
     name: str
     value: float
     baseline: float | None
     target: float
     unit: str = "s"
+    ratios: tuple[float, ...] = ()
+
+    @classmethod
+    def from_pairs(cls, name: str, pairs: Sequence[Pair], target: float) -> Figure:
+        """The figure of interleaved ``pairs`` of timings (seconds)."""
+        return cls(
+            name,
+            statistics.median(p.subject for p in pairs),
+            statistics.median(p.baseline for p in pairs),
+            target,
+            ratios=tuple(p.ratio for p in pairs),
+        )
 
     @property
     def ratio(self) -> float:
+        if self.ratios:
+            return statistics.median(self.ratios)
         return self.value / self.baseline if self.baseline else self.value
 
     @property
@@ -38,42 +77,70 @@ class Figure:
         return self.ratio <= self.target
 
     def line(self) -> str:
-        verdict = "ok" if self.meets_target else "OVER TARGET"
-        base = f"baseline {self.baseline:.6g} {self.unit}" if self.baseline else "no baseline"
+        verdict = f"target <= {self.target:g}  " + ("ok" if self.meets_target else "OVER TARGET")
+        if not self.ratios:
+            return f"{self.name:24} {self.value:.4g} {self.unit}  {verdict}"
         return (
-            f"{self.name:28} {self.value:.6g} {self.unit} ({base}) "
-            f"ratio {self.ratio:.2f} target <= {self.target:g}  {verdict}"
+            f"{self.name:24} median ratio {self.ratio:.2f} "
+            f"(spread {min(self.ratios):.2f}-{max(self.ratios):.2f} over {len(self.ratios)} pairs; "
+            f"medians {self.value:.4g} {self.unit} vs baseline {self.baseline:.4g} {self.unit})  "
+            f"{verdict}"
         )
 
+    def entry(self) -> dict[str, object]:
+        """The figure as results.json records it."""
+        entry: dict[str, object] = {
+            "value": self.value,
+            "baseline": self.baseline,
+            "ratio": round(self.ratio, 3),
+            "target": self.target,
+            "unit": self.unit,
+        }
+        if self.ratios:
+            entry["ratio_min"] = round(min(self.ratios), 3)
+            entry["ratio_max"] = round(max(self.ratios), 3)
+            entry["pair_ratios"] = [round(r, 3) for r in self.ratios]
+        return entry
 
-def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
-    """Return the fastest of ``repeat`` wall-clock timings of ``fn()``, in seconds."""
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
+
+def timed(fn: Callable[[], T]) -> tuple[T, float]:
+    """Call ``fn()`` once; return what it returned and the wall-clock seconds it took."""
+    start = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - start
 
 
-def median_of(fn: Callable[[], object], repeat: int) -> float:
-    """Return the median of ``repeat`` wall-clock timings of ``fn()``, in seconds."""
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
+def interleave(
+    baseline: Callable[[], float],
+    subject: Callable[[], float],
+    pairs: int,
+    *,
+    warm_up: bool = True,
+) -> list[Pair]:
+    """Run ``baseline`` and ``subject`` alternately, ``pairs`` times each; return their timings.
+
+    Each callable does one run and returns the seconds it timed itself, so that
+    preparation a run needs (a fresh copy of a database, rows made pending
+    again) stays outside the timing. With ``warm_up``, one untimed run of each
+    goes first, so neither pays alone for a cold disk cache or first imports.
+    """
+    if warm_up:
+        baseline()
+        subject()
+    return [Pair(baseline(), subject()) for _ in range(pairs)]
+
+
+def remove_sqlite_database(path: Path) -> None:
+    """Remove a SQLite database file and its WAL files, so the next run starts afresh."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        file.unlink(missing_ok=True)
 
 
 def save(figures: list[Figure]) -> None:
     """Merge ``figures`` into results.json, keeping figures of benchmarks not run now."""
     results = json.loads(RESULTS_PATH.read_text()) if RESULTS_PATH.exists() else {}
     for figure in figures:
-        entry = asdict(figure)
-        del entry["name"]
-        entry["ratio"] = round(figure.ratio, 3)
-        results[figure.name] = entry
+        results[figure.name] = figure.entry()
     RESULTS_PATH.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
 
 
