@@ -218,7 +218,9 @@ def test_stored_values_of_any_form_come_out_as_csv_writer_writes_them(
                 (created_at, first, last, email, str(signup_id)),
             )
 
-    result = export_signups(store, _usb(tmp_path))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    result = export_signups(store, stick)
 
     assert result is not None
     expected = io.StringIO()
