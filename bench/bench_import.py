@@ -5,16 +5,17 @@ hash, columns and every value against its manifest, merging people into
 contacts and writing the touchpoints. The baseline is a bare ``executemany``
 of the same 100,000 rows (already in memory, already as tuples) into one
 SQLite table with the same durability settings, committing once per file.
+Baseline and import alternate, PAIRS times each, each into a new database
+file (the previous one removed outside the timing).
 """
 
 from __future__ import annotations
 
 import sqlite3
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import Figure
+from bench.common import Figure, interleave, remove_sqlite_database, timed
 from kiosk.clock import ManualClock
 from kiosk.content import load_content
 from kiosk.csvformat import COLUMNS, record_to_row
@@ -26,7 +27,7 @@ from kiosk.store import Store
 
 FILES = 10
 ROWS_PER_FILE = 10_000
-REPEAT = 3
+PAIRS = 5
 
 
 def _make_exports(workdir: Path) -> tuple[list[Path], list[list[tuple[str, ...]]]]:
@@ -57,30 +58,37 @@ def _make_exports(workdir: Path) -> tuple[list[Path], list[list[tuple[str, ...]]
 
 
 def _bare_executemany(path: Path, batches: list[list[tuple[str, ...]]]) -> float:
+    remove_sqlite_database(path)
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=FULL")
     columns = ", ".join(f"{name} TEXT" for name in COLUMNS)
     connection.execute(f"CREATE TABLE signups ({columns}, PRIMARY KEY (signup_id))")
     statement = f"INSERT INTO signups VALUES ({', '.join('?' * len(COLUMNS))})"
-    start = time.perf_counter()
-    for batch in batches:
-        connection.executemany(statement, batch)
-        connection.commit()
-    elapsed = time.perf_counter() - start
+
+    def insert_all() -> None:
+        for batch in batches:
+            connection.executemany(statement, batch)
+            connection.commit()
+
+    elapsed = timed(insert_all)[1]
     connection.close()
     return elapsed
 
 
+def _import(path: Path, exports: list[Path]) -> float:
+    remove_sqlite_database(path)
+    report, elapsed = timed(lambda: import_exports(exports, f"sqlite:///{path}"))
+    assert report.signups_new == FILES * ROWS_PER_FILE, report.summary_lines()
+    return elapsed
+
+
 def run(workdir: Path) -> list[Figure]:
-    """Best of three imports into a fresh master against the best of three bare executemany runs."""
+    """Imports into a fresh master and bare executemany runs of the same rows, interleaved."""
     paths, batches = _make_exports(workdir)
-    baseline = min(_bare_executemany(workdir / f"bare-{i}.sqlite3", batches) for i in range(REPEAT))
-    timings = []
-    for attempt in range(REPEAT):
-        url = f"sqlite:///{workdir / f'master-{attempt}.sqlite3'}"
-        start = time.perf_counter()
-        report = import_exports(paths, url)
-        timings.append(time.perf_counter() - start)
-        assert report.signups_new == FILES * ROWS_PER_FILE, report.summary_lines()
-    return [Figure("import_10x10k", min(timings), baseline, target=4.0)]
+    pairs = interleave(
+        lambda: _bare_executemany(workdir / "bare.sqlite3", batches),
+        lambda: _import(workdir / "master.sqlite3", paths),
+        PAIRS,
+    )
+    return [Figure.from_pairs("import_10x10k", pairs, target=4.0)]

@@ -6,17 +6,18 @@ checking the receipt, matching the batch, confirming it, blanking the
 personal fields, then the wipe (backups, VACUUM, WAL checkpoint with
 TRUNCATE). The baseline is a bare ``sqlite3`` ``DELETE`` of the same rows
 (and its commit) on an identical copy of the database, on the same disk.
+Baseline and receipt alternate, PAIRS times each, each on a fresh copy made
+outside the timing.
 """
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import Figure
+from bench.common import Figure, interleave, timed
 from kiosk.clock import ManualClock
 from kiosk.content import load_content
 from kiosk.demo import demo_records
@@ -26,7 +27,7 @@ from kiosk.service import KioskService
 from kiosk.store import DB_FILE_NAME, Store
 
 ROWS = 10_000
-REPEAT = 3
+PAIRS = 5
 
 
 def _template(workdir: Path, clock: ManualClock) -> tuple[Path, Path]:
@@ -57,15 +58,23 @@ def _template(workdir: Path, clock: ManualClock) -> tuple[Path, Path]:
     return data_dir, write_receipt(stick, receipt)
 
 
-def _baseline(template: Path, copy: Path) -> float:
+def _fresh_copy(template: Path, copy: Path) -> Path:
+    shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(template, copy)
-    conn = sqlite3.connect(copy / DB_FILE_NAME)
+    return copy
+
+
+def _baseline(template: Path, copy: Path) -> float:
+    conn = sqlite3.connect(_fresh_copy(template, copy) / DB_FILE_NAME)
     try:
         (batch,) = conn.execute("SELECT id FROM export_batches").fetchone()
-        start = time.perf_counter()
-        deleted = conn.execute("DELETE FROM signups WHERE export_batch_id = ?", (batch,)).rowcount
-        conn.commit()
-        elapsed = time.perf_counter() - start
+
+        def delete() -> int:
+            deleted = conn.execute("DELETE FROM signups WHERE export_batch_id = ?", (batch,))
+            conn.commit()
+            return deleted.rowcount
+
+        deleted, elapsed = timed(delete)
     finally:
         conn.close()
     assert deleted == ROWS
@@ -73,12 +82,9 @@ def _baseline(template: Path, copy: Path) -> float:
 
 
 def _apply(template: Path, copy: Path, receipt: Path, clock: ManualClock) -> float:
-    shutil.copytree(template, copy)
-    service = KioskService.open(copy, clock=clock)
+    service = KioskService.open(_fresh_copy(template, copy), clock=clock)
     try:
-        start = time.perf_counter()
-        applied = service.apply_receipts([receipt])
-        elapsed = time.perf_counter() - start
+        applied, elapsed = timed(lambda: service.apply_receipts([receipt]))
     finally:
         service.close()
     assert not applied.refused and applied.erased == ROWS
@@ -86,9 +92,12 @@ def _apply(template: Path, copy: Path, receipt: Path, clock: ManualClock) -> flo
 
 
 def run(workdir: Path) -> list[Figure]:
-    """Best of three receipt applications against the best of three bare DELETEs."""
+    """Receipt applications and bare DELETEs of the same rows, interleaved."""
     clock = ManualClock(datetime(2026, 11, 25, 10, 0, tzinfo=UTC))
     template, receipt = _template(workdir, clock)
-    baseline = min(_baseline(template, workdir / f"bare-{i}") for i in range(REPEAT))
-    value = min(_apply(template, workdir / f"kiosk-{i}", receipt, clock) for i in range(REPEAT))
-    return [Figure("receipt_erase_10k", value, baseline, target=5.0)]
+    pairs = interleave(
+        lambda: _baseline(template, workdir / "bare"),
+        lambda: _apply(template, workdir / "kiosk", receipt, clock),
+        PAIRS,
+    )
+    return [Figure.from_pairs("receipt_erase_10k", pairs, target=5.0)]

@@ -103,26 +103,6 @@ class Figure:
         return entry
 
 
-def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
-    """Return the fastest of ``repeat`` wall-clock timings of ``fn()``, in seconds."""
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
-
-
-def median_of(fn: Callable[[], object], repeat: int) -> float:
-    """Return the median of ``repeat`` wall-clock timings of ``fn()``, in seconds."""
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
-
-
 def timed(fn: Callable[[], T]) -> tuple[T, float]:
     """Call ``fn()`` once; return what it returned and the wall-clock seconds it took."""
     start = time.perf_counter()

@@ -15,12 +15,12 @@ lists what it lacks, and it cannot be shown or offered.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -133,6 +133,23 @@ class LanguageUnavailable(KioskError):
     """The content has no complete text in the language asked for."""
 
 
+class FileDigest:
+    """The SHA-256 of a content file's bytes, worked out when first asked for.
+
+    A sign-up is the first to ask; hashlib (and the OpenSSL it loads) then
+    stays out of the kiosk's start, before its first screen.
+    """
+
+    def __init__(self, raw: bytes) -> None:
+        self._raw = raw
+
+    @cached_property
+    def hexdigest(self) -> str:
+        import hashlib
+
+        return hashlib.sha256(self._raw).hexdigest()
+
+
 @dataclass(frozen=True)
 class Content:
     """Everything an attendee reads on the kiosk, in one language."""
@@ -155,12 +172,17 @@ class Content:
     """The web page this content is (the message screen's QR code), or None."""
     version: str = ""
     """The file's own name for this edition of its texts ("2026-11-25.1"); may be empty."""
-    sha256: str = ""
+    digest: FileDigest = field(default_factory=lambda: FileDigest(b""), repr=False, compare=False)
     """The hash of the file's bytes: which file exactly, whatever its version says."""
     languages: tuple[Language, ...] = ()
     """Every language of the file, complete or not, its own language first."""
     family: Mapping[str, Content] = field(default_factory=dict, repr=False, compare=False)
     """The complete languages' contents by code, this one included (see ``in_language``)."""
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 of the file's bytes, in hex."""
+        return self.digest.hexdigest
 
     @property
     def version_id(self) -> str:
@@ -522,7 +544,7 @@ def parse_content(raw: bytes, path: Path) -> Content:
         raise ContentError([ContentProblem(path, "file", "is not UTF-8 text")]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ContentError([ContentProblem(path, "file", f"is not valid TOML: {exc}")]) from None
-    return _parse(data, path, hashlib.sha256(raw).hexdigest())
+    return _parse(data, path, FileDigest(raw))
 
 
 def check_content(path: Path) -> tuple[Content, bytes]:
@@ -541,14 +563,14 @@ def check_content(path: Path) -> tuple[Content, bytes]:
     return content, raw
 
 
-def _parse(data: dict[str, Any], path: Path, sha256: str) -> Content:
+def _parse(data: dict[str, Any], path: Path, digest: FileDigest) -> Content:
     r = _Reader(path)
     if data.get("format_version") != SUPPORTED_FORMAT_VERSION:
         r.problem(
             "format_version",
             f"must be {SUPPORTED_FORMAT_VERSION}, the content format this kiosk reads",
         )
-    own = replace(_own_language(r, data), sha256=sha256)  # before the translations copy it
+    own = replace(_own_language(r, data), digest=digest)  # before the translations copy it
     translations = _translations(r, data, own)
     if r.problems:
         raise ContentError(r.problems)

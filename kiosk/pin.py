@@ -7,12 +7,8 @@ pulling the plug does not reset the count.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import math
 import re
-import secrets
 from dataclasses import asdict, dataclass, replace
 
 from kiosk.errors import KioskError
@@ -68,6 +64,8 @@ def check_new_pin(pin: str) -> None:
 
 def hash_pin(pin: str) -> str:
     """Return a self-describing salted scrypt hash of ``pin`` for storage."""
+    import secrets  # here, not at the top: see _scrypt
+
     salt = secrets.token_bytes(_SALT_BYTES)
     digest = _scrypt(pin, salt, _SCRYPT_N, _SCRYPT_R, _SCRYPT_P)
     return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${digest.hex()}"
@@ -79,6 +77,8 @@ def verify_pin(pin: str, stored: str) -> bool:
     if parsed is None:
         return False
     n, r, p, salt, expected = parsed
+    import hmac  # here, not at the top: see _scrypt
+
     return hmac.compare_digest(_scrypt(pin, salt, n, r, p), expected)
 
 
@@ -117,6 +117,10 @@ def _parse_hash(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    # Imported on the first PIN hashed or tried, not when the kiosk starts: hashlib
+    # loads OpenSSL, a few milliseconds before the first screen for nothing.
+    import hashlib
+
     return hashlib.scrypt(
         pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_MAX_MEM, dklen=_HASH_BYTES
     )
@@ -131,11 +135,15 @@ class LockoutState:
 
     def to_json(self) -> str:
         """Serialize for the settings table."""
+        import json  # here, not at the top: the kiosk's first screen needs no JSON
+
         return json.dumps(asdict(self))
 
     @classmethod
     def from_json(cls, text: str) -> LockoutState:
         """Read a stored state; a damaged or impossible one counts as many wrong tries."""
+        import json
+
         try:
             data = json.loads(text)
             state = cls(failures=int(data["failures"]), locked_until=float(data["locked_until"]))

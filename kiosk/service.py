@@ -6,8 +6,6 @@ window hands each screen this service. Everything here works without Qt.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -384,6 +382,9 @@ class KioskService:
 
     def verify_export(self, result: ExportResult) -> bool:
         """Re-read an export from disk and check its bytes against its manifest's hash."""
+        import hashlib  # here, not at the top: hashlib loads OpenSSL, slow for the first screen
+        import json
+
         try:
             manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
             digest = hashlib.sha256(result.csv_path.read_bytes()).hexdigest()

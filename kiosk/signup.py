@@ -7,10 +7,13 @@ stored sign-up with its identity, time, event and kiosk.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only named here; uuid imports platform, slow for the kiosk's first screen
+    import uuid
 
 
 class WlfChoice(StrEnum):

@@ -17,7 +17,7 @@ import pytest
 
 import kiosk
 from kiosk.clock import ManualClock
-from kiosk.csvformat import COLUMNS
+from kiosk.csvformat import COLUMNS, neutralize
 from kiosk.export import ExportFailed, ExportResult, export_signups
 from kiosk.signup import SignupRecord, WlfChoice
 from kiosk.store import Store
@@ -184,6 +184,46 @@ def test_formula_cells_get_one_apostrophe(store: Store, usb: Path) -> None:
     for row in rows:  # nothing a spreadsheet would run is left at the start of a cell
         for value in row.values():
             assert value[:1] not in ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_stored_values_of_any_form_come_out_as_csv_writer_writes_them(
+    store: Store, tmp_path: Path
+) -> None:
+    # Values a kiosk never writes but a database may hold (an older time form, NUL,
+    # line breaks, quotes, commas): the export builds its lines column by column,
+    # and they must be byte for byte csv.writer's lines of the neutralized cells.
+    store.start_event('Fair, "big"', "Hall")
+    ids = [store.submit(make_signup()).signup_id for _ in range(3)]
+    odd = [
+        ("2026-11-24 15:30:00", "a\x00b", 'O"Brien, Jr.', "-a,b@x.org"),
+        ("2026-11-24 15:30:01.5", "=1+1\r\nx", "Levi\n", "'@x.org"),
+        ("2026-11-24T15:30:02.000007", "Dana", "", "dana@example.org"),
+    ]
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE events SET location = ?", ("=Hall\r\n2",))
+        for signup_id, (created_at, first, last, email) in zip(ids, odd, strict=True):
+            connection.exec_driver_sql(
+                "UPDATE signups SET created_at = ?, first_name = ?, last_name = ?, email = ? "
+                "WHERE id = ?",
+                (created_at, first, last, email, str(signup_id)),
+            )
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    result = export_signups(store, stick)
+
+    assert result is not None
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    times = ["2026-11-24T15:30:00.000000Z", "2026-11-24T15:30:01.500000Z"]
+    times.append("2026-11-24T15:30:02.000007Z")
+    for signup_id, time, (_, first, last, email) in zip(ids, times, odd, strict=True):
+        cells = [str(signup_id), time, 'Fair, "big"', "'=Hall\r\n2", store.kiosk_id]
+        cells += [neutralize(first), neutralize(last), neutralize(email), "'+12025550143"]
+        cells += ["02139", "member", "true", "false", "true", "test-1", "en"]
+        writer.writerow(cells)
+    assert result.csv_path.read_bytes() == BOM + expected.getvalue().encode("utf-8")
 
 
 def test_a_missing_folder_fails_clearly_and_marks_nothing(

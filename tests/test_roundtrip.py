@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import tempfile
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -16,9 +18,13 @@ from kiosk.csvformat import (
     COLUMNS,
     column_is_times,
     column_is_uuids,
+    csv_lines,
+    csv_times,
     format_time,
     neutralize,
+    neutralize_column,
     parse_time,
+    quote_column,
     record_to_row,
     restore,
     restore_column,
@@ -245,6 +251,40 @@ def test_any_signup_exported_and_imported_comes_back_identical(
 def test_restore_column_is_restore_of_every_cell(cells: list[str]) -> None:
     assert restore_column(cells) == [restore(cell) for cell in cells]
     assert restore_column([neutralize(cell) for cell in cells]) == cells
+
+
+CELL = st.text(ANY_CHAR | st.sampled_from([*TRIGGERS, "'", ",", '"', "\n", "\x00"]), max_size=6)
+
+
+@given(st.lists(CELL, max_size=6))
+@settings(max_examples=300)
+def test_neutralize_column_is_neutralize_of_every_cell(cells: list[str]) -> None:
+    assert neutralize_column(cells) == [neutralize(cell) for cell in cells]
+
+
+@given(
+    st.integers(2, 5).flatmap(
+        lambda width: st.lists(st.lists(CELL, min_size=width, max_size=width), max_size=5)
+    )
+)
+@settings(max_examples=300)
+def test_quoted_columns_make_the_lines_csv_writer_writes(rows: list[list[str]]) -> None:
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\r\n").writerows(rows)
+    columns = [quote_column(column) for column in zip(*rows, strict=True)]
+    assert csv_lines(columns) == expected.getvalue()
+
+
+@given(st.lists(MOMENTS, max_size=6), st.integers(0, 6))
+def test_csv_times_undo_sqlite_times(moments: list[datetime], trim: int) -> None:
+    cells = [format_time(m) for m in moments]
+    assert csv_times(sqlite_times(cells)) == cells
+    # Stored by hand or by an older version: fewer fraction digits, a "T", no fraction.
+    odd = [m.replace(tzinfo=None).isoformat(" ", "microseconds")[: 26 - trim] for m in moments]
+    odd = [o.rstrip(".") for o in odd] + [m.replace(tzinfo=None).isoformat("T") for m in moments]
+    assert csv_times(odd) == [
+        format_time(datetime.fromisoformat(o).replace(tzinfo=UTC)) for o in odd
+    ]
 
 
 @given(st.lists(MOMENTS, max_size=6), st.integers(0, 6))
