@@ -32,6 +32,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The whole suite on every core, each test file kept on one worker (its module fixtures,
+# an Xvfb or a PostgreSQL server, start once); PYTEST_ARGS="tests/x.py -x" runs a part.
+PYTEST_ARGS ?= -n auto --dist loadfile
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -6,8 +6,11 @@ fixtures for one test folder build on it.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,9 +35,30 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 OFFSCREEN_SCREEN = REPO_ROOT / "tests" / "data" / "offscreen_1280x800.json"
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={OFFSCREEN_SCREEN}"
+# Under pytest-xdist (make test runs the suite on every core) each worker gets its own
+# temporary folder, this process's and its children's: the program keeps a few fixed
+# names there (the screenshots' scratch folder), which two workers would share.
+if _WORKER := os.environ.get("PYTEST_XDIST_WORKER"):
+    tempfile.tempdir = tempfile.mkdtemp(prefix=f"p2p-tests-{_WORKER}-")
+    # Others may pass through, not list: the throwaway PostgreSQL server runs as its
+    # own user (tests/pg.py) and keeps its folder in here.
+    os.chmod(tempfile.tempdir, 0o711)
+    os.environ["TMPDIR"] = tempfile.tempdir
+    atexit.register(shutil.rmtree, tempfile.tempdir, ignore_errors=True)
 # A copy of ../shared/seed/people-to-people.txt, the source text the content is
 # checked against word for word; kept here so a clean clone alone runs every test.
 SEED_PATH = REPO_ROOT / "tests" / "data" / "people-to-people.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_qapplication(qapp: Any) -> Any:
+    """The one QApplication every test in this process shares, made before any test runs.
+
+    Made first, as a QApplication: a command run in-process (``p2p-kiosk report``
+    paints its PDF under a bare QGuiApplication) would otherwise leave an application
+    that cannot hold widgets for the Qt tests after it (pytest-xdist's order varies).
+    """
+    return qapp
 
 
 @pytest.fixture(autouse=True)
