@@ -35,6 +35,7 @@ from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import plain_label, plain_tooltip
 
 log = logging.getLogger(__name__)
@@ -60,9 +61,7 @@ class ContactsTab(QWidget):
         self._search_timer.timeout.connect(self.run_search)
 
         self.setObjectName("contactsPage")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.OFFICE_TAB_MARGINS)
-        layout.setSpacing(metrics.OFFICE_SPACING)
+        layout = vbox(self, margins=metrics.OFFICE_TAB_MARGINS, spacing=metrics.OFFICE_SPACING)
         layout.addLayout(self._build_search_row())
         self.results_table = QTableWidget(0, 6)
         self.results_table.setObjectName("resultsTable")
@@ -106,8 +105,7 @@ class ContactsTab(QWidget):
         crm = QFrame()
         crm.setObjectName("crmPanel")
         crm.setAccessibleName(self.tr("CRM file"))
-        crm_layout = QHBoxLayout(crm)
-        crm_layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
+        crm_layout = hbox(crm, margins=metrics.OFFICE_PANEL_MARGINS)
         crm_text = QVBoxLayout()
         crm_title = plain_label(self.tr("CRM file"))
         crm_title.setObjectName("panelTitle")

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableWidget,
-    QVBoxLayout,
 )
 
 from ui.widgets import metrics
+from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label
 
 
@@ -38,8 +38,7 @@ def stat_tile(caption: str, name: str) -> tuple[QFrame, QLabel]:
     """A summary tile (big number over a caption); returns the tile and its number label."""
     tile = QFrame()
     tile.setObjectName("statTile")
-    layout = QVBoxLayout(tile)
-    layout.setContentsMargins(*metrics.OFFICE_TILE_MARGINS)
+    layout = vbox(tile, margins=metrics.OFFICE_TILE_MARGINS)
     value = plain_label("0")
     value.setObjectName("statValue")
     value.setAccessibleName(caption)

@@ -48,6 +48,7 @@ from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label, plain_tooltip
 
 SHOWN_LIMIT = 200
@@ -70,9 +71,9 @@ class PersonCard(QFrame):
         super().__init__(parent)
         self.setObjectName("personCard")
         self.setAccessibleName(title)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
-        layout.setSpacing(metrics.OFFICE_CARD_SPACING)
+        layout = vbox(
+            self, margins=metrics.OFFICE_PANEL_MARGINS, spacing=metrics.OFFICE_CARD_SPACING
+        )
         self.name_label = self._line("personName", layout)
         self.emails_label = self._line("personEmails", layout)
         self.details_label = self._line("personDetails", layout)
@@ -133,9 +134,7 @@ class DuplicatesTab(QWidget):
         self.history: list[DecisionRecord] = []
 
         self.setObjectName("duplicatesPage")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.OFFICE_TAB_MARGINS)
-        layout.setSpacing(metrics.OFFICE_SPACING)
+        layout = vbox(self, margins=metrics.OFFICE_TAB_MARGINS, spacing=metrics.OFFICE_SPACING)
         layout.addLayout(self._build_header())
         self.pairs_table = self._build_pairs_table()
         layout.addWidget(self.pairs_table, 3)
@@ -222,8 +221,7 @@ class DuplicatesTab(QWidget):
         panel = QFrame()
         panel.setObjectName("historyPanel")
         panel.setAccessibleName(self.tr("Decisions"))
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
+        layout = vbox(panel, margins=metrics.OFFICE_PANEL_MARGINS)
         title_row = QHBoxLayout()
         title = plain_label(self.tr("Decisions"))
         title.setObjectName("panelTitle")

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QListView, QListWidget, QListWidgetItem, QWidget
 
 from ui.widgets import metrics
+from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label
 
 
@@ -27,8 +28,7 @@ class EventsChoice(QFrame):
         self.setObjectName("eventsPanel")
         self.setAccessibleName(self.tr("Events to import"))
         self._left_out: set[str] = set()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
+        layout = vbox(self, margins=metrics.OFFICE_PANEL_MARGINS)
         title = plain_label(
             self.tr(
                 "Events in these files. Untick one to leave its sign-ups out of the master "

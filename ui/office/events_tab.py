@@ -50,6 +50,7 @@ from ui.widgets import metrics
 from ui.widgets.bar_chart import BarChart
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.hour_chart import HOUR_LABELS
+from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import plain_label, plain_tooltip
 
 log = logging.getLogger(__name__)
@@ -84,9 +85,7 @@ class EventsTab(QWidget):
         self.report: EventReport | None = None
 
         self.setObjectName("eventsPage")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(*metrics.OFFICE_TAB_MARGINS)
-        layout.setSpacing(metrics.OFFICE_SPACING)
+        layout = hbox(self, margins=metrics.OFFICE_TAB_MARGINS, spacing=metrics.OFFICE_SPACING)
         layout.addLayout(self._build_list())
         layout.addWidget(self._build_figures(), 1)
         self._show_report(None)
@@ -117,9 +116,7 @@ class EventsTab(QWidget):
         panel = QFrame()
         panel.setObjectName("summaryPanel")
         panel.setAccessibleName(self.tr("The event's figures"))
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
-        layout.setSpacing(metrics.OFFICE_SPACING)
+        layout = vbox(panel, margins=metrics.OFFICE_PANEL_MARGINS, spacing=metrics.OFFICE_SPACING)
         layout.addLayout(self._build_heading())
         layout.addLayout(self._build_tiles())
         charts = QHBoxLayout()

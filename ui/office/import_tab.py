@@ -44,6 +44,7 @@ from ui.office.tasks import Task, TaskPool
 from ui.office.wording import as_sentence, count_text
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import plain_label, repolish
 
 
@@ -78,9 +79,7 @@ class ImportTab(QWidget):
         self._merging = False
 
         self.setObjectName("importPage")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.OFFICE_TAB_MARGINS)
-        layout.setSpacing(metrics.OFFICE_SPACING)
+        layout = vbox(self, margins=metrics.OFFICE_TAB_MARGINS, spacing=metrics.OFFICE_SPACING)
         layout.addWidget(self._build_drop_zone())
         self.files_table = FilesTable()
         layout.addWidget(self.files_table, 3)
@@ -96,8 +95,7 @@ class ImportTab(QWidget):
         self.drop_zone = QFrame()
         self.drop_zone.setObjectName("dropZone")
         self.drop_zone.setAccessibleName(self.tr("Drop export files here"))
-        drop_layout = QHBoxLayout(self.drop_zone)
-        drop_layout.setContentsMargins(*metrics.OFFICE_DROP_ZONE_MARGINS)
+        drop_layout = hbox(self.drop_zone, margins=metrics.OFFICE_DROP_ZONE_MARGINS)
         drop_text = QVBoxLayout()
         drop_title = plain_label(self.tr("Drop export files or a USB-stick folder here"))
         drop_title.setObjectName("dropTitle")
@@ -158,8 +156,7 @@ class ImportTab(QWidget):
         self.summary_panel = QFrame()
         self.summary_panel.setObjectName("summaryPanel")
         self.summary_panel.setAccessibleName(self.tr("Import summary"))
-        summary_layout = QVBoxLayout(self.summary_panel)
-        summary_layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
+        summary_layout = vbox(self.summary_panel, margins=metrics.OFFICE_PANEL_MARGINS)
         self.summary_title = plain_label(self.tr("Merged"))
         self.summary_title.setObjectName("summaryTitle")
         summary_layout.addWidget(self.summary_title)

@@ -63,6 +63,7 @@ from ui.office.master_link import MasterLink
 from ui.office.tasks import TaskPool
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label, plain_tooltip, repolish
 
 # Names that lived here before the tabs had modules of their own; kept importable from here.
@@ -109,9 +110,7 @@ class OfficeWindow(QMainWindow):
 
         root = QWidget()
         root.setObjectName("officeRoot")
-        outer = QVBoxLayout(root)
-        outer.setContentsMargins(*metrics.OFFICE_MARGINS)
-        outer.setSpacing(metrics.OFFICE_SPACING)
+        outer = vbox(root, margins=metrics.OFFICE_MARGINS, spacing=metrics.OFFICE_SPACING)
         outer.addLayout(self._build_header())
         self.import_tab = ImportTab(master_url, self._tasks, identity, receipt_dir=receipt_dir)
         self._master = MasterLink(master_url)  # one pool for the tabs that read the store

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.pin import MAX_PIN_LENGTH
 from ui.widgets import metrics
+from ui.widgets.layouts import vbox
 from ui.widgets.text import repolish, text_label
 
 
@@ -62,9 +63,7 @@ def make_card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     """Return a card (the "StaffCard" frame) and the column layout to fill it with."""
     card = QFrame(parent)
     card.setObjectName("StaffCard")
-    layout = QVBoxLayout(card)
-    layout.setContentsMargins(*metrics.STAFF_CARD_MARGINS)
-    layout.setSpacing(metrics.STAFF_CARD_SPACING)
+    layout = vbox(card, margins=metrics.STAFF_CARD_MARGINS, spacing=metrics.STAFF_CARD_SPACING)
     return card, layout
 
 

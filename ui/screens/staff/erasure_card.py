@@ -19,6 +19,7 @@ from kiosk.settings import ERASE_UNCONFIRMED_LIMITS, KEEP_CONFIRMED_LIMITS
 from ui.screens.staff.controls import make_card, make_message, show_message
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import hbox
 from ui.widgets.text import text_label
 
 KEEP_STEPS = (0, 1, 7, 14, 30, 60, 90, 180, 365)
@@ -63,8 +64,7 @@ class ErasureCard(QWidget):
         super().__init__(parent)
         self.setObjectName("StaffErasure")
         self._service = service
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(*metrics.NO_MARGINS)
+        outer = hbox(self)
         card, layout = make_card(self)
         layout.setSpacing(metrics.STAFF_CARD_SPACING_TIGHT)
         layout.addWidget(text_label(self.tr("Personal data"), "h2", squeezable=True))

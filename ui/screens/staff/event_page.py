@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
@@ -11,6 +11,7 @@ from kiosk.validation import MAX_EVENT_LENGTH
 from ui.screens.staff.controls import add_labelled, make_card, make_message, show_message
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import hbox
 from ui.widgets.text import text_label
 
 
@@ -24,8 +25,7 @@ class EventPage(QWidget):
         super().__init__(parent)
         self.setObjectName("StaffEventPage")
         self._service = service
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(*metrics.NO_MARGINS)
+        outer = hbox(self)
         card, layout = make_card(self)
         card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
         layout.addWidget(text_label(self.tr("Start a new event"), "h2", squeezable=True))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QWidget
 
 from kiosk.content import Language
 from kiosk.errors import KioskError
@@ -24,6 +24,7 @@ from ui.screens.staff.controls import (
 )
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import vbox
 from ui.widgets.text import text_label
 
 
@@ -34,8 +35,7 @@ class LanguagesPage(QWidget):
         super().__init__(parent)
         self.setObjectName("StaffLanguages")
         self._service = service
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(*metrics.NO_MARGINS)
+        outer = vbox(self)
         card, layout = make_card(self)
         layout.addWidget(text_label(self.tr("Languages"), "h2", squeezable=True))
         layout.addWidget(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractSpinBox, QGridLayout, QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QGridLayout, QSpinBox, QWidget
 
 from kiosk.errors import KioskError
 from kiosk.pin import check_new_pin
@@ -21,6 +21,7 @@ from ui.screens.staff.controls import (
 from ui.screens.staff.erasure_card import ErasureCard
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import hbox
 from ui.widgets.text import text_label
 
 IDLE_STEP_S = 15
@@ -37,9 +38,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("StaffSettingsPage")
         self._service = service
-        row = QHBoxLayout(self)
-        row.setContentsMargins(*metrics.NO_MARGINS)
-        row.setSpacing(metrics.STAFF_PAGE_SPACING)
+        row = hbox(self, spacing=metrics.STAFF_PAGE_SPACING)
 
         pin_card, pin = make_card(self)
         pin.addWidget(text_label(self.tr("Change the staff PIN"), "h2", squeezable=True))

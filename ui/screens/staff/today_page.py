@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui.screens.staff.controls import make_card
 from ui.widgets import metrics
 from ui.widgets.hour_chart import HourChart
+from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label, text_label
 
 if TYPE_CHECKING:
@@ -32,9 +32,7 @@ class TodayPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StaffTodayPage")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.NO_MARGINS)
-        layout.setSpacing(metrics.STAFF_PAGE_SPACING)
+        layout = vbox(self, spacing=metrics.STAFF_PAGE_SPACING)
 
         stats = QHBoxLayout()
         stats.setSpacing(metrics.STAFF_PAGE_SPACING)
