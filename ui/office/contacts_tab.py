@@ -29,12 +29,11 @@ from kiosk.errors import KioskError
 from kiosk.master import ContactRow
 from kiosk.office_counts import master_counts
 from kiosk.people import recent_people, search_people
-from ui.office.controls import setup_table
+from ui.office.controls import desk_button, setup_table
 from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
 from ui.widgets import metrics
-from ui.widgets.buttons import kiosk_button
 from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import plain_label, plain_tooltip
 
@@ -133,13 +132,9 @@ class ContactsTab(QWidget):
         kind_label.setBuddy(self._build_kind_box())
         crm_layout.addWidget(kind_label)
         crm_layout.addWidget(self.kind_box)
-        self.save_button = kiosk_button(
-            self.tr("Save CRM file…"),
-            "primary",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Save the CRM file"),
+        self.save_button = desk_button(
+            self.tr("Save CRM file…"), "primary", self.tr("Save the CRM file"), self._pick_crm_path
         )
-        self.save_button.clicked.connect(self._pick_crm_path)
         crm_layout.addWidget(self.save_button)
         return crm
 

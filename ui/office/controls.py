@@ -1,4 +1,4 @@
-"""Small builders shared by the office window's tabs: tables and summary tiles.
+"""Small builders shared by the office window's tabs: buttons, tables and summary tiles.
 
 They give every tab the same look (the stylesheet keys on ``kind`` and the
 object names) without a tab reaching into another.
@@ -6,18 +6,33 @@ object names) without a tab reaching into another.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
 )
 
 from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
 from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label
+
+
+def desk_button(
+    text: str, kind: str, accessible_name: str, on_click: Callable[[], object], *, name: str = ""
+) -> QPushButton:
+    """A button sized for a mouse at a desk (``metrics.DESK_TARGET``) that calls ``on_click``."""
+    button = kiosk_button(
+        text, kind, height=metrics.DESK_TARGET, name=name, accessible_name=accessible_name
+    )
+    button.clicked.connect(on_click)
+    return button
 
 
 def setup_table(table: QTableWidget, *, stretch: int) -> None:

@@ -42,12 +42,11 @@ from kiosk.duplicates import (
 from kiosk.errors import KioskError
 from kiosk.master import ContactRow
 from kiosk.people import MERGED
-from ui.office.controls import setup_table
+from ui.office.controls import desk_button, setup_table
 from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
 from ui.widgets import metrics
-from ui.widgets.buttons import kiosk_button
 from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label, plain_tooltip
 
@@ -161,13 +160,12 @@ class DuplicatesTab(QWidget):
         self.count_label.setObjectName("countLabel")
         self.count_label.setAccessibleName(self.tr("Possible duplicates found"))
         header.addWidget(self.count_label)
-        self.look_button = kiosk_button(
+        self.look_button = desk_button(
             self.tr("Look again"),
             "secondary",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Look for possible duplicates again"),
+            self.tr("Look for possible duplicates again"),
+            self.look,
         )
-        self.look_button.clicked.connect(self.look)
         header.addWidget(self.look_button)
         return header
 
@@ -195,22 +193,20 @@ class DuplicatesTab(QWidget):
         row.addWidget(self.second_card, 1)
         buttons = QVBoxLayout()
         buttons.setSpacing(metrics.OFFICE_SPACING)
-        self.merge_button = kiosk_button(
+        self.merge_button = desk_button(
             self.tr("Merge into one contact"),
             "primary",
-            height=metrics.DESK_TARGET,
+            self.tr("Merge the two contacts into one"),
+            self.merge_chosen,
             name="mergePairButton",
-            accessible_name=self.tr("Merge the two contacts into one"),
         )
-        self.merge_button.clicked.connect(self.merge_chosen)
-        self.distinct_button = kiosk_button(
+        self.distinct_button = desk_button(
             self.tr("Not the same person"),
             "secondary",
-            height=metrics.DESK_TARGET,
+            self.tr("The two contacts are not the same person"),
+            self.mark_chosen_not_same,
             name="notSameButton",
-            accessible_name=self.tr("The two contacts are not the same person"),
         )
-        self.distinct_button.clicked.connect(self.mark_chosen_not_same)
         buttons.addWidget(self.merge_button)
         buttons.addWidget(self.distinct_button)
         buttons.addStretch(1)
@@ -226,14 +222,13 @@ class DuplicatesTab(QWidget):
         title = plain_label(self.tr("Decisions"))
         title.setObjectName("panelTitle")
         title_row.addWidget(title, 1)
-        self.undo_button = kiosk_button(
+        self.undo_button = desk_button(
             self.tr("Undo"),
             "secondary",
-            height=metrics.DESK_TARGET,
+            self.tr("Undo the chosen decision"),
+            self.undo_chosen,
             name="undoDecisionButton",
-            accessible_name=self.tr("Undo the chosen decision"),
         )
-        self.undo_button.clicked.connect(self.undo_chosen)
         title_row.addWidget(self.undo_button)
         layout.addLayout(title_row)
         self.history_table = QTableWidget(0, 3)

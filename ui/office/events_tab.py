@@ -42,13 +42,12 @@ from kiosk.event_report import (
     share,
 )
 from kiosk.signup import WlfChoice
-from ui.office.controls import setup_table, stat_tile
+from ui.office.controls import desk_button, setup_table, stat_tile
 from ui.office.master_link import MasterLink
 from ui.office.report_pdf import write_report_pdf
 from ui.office.wording import WLF_LABELS, count_text, day_label, hour_span, span_text
 from ui.widgets import metrics
 from ui.widgets.bar_chart import BarChart
-from ui.widgets.buttons import kiosk_button
 from ui.widgets.hour_chart import HOUR_LABELS
 from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import plain_label, plain_tooltip
@@ -196,13 +195,12 @@ class EventsTab(QWidget):
         kiosk_label.setBuddy(self.kiosk_box)
         heading.addWidget(kiosk_label, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.kiosk_box, 0, Qt.AlignmentFlag.AlignTop)
-        self.save_report_button = kiosk_button(
+        self.save_report_button = desk_button(
             self.tr("Save report…"),
             "primary",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Save the event's report as a PDF"),
+            self.tr("Save the event's report as a PDF"),
+            self._pick_report_path,
         )
-        self.save_report_button.clicked.connect(self._pick_report_path)
         heading.addWidget(self.save_report_button, 0, Qt.AlignmentFlag.AlignTop)
         return heading
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.importer import CheckedExport, ImportReport, check_export, merge_exports
 from kiosk.receipts import ReceiptBook, ReceiptsWritten
-from ui.office.controls import stat_tile
+from ui.office.controls import desk_button, stat_tile
 from ui.office.events_choice import EventsChoice
 from ui.office.files import (
     CHECKING,
@@ -43,7 +43,6 @@ from ui.office.files_table import FilesTable
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import as_sentence, count_text
 from ui.widgets import metrics
-from ui.widgets.buttons import kiosk_button
 from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import plain_label, repolish
 
@@ -111,25 +110,20 @@ class ImportTab(QWidget):
         drop_text.addWidget(drop_title)
         drop_text.addWidget(drop_hint)
         drop_layout.addLayout(drop_text, 1)
-        self.add_button = kiosk_button(
-            self.tr("Add files…"),
-            "primary",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Add export files"),
+        self.add_button = desk_button(
+            self.tr("Add files…"), "primary", self.tr("Add export files"), self.pick_files
         )
-        self.add_button.clicked.connect(self.pick_files)
         drop_layout.addWidget(self.add_button)
         return self.drop_zone
 
     def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
-        self.clear_button = kiosk_button(
+        self.clear_button = desk_button(
             self.tr("Clear list"),
             "quiet",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Remove every file from the list"),
+            self.tr("Remove every file from the list"),
+            self.clear_files,
         )
-        self.clear_button.clicked.connect(self.clear_files)
         actions.addWidget(self.clear_button)
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("mergeProgress")
@@ -141,14 +135,13 @@ class ImportTab(QWidget):
         self.progress_bar.setVisible(False)
         actions.addWidget(self.progress_bar, 1)
         actions.addStretch(0)
-        self.merge_button = kiosk_button(
+        self.merge_button = desk_button(
             self.tr("Merge"),
             "primary",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Merge the checked files"),
+            self.tr("Merge the checked files"),
+            self.merge,
+            name="mergeButton",
         )
-        self.merge_button.setObjectName("mergeButton")
-        self.merge_button.clicked.connect(self.merge)
         actions.addWidget(self.merge_button)
         return actions
 

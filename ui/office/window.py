@@ -45,6 +45,7 @@ from kiosk.importer import ImportReport
 from kiosk.master import ContactRow
 from kiosk.office_counts import describe_master
 from ui.office.contacts_tab import SEARCH_LIMIT, ContactsTab
+from ui.office.controls import desk_button
 from ui.office.duplicates_tab import DuplicatesTab
 from ui.office.events_tab import EventsTab
 from ui.office.files import (
@@ -62,7 +63,6 @@ from ui.office.import_tab import ImportTab
 from ui.office.master_link import MasterLink
 from ui.office.tasks import TaskPool
 from ui.widgets import metrics
-from ui.widgets.buttons import kiosk_button
 from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label, plain_tooltip, repolish
 
@@ -201,13 +201,12 @@ class OfficeWindow(QMainWindow):
         self.identity_label.setObjectName("identityLabel")
         self.identity_label.setAccessibleName(self.tr("Private key"))
         self.identity_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.identity_button = kiosk_button(
+        self.identity_button = desk_button(
             self.tr("Private key…"),
             "secondary",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Choose the private key file that opens encrypted exports"),
+            self.tr("Choose the private key file that opens encrypted exports"),
+            self._pick_identity,
         )
-        self.identity_button.clicked.connect(self._pick_identity)
         key_box.addWidget(self.identity_label)
         key_box.addWidget(self.identity_button, 0, Qt.AlignmentFlag.AlignRight)
         header.addLayout(key_box)

@@ -66,8 +66,7 @@ class ContentPage(QWidget):
     # Building ---
 
     def _build_current_card(self) -> QWidget:
-        card, layout = make_card(self)
-        layout.addWidget(text_label(self.tr("Showing now"), "h2", card, squeezable=True))
+        card, layout = make_card(self, self.tr("Showing now"))
         self.current_summary = text_label("", "body", card)
         self.current_summary.setObjectName("CurrentContentSummary")
         layout.addWidget(self.current_summary)

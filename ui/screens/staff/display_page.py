@@ -29,20 +29,16 @@ class DisplayPage(QWidget):
         self.setObjectName("StaffDisplayPage")
         self._service = service
         outer = hbox(self)
-        card, layout = make_card(self)
-        card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
-        layout.addWidget(text_label(self.tr("Attendee display"), "h2", squeezable=True))
-        layout.addWidget(
-            text_label(
-                self.tr(
-                    "Every attendee starts with this text size and contrast. Each can choose "
-                    "another for themselves with Aa Display; the kiosk comes back to this one "
-                    "when they leave."
-                ),
-                "muted",
-                squeezable=True,
-            )
+        card, layout = make_card(
+            self,
+            self.tr("Attendee display"),
+            self.tr(
+                "Every attendee starts with this text size and contrast. Each can choose "
+                "another for themselves with Aa Display; the kiosk comes back to this one "
+                "when they leave."
+            ),
         )
+        card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
         layout.addWidget(text_label(self.tr("Text size"), "h3", squeezable=True))
         sizes = QHBoxLayout()
         sizes.setSpacing(metrics.STAFF_BUTTON_SPACING)

@@ -65,9 +65,8 @@ class ErasureCard(QWidget):
         self.setObjectName("StaffErasure")
         self._service = service
         outer = hbox(self)
-        card, layout = make_card(self)
+        card, layout = make_card(self, self.tr("Personal data"))
         layout.setSpacing(metrics.STAFF_CARD_SPACING_TIGHT)
-        layout.addWidget(text_label(self.tr("Personal data"), "h2", squeezable=True))
         # Short headings: this card shares the page with two others at 1280 x 800.
         self.keep_days = DaySpinBox(KEEP_STEPS, self.tr("at once"), card)
         self.keep_days.setObjectName("KeepConfirmedField")

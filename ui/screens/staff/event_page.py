@@ -12,7 +12,6 @@ from ui.screens.staff.controls import add_labelled, make_card, make_message, sho
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.layouts import hbox
-from ui.widgets.text import text_label
 
 
 class EventPage(QWidget):
@@ -26,19 +25,15 @@ class EventPage(QWidget):
         self.setObjectName("StaffEventPage")
         self._service = service
         outer = hbox(self)
-        card, layout = make_card(self)
-        card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
-        layout.addWidget(text_label(self.tr("Start a new event"), "h2", squeezable=True))
-        layout.addWidget(
-            text_label(
-                self.tr(
-                    "Sign-ups from now on are recorded under this event. "
-                    "Earlier sign-ups keep the event they were made at."
-                ),
-                "muted",
-                squeezable=True,
-            )
+        card, layout = make_card(
+            self,
+            self.tr("Start a new event"),
+            self.tr(
+                "Sign-ups from now on are recorded under this event. "
+                "Earlier sign-ups keep the event they were made at."
+            ),
         )
+        card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
         self._event_name = QLineEdit(card)
         self._event_name.setObjectName("EventNameField")
         self._event_name.setAccessibleName(self.tr("Event name"))

@@ -69,8 +69,7 @@ class ExportPage(QWidget):
         self._job_signals: ExportSignals | None = None
 
         outer = hbox(self, spacing=metrics.STAFF_PAGE_SPACING)
-        card, layout = make_card(self)
-        layout.addWidget(text_label(self.tr("Export sign-ups"), "h2", squeezable=True))
+        card, layout = make_card(self, self.tr("Export sign-ups"))
         self._export_intro = text_label("", "muted", squeezable=True)
         self._export_intro.setObjectName("ExportIntro")
         layout.addWidget(self._export_intro)

@@ -36,18 +36,14 @@ class LanguagesPage(QWidget):
         self.setObjectName("StaffLanguages")
         self._service = service
         outer = vbox(self)
-        card, layout = make_card(self)
-        layout.addWidget(text_label(self.tr("Languages"), "h2", squeezable=True))
-        layout.addWidget(
-            text_label(
-                self.tr(
-                    "Attendees choose among the ticked languages; each attendee starts in the "
-                    "default. A language can be ticked once the content has every one of its "
-                    "texts."
-                ),
-                "muted",
-                squeezable=True,
-            )
+        card, layout = make_card(
+            self,
+            self.tr("Languages"),
+            self.tr(
+                "Attendees choose among the ticked languages; each attendee starts in the "
+                "default. A language can be ticked once the content has every one of its "
+                "texts."
+            ),
         )
         # One column per language: its tick, its review status, its "Default" choice.
         grid = QGridLayout()

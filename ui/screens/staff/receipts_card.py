@@ -103,8 +103,7 @@ class ReceiptsCard(QWidget):
         self._signals: ReceiptSignals | None = None
 
         outer = vbox(self)
-        card, layout = make_card(self)
-        layout.addWidget(text_label(self.tr("Back from the office"), "h2", squeezable=True))
+        card, layout = make_card(self, self.tr("Back from the office"))
         self._found_label = text_label("", "muted", card, squeezable=True)
         self._found_label.setObjectName("ReceiptsFound")
         layout.addWidget(self._found_label)

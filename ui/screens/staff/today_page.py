@@ -43,8 +43,7 @@ class TodayPage(QWidget):
 
         row = QHBoxLayout()
         row.setSpacing(metrics.STAFF_PAGE_SPACING)
-        table_card, table_layout = make_card(self)
-        table_layout.addWidget(text_label(self.tr("Sign-ups per event"), "h2", squeezable=True))
+        table_card, table_layout = make_card(self, self.tr("Sign-ups per event"))
         self._table = QTableWidget(0, 3, table_card)
         self._table.setObjectName("StaffEventTable")
         self._table.setAccessibleName(self.tr("Sign-ups per event, today and in all"))
@@ -67,8 +66,7 @@ class TodayPage(QWidget):
         table_layout.addWidget(self._table, 1)
         table_layout.addWidget(self._no_events)
 
-        chart_card, chart_layout = make_card(self)
-        chart_layout.addWidget(text_label(self.tr("Today, by hour"), "h2", squeezable=True))
+        chart_card, chart_layout = make_card(self, self.tr("Today, by hour"))
         self.chart = HourChart(chart_card)
         chart_layout.addWidget(self.chart, 1)
         row.addWidget(table_card, 2)
