@@ -172,10 +172,6 @@ class JoinScreen(Screen):
         layout.addWidget(disclaimer)
         return panel
 
-    def invitation_beside_form(self) -> bool:
-        """Whether the invitation is shown beside the form (else above it)."""
-        return not self.invitation_scroll.isHidden()
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         beside = self.width() >= metrics.FORM_INVITATION_MIN_WIDTH + metrics.FORM_MIN_WIDTH
