@@ -35,6 +35,16 @@ def desk_button(
     return button
 
 
+def named_label(text: str, name: str, *, accessible_name: str = "", wrap: bool = False) -> QLabel:
+    """A plain-text label the stylesheet styles by its object ``name``; ``wrap`` wraps its words."""
+    label = plain_label(text)
+    label.setObjectName(name)
+    if accessible_name:
+        label.setAccessibleName(accessible_name)
+    label.setWordWrap(wrap)
+    return label
+
+
 def setup_table(table: QTableWidget, *, stretch: int) -> None:
     """Make ``table`` a read-only, row-selecting list whose ``stretch`` column takes the rest."""
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -54,12 +64,8 @@ def stat_tile(caption: str, name: str) -> tuple[QFrame, QLabel]:
     tile = QFrame()
     tile.setObjectName("statTile")
     layout = vbox(tile, margins=metrics.OFFICE_TILE_MARGINS)
-    value = plain_label("0")
-    value.setObjectName("statValue")
-    value.setAccessibleName(caption)
-    label = plain_label(caption)
-    label.setObjectName("statCaption")
-    label.setWordWrap(True)
+    value = named_label("0", "statValue", accessible_name=caption)
+    label = named_label(caption, "statCaption", wrap=True)
     layout.addWidget(value)
     layout.addWidget(label)
     tile.setAccessibleName(name)

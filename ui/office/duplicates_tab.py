@@ -42,7 +42,7 @@ from kiosk.duplicates import (
 from kiosk.errors import KioskError
 from kiosk.master import ContactRow
 from kiosk.people import MERGED
-from ui.office.controls import desk_button, setup_table
+from ui.office.controls import desk_button, named_label, setup_table
 from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
@@ -145,20 +145,20 @@ class DuplicatesTab(QWidget):
 
     def _build_header(self) -> QHBoxLayout:
         header = QHBoxLayout()
-        hint = plain_label(
+        hint = named_label(
             self.tr(
                 "Contacts with the same name and the same phone or ZIP, or emails one or two "
                 "letters apart. Merge the ones who are one person: the CRM file then holds "
                 "them once, with both emails. Neither choice is asked again, and both can be "
                 "undone."
-            )
+            ),
+            "dropHint",
+            wrap=True,
         )
-        hint.setObjectName("dropHint")
-        hint.setWordWrap(True)
         header.addWidget(hint, 1)
-        self.count_label = plain_label()
-        self.count_label.setObjectName("countLabel")
-        self.count_label.setAccessibleName(self.tr("Possible duplicates found"))
+        self.count_label = named_label(
+            "", "countLabel", accessible_name=self.tr("Possible duplicates found")
+        )
         header.addWidget(self.count_label)
         self.look_button = desk_button(
             self.tr("Look again"),
@@ -219,8 +219,7 @@ class DuplicatesTab(QWidget):
         panel.setAccessibleName(self.tr("Decisions"))
         layout = vbox(panel, margins=metrics.OFFICE_PANEL_MARGINS)
         title_row = QHBoxLayout()
-        title = plain_label(self.tr("Decisions"))
-        title.setObjectName("panelTitle")
+        title = named_label(self.tr("Decisions"), "panelTitle")
         title_row.addWidget(title, 1)
         self.undo_button = desk_button(
             self.tr("Undo"),

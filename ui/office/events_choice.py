@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QListView, QListWidget, QListWidgetItem, QWidget
 
+from ui.office.controls import named_label
 from ui.widgets import metrics
 from ui.widgets.layouts import vbox
-from ui.widgets.text import plain_label
 
 
 class EventsChoice(QFrame):
@@ -29,14 +29,14 @@ class EventsChoice(QFrame):
         self.setAccessibleName(self.tr("Events to import"))
         self._left_out: set[str] = set()
         layout = vbox(self, margins=metrics.OFFICE_PANEL_MARGINS)
-        title = plain_label(
+        title = named_label(
             self.tr(
                 "Events in these files. Untick one to leave its sign-ups out of the master "
                 "store and the CRM file, such as a volunteer's test under \u201cSetup test\u201d."
-            )
+            ),
+            "dropHint",
+            wrap=True,
         )
-        title.setObjectName("dropHint")
-        title.setWordWrap(True)
         layout.addWidget(title)
         self.list = QListWidget()
         self.list.setObjectName("eventsList")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.importer import CheckedExport, ImportReport, check_export, merge_exports
 from kiosk.receipts import ReceiptBook, ReceiptsWritten
-from ui.office.controls import desk_button, stat_tile
+from ui.office.controls import desk_button, named_label, stat_tile
 from ui.office.events_choice import EventsChoice
 from ui.office.files import (
     CHECKING,
@@ -96,17 +96,18 @@ class ImportTab(QWidget):
         self.drop_zone.setAccessibleName(self.tr("Drop export files here"))
         drop_layout = hbox(self.drop_zone, margins=metrics.OFFICE_DROP_ZONE_MARGINS)
         drop_text = QVBoxLayout()
-        drop_title = plain_label(self.tr("Drop export files or a USB-stick folder here"))
-        drop_title.setObjectName("dropTitle")
-        drop_hint = plain_label(
+        drop_title = named_label(
+            self.tr("Drop export files or a USB-stick folder here"), "dropTitle"
+        )
+        drop_hint = named_label(
             self.tr(
                 "Files end in .csv, or .csv.age when encrypted. Add files from any number "
                 "of kiosks and events; each is checked against its manifest before anything "
                 "is merged."
-            )
+            ),
+            "dropHint",
+            wrap=True,
         )
-        drop_hint.setObjectName("dropHint")
-        drop_hint.setWordWrap(True)
         drop_text.addWidget(drop_title)
         drop_text.addWidget(drop_hint)
         drop_layout.addLayout(drop_text, 1)
@@ -150,8 +151,7 @@ class ImportTab(QWidget):
         self.summary_panel.setObjectName("summaryPanel")
         self.summary_panel.setAccessibleName(self.tr("Import summary"))
         summary_layout = vbox(self.summary_panel, margins=metrics.OFFICE_PANEL_MARGINS)
-        self.summary_title = plain_label(self.tr("Merged"))
-        self.summary_title.setObjectName("summaryTitle")
+        self.summary_title = named_label(self.tr("Merged"), "summaryTitle")
         summary_layout.addWidget(self.summary_title)
         tiles = QGridLayout()
         tiles.setHorizontalSpacing(metrics.OFFICE_SPACING)
