@@ -93,13 +93,6 @@ class WlfInvitation:
     membership_free: str
     options: tuple[WlfOption, ...]
 
-    def label_for(self, choice: WlfChoice) -> str:
-        """Return the content's label for ``choice``."""
-        for option in self.options:
-            if option.choice is choice:
-                return option.label
-        raise KeyError(choice)
-
 
 @dataclass(frozen=True)
 class Consent:

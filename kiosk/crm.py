@@ -335,13 +335,6 @@ def crm_contacts(contacts: Iterable[ContactRow], profile: Profile) -> Iterator[C
         yield contact
 
 
-def crm_rows(contacts: Iterable[ContactRow], profile: Profile) -> Iterator[list[str]]:
-    """Rows for ``contacts`` in ``profile`` (header not included), skipping non-consenting
-    contacts where the tool forbids them."""
-    for contact in crm_contacts(contacts, profile):
-        yield crm_row(contact, profile)
-
-
 class CrmFormat(StrEnum):
     """The kinds of CRM file: a CSV for the tool's importer, or a workbook to look at first."""
 
@@ -371,14 +364,6 @@ def crm_path_for(path: Path, kind: CrmFormat) -> Path:
     """``path`` ending in ``kind``'s suffix: added when the name lacks it (a save dialog)."""
     path = Path(path)
     return path if path.suffix.lower() == kind.suffix else path.with_name(path.name + kind.suffix)
-
-
-def write_crm_csv(url: str, out: Path, *, profile: str = "generic") -> int:
-    """Write every contact of the master store at ``url`` to ``out`` as CSV; return rows written.
-
-    The file appears whole or not at all (temp file, fsync, rename).
-    """
-    return write_crm_file(url, out, profile=profile, kind=CrmFormat.CSV)
 
 
 def write_crm_file(

@@ -72,13 +72,6 @@ def format_time(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def parse_time(text: str) -> datetime:
-    """Read an ISO 8601 UTC time with ``Z`` into an aware datetime; ValueError otherwise."""
-    if not _TIME_PATTERN.fullmatch(text):
-        raise ValueError("not an ISO 8601 UTC time")
-    return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
-
-
 def format_bool(flag: bool) -> str:
     """Write a boolean the way the CSV spells it."""
     return TRUE if flag else FALSE
@@ -297,19 +290,6 @@ def csv_lines(columns: Sequence[Sequence[str]]) -> str:
     """
     lines = "\r\n".join(map(",".join, zip(*columns, strict=True)))
     return lines + "\r\n" if lines else ""
-
-
-def restore_column(cells: Sequence[str]) -> list[str]:
-    """Return ``restore`` of every cell, in order; no cell may contain NUL.
-
-    Exactly ``[restore(c) for c in cells]`` (the tests hold it to that), run as
-    one regular expression over the joined column instead of a call per cell.
-    """
-    if not cells:
-        return []
-    framed = framed_column(cells)
-    restored = restore_framed(framed)
-    return list(cells) if restored is framed else restored[1:-1].split(_SEP)
 
 
 def column_is_uuids(cells: Sequence[str]) -> bool:

@@ -80,10 +80,6 @@ class Figures:
         """People who had signed up before this event (or before this kiosk's first of theirs)."""
         return self.people - self.new_people
 
-    def wlf_count(self, choice: WlfChoice) -> int:
-        """Sign-ups that made ``choice``."""
-        return self.wlf[WLF_CHOICES.index(choice)]
-
 
 @dataclass(frozen=True)
 class EventReport:

@@ -158,11 +158,6 @@ class ValidationFailed(KioskError):
         self.errors = tuple(errors)
         super().__init__("; ".join(f"{e.field}: {e.message}" for e in self.errors))
 
-    def message_for(self, field: str) -> str | None:
-        """Return the message for ``field`` in English, or None when that field is fine."""
-        error = self.error_for(field)
-        return error.message if error is not None else None
-
     def error_for(self, field: str) -> FieldError | None:
         """Return what is wrong with ``field``, or None when that field is fine."""
         for error in self.errors:

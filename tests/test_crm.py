@@ -1,7 +1,7 @@
 """CRM files: each profile's columns and formats, read back from a real master store.
 
 Contacts are written into a real SQLite master store (the tables of
-``kiosk.master``); ``write_crm_csv`` reads them back through
+``kiosk.master``); ``write_crm_file`` reads them back through
 ``kiosk.people.iter_people`` exactly as the command line and the office screen do.
 """
 
@@ -22,7 +22,7 @@ from kiosk.crm import (
     Profile,
     format_phone,
     profile_for,
-    write_crm_csv,
+    write_crm_file,
 )
 from kiosk.errors import KioskError
 from kiosk.master import Contact, Touchpoint, email_key, open_master, search_text
@@ -105,7 +105,7 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 def _write(url: str, tmp_path: Path, profile: str) -> tuple[int, Path]:
     out = tmp_path / f"{profile}.csv"
-    return write_crm_csv(url, out, profile=profile), out
+    return write_crm_file(url, out, profile=profile), out
 
 
 # Every profile ------------------------------------------------------------------
@@ -300,7 +300,7 @@ def test_profile_has_a_doc_page(profile: str) -> None:
 def test_default_profile_is_generic(url: str, tmp_path: Path) -> None:
     add_contact(url)
     out = tmp_path / "contacts.csv"
-    assert write_crm_csv(url, out) == 1
+    assert write_crm_file(url, out) == 1
     assert list(_read(out)[0]) == EXPECTED_HEADERS["generic"]
 
 
@@ -460,7 +460,7 @@ def test_wlf_choices_are_written_per_tool(url: str, tmp_path: Path) -> None:
 
 def test_unknown_profile_lists_the_valid_ones(url: str, tmp_path: Path) -> None:
     with pytest.raises(KioskError) as caught:
-        write_crm_csv(url, tmp_path / "x.csv", profile="hubspot")
+        write_crm_file(url, tmp_path / "x.csv", profile="hubspot")
     message = str(caught.value)
     for name in PROFILES:
         assert name in message
@@ -472,14 +472,14 @@ def test_unknown_profile_lists_the_valid_ones(url: str, tmp_path: Path) -> None:
 def test_missing_folder_is_a_clear_error(url: str, tmp_path: Path) -> None:
     add_contact(url)
     with pytest.raises(KioskError, match="does not exist"):
-        write_crm_csv(url, tmp_path / "nope" / "x.csv")
+        write_crm_file(url, tmp_path / "nope" / "x.csv")
 
 
 def test_an_existing_file_is_replaced_whole_and_no_temp_is_left(url: str, tmp_path: Path) -> None:
     add_contact(url)
     out = tmp_path / "contacts.csv"
     out.write_text("old contents that are much longer than the new file will be\n" * 50)
-    assert write_crm_csv(url, out) == 1
+    assert write_crm_file(url, out) == 1
     assert "old contents" not in out.read_text(encoding="utf-8-sig")
     leftovers = [name for name in os.listdir(tmp_path) if name.endswith(".tmp")]
     assert leftovers == []
@@ -497,7 +497,7 @@ def test_a_failed_write_keeps_the_old_file(
 
     monkeypatch.setattr("kiosk.atomic_file.os.fsync", refuse)
     with pytest.raises(KioskError, match="No space left"):
-        write_crm_csv(url, out)
+        write_crm_file(url, out)
     assert out.read_text() == "previous export\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 

@@ -31,7 +31,6 @@ from kiosk.crm import (
     CrmFormat,
     crm_format_for,
     crm_path_for,
-    write_crm_csv,
     write_crm_file,
 )
 from kiosk.crm_workbook import TIME_NOTE, display_width, excel_date_format, write_workbook
@@ -183,7 +182,7 @@ def test_every_profile_writes_the_same_rows_as_its_csv_with_typed_cells(
     url: str, tmp_path: Path, name: str
 ) -> None:
     profile = PROFILES[name]
-    csv_rows = write_crm_csv(url, tmp_path / f"{name}.csv", profile=name)
+    csv_rows = write_crm_file(url, tmp_path / f"{name}.csv", profile=name)
     assert write_crm_file(url, tmp_path / f"{name}.xlsx", profile=name) == csv_rows
     with (tmp_path / f"{name}.csv").open(encoding="utf-8-sig", newline="") as stream:
         expected = list(csv.reader(stream))

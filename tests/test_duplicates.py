@@ -22,7 +22,7 @@ from sqlalchemy import Engine, insert, inspect
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.content import Content
-from kiosk.crm import write_crm_csv, write_crm_file
+from kiosk.crm import write_crm_file
 from kiosk.demo import demo_records
 from kiosk.duplicates import (
     SAME_PHONE,
@@ -396,7 +396,7 @@ def _pair(candidate: Candidate) -> tuple[int, int]:
 
 def _crm(url: str, folder: Path, profile: str) -> list[dict[str, str]]:
     out = folder / f"{profile}.csv"
-    write_crm_csv(url, out, profile=profile)
+    write_crm_file(url, out, profile=profile)
     with out.open(encoding="utf-8-sig", newline="") as stream:
         return list(csv.DictReader(stream))
 

@@ -119,7 +119,6 @@ def test_an_event_s_totals_count_people_once_and_the_returning_as_known(
     total = report.total
     assert (total.signups, total.people, total.new_people, total.known_people) == (7, 6, 4, 2)
     assert total.wlf == (4, 1, 1, 1)  # member, updates, already a member, none
-    assert total.wlf_count(WlfChoice.EXISTING_MEMBER) == 1
     assert (total.pledges, total.email_group) == (2, 4)
     assert report.locations == ("Cambridge, MA", "Boston, MA")  # in the order of the sign-ups
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.crm import write_crm_csv
+from kiosk.crm import write_crm_file
 from kiosk.crypto import new_key_pair
 from kiosk.export import export_signups
 from kiosk.signup import SignupRecord
@@ -158,7 +158,7 @@ def test_a_crm_file_write_removes_the_leftover_of_a_killed_one(tmp_path: Path) -
     leftover.write_text("email\r\ndana.levi@example.org\r\n", encoding="utf-8")
     other = office / ".other.csv.k3j4h5g6.tmp"
     other.write_text("another file's leftover is not this write's to judge", encoding="utf-8")
-    write_crm_csv(f"sqlite:///{office / 'master.sqlite3'}", office / "contacts.csv")
+    write_crm_file(f"sqlite:///{office / 'master.sqlite3'}", office / "contacts.csv")
     assert not leftover.exists() and other.exists()
     assert (office / "contacts.csv").exists()
 

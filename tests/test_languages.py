@@ -13,7 +13,7 @@ import pytest
 from kiosk.clock import ManualClock
 from kiosk.config import ConfigError, load_config
 from kiosk.content import LanguageUnavailable
-from kiosk.crm import write_crm_csv
+from kiosk.crm import write_crm_file
 from kiosk.importer import import_exports
 from kiosk.languages import LANGUAGES_SETTING
 from kiosk.master import open_master, search_contacts
@@ -331,7 +331,7 @@ def test_each_attendees_language_reaches_the_master_store_and_the_crm_file(
     report = import_exports([result.csv_path], url)
     assert report.rejected == () and report.contacts_new == 4
     crm = tmp_path / "contacts.csv"
-    write_crm_csv(url, crm, profile="generic")
+    write_crm_file(url, crm, profile="generic")
     with crm.open(encoding="utf-8-sig", newline="") as stream:
         rows = {row["email"]: row for row in csv.DictReader(stream)}
     assert {email: row["language"] for email, row in rows.items()} == {

@@ -169,8 +169,8 @@ def test_messages_never_repeat_what_was_typed(content: Content) -> None:
             content.consent,
         )
     assert secret not in str(caught.value)
-    assert caught.value.message_for("first_name") is not None
-    assert caught.value.message_for("last_name") is None
+    assert caught.value.error_for("first_name") is not None
+    assert caught.value.error_for("last_name") is None
 
 
 @pytest.mark.parametrize(
@@ -212,7 +212,7 @@ def test_any_name_is_kept_or_refused_never_changed(text: str) -> None:
     try:
         signup = validate_signup(make_form(first_name=text), consent)
     except ValidationFailed as failed:
-        assert failed.message_for("first_name") is not None
+        assert failed.error_for("first_name") is not None
     else:
         assert signup.first_name == text
 

@@ -36,7 +36,7 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from kiosk.content import LanguageUnavailable
 from kiosk.display import STANDARD_DISPLAY, Display
@@ -54,6 +54,7 @@ from ui.widgets.announce import announce
 from ui.widgets.display_panel import DisplayPanel
 from ui.widgets.hot_corner import HotCorner
 from ui.widgets.idle_overlay import IdleOverlay
+from ui.widgets.layouts import vbox
 
 if TYPE_CHECKING:
     from ui.screens.action import ActionScreen
@@ -128,8 +129,7 @@ class MainWindow(QWidget):
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screenStack")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.NO_MARGINS)
+        layout = vbox(self)
         layout.addWidget(self.stack)
 
         # Attract is built now and shown first; the other screens are built on

@@ -29,13 +29,13 @@ from kiosk.errors import KioskError
 from kiosk.master import ContactRow
 from kiosk.office_counts import master_counts
 from kiosk.people import recent_people, search_people
-from ui.office.controls import setup_table
+from ui.office.controls import desk_button, named_label, setup_table
 from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
 from ui.widgets import metrics
-from ui.widgets.buttons import kiosk_button
-from ui.widgets.text import plain_label, plain_tooltip
+from ui.widgets.layouts import hbox, vbox
+from ui.widgets.text import plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +60,7 @@ class ContactsTab(QWidget):
         self._search_timer.timeout.connect(self.run_search)
 
         self.setObjectName("contactsPage")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.OFFICE_TAB_MARGINS)
-        layout.setSpacing(metrics.OFFICE_SPACING)
+        layout = vbox(self, margins=metrics.OFFICE_TAB_MARGINS, spacing=metrics.OFFICE_SPACING)
         layout.addLayout(self._build_search_row())
         self.results_table = QTableWidget(0, 6)
         self.results_table.setObjectName("resultsTable")
@@ -79,8 +77,7 @@ class ContactsTab(QWidget):
         )
         setup_table(self.results_table, stretch=1)
         layout.addWidget(self.results_table, 1)
-        self.results_note = plain_label()
-        self.results_note.setObjectName("resultsNote")
+        self.results_note = named_label("", "resultsNote")
         layout.addWidget(self.results_note)
         layout.addWidget(self._build_crm_panel())
 
@@ -96,9 +93,9 @@ class ContactsTab(QWidget):
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_box.returnPressed.connect(self.run_search)
         search_row.addWidget(self.search_box, 1)
-        self.count_label = plain_label()
-        self.count_label.setObjectName("countLabel")
-        self.count_label.setAccessibleName(self.tr("Contacts in the master store"))
+        self.count_label = named_label(
+            "", "countLabel", accessible_name=self.tr("Contacts in the master store")
+        )
         search_row.addWidget(self.count_label)
         return search_row
 
@@ -106,21 +103,18 @@ class ContactsTab(QWidget):
         crm = QFrame()
         crm.setObjectName("crmPanel")
         crm.setAccessibleName(self.tr("CRM file"))
-        crm_layout = QHBoxLayout(crm)
-        crm_layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
+        crm_layout = hbox(crm, margins=metrics.OFFICE_PANEL_MARGINS)
         crm_text = QVBoxLayout()
-        crm_title = plain_label(self.tr("CRM file"))
-        crm_title.setObjectName("panelTitle")
-        crm_hint = plain_label(
-            self.tr("One row per contact, in the columns your tool's import expects.")
+        crm_title = named_label(self.tr("CRM file"), "panelTitle")
+        crm_hint = named_label(
+            self.tr("One row per contact, in the columns your tool's import expects."),
+            "dropHint",
+            wrap=True,
         )
-        crm_hint.setObjectName("dropHint")
-        crm_hint.setWordWrap(True)
         crm_text.addWidget(crm_title)
         crm_text.addWidget(crm_hint)
         crm_layout.addLayout(crm_text, 1)
-        profile_label = plain_label(self.tr("Format for:"))
-        profile_label.setObjectName("fieldLabel")
+        profile_label = named_label(self.tr("Format for:"), "fieldLabel")
         self.profile_box = QComboBox()
         self.profile_box.setObjectName("profileBox")
         self.profile_box.setAccessibleName(self.tr("CRM profile"))
@@ -130,18 +124,13 @@ class ContactsTab(QWidget):
         profile_label.setBuddy(self.profile_box)
         crm_layout.addWidget(profile_label)
         crm_layout.addWidget(self.profile_box)
-        kind_label = plain_label(self.tr("Save as:"))
-        kind_label.setObjectName("fieldLabel")
+        kind_label = named_label(self.tr("Save as:"), "fieldLabel")
         kind_label.setBuddy(self._build_kind_box())
         crm_layout.addWidget(kind_label)
         crm_layout.addWidget(self.kind_box)
-        self.save_button = kiosk_button(
-            self.tr("Save CRM file…"),
-            "primary",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Save the CRM file"),
+        self.save_button = desk_button(
+            self.tr("Save CRM file…"), "primary", self.tr("Save the CRM file"), self._pick_crm_path
         )
-        self.save_button.clicked.connect(self._pick_crm_path)
         crm_layout.addWidget(self.save_button)
         return crm
 

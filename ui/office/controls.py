@@ -1,4 +1,4 @@
-"""Small builders shared by the office window's tabs: tables and summary tiles.
+"""Small builders shared by the office window's tabs: buttons, tables and summary tiles.
 
 They give every tab the same look (the stylesheet keys on ``kind`` and the
 object names) without a tab reaching into another.
@@ -6,18 +6,43 @@ object names) without a tab reaching into another.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
-    QVBoxLayout,
 )
 
 from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label
+
+
+def desk_button(
+    text: str, kind: str, accessible_name: str, on_click: Callable[[], object], *, name: str = ""
+) -> QPushButton:
+    """A button sized for a mouse at a desk (``metrics.DESK_TARGET``) that calls ``on_click``."""
+    button = kiosk_button(
+        text, kind, height=metrics.DESK_TARGET, name=name, accessible_name=accessible_name
+    )
+    button.clicked.connect(on_click)
+    return button
+
+
+def named_label(text: str, name: str, *, accessible_name: str = "", wrap: bool = False) -> QLabel:
+    """A plain-text label the stylesheet styles by its object ``name``; ``wrap`` wraps its words."""
+    label = plain_label(text)
+    label.setObjectName(name)
+    if accessible_name:
+        label.setAccessibleName(accessible_name)
+    label.setWordWrap(wrap)
+    return label
 
 
 def setup_table(table: QTableWidget, *, stretch: int) -> None:
@@ -38,14 +63,9 @@ def stat_tile(caption: str, name: str) -> tuple[QFrame, QLabel]:
     """A summary tile (big number over a caption); returns the tile and its number label."""
     tile = QFrame()
     tile.setObjectName("statTile")
-    layout = QVBoxLayout(tile)
-    layout.setContentsMargins(*metrics.OFFICE_TILE_MARGINS)
-    value = plain_label("0")
-    value.setObjectName("statValue")
-    value.setAccessibleName(caption)
-    label = plain_label(caption)
-    label.setObjectName("statCaption")
-    label.setWordWrap(True)
+    layout = vbox(tile, margins=metrics.OFFICE_TILE_MARGINS)
+    value = named_label("0", "statValue", accessible_name=caption)
+    label = named_label(caption, "statCaption", wrap=True)
     layout.addWidget(value)
     layout.addWidget(label)
     tile.setAccessibleName(name)

@@ -42,12 +42,12 @@ from kiosk.duplicates import (
 from kiosk.errors import KioskError
 from kiosk.master import ContactRow
 from kiosk.people import MERGED
-from ui.office.controls import setup_table
+from ui.office.controls import desk_button, named_label, setup_table
 from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
 from ui.widgets import metrics
-from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label, plain_tooltip
 
 SHOWN_LIMIT = 200
@@ -70,9 +70,9 @@ class PersonCard(QFrame):
         super().__init__(parent)
         self.setObjectName("personCard")
         self.setAccessibleName(title)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
-        layout.setSpacing(metrics.OFFICE_CARD_SPACING)
+        layout = vbox(
+            self, margins=metrics.OFFICE_PANEL_MARGINS, spacing=metrics.OFFICE_CARD_SPACING
+        )
         self.name_label = self._line("personName", layout)
         self.emails_label = self._line("personEmails", layout)
         self.details_label = self._line("personDetails", layout)
@@ -133,9 +133,7 @@ class DuplicatesTab(QWidget):
         self.history: list[DecisionRecord] = []
 
         self.setObjectName("duplicatesPage")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.OFFICE_TAB_MARGINS)
-        layout.setSpacing(metrics.OFFICE_SPACING)
+        layout = vbox(self, margins=metrics.OFFICE_TAB_MARGINS, spacing=metrics.OFFICE_SPACING)
         layout.addLayout(self._build_header())
         self.pairs_table = self._build_pairs_table()
         layout.addWidget(self.pairs_table, 3)
@@ -147,28 +145,27 @@ class DuplicatesTab(QWidget):
 
     def _build_header(self) -> QHBoxLayout:
         header = QHBoxLayout()
-        hint = plain_label(
+        hint = named_label(
             self.tr(
                 "Contacts with the same name and the same phone or ZIP, or emails one or two "
                 "letters apart. Merge the ones who are one person: the CRM file then holds "
                 "them once, with both emails. Neither choice is asked again, and both can be "
                 "undone."
-            )
+            ),
+            "dropHint",
+            wrap=True,
         )
-        hint.setObjectName("dropHint")
-        hint.setWordWrap(True)
         header.addWidget(hint, 1)
-        self.count_label = plain_label()
-        self.count_label.setObjectName("countLabel")
-        self.count_label.setAccessibleName(self.tr("Possible duplicates found"))
+        self.count_label = named_label(
+            "", "countLabel", accessible_name=self.tr("Possible duplicates found")
+        )
         header.addWidget(self.count_label)
-        self.look_button = kiosk_button(
+        self.look_button = desk_button(
             self.tr("Look again"),
             "secondary",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Look for possible duplicates again"),
+            self.tr("Look for possible duplicates again"),
+            self.look,
         )
-        self.look_button.clicked.connect(self.look)
         header.addWidget(self.look_button)
         return header
 
@@ -196,22 +193,20 @@ class DuplicatesTab(QWidget):
         row.addWidget(self.second_card, 1)
         buttons = QVBoxLayout()
         buttons.setSpacing(metrics.OFFICE_SPACING)
-        self.merge_button = kiosk_button(
+        self.merge_button = desk_button(
             self.tr("Merge into one contact"),
             "primary",
-            height=metrics.DESK_TARGET,
+            self.tr("Merge the two contacts into one"),
+            self.merge_chosen,
             name="mergePairButton",
-            accessible_name=self.tr("Merge the two contacts into one"),
         )
-        self.merge_button.clicked.connect(self.merge_chosen)
-        self.distinct_button = kiosk_button(
+        self.distinct_button = desk_button(
             self.tr("Not the same person"),
             "secondary",
-            height=metrics.DESK_TARGET,
+            self.tr("The two contacts are not the same person"),
+            self.mark_chosen_not_same,
             name="notSameButton",
-            accessible_name=self.tr("The two contacts are not the same person"),
         )
-        self.distinct_button.clicked.connect(self.mark_chosen_not_same)
         buttons.addWidget(self.merge_button)
         buttons.addWidget(self.distinct_button)
         buttons.addStretch(1)
@@ -222,20 +217,17 @@ class DuplicatesTab(QWidget):
         panel = QFrame()
         panel.setObjectName("historyPanel")
         panel.setAccessibleName(self.tr("Decisions"))
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
+        layout = vbox(panel, margins=metrics.OFFICE_PANEL_MARGINS)
         title_row = QHBoxLayout()
-        title = plain_label(self.tr("Decisions"))
-        title.setObjectName("panelTitle")
+        title = named_label(self.tr("Decisions"), "panelTitle")
         title_row.addWidget(title, 1)
-        self.undo_button = kiosk_button(
+        self.undo_button = desk_button(
             self.tr("Undo"),
             "secondary",
-            height=metrics.DESK_TARGET,
+            self.tr("Undo the chosen decision"),
+            self.undo_chosen,
             name="undoDecisionButton",
-            accessible_name=self.tr("Undo the chosen decision"),
         )
-        self.undo_button.clicked.connect(self.undo_chosen)
         title_row.addWidget(self.undo_button)
         layout.addLayout(title_row)
         self.history_table = QTableWidget(0, 3)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QListView, QListWidget, QListWidgetItem, QWidget
 
+from ui.office.controls import named_label
 from ui.widgets import metrics
-from ui.widgets.text import plain_label
+from ui.widgets.layouts import vbox
 
 
 class EventsChoice(QFrame):
@@ -27,16 +28,15 @@ class EventsChoice(QFrame):
         self.setObjectName("eventsPanel")
         self.setAccessibleName(self.tr("Events to import"))
         self._left_out: set[str] = set()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
-        title = plain_label(
+        layout = vbox(self, margins=metrics.OFFICE_PANEL_MARGINS)
+        title = named_label(
             self.tr(
                 "Events in these files. Untick one to leave its sign-ups out of the master "
                 "store and the CRM file, such as a volunteer's test under \u201cSetup test\u201d."
-            )
+            ),
+            "dropHint",
+            wrap=True,
         )
-        title.setObjectName("dropHint")
-        title.setWordWrap(True)
         layout.addWidget(title)
         self.list = QListWidget()
         self.list.setObjectName("eventsList")

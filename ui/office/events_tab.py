@@ -42,15 +42,15 @@ from kiosk.event_report import (
     share,
 )
 from kiosk.signup import WlfChoice
-from ui.office.controls import setup_table, stat_tile
+from ui.office.controls import desk_button, named_label, setup_table, stat_tile
 from ui.office.master_link import MasterLink
 from ui.office.report_pdf import write_report_pdf
 from ui.office.wording import WLF_LABELS, count_text, day_label, hour_span, span_text
 from ui.widgets import metrics
 from ui.widgets.bar_chart import BarChart
-from ui.widgets.buttons import kiosk_button
 from ui.widgets.hour_chart import HOUR_LABELS
-from ui.widgets.text import plain_label, plain_tooltip
+from ui.widgets.layouts import hbox, vbox
+from ui.widgets.text import plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -84,9 +84,7 @@ class EventsTab(QWidget):
         self.report: EventReport | None = None
 
         self.setObjectName("eventsPage")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(*metrics.OFFICE_TAB_MARGINS)
-        layout.setSpacing(metrics.OFFICE_SPACING)
+        layout = hbox(self, margins=metrics.OFFICE_TAB_MARGINS, spacing=metrics.OFFICE_SPACING)
         layout.addLayout(self._build_list())
         layout.addWidget(self._build_figures(), 1)
         self._show_report(None)
@@ -106,9 +104,7 @@ class EventsTab(QWidget):
         self.events_table.setFixedWidth(metrics.OFFICE_EVENT_LIST_WIDTH)
         self.events_table.itemSelectionChanged.connect(self._on_event_chosen)
         column.addWidget(self.events_table, 1)
-        self.list_note = plain_label()
-        self.list_note.setObjectName("resultsNote")
-        self.list_note.setWordWrap(True)
+        self.list_note = named_label("", "resultsNote", wrap=True)
         self.list_note.setFixedWidth(metrics.OFFICE_EVENT_LIST_WIDTH)
         column.addWidget(self.list_note)
         return column
@@ -117,9 +113,7 @@ class EventsTab(QWidget):
         panel = QFrame()
         panel.setObjectName("summaryPanel")
         panel.setAccessibleName(self.tr("The event's figures"))
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
-        layout.setSpacing(metrics.OFFICE_SPACING)
+        layout = vbox(panel, margins=metrics.OFFICE_PANEL_MARGINS, spacing=metrics.OFFICE_SPACING)
         layout.addLayout(self._build_heading())
         layout.addLayout(self._build_tiles())
         charts = QHBoxLayout()
@@ -179,18 +173,14 @@ class EventsTab(QWidget):
         heading.setSpacing(metrics.OFFICE_SPACING)
         words = QVBoxLayout()
         words.setSpacing(metrics.OFFICE_TITLE_SPACING)
-        self.event_title = plain_label()
-        self.event_title.setObjectName("summaryTitle")
-        self.event_title.setAccessibleName(self.tr("Event"))
-        self.event_title.setWordWrap(True)
-        self.event_details = plain_label()
-        self.event_details.setObjectName("dropHint")
-        self.event_details.setWordWrap(True)
+        self.event_title = named_label(
+            "", "summaryTitle", accessible_name=self.tr("Event"), wrap=True
+        )
+        self.event_details = named_label("", "dropHint", wrap=True)
         words.addWidget(self.event_title)
         words.addWidget(self.event_details)
         heading.addLayout(words, 1)
-        kiosk_label = plain_label(self.tr("Kiosk:"))
-        kiosk_label.setObjectName("fieldLabel")
+        kiosk_label = named_label(self.tr("Kiosk:"), "fieldLabel")
         self.kiosk_box = QComboBox()
         self.kiosk_box.setObjectName("kioskBox")
         self.kiosk_box.setAccessibleName(self.tr("Figures for"))
@@ -199,13 +189,12 @@ class EventsTab(QWidget):
         kiosk_label.setBuddy(self.kiosk_box)
         heading.addWidget(kiosk_label, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.kiosk_box, 0, Qt.AlignmentFlag.AlignTop)
-        self.save_report_button = kiosk_button(
+        self.save_report_button = desk_button(
             self.tr("Save report…"),
             "primary",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Save the event's report as a PDF"),
+            self.tr("Save the event's report as a PDF"),
+            self._pick_report_path,
         )
-        self.save_report_button.clicked.connect(self._pick_report_path)
         heading.addWidget(self.save_report_button, 0, Qt.AlignmentFlag.AlignTop)
         return heading
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.importer import CheckedExport, ImportReport, check_export, merge_exports
 from kiosk.receipts import ReceiptBook, ReceiptsWritten
-from ui.office.controls import stat_tile
+from ui.office.controls import desk_button, named_label, stat_tile
 from ui.office.events_choice import EventsChoice
 from ui.office.files import (
     CHECKING,
@@ -43,7 +43,7 @@ from ui.office.files_table import FilesTable
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import as_sentence, count_text
 from ui.widgets import metrics
-from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import plain_label, repolish
 
 
@@ -78,9 +78,7 @@ class ImportTab(QWidget):
         self._merging = False
 
         self.setObjectName("importPage")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.OFFICE_TAB_MARGINS)
-        layout.setSpacing(metrics.OFFICE_SPACING)
+        layout = vbox(self, margins=metrics.OFFICE_TAB_MARGINS, spacing=metrics.OFFICE_SPACING)
         layout.addWidget(self._build_drop_zone())
         self.files_table = FilesTable()
         layout.addWidget(self.files_table, 3)
@@ -96,42 +94,37 @@ class ImportTab(QWidget):
         self.drop_zone = QFrame()
         self.drop_zone.setObjectName("dropZone")
         self.drop_zone.setAccessibleName(self.tr("Drop export files here"))
-        drop_layout = QHBoxLayout(self.drop_zone)
-        drop_layout.setContentsMargins(*metrics.OFFICE_DROP_ZONE_MARGINS)
+        drop_layout = hbox(self.drop_zone, margins=metrics.OFFICE_DROP_ZONE_MARGINS)
         drop_text = QVBoxLayout()
-        drop_title = plain_label(self.tr("Drop export files or a USB-stick folder here"))
-        drop_title.setObjectName("dropTitle")
-        drop_hint = plain_label(
+        drop_title = named_label(
+            self.tr("Drop export files or a USB-stick folder here"), "dropTitle"
+        )
+        drop_hint = named_label(
             self.tr(
                 "Files end in .csv, or .csv.age when encrypted. Add files from any number "
                 "of kiosks and events; each is checked against its manifest before anything "
                 "is merged."
-            )
+            ),
+            "dropHint",
+            wrap=True,
         )
-        drop_hint.setObjectName("dropHint")
-        drop_hint.setWordWrap(True)
         drop_text.addWidget(drop_title)
         drop_text.addWidget(drop_hint)
         drop_layout.addLayout(drop_text, 1)
-        self.add_button = kiosk_button(
-            self.tr("Add files…"),
-            "primary",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Add export files"),
+        self.add_button = desk_button(
+            self.tr("Add files…"), "primary", self.tr("Add export files"), self.pick_files
         )
-        self.add_button.clicked.connect(self.pick_files)
         drop_layout.addWidget(self.add_button)
         return self.drop_zone
 
     def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
-        self.clear_button = kiosk_button(
+        self.clear_button = desk_button(
             self.tr("Clear list"),
             "quiet",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Remove every file from the list"),
+            self.tr("Remove every file from the list"),
+            self.clear_files,
         )
-        self.clear_button.clicked.connect(self.clear_files)
         actions.addWidget(self.clear_button)
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("mergeProgress")
@@ -143,14 +136,13 @@ class ImportTab(QWidget):
         self.progress_bar.setVisible(False)
         actions.addWidget(self.progress_bar, 1)
         actions.addStretch(0)
-        self.merge_button = kiosk_button(
+        self.merge_button = desk_button(
             self.tr("Merge"),
             "primary",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Merge the checked files"),
+            self.tr("Merge the checked files"),
+            self.merge,
+            name="mergeButton",
         )
-        self.merge_button.setObjectName("mergeButton")
-        self.merge_button.clicked.connect(self.merge)
         actions.addWidget(self.merge_button)
         return actions
 
@@ -158,10 +150,8 @@ class ImportTab(QWidget):
         self.summary_panel = QFrame()
         self.summary_panel.setObjectName("summaryPanel")
         self.summary_panel.setAccessibleName(self.tr("Import summary"))
-        summary_layout = QVBoxLayout(self.summary_panel)
-        summary_layout.setContentsMargins(*metrics.OFFICE_PANEL_MARGINS)
-        self.summary_title = plain_label(self.tr("Merged"))
-        self.summary_title.setObjectName("summaryTitle")
+        summary_layout = vbox(self.summary_panel, margins=metrics.OFFICE_PANEL_MARGINS)
+        self.summary_title = named_label(self.tr("Merged"), "summaryTitle")
         summary_layout.addWidget(self.summary_title)
         tiles = QGridLayout()
         tiles.setHorizontalSpacing(metrics.OFFICE_SPACING)

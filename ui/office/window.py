@@ -45,6 +45,7 @@ from kiosk.importer import ImportReport
 from kiosk.master import ContactRow
 from kiosk.office_counts import describe_master
 from ui.office.contacts_tab import SEARCH_LIMIT, ContactsTab
+from ui.office.controls import desk_button, named_label
 from ui.office.duplicates_tab import DuplicatesTab
 from ui.office.events_tab import EventsTab
 from ui.office.files import (
@@ -62,8 +63,8 @@ from ui.office.import_tab import ImportTab
 from ui.office.master_link import MasterLink
 from ui.office.tasks import TaskPool
 from ui.widgets import metrics
-from ui.widgets.buttons import kiosk_button
-from ui.widgets.text import plain_label, plain_tooltip, repolish
+from ui.widgets.layouts import vbox
+from ui.widgets.text import plain_tooltip, repolish
 
 # Names that lived here before the tabs had modules of their own; kept importable from here.
 __all__ = [
@@ -109,9 +110,7 @@ class OfficeWindow(QMainWindow):
 
         root = QWidget()
         root.setObjectName("officeRoot")
-        outer = QVBoxLayout(root)
-        outer.setContentsMargins(*metrics.OFFICE_MARGINS)
-        outer.setSpacing(metrics.OFFICE_SPACING)
+        outer = vbox(root, margins=metrics.OFFICE_MARGINS, spacing=metrics.OFFICE_SPACING)
         outer.addLayout(self._build_header())
         self.import_tab = ImportTab(master_url, self._tasks, identity, receipt_dir=receipt_dir)
         self._master = MasterLink(master_url)  # one pool for the tabs that read the store
@@ -126,10 +125,9 @@ class OfficeWindow(QMainWindow):
         self.tabs.addTab(self.duplicates_tab, self.tr("3  Possible duplicates"))
         self.tabs.addTab(self.events_tab, self.tr("4  Events"))
         outer.addWidget(self.tabs, 1)
-        self.status_label = plain_label()
-        self.status_label.setObjectName("statusLine")
-        self.status_label.setAccessibleName(self.tr("Status"))
-        self.status_label.setWordWrap(True)
+        self.status_label = named_label(
+            "", "statusLine", accessible_name=self.tr("Status"), wrap=True
+        )
         outer.addWidget(self.status_label)
         self.setCentralWidget(root)
         self._expose_tab_widgets()
@@ -183,14 +181,14 @@ class OfficeWindow(QMainWindow):
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(metrics.OFFICE_TITLE_SPACING)
-        title = plain_label(self.tr("Office import"))
-        title.setObjectName("officeTitle")
-        title.setAccessibleName(self.tr("Office import"))
-        self.store_label = plain_label(
-            self.tr("Master store: %1").replace("%1", describe_master(self.master_url))
+        title = named_label(
+            self.tr("Office import"), "officeTitle", accessible_name=self.tr("Office import")
         )
-        self.store_label.setObjectName("officeSubtitle")
-        self.store_label.setAccessibleName(self.tr("Master store"))
+        self.store_label = named_label(
+            self.tr("Master store: %1").replace("%1", describe_master(self.master_url)),
+            "officeSubtitle",
+            accessible_name=self.tr("Master store"),
+        )
         self.store_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         titles.addWidget(title)
         titles.addWidget(self.store_label)
@@ -198,17 +196,16 @@ class OfficeWindow(QMainWindow):
 
         key_box = QVBoxLayout()
         key_box.setSpacing(metrics.OFFICE_KEY_SPACING)
-        self.identity_label = plain_label()
-        self.identity_label.setObjectName("identityLabel")
-        self.identity_label.setAccessibleName(self.tr("Private key"))
+        self.identity_label = named_label(
+            "", "identityLabel", accessible_name=self.tr("Private key")
+        )
         self.identity_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.identity_button = kiosk_button(
+        self.identity_button = desk_button(
             self.tr("Private key…"),
             "secondary",
-            height=metrics.DESK_TARGET,
-            accessible_name=self.tr("Choose the private key file that opens encrypted exports"),
+            self.tr("Choose the private key file that opens encrypted exports"),
+            self._pick_identity,
         )
-        self.identity_button.clicked.connect(self._pick_identity)
         key_box.addWidget(self.identity_label)
         key_box.addWidget(self.identity_button, 0, Qt.AlignmentFlag.AlignRight)
         header.addLayout(key_box)

@@ -10,6 +10,7 @@ from kiosk.service import KioskService
 from ui.screens.base import ReadingScreen, Route, centered_column
 from ui.widgets import metrics
 from ui.widgets.direction import mirror_style
+from ui.widgets.layouts import hbox
 from ui.widgets.qr_view import QrView
 from ui.widgets.text import badge_label
 
@@ -43,9 +44,7 @@ class ActionScreen(ReadingScreen):
         card.setObjectName("actionCard")
         card.setProperty("pledge", action.pledge)
         mirror_style(card)
-        row = QHBoxLayout(card)
-        row.setContentsMargins(*metrics.ACTION_CARD_MARGINS)
-        row.setSpacing(metrics.ACTION_CARD_SPACING)
+        row = hbox(card, margins=metrics.ACTION_CARD_MARGINS, spacing=metrics.ACTION_CARD_SPACING)
         text = QVBoxLayout()
         text.setSpacing(metrics.ACTION_TEXT_SPACING)
         badge = badge_label(str(index + 1), "h2", metrics.NUMBER_BADGE_SIZE, card)

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
 from kiosk.service import KioskService
 from ui.screens.base import Route, Screen
 from ui.widgets import metrics
+from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label, set_role, text_label
 
 ROTATE_MS = 7000
@@ -55,9 +55,7 @@ class AttractScreen(Screen):
         self._index = 0
         self.moves = moves and len(self.messages) > 1
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.ATTRACT_MARGINS)
-        layout.setSpacing(metrics.ATTRACT_SPACING)
+        layout = vbox(self, margins=metrics.ATTRACT_MARGINS, spacing=metrics.ATTRACT_SPACING)
         self._add_top_controls(layout, on_dark=True, languages=True)
 
         self.eyebrow = self.live_label(lambda: self.content.title, "eyebrow", self)

@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import Content
 from kiosk.service import KioskService
@@ -30,6 +30,7 @@ from ui.widgets.buttons import kiosk_button, set_button_text
 from ui.widgets.display_button import display_button, translate_display_button
 from ui.widgets.header import ScreenHeader
 from ui.widgets.language_bar import LanguageBar
+from ui.widgets.layouts import hbox, vbox
 from ui.widgets.scroll import TouchScrollArea
 from ui.widgets.text import LiveTexts, text_label
 
@@ -137,9 +138,9 @@ class Screen(QWidget):
         or the left in a right-to-left language; the other corner stays clear:
         it is the staff's hidden gesture.
         """
-        self.top_controls = QHBoxLayout()
-        self.top_controls.setContentsMargins(*metrics.TOP_CONTROLS_MARGINS)
-        self.top_controls.setSpacing(metrics.TOP_CONTROLS_SPACING)
+        self.top_controls = hbox(
+            margins=metrics.TOP_CONTROLS_MARGINS, spacing=metrics.TOP_CONTROLS_SPACING
+        )
         self.top_controls.addStretch(1)
         # Made in reading order, which Tab follows: the languages, then Display.
         if languages:
@@ -175,9 +176,7 @@ class ReadingScreen(Screen):
         self, service: KioskService, title: Callable[[], str], parent: QWidget | None = None
     ) -> None:
         super().__init__(service, parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.NO_MARGINS)
-        layout.setSpacing(metrics.NO_SPACING)
+        layout = vbox(self, spacing=metrics.NO_SPACING)
         self.header = ScreenHeader(with_join=True, parent=self)
         self.texts.bind(self.header.set_title, title)
         self.texts.bind(self.header.set_join_label, lambda: self.tr("Sign up"))
@@ -209,12 +208,10 @@ def centered_column(
 
     A reading column (``metrics.READING_WIDTH``, ``metrics.READING_SPACING``) unless given.
     """
-    row = QHBoxLayout()
-    row.setContentsMargins(*metrics.NO_MARGINS)
+    row = hbox()
     holder = QWidget()
     holder.setMaximumWidth(metrics.READING_WIDTH if max_width is None else max_width)
-    column = QVBoxLayout(holder)
-    column.setContentsMargins(*metrics.NO_MARGINS)
+    column = vbox(holder)
     column.setSpacing(metrics.READING_SPACING if spacing is None else spacing)
     row.addStretch(0)
     row.addWidget(holder, 1)

@@ -6,11 +6,12 @@ The languages the kiosk offers sit at the top, as on attract.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.service import KioskService
 from ui.screens.base import Route, Screen
 from ui.widgets import metrics
+from ui.widgets.layouts import vbox
 from ui.widgets.nav_card import NavCard
 from ui.widgets.scroll import TouchScrollArea
 
@@ -22,8 +23,7 @@ class HomeScreen(Screen):
         super().__init__(service, parent)
         self.setObjectName("homeScreen")
         self.texts.bind(self.setAccessibleName, lambda: self.content.title)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(*metrics.NO_MARGINS)
+        outer = vbox(self)
         # The cards share the screen's height; with larger text they need more, and scroll.
         self.scroll_area = TouchScrollArea(self)
         outer.addWidget(self.scroll_area)

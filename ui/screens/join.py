@@ -47,6 +47,7 @@ from ui.widgets.direction import follow_text_direction, keep_left_to_right, mirr
 from ui.widgets.form_field import FormField
 from ui.widgets.header import ScreenHeader
 from ui.widgets.keyboard import OnScreenKeyboard, letter_layout_for
+from ui.widgets.layouts import hbox, vbox
 from ui.widgets.scroll import TouchScrollArea
 from ui.widgets.text import isolated, repolish, set_role, text_label
 
@@ -87,9 +88,7 @@ class JoinScreen(Screen):
     ) -> None:
         super().__init__(service, parent)
         self.setObjectName("joinScreen")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(*metrics.NO_MARGINS)
-        outer.setSpacing(metrics.NO_SPACING)
+        outer = vbox(self, spacing=metrics.NO_SPACING)
         self.header = ScreenHeader(parent=self)
         self.texts.bind(self.header.set_title, lambda: self.tr("Sign up"))
         self.header.back_clicked.connect(lambda: self.navigate.emit(Route.BACK))
@@ -98,9 +97,7 @@ class JoinScreen(Screen):
         self.texts.bind(self.setAccessibleName, lambda: self.tr("Sign up"))
         outer.addWidget(self.header)
 
-        main = QHBoxLayout()
-        main.setContentsMargins(*metrics.NO_MARGINS)
-        main.setSpacing(metrics.NO_SPACING)
+        main = hbox(spacing=metrics.NO_SPACING)
         outer.addLayout(main, 1)
         # The invitation scrolls on its own if a content file words it at length. When the
         # screen is too narrow for it beside the form (larger text), it sits above the form.
@@ -152,9 +149,9 @@ class JoinScreen(Screen):
     def _invitation_panel(self) -> QFrame:
         panel = QFrame(self)
         panel.setObjectName("invitePanel")
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(*metrics.FORM_INVITATION_MARGINS)
-        layout.setSpacing(metrics.FORM_INVITATION_SPACING)
+        layout = vbox(
+            panel, margins=metrics.FORM_INVITATION_MARGINS, spacing=metrics.FORM_INVITATION_SPACING
+        )
         members = self.live_label(lambda: self.content.wlf.members_only, "eyebrow", panel)
         members.setObjectName("inviteEyebrow")
         layout.addWidget(members)
@@ -175,10 +172,6 @@ class JoinScreen(Screen):
         layout.addWidget(disclaimer)
         return panel
 
-    def invitation_beside_form(self) -> bool:
-        """Whether the invitation is shown beside the form (else above it)."""
-        return not self.invitation_scroll.isHidden()
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         beside = self.width() >= metrics.FORM_INVITATION_MIN_WIDTH + metrics.FORM_MIN_WIDTH
@@ -187,9 +180,7 @@ class JoinScreen(Screen):
 
     def _build_form(self, card: QFrame) -> None:
         """The form card: about you, the WLF answer, staying in touch, then Sign up."""
-        form = QVBoxLayout(card)
-        form.setContentsMargins(*metrics.FORM_CARD_MARGINS)
-        form.setSpacing(metrics.FORM_SPACING)
+        form = vbox(card, margins=metrics.FORM_CARD_MARGINS, spacing=metrics.FORM_SPACING)
         self._add_about_you(form, card)
         form.addSpacing(metrics.SECTION_GAP_SMALL)
         self._add_answer(form, card)

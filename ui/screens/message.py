@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 from kiosk.service import KioskService
 from ui.screens.base import ReadingScreen, centered_column, nth
 from ui.widgets import metrics
+from ui.widgets.layouts import hbox
 from ui.widgets.qr_view import QrView
 from ui.widgets.text import badge_label
 
@@ -38,9 +39,7 @@ class MessageScreen(ReadingScreen):
         for index in range(len(content.principles)):
             card = QFrame()
             card.setObjectName("principleCard")
-            row = QHBoxLayout(card)
-            row.setContentsMargins(*metrics.PRINCIPLE_CARD_MARGINS)
-            row.setSpacing(metrics.CARD_SPACING)
+            row = hbox(card, margins=metrics.PRINCIPLE_CARD_MARGINS, spacing=metrics.CARD_SPACING)
             badge = badge_label(str(index + 1), "h2", metrics.NUMBER_BADGE_SIZE, card)
             badge.setObjectName("numberBadge")
             row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)

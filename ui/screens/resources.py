@@ -9,9 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +19,7 @@ from ui.screens.base import Route, Screen, centered_column
 from ui.widgets import metrics
 from ui.widgets.announce import announce
 from ui.widgets.header import ScreenHeader
+from ui.widgets.layouts import hbox, vbox
 from ui.widgets.nav_card import NavCard
 from ui.widgets.qr_view import QrView
 from ui.widgets.scroll import TouchScrollArea
@@ -33,9 +32,7 @@ class ResourcesScreen(Screen):
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
         super().__init__(service, parent)
         self.setObjectName("resourcesScreen")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.NO_MARGINS)
-        layout.setSpacing(metrics.NO_SPACING)
+        layout = vbox(self, spacing=metrics.NO_SPACING)
         self.header = ScreenHeader(with_join=True, parent=self)
         self.texts.bind(self.header.set_title, lambda: self.tr("Resources"))
         self.texts.bind(self.header.set_join_label, lambda: self.tr("Sign up"))
@@ -151,14 +148,10 @@ class ResourceDetail(QWidget):
         super().__init__(parent)
         self.setObjectName("resourceDetail")
         self.resource = resource
-        row = QHBoxLayout(self)
-        row.setContentsMargins(*metrics.NO_MARGINS)
-        row.setSpacing(metrics.RESOURCE_DETAIL_SPACING)
+        row = hbox(self, spacing=metrics.RESOURCE_DETAIL_SPACING)
         text_holder = QWidget(self)
         text_holder.setMaximumWidth(metrics.RESOURCE_TEXT_WIDTH)
-        text = QVBoxLayout(text_holder)
-        text.setContentsMargins(*metrics.NO_MARGINS)
-        text.setSpacing(metrics.RESOURCE_TEXT_SPACING)
+        text = vbox(text_holder, spacing=metrics.RESOURCE_TEXT_SPACING)
         if resource.source:
             source = text_label(resource.source, "eyebrow", text_holder)
             source.setObjectName("resourceSource")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +28,7 @@ from ui.screens.staff.controls import add_labelled, make_message, show_message
 from ui.screens.staff.prompt_card import PromptCard, centred
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import vbox
 from ui.widgets.pin_pad import PinPad
 
 
@@ -64,9 +64,7 @@ class SetupScreen(Screen):
         self._event_step = self._build_event_step(show_keyboard)
         self._steps.addWidget(self._event_step)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.NO_MARGINS)
-        layout.setSpacing(metrics.NO_SPACING)
+        layout = vbox(self, spacing=metrics.NO_SPACING)
         layout.addWidget(self._steps, 1)
         self._show_step(self.CHOOSE)
 
@@ -88,9 +86,7 @@ class SetupScreen(Screen):
     def _build_event_step(self, show_keyboard: bool) -> QWidget:
         step = QWidget(self)
         step.setObjectName("SetupEventStep")
-        column_with_keyboard = QVBoxLayout(step)
-        column_with_keyboard.setContentsMargins(*metrics.NO_MARGINS)
-        column_with_keyboard.setSpacing(metrics.NO_SPACING)
+        column_with_keyboard = vbox(step, spacing=metrics.NO_SPACING)
         # It scrolls, should a small screen with the keyboard docked under it be too short.
         scroll = QScrollArea(step)
         scroll.setObjectName("SetupEventScroll")
@@ -109,9 +105,7 @@ class SetupScreen(Screen):
         form = QWidget()
         form.setObjectName("SetupEventForm")
         form.setFixedWidth(metrics.SETUP_FORM_WIDTH)
-        column = QVBoxLayout(form)
-        column.setContentsMargins(*metrics.NO_MARGINS)
-        column.setSpacing(metrics.SETUP_FORM_SPACING)
+        column = vbox(form, spacing=metrics.SETUP_FORM_SPACING)
         self.event_name = QLineEdit(form)
         self.event_name.setObjectName("SetupEventNameField")
         self.event_name.setAccessibleName(self.tr("Event name"))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from kiosk.service import KioskService
 from kiosk.signup import SignupRecord, WlfChoice
 from ui.screens.base import Route, Screen
 from ui.widgets import metrics
 from ui.widgets.countdown import Countdown
+from ui.widgets.layouts import vbox
 from ui.widgets.scroll import TouchScrollArea
 from ui.widgets.text import badge_label, isolated, text_label
 
@@ -33,8 +34,7 @@ class ThankYouScreen(Screen):
         self.countdown.ticked.connect(self._show_remaining)
         self.countdown.expired.connect(lambda: self.navigate.emit(Route.ATTRACT))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.NO_MARGINS)
+        layout = vbox(self)
         # Centred on the screen; with larger text it may need more room, and scrolls.
         self.scroll_area = TouchScrollArea(self)
         layout.addWidget(self.scroll_area)
@@ -45,9 +45,9 @@ class ThankYouScreen(Screen):
         card = QFrame(self.scroll_area.body)
         card.setObjectName("thankYouCard")
         card.setMaximumWidth(metrics.THANK_YOU_CARD_WIDTH)
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(*metrics.THANK_YOU_CARD_MARGINS)
-        layout.setSpacing(metrics.THANK_YOU_SPACING)
+        layout = vbox(
+            card, margins=metrics.THANK_YOU_CARD_MARGINS, spacing=metrics.THANK_YOU_SPACING
+        )
         self.check = badge_label("✓", "display", metrics.SUCCESS_BADGE_SIZE, card)
         self.check.setObjectName("successBadge")
         # The mark's text alternative: a screen reader says this, not "check mark".

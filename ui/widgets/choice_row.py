@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QRadioButton,
     QWidget,
 )
 
 from ui.widgets import metrics
+from ui.widgets.layouts import hbox
 from ui.widgets.text import repolish, text_label
 
 
@@ -47,9 +47,7 @@ class ChoiceRow(QFrame):
         self.label.setObjectName("choiceLabel")
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.label.setBuddy(self.button)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(*metrics.CHOICE_MARGINS)
-        layout.setSpacing(metrics.CHOICE_SPACING)
+        layout = hbox(self, margins=metrics.CHOICE_MARGINS, spacing=metrics.CHOICE_SPACING)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.label, 1)
         self.setMinimumHeight(metrics.CHOICE_HEIGHT)

@@ -21,6 +21,7 @@ from ui.widgets import metrics
 from ui.widgets.announce import announce
 from ui.widgets.buttons import kiosk_button, set_button_text
 from ui.widgets.choice_row import ChoiceRow
+from ui.widgets.layouts import vbox
 from ui.widgets.scroll import TouchScrollArea
 from ui.widgets.shade import Shade
 from ui.widgets.text import LiveTexts, text_label
@@ -63,9 +64,9 @@ class DisplayPanel(Shade):
         body.addStretch(1)
         body.addLayout(across)
         body.addStretch(1)
-        layout = QVBoxLayout(self.card)
-        layout.setContentsMargins(*metrics.DISPLAY_CARD_MARGINS)
-        layout.setSpacing(metrics.DISPLAY_SPACING)
+        layout = vbox(
+            self.card, margins=metrics.DISPLAY_CARD_MARGINS, spacing=metrics.DISPLAY_SPACING
+        )
         # Done beside the title, where it is seen without scrolling at any text size.
         title_row = QHBoxLayout()
         title_row.setSpacing(metrics.DISPLAY_COLUMN_SPACING)

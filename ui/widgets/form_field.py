@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QWidget
 
 from ui.widgets import metrics
 from ui.widgets.direction import mirror_style
+from ui.widgets.layouts import vbox
 from ui.widgets.text import repolish, text_label
 
 
@@ -32,9 +33,7 @@ class FormField(QWidget):
         super().__init__(parent)
         self.setObjectName("formField")
         self.required = required
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.NO_MARGINS)
-        layout.setSpacing(metrics.FIELD_SPACING)
+        layout = vbox(self, spacing=metrics.FIELD_SPACING)
         self.label: QLabel = text_label(label, "h3", self)
         self.label.setObjectName("fieldLabel")
         self.edit = QLineEdit(self)

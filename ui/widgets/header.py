@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from ui.widgets import metrics, palette
 from ui.widgets.buttons import kiosk_button, set_button_text
 from ui.widgets.display_button import display_button
 from ui.widgets.icons import glyph_icon
+from ui.widgets.layouts import hbox
 from ui.widgets.text import text_label
 
 
@@ -26,9 +27,7 @@ class ScreenHeader(QFrame):
     def __init__(self, *, with_join: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screenHeader")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(*metrics.HEADER_MARGINS)
-        layout.setSpacing(metrics.HEADER_SPACING)
+        layout = hbox(self, margins=metrics.HEADER_MARGINS, spacing=metrics.HEADER_SPACING)
         self.back_button = kiosk_button(self.tr("Back"), "quiet", parent=self)
         self.back_button.setObjectName("backButton")
         self.back_button.setMinimumWidth(metrics.BACK_BUTTON_MIN_WIDTH)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from ui.widgets import metrics
 from ui.widgets.announce import announce
 from ui.widgets.buttons import kiosk_button, set_button_text
 from ui.widgets.countdown import Countdown
+from ui.widgets.layouts import vbox
 from ui.widgets.shade import Shade
 from ui.widgets.text import LiveTexts, text_label
 
@@ -29,9 +30,9 @@ class IdleOverlay(Shade):
 
         self.card = QFrame(self)
         self.card.setObjectName("overlayCard")
-        card_layout = QVBoxLayout(self.card)
-        card_layout.setContentsMargins(*metrics.OVERLAY_CARD_MARGINS)
-        card_layout.setSpacing(metrics.OVERLAY_SPACING)
+        card_layout = vbox(
+            self.card, margins=metrics.OVERLAY_CARD_MARGINS, spacing=metrics.OVERLAY_SPACING
+        )
         self.texts = LiveTexts()
         self.title_label = text_label("", "h1", self.card)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

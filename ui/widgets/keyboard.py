@@ -27,17 +27,16 @@ from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui.widgets import metrics
+from ui.widgets.layouts import hbox, vbox
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 SPANISH_ROW = ("á", "é", "í", "ó", "ú", "ü", "¿", "¡")
@@ -188,9 +187,7 @@ class OnScreenKeyboard(QWidget):
         self._keys: list[QPushButton] = []  # every key shown, row by row
         self._shift_key: QPushButton | None = None
         self._char_names: dict[str, str] = {}
-        self._rows = QVBoxLayout(self)
-        self._rows.setContentsMargins(*metrics.KEYBOARD_MARGINS)
-        self._rows.setSpacing(metrics.KEYBOARD_SPACING)
+        self._rows = vbox(self, margins=metrics.KEYBOARD_MARGINS, spacing=metrics.KEYBOARD_SPACING)
         self._build()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -549,9 +546,7 @@ class OnScreenKeyboard(QWidget):
     def _add_row(self, specs: list[_KeySpec]) -> None:
         row = QWidget(self)
         row.setObjectName("KeyboardRow")
-        line = QHBoxLayout(row)
-        line.setContentsMargins(*metrics.NO_MARGINS)
-        line.setSpacing(metrics.KEYBOARD_SPACING)
+        line = hbox(row, spacing=metrics.KEYBOARD_SPACING)
         for spec in specs:
             key = QPushButton(_shown(spec.label), row)
             key.setObjectName("KeyboardKey")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
 
 from kiosk.content import Language
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import hbox
 
 
 class LanguageBar(QWidget):
@@ -25,9 +26,7 @@ class LanguageBar(QWidget):
     def __init__(self, languages: Sequence[Language] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("languageBar")
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(*metrics.NO_MARGINS)
-        self._row.setSpacing(metrics.LANGUAGE_BUTTON_SPACING)
+        self._row = hbox(self, spacing=metrics.LANGUAGE_BUTTON_SPACING)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._buttons: dict[str, QPushButton] = {}

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.widgets import metrics
 from ui.widgets.direction import mirror_style
+from ui.widgets.layouts import hbox
 from ui.widgets.text import text_label
 
 
@@ -29,9 +30,7 @@ class NavCard(QPushButton):
         self.setAccessibleDescription(detail)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(metrics.HOME_CARD_HEIGHT)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(*metrics.NAV_CARD_MARGINS)
-        outer.setSpacing(metrics.NAV_CARD_SPACING)
+        outer = hbox(self, margins=metrics.NAV_CARD_MARGINS, spacing=metrics.NAV_CARD_SPACING)
         column = QVBoxLayout()
         column.setSpacing(metrics.NAV_CARD_LINE_SPACING)
         self.title_label = text_label(title, "h2", self)

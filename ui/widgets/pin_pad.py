@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from kiosk.pin import MAX_PIN_LENGTH
 from ui.widgets import metrics
+from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label, repolish
 
 MASK_CHAR = "\u25cf"  # a filled circle per digit entered
@@ -75,9 +75,7 @@ class PinPad(QWidget):
         grid.addWidget(self._digit_key("0"), 3, 1)
         grid.addWidget(self._ok, 3, 2)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.NO_MARGINS)
-        layout.setSpacing(metrics.PIN_PAD_SPACING)
+        layout = vbox(self, spacing=metrics.PIN_PAD_SPACING)
         layout.addWidget(self._display)
         layout.addWidget(self._message)
         layout.addWidget(keys, 0, Qt.AlignmentFlag.AlignHCenter)

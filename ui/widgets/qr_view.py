@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.qr import qr_matrix
 from ui.widgets import metrics, palette
+from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label
 
 __all__ = ["QrCanvas", "QrView", "paint_matrix", "qr_matrix", "render_qr_image"]
@@ -122,9 +123,7 @@ class QrView(QWidget):
             self.canvas.hide()  # the address alone, when no code holds it
         self.canvas.setAccessibleName(self.tr("QR code"))
         self.canvas.setAccessibleDescription(address)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.QR_MARGINS)
-        layout.setSpacing(metrics.QR_SPACING)
+        layout = vbox(self, margins=metrics.QR_MARGINS, spacing=metrics.QR_SPACING)
         self.caption_label = plain_label(caption, self)
         self.caption_label.setObjectName("qrCaption")
         self.caption_label.setWordWrap(True)

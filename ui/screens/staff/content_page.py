@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +35,7 @@ from ui.screens.staff.controls import RowRadioButton, make_card, make_message, s
 from ui.screens.staff.export_destinations import mounted_volumes, removable_folders, system_root
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import isolated, plain_label, set_role, text_label
 
 MAX_PROBLEMS_SHOWN = 12
@@ -59,17 +59,14 @@ class ContentPage(QWidget):
         self._service = service
         self._found: list[Path] = []
         self._candidate: ContentCandidate | None = None
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(*metrics.NO_MARGINS)
-        outer.setSpacing(metrics.STAFF_PAGE_SPACING)
+        outer = hbox(self, spacing=metrics.STAFF_PAGE_SPACING)
         outer.addWidget(self._build_current_card(), 2)
         outer.addWidget(self._build_stick_card(), 3)
 
     # Building ---
 
     def _build_current_card(self) -> QWidget:
-        card, layout = make_card(self)
-        layout.addWidget(text_label(self.tr("Showing now"), "h2", card, squeezable=True))
+        card, layout = make_card(self, self.tr("Showing now"))
         self.current_summary = text_label("", "body", card)
         self.current_summary.setObjectName("CurrentContentSummary")
         layout.addWidget(self.current_summary)
@@ -114,18 +111,14 @@ class ContentPage(QWidget):
         self._files = QButtonGroup(self)
         self._files.idClicked.connect(lambda index: self.choose(self._found[index]))
         self._files_box = QWidget(card)
-        self._files_layout = QVBoxLayout(self._files_box)
-        self._files_layout.setContentsMargins(*metrics.NO_MARGINS)
-        self._files_layout.setSpacing(metrics.EXPORT_DESTINATION_SPACING)
+        self._files_layout = vbox(self._files_box, spacing=metrics.EXPORT_DESTINATION_SPACING)
         layout.addWidget(self._files_box)
         self.check_result = text_label("", "body", card)
         self.check_result.setObjectName("ContentCheckResult")
         self.check_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.check_result)
         self.previews = QWidget(card)
-        previews = QHBoxLayout(self.previews)
-        previews.setContentsMargins(*metrics.NO_MARGINS)
-        previews.setSpacing(metrics.STAFF_BUTTON_SPACING)
+        previews = hbox(self.previews, spacing=metrics.STAFF_BUTTON_SPACING)
         self.preview_images: list[QLabel] = []
         for name in ("HomePreview", "ResourcesPreview"):
             image = plain_label("", self.previews)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.pin import MAX_PIN_LENGTH
 from ui.widgets import metrics
+from ui.widgets.layouts import vbox
 from ui.widgets.text import repolish, text_label
 
 
@@ -58,13 +59,20 @@ class RowRadioButton(QRadioButton):
         return self.rect().contains(pos)
 
 
-def make_card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
-    """Return a card (the "StaffCard" frame) and the column layout to fill it with."""
+def make_card(
+    parent: QWidget | None = None, title: str = "", intro: str = ""
+) -> tuple[QFrame, QVBoxLayout]:
+    """Return a card (the "StaffCard" frame) and the column layout to fill it with.
+
+    A ``title`` heads the card (``h2``), and an ``intro`` under it says what
+    the card is for (``muted``); both are left out when empty.
+    """
     card = QFrame(parent)
     card.setObjectName("StaffCard")
-    layout = QVBoxLayout(card)
-    layout.setContentsMargins(*metrics.STAFF_CARD_MARGINS)
-    layout.setSpacing(metrics.STAFF_CARD_SPACING)
+    layout = vbox(card, margins=metrics.STAFF_CARD_MARGINS, spacing=metrics.STAFF_CARD_SPACING)
+    for text, role in ((title, "h2"), (intro, "muted")):
+        if text:
+            layout.addWidget(text_label(text, role, squeezable=True))
     return card, layout
 
 

@@ -17,6 +17,7 @@ from kiosk.service import KioskService
 from ui.screens.staff.controls import make_card, make_message, show_message
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import hbox
 from ui.widgets.text import text_label
 
 
@@ -27,22 +28,17 @@ class DisplayPage(QWidget):
         super().__init__(parent)
         self.setObjectName("StaffDisplayPage")
         self._service = service
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(*metrics.NO_MARGINS)
-        card, layout = make_card(self)
-        card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
-        layout.addWidget(text_label(self.tr("Attendee display"), "h2", squeezable=True))
-        layout.addWidget(
-            text_label(
-                self.tr(
-                    "Every attendee starts with this text size and contrast. Each can choose "
-                    "another for themselves with Aa Display; the kiosk comes back to this one "
-                    "when they leave."
-                ),
-                "muted",
-                squeezable=True,
-            )
+        outer = hbox(self)
+        card, layout = make_card(
+            self,
+            self.tr("Attendee display"),
+            self.tr(
+                "Every attendee starts with this text size and contrast. Each can choose "
+                "another for themselves with Aa Display; the kiosk comes back to this one "
+                "when they leave."
+            ),
         )
+        card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
         layout.addWidget(text_label(self.tr("Text size"), "h3", squeezable=True))
         sizes = QHBoxLayout()
         sizes.setSpacing(metrics.STAFF_BUTTON_SPACING)

@@ -19,6 +19,7 @@ from kiosk.settings import ERASE_UNCONFIRMED_LIMITS, KEEP_CONFIRMED_LIMITS
 from ui.screens.staff.controls import make_card, make_message, show_message
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import hbox
 from ui.widgets.text import text_label
 
 KEEP_STEPS = (0, 1, 7, 14, 30, 60, 90, 180, 365)
@@ -63,11 +64,9 @@ class ErasureCard(QWidget):
         super().__init__(parent)
         self.setObjectName("StaffErasure")
         self._service = service
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(*metrics.NO_MARGINS)
-        card, layout = make_card(self)
+        outer = hbox(self)
+        card, layout = make_card(self, self.tr("Personal data"))
         layout.setSpacing(metrics.STAFF_CARD_SPACING_TIGHT)
-        layout.addWidget(text_label(self.tr("Personal data"), "h2", squeezable=True))
         # Short headings: this card shares the page with two others at 1280 x 800.
         self.keep_days = DaySpinBox(KEEP_STEPS, self.tr("at once"), card)
         self.keep_days.setObjectName("KeepConfirmedField")

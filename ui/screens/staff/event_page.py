@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
@@ -11,7 +11,7 @@ from kiosk.validation import MAX_EVENT_LENGTH
 from ui.screens.staff.controls import add_labelled, make_card, make_message, show_message
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
-from ui.widgets.text import text_label
+from ui.widgets.layouts import hbox
 
 
 class EventPage(QWidget):
@@ -24,21 +24,16 @@ class EventPage(QWidget):
         super().__init__(parent)
         self.setObjectName("StaffEventPage")
         self._service = service
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(*metrics.NO_MARGINS)
-        card, layout = make_card(self)
-        card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
-        layout.addWidget(text_label(self.tr("Start a new event"), "h2", squeezable=True))
-        layout.addWidget(
-            text_label(
-                self.tr(
-                    "Sign-ups from now on are recorded under this event. "
-                    "Earlier sign-ups keep the event they were made at."
-                ),
-                "muted",
-                squeezable=True,
-            )
+        outer = hbox(self)
+        card, layout = make_card(
+            self,
+            self.tr("Start a new event"),
+            self.tr(
+                "Sign-ups from now on are recorded under this event. "
+                "Earlier sign-ups keep the event they were made at."
+            ),
         )
+        card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
         self._event_name = QLineEdit(card)
         self._event_name.setObjectName("EventNameField")
         self._event_name.setAccessibleName(self.tr("Event name"))

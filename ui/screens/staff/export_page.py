@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QProgressBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -44,6 +43,7 @@ from ui.screens.staff.export_task import ExportJob, ExportSignals
 from ui.screens.staff.receipts_card import ReceiptsCard
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import text_label
 
 
@@ -68,11 +68,8 @@ class ExportPage(QWidget):
         self._pool.setMaxThreadCount(1)
         self._job_signals: ExportSignals | None = None
 
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(*metrics.NO_MARGINS)
-        outer.setSpacing(metrics.STAFF_PAGE_SPACING)
-        card, layout = make_card(self)
-        layout.addWidget(text_label(self.tr("Export sign-ups"), "h2", squeezable=True))
+        outer = hbox(self, spacing=metrics.STAFF_PAGE_SPACING)
+        card, layout = make_card(self, self.tr("Export sign-ups"))
         self._export_intro = text_label("", "muted", squeezable=True)
         self._export_intro.setObjectName("ExportIntro")
         layout.addWidget(self._export_intro)
@@ -83,9 +80,9 @@ class ExportPage(QWidget):
 
         self._destination_box = QWidget(card)
         self._destination_box.setObjectName("ExportDestinations")
-        self._destination_layout = QVBoxLayout(self._destination_box)
-        self._destination_layout.setContentsMargins(*metrics.NO_MARGINS)
-        self._destination_layout.setSpacing(metrics.EXPORT_DESTINATION_SPACING)
+        self._destination_layout = vbox(
+            self._destination_box, spacing=metrics.EXPORT_DESTINATION_SPACING
+        )
         self._destination_group = QButtonGroup(self)
         self._destination_group.setExclusive(True)
         layout.addWidget(self._destination_box)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QWidget
 
 from kiosk.content import Language
 from kiosk.errors import KioskError
@@ -24,6 +24,7 @@ from ui.screens.staff.controls import (
 )
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import vbox
 from ui.widgets.text import text_label
 
 
@@ -34,20 +35,15 @@ class LanguagesPage(QWidget):
         super().__init__(parent)
         self.setObjectName("StaffLanguages")
         self._service = service
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(*metrics.NO_MARGINS)
-        card, layout = make_card(self)
-        layout.addWidget(text_label(self.tr("Languages"), "h2", squeezable=True))
-        layout.addWidget(
-            text_label(
-                self.tr(
-                    "Attendees choose among the ticked languages; each attendee starts in the "
-                    "default. A language can be ticked once the content has every one of its "
-                    "texts."
-                ),
-                "muted",
-                squeezable=True,
-            )
+        outer = vbox(self)
+        card, layout = make_card(
+            self,
+            self.tr("Languages"),
+            self.tr(
+                "Attendees choose among the ticked languages; each attendee starts in the "
+                "default. A language can be ticked once the content has every one of its "
+                "texts."
+            ),
         )
         # One column per language: its tick, its review status, its "Default" choice.
         grid = QGridLayout()

@@ -24,6 +24,7 @@ from ui.screens.staff.settings_page import SettingsPage
 from ui.screens.staff.today_page import TodayPage
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import vbox
 from ui.widgets.text import repolish, text_label
 
 
@@ -44,9 +45,7 @@ class StaffPanel(QWidget):
         self.setObjectName("StaffPanel")
         self._service = service
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(*metrics.STAFF_PANEL_MARGINS)
-        outer.setSpacing(metrics.STAFF_PANEL_SPACING)
+        outer = vbox(self, margins=metrics.STAFF_PANEL_MARGINS, spacing=metrics.STAFF_PANEL_SPACING)
         outer.addLayout(self._build_header())
         outer.addLayout(self._build_nav())
         self._today = TodayPage(self)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.widgets import metrics
+from ui.widgets.layouts import hbox
 from ui.widgets.text import text_label
 
 
@@ -22,9 +23,7 @@ class PromptCard(QFrame):
         super().__init__(parent)
         self.setObjectName("StaffPinCard")
         self.setMaximumWidth(metrics.PROMPT_CARD_WIDTH)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(*metrics.PROMPT_CARD_MARGINS)
-        row.setSpacing(metrics.PROMPT_CARD_SPACING)
+        row = hbox(self, margins=metrics.PROMPT_CARD_MARGINS, spacing=metrics.PROMPT_CARD_SPACING)
 
         self.words = QVBoxLayout()
         """The leading column: the owner adds its own lines and buttons under the lead."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +31,7 @@ from kiosk.store import ExportInfo
 from ui.screens.staff.controls import make_card, make_message, show_message
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
+from ui.widgets.layouts import vbox
 from ui.widgets.text import text_label
 
 log = logging.getLogger(__name__)
@@ -102,10 +102,8 @@ class ReceiptsCard(QWidget):
         self._busy = False
         self._signals: ReceiptSignals | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(*metrics.NO_MARGINS)
-        card, layout = make_card(self)
-        layout.addWidget(text_label(self.tr("Back from the office"), "h2", squeezable=True))
+        outer = vbox(self)
+        card, layout = make_card(self, self.tr("Back from the office"))
         self._found_label = text_label("", "muted", card, squeezable=True)
         self._found_label.setObjectName("ReceiptsFound")
         layout.addWidget(self._found_label)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScroller,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +26,7 @@ from ui.screens.staff.panel import StaffPanel
 from ui.screens.staff.pin_stage import PinStage
 from ui.widgets import metrics
 from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.layouts import vbox
 
 IDLE_LOCK_MS = 120_000
 """The unlocked panel locks itself after this long without a touch or key."""
@@ -102,9 +102,7 @@ class StaffScreen(QWidget):
         self._panel_stage.setObjectName("StaffPanelStage")
         self.keyboard = OnScreenKeyboard(self._panel_stage)
         self.keyboard.setVisible(False)
-        panel_column = QVBoxLayout(self._panel_stage)
-        panel_column.setContentsMargins(*metrics.NO_MARGINS)
-        panel_column.setSpacing(metrics.NO_SPACING)
+        panel_column = vbox(self._panel_stage, spacing=metrics.NO_SPACING)
         panel_column.addWidget(self._panel_scroll, 1)
         panel_column.addWidget(self.keyboard)
         self._stages.addWidget(self._panel_stage)
@@ -114,9 +112,7 @@ class StaffScreen(QWidget):
             show_keyboard = mode == "on" or (mode == "auto" and touch_screen_present())
         self._keyboard_enabled = show_keyboard
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.NO_MARGINS)
-        layout.setSpacing(metrics.NO_SPACING)
+        layout = vbox(self, spacing=metrics.NO_SPACING)
         layout.addWidget(self._stages, 1)
 
         self._idle = QTimer(self)

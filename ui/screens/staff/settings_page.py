@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractSpinBox, QGridLayout, QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QGridLayout, QSpinBox, QWidget
 
 from kiosk.errors import KioskError
 from kiosk.pin import check_new_pin
@@ -21,7 +21,7 @@ from ui.screens.staff.controls import (
 from ui.screens.staff.erasure_card import ErasureCard
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
-from ui.widgets.text import text_label
+from ui.widgets.layouts import hbox
 
 IDLE_STEP_S = 15
 """How many seconds the − and + buttons take off or add to the idle timeout."""
@@ -37,12 +37,9 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("StaffSettingsPage")
         self._service = service
-        row = QHBoxLayout(self)
-        row.setContentsMargins(*metrics.NO_MARGINS)
-        row.setSpacing(metrics.STAFF_PAGE_SPACING)
+        row = hbox(self, spacing=metrics.STAFF_PAGE_SPACING)
 
-        pin_card, pin = make_card(self)
-        pin.addWidget(text_label(self.tr("Change the staff PIN"), "h2", squeezable=True))
+        pin_card, pin = make_card(self, self.tr("Change the staff PIN"))
         self._current_pin = make_pin_field("CurrentPinField", self.tr("Current PIN"), pin_card)
         self._new_pin = make_pin_field("NewPinField", self.tr("New PIN"), pin_card)
         self._confirm_pin = make_pin_field("ConfirmPinField", self.tr("New PIN again"), pin_card)
@@ -57,17 +54,13 @@ class SettingsPage(QWidget):
         pin.addWidget(self._pin_message)
         pin.addStretch(1)
 
-        idle_card, idle = make_card(self)
-        idle.addWidget(text_label(self.tr("Idle timeout"), "h2", squeezable=True))
-        idle.addWidget(
-            text_label(
-                self.tr(
-                    "After this many seconds without a touch, the kiosk asks whether someone "
-                    "is still there, then clears the form and returns to the welcome screen."
-                ),
-                "muted",
-                squeezable=True,
-            )
+        idle_card, idle = make_card(
+            self,
+            self.tr("Idle timeout"),
+            self.tr(
+                "After this many seconds without a touch, the kiosk asks whether someone "
+                "is still there, then clears the form and returns to the welcome screen."
+            ),
         )
         stepper = QGridLayout()
         stepper.setHorizontalSpacing(metrics.STAFF_BUTTON_SPACING)

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui.screens.staff.controls import make_card
 from ui.widgets import metrics
 from ui.widgets.hour_chart import HourChart
+from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label, text_label
 
 if TYPE_CHECKING:
@@ -32,9 +32,7 @@ class TodayPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StaffTodayPage")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(*metrics.NO_MARGINS)
-        layout.setSpacing(metrics.STAFF_PAGE_SPACING)
+        layout = vbox(self, spacing=metrics.STAFF_PAGE_SPACING)
 
         stats = QHBoxLayout()
         stats.setSpacing(metrics.STAFF_PAGE_SPACING)
@@ -45,8 +43,7 @@ class TodayPage(QWidget):
 
         row = QHBoxLayout()
         row.setSpacing(metrics.STAFF_PAGE_SPACING)
-        table_card, table_layout = make_card(self)
-        table_layout.addWidget(text_label(self.tr("Sign-ups per event"), "h2", squeezable=True))
+        table_card, table_layout = make_card(self, self.tr("Sign-ups per event"))
         self._table = QTableWidget(0, 3, table_card)
         self._table.setObjectName("StaffEventTable")
         self._table.setAccessibleName(self.tr("Sign-ups per event, today and in all"))
@@ -69,8 +66,7 @@ class TodayPage(QWidget):
         table_layout.addWidget(self._table, 1)
         table_layout.addWidget(self._no_events)
 
-        chart_card, chart_layout = make_card(self)
-        chart_layout.addWidget(text_label(self.tr("Today, by hour"), "h2", squeezable=True))
+        chart_card, chart_layout = make_card(self, self.tr("Today, by hour"))
         self.chart = HourChart(chart_card)
         chart_layout.addWidget(self.chart, 1)
         row.addWidget(table_card, 2)
