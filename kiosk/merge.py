@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import compress, repeat
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -383,11 +383,25 @@ _SQLITE_INSERT_NEW = (
     f"INSERT INTO contacts (id, {', '.join(_CONTACT_COLUMNS)}) "
     f"VALUES ({', '.join(['?'] * (len(_CONTACT_COLUMNS) + 1))})"
 )
-_SQLITE_INSERT = (
-    f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
-    f"VALUES ({', '.join(['?'] * len(_TOUCHPOINT_COLUMNS))}) "
-    "ON CONFLICT (signup_id) DO NOTHING"
-)
+
+
+def _sqlite_insert(sha256: str, imported_at: str) -> str:
+    """The touchpoint insert for one file: its hash and import time written in as literals.
+
+    They are the same for every row, and binding them again for each one was
+    about a tenth of the insert's time.
+    """
+    return (
+        f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
+        f"VALUES ({', '.join(['?'] * (len(_TOUCHPOINT_COLUMNS) - 2))}, "
+        f"{_sql_literal(sha256)}, {_sql_literal(imported_at)}) "
+        "ON CONFLICT (signup_id) DO NOTHING"
+    )
+
+
+def _sql_literal(text: str) -> str:
+    """``text`` as an SQL string literal (quotes doubled, so any text stays one value)."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 class _SQLiteWriter(_Writer):
@@ -426,8 +440,7 @@ class _SQLiteWriter(_Writer):
                 ids,
                 map(contact_ids.get, keys),  # None only for sign-ups already present
                 *rest,
-                repeat(self._file[0]),
-                repeat(self._file[1]),
+                strict=True,
             ),
             key=itemgetter(0),
         )
@@ -436,9 +449,10 @@ class _SQLiteWriter(_Writer):
         added = 0
         done = len(batch.present)
         step(done)
+        insert = _sqlite_insert(*self._file)
         for chunk in _chunks(rows):
             # rowcount counts only inserted rows: a concurrent import's are skipped.
-            inserted = self._connection.exec_driver_sql(_SQLITE_INSERT, list(chunk)).rowcount
+            inserted = self._connection.exec_driver_sql(insert, list(chunk)).rowcount
             added += max(inserted, 0)
             done += len(chunk)
             step(done)

@@ -9,13 +9,9 @@ request: the kiosk then moves as designed, which is only a slow fade.
 
 from __future__ import annotations
 
-import configparser
-import ctypes
 import functools
 import logging
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -40,6 +36,8 @@ def _gnome_reduces_motion() -> bool:
 
 
 def _kde_reduces_motion() -> bool:
+    import configparser  # the modules each desktop's question needs load only to ask it
+
     config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
@@ -51,6 +49,8 @@ def _kde_reduces_motion() -> bool:
 
 
 def _windows_reduces_motion() -> bool:
+    import ctypes
+
     spi_getclientareaanimation = 0x1042
     enabled = ctypes.c_int(1)
     try:
@@ -65,6 +65,9 @@ def _windows_reduces_motion() -> bool:
 
 def _answer(command: list[str]) -> str | None:
     """What ``command`` prints (stripped), or None if it is missing, fails or hangs."""
+    import shutil
+    import subprocess
+
     program = shutil.which(command[0])
     if program is None:
         return None

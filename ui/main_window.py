@@ -176,15 +176,24 @@ class MainWindow(QWidget):
     # Screens -------------------------------------------------------------------------
 
     def _make_overlays(self) -> None:
-        """The "Still there?" warning and the Display choices, in the attendee's display."""
+        """The "Still there?" warning, in the attendee's display; the Display choices when asked."""
         self.overlay = IdleOverlay(
             self, countdown_s=self._countdown_s, tick_ms=self._countdown_tick_ms
         )
         self.overlay.continued.connect(self._on_still_here)
         self.overlay.expired.connect(self.start_over)
-        self.display_panel = DisplayPanel(self, self._display)
-        self.display_panel.chosen.connect(self._on_display_chosen)
-        self.display_panel.closed.connect(self._on_display_closed)
+        # Made when an attendee first opens it: most never do, and the first screen
+        # shows sooner without it.
+        self._display_panel: DisplayPanel | None = None
+
+    @property
+    def display_panel(self) -> DisplayPanel:
+        """The Display choices (text size and contrast), in the attendee's display."""
+        if self._display_panel is None:
+            self._display_panel = DisplayPanel(self, self._display)
+            self._display_panel.chosen.connect(self._on_display_chosen)
+            self._display_panel.closed.connect(self._on_display_closed)
+        return self._display_panel
 
     def _make_screen(self, name: Route) -> QWidget:
         if name in (Route.STAFF, Route.SETUP, Route.LOCKED):
@@ -486,7 +495,7 @@ class MainWindow(QWidget):
         self._apply_display.start()
 
     def _show_chosen_display(self) -> None:
-        still_choosing = self.display_panel.isVisible()
+        still_choosing = self._display_panel is not None and self._display_panel.isVisible()
         self._show_attendee_display(continuing=self._current)
         if still_choosing:
             self.stack.setEnabled(False)
@@ -500,7 +509,8 @@ class MainWindow(QWidget):
             screen.display_button.setFocus(Qt.FocusReason.OtherFocusReason)  # back where it was
 
     def _close_display_panel(self) -> None:
-        self.display_panel.close_panel()
+        if self._display_panel is not None:
+            self._display_panel.close_panel()
         self.stack.setEnabled(True)
 
     def _forget_attendee_choices(self, *, continuing: Route | None = None) -> None:
@@ -553,9 +563,10 @@ class MainWindow(QWidget):
                 old.on_leave()  # nothing personal stays behind in the old copy
             self.stack.removeWidget(old)
             old.deleteLater()
-        for overlay in (self.overlay, self.display_panel):
-            overlay.hide()
-            overlay.deleteLater()
+        for overlay in (self.overlay, self._display_panel):
+            if overlay is not None:
+                overlay.hide()
+                overlay.deleteLater()
         self._make_overlays()
         if self._started and self.is_set_up():
             self._prebuild.start()
@@ -661,7 +672,9 @@ class MainWindow(QWidget):
             if isinstance(first, Screen):
                 first.on_enter()
             if self.is_set_up():
-                self._prebuild.start()
+                # In the event loop's next turn: the first screen is drawn, and the store
+                # opened (run_kiosk), before the other screens are built while attract waits.
+                QTimer.singleShot(0, self._prebuild, self._prebuild.start)
         self._restart_idle()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
