@@ -32,7 +32,9 @@ def _fill(store: Store) -> None:
 
 def _sealed_export(store: Store, usb: Path, recipient: str) -> ExportResult:
     """Export ``PEOPLE`` to ``usb``, encrypted for ``recipient``."""
-    result = _sealed_export(store, usb, recipient)
+    _fill(store)
+    result = export_signups(store, usb, recipient=recipient)
+    assert result is not None
     return result
 
 
