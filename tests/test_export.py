@@ -11,6 +11,7 @@ import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,7 +37,7 @@ def _manifest(result: ExportResult) -> dict[str, object]:
     return loaded
 
 
-def _add(store: Store, count: int, start: datetime, **overrides: object) -> list[SignupRecord]:
+def _add(store: Store, count: int, start: datetime, **overrides: Any) -> list[SignupRecord]:
     records = [
         make_record(
             store.kiosk_id,
