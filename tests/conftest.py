@@ -20,6 +20,7 @@ import pytest
 
 from kiosk.clock import ManualClock
 from kiosk.content import Content, load_content
+from kiosk.crypto import new_key_pair, write_identity_file
 from kiosk.paths import default_content_path
 from kiosk.service import KioskService
 from kiosk.store import Store
@@ -48,6 +49,10 @@ if _WORKER := os.environ.get("PYTEST_XDIST_WORKER"):
 # A copy of ../shared/seed/people-to-people.txt, the source text the content is
 # checked against word for word; kept here so a clean clone alone runs every test.
 SEED_PATH = REPO_ROOT / "tests" / "data" / "people-to-people.txt"
+BUNDLED = default_content_path().read_text(encoding="utf-8")
+"""The bundled content file's text, for tests that load a changed copy."""
+OWN_LANGUAGE_ONLY = BUNDLED[: BUNDLED.index("# Translations -")]
+"""The bundled file without its translations: English only."""
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -108,6 +113,15 @@ def usb(tmp_path: Path) -> Path:
     path = tmp_path / "usb"
     path.mkdir()
     return path
+
+
+@pytest.fixture
+def office_key(tmp_path: Path) -> tuple[Path, str]:
+    """A new office key pair: the private key file's path and the public key to encrypt for."""
+    identity, recipient = new_key_pair()
+    path = tmp_path / "office.key"
+    write_identity_file(path, identity)
+    return path, recipient
 
 
 @pytest.fixture

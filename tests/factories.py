@@ -1,8 +1,9 @@
 """Small builders for test sign-ups (real values, validated shapes) and kiosks.
 
-``make_signup`` and ``make_form`` build one sign-up; ``set_up_kiosk`` gives a
-kiosk service its staff PIN; ``ExportingKiosk`` is a kiosk's store writing
-export files for the office-import tests (``make_kiosk`` in conftest).
+``make_signup`` and ``make_form`` build one sign-up, ``make_record`` one as
+stored; ``set_up_kiosk`` gives a kiosk service its staff PIN; ``ExportingKiosk``
+is a kiosk's store writing export files for the office-import tests
+(``make_kiosk`` in conftest).
 """
 
 from __future__ import annotations
@@ -80,6 +81,26 @@ def make_form(**overrides: object) -> SignupForm:
     return SignupForm(**values)
 
 
+def make_record(
+    kiosk_id: str,
+    at: datetime,
+    *,
+    signup_id: uuid.UUID | None = None,
+    event: str = "Campus Fair",
+    location: str = "Boston, MA",
+    **fields: Any,
+) -> SignupRecord:
+    """Return a stored sign-up as ``kiosk_id`` keeps it; ``fields`` go to ``make_signup``."""
+    return SignupRecord(
+        signup_id=signup_id or uuid.uuid4(),
+        created_at=at,
+        event_name=event,
+        event_location=location,
+        kiosk_id=kiosk_id,
+        signup=make_signup(**fields),
+    )
+
+
 class ExportingKiosk:
     """A real kiosk store in a folder of its own, exporting to its own USB folder.
 
@@ -109,13 +130,8 @@ class ExportingKiosk:
             assert self.clock is not None, "a kiosk without a clock needs the sign-up's time"
             at = self.clock()
         fields.setdefault("consent_text", "")  # not exported: the version names it
-        record = SignupRecord(
-            signup_id=signup_id or uuid.uuid4(),
-            created_at=at,
-            event_name=event,
-            event_location=location,
-            kiosk_id=self.store.kiosk_id,
-            signup=make_signup(**fields),
+        record = make_record(
+            self.store.kiosk_id, at, signup_id=signup_id, event=event, location=location, **fields
         )
         self.store.insert_records([record])
         self._tick()

@@ -18,11 +18,7 @@ from kiosk.content import (
 from kiosk.paths import default_content_path
 from kiosk.qr import MAX_QR_VERSION, qr_version
 from kiosk.signup import WlfChoice
-from tests.conftest import SEED_PATH
-
-BUNDLED = default_content_path().read_text(encoding="utf-8")
-OWN_LANGUAGE_ONLY = BUNDLED[: BUNDLED.index("# Translations -")]
-"""The bundled file without its translations: English only."""
+from tests.conftest import BUNDLED, OWN_LANGUAGE_ONLY, SEED_PATH
 
 
 def _problems(tmp_path: Path, text: str) -> list[str]:

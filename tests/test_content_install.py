@@ -29,7 +29,7 @@ from kiosk.paths import DB_FILE_NAME, default_content_path
 from kiosk.service import KioskService
 from kiosk.store import Store, _alembic_config, sqlite_engine
 from p2p_kiosk.cli import main
-from tests.conftest import REPO_ROOT
+from tests.conftest import BUNDLED, REPO_ROOT
 from tests.factories import MakeService, make_form
 from tests.test_cli import Runner
 
@@ -46,8 +46,17 @@ def run(capsys: pytest.CaptureFixture[str]) -> Runner:
     return call
 
 
-BUNDLED = default_content_path().read_text(encoding="utf-8")
 PAGE_LINK = "https://jstreet.org/womens-leadership-forum/people-to-people/"
+
+
+def assert_spring_after_restart(data_dir: Path) -> None:
+    """A kiosk started again over ``data_dir`` shows the installed ``spring_content``."""
+    restarted = KioskService.open(data_dir)
+    try:
+        assert restarted.content.title == "Spring Gathering"
+        assert restarted.content_source is ContentSource.INSTALLED
+    finally:
+        restarted.close()
 
 
 def spring_content(stick: Path, name: str = "spring.toml", **changes: str) -> Path:
@@ -139,12 +148,7 @@ def test_installed_content_is_a_private_copy_the_next_start_uses(
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     source.unlink()  # the stick is pulled
     service.close()
-    again = KioskService.open(data_dir)
-    try:
-        assert again.content.title == "Spring Gathering"
-        assert again.content_source is ContentSource.INSTALLED
-    finally:
-        again.close()
+    assert_spring_after_restart(data_dir)
 
 
 def test_back_to_the_bundled_content_removes_the_copy(

@@ -14,11 +14,9 @@ from kiosk.content import (
     LanguageUnavailable,
     load_content,
 )
-from kiosk.paths import default_content_path
+from tests.conftest import BUNDLED, OWN_LANGUAGE_ONLY
 from tests.test_content import _attendee_texts
 
-BUNDLED = default_content_path().read_text(encoding="utf-8")
-OWN_LANGUAGE_ONLY = BUNDLED[: BUNDLED.index("# Translations -")]
 SCRIPTS = {"he": re.compile("[\u0590-\u05ff]"), "ar": re.compile("[\u0600-\u06ff]")}
 
 

@@ -403,13 +403,18 @@ def test_format_phone(stored: str, style: PhoneFormat, written: str) -> None:
 # Consent -------------------------------------------------------------------------
 
 
+def _one_consented_one_not(url: str) -> str:
+    """Store yes@example.org, who agreed to be contacted, and no@example.org, who did not."""
+    add_contact(url, email="yes@example.org", contact_consent=True)
+    add_contact(url, email="no@example.org", contact_consent=False)
+    return url
+
+
 @pytest.mark.parametrize("profile", ["mailchimp", "action-network"])
 def test_mailing_tools_get_only_people_who_consented(
     url: str, tmp_path: Path, profile: str
 ) -> None:
-    add_contact(url, email="yes@example.org", contact_consent=True)
-    add_contact(url, email="no@example.org", contact_consent=False)
-    rows, out = _write(url, tmp_path, profile)
+    rows, out = _write(_one_consented_one_not(url), tmp_path, profile)
     assert rows == 1
     assert "no@example.org" not in out.read_text(encoding="utf-8-sig")
 
@@ -418,9 +423,7 @@ def test_mailing_tools_get_only_people_who_consented(
 def test_crm_tools_get_everyone_with_their_consent_written(
     url: str, tmp_path: Path, profile: str
 ) -> None:
-    add_contact(url, email="yes@example.org", contact_consent=True)
-    add_contact(url, email="no@example.org", contact_consent=False)
-    rows, out = _write(url, tmp_path, profile)
+    rows, out = _write(_one_consented_one_not(url), tmp_path, profile)
     assert rows == 2
     chosen = PROFILES[profile]
     (column,) = [h for h, field in chosen.columns if field is Field.CONTACT_CONSENT]

@@ -12,7 +12,7 @@ import pytest
 
 from kiosk.clock import ManualClock
 from kiosk.crypto import CryptoError, decrypt, encrypt, new_key_pair, write_identity_file
-from kiosk.export import export_signups
+from kiosk.export import ExportResult, export_signups
 from kiosk.importer import check_export, import_exports
 from kiosk.store import Store
 from tests.factories import make_signup
@@ -24,18 +24,18 @@ PEOPLE = [
 ]
 
 
-@pytest.fixture
-def keys(tmp_path: Path) -> tuple[Path, str]:
-    identity, recipient = new_key_pair()
-    path = tmp_path / "office.key"
-    write_identity_file(path, identity)
-    return path, recipient
-
-
 def _fill(store: Store) -> None:
     store.start_event("Campus Fair", "Boston, MA")
     for first, last, email in PEOPLE:
         store.submit(make_signup(first_name=first, last_name=last, email=email))
+
+
+def _sealed_export(store: Store, usb: Path, recipient: str) -> ExportResult:
+    """Export ``PEOPLE`` to ``usb``, encrypted for ``recipient``."""
+    _fill(store)
+    result = export_signups(store, usb, recipient=recipient)
+    assert result is not None
+    return result
 
 
 def test_a_key_pair_has_the_age_forms() -> None:
@@ -57,16 +57,16 @@ def test_the_key_file_is_private_and_never_overwritten(tmp_path: Path) -> None:
         write_identity_file(tmp_path / "other.key", "hello")
 
 
-def test_encrypt_and_decrypt_round_trip(keys: tuple[Path, str]) -> None:
-    key_path, recipient = keys
+def test_encrypt_and_decrypt_round_trip(office_key: tuple[Path, str]) -> None:
+    key_path, recipient = office_key
     secret = "Zoë,rivka@example.org\r\n".encode() * 100
     sealed = encrypt(secret, recipient)
     assert secret not in sealed
     assert decrypt(sealed, key_path) == secret
 
 
-def test_bad_keys_and_damage_are_clear_errors(keys: tuple[Path, str], tmp_path: Path) -> None:
-    key_path, recipient = keys
+def test_bad_keys_and_damage_are_clear_errors(office_key: tuple[Path, str], tmp_path: Path) -> None:
+    key_path, recipient = office_key
     sealed = encrypt(b"x" * 200_000, recipient)
     with pytest.raises(CryptoError, match="not a valid age public key"):
         encrypt(b"x", "age1notakey")
@@ -91,14 +91,11 @@ def test_bad_keys_and_damage_are_clear_errors(keys: tuple[Path, str], tmp_path: 
 
 
 def test_an_encrypted_export_holds_no_names_or_emails(
-    store: Store, clock: ManualClock, keys: tuple[Path, str], usb: Path
+    store: Store, clock: ManualClock, office_key: tuple[Path, str], usb: Path
 ) -> None:
-    key_path, recipient = keys
-    _fill(store)
+    key_path, recipient = office_key
+    result = _sealed_export(store, usb, recipient)
 
-    result = export_signups(store, usb, recipient=recipient)
-
-    assert result is not None
     assert result.csv_path.name.endswith(".csv.age")
     assert result.manifest_path.name == result.csv_path.name + ".manifest.json"
     on_disk = b"".join(p.read_bytes() for p in usb.iterdir())
@@ -115,12 +112,10 @@ def test_an_encrypted_export_holds_no_names_or_emails(
 
 
 def test_an_encrypted_export_imports_with_the_key_only(
-    store: Store, keys: tuple[Path, str], tmp_path: Path, usb: Path
+    store: Store, office_key: tuple[Path, str], tmp_path: Path, usb: Path
 ) -> None:
-    key_path, recipient = keys
-    _fill(store)
-    result = export_signups(store, usb, recipient=recipient)
-    assert result is not None
+    key_path, recipient = office_key
+    result = _sealed_export(store, usb, recipient)
     url = f"sqlite:///{tmp_path / 'master.sqlite3'}"
 
     no_key = check_export(result.csv_path)
@@ -142,12 +137,10 @@ def test_an_encrypted_export_imports_with_the_key_only(
 
 
 def test_a_damaged_ciphertext_is_rejected_whole(
-    store: Store, keys: tuple[Path, str], tmp_path: Path, usb: Path
+    store: Store, office_key: tuple[Path, str], tmp_path: Path, usb: Path
 ) -> None:
-    key_path, recipient = keys
-    _fill(store)
-    result = export_signups(store, usb, recipient=recipient)
-    assert result is not None
+    key_path, recipient = office_key
+    result = _sealed_export(store, usb, recipient)
     data = bytearray(result.csv_path.read_bytes())
     data[-20] ^= 0xFF  # one flipped bit in the last chunk: every row is refused
     result.csv_path.write_bytes(bytes(data))

@@ -8,10 +8,10 @@ import io
 import json
 import os
 import subprocess
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,7 +21,7 @@ from kiosk.csvformat import COLUMNS, neutralize
 from kiosk.export import ExportFailed, ExportResult, export_signups
 from kiosk.signup import SignupRecord, WlfChoice
 from kiosk.store import Store
-from tests.factories import make_signup
+from tests.factories import make_record, make_signup
 
 BOM = b"\xef\xbb\xbf"
 
@@ -37,15 +37,13 @@ def _manifest(result: ExportResult) -> dict[str, object]:
     return loaded
 
 
-def _add(store: Store, count: int, start: datetime, **overrides: object) -> list[SignupRecord]:
+def _add(store: Store, count: int, start: datetime, **overrides: Any) -> list[SignupRecord]:
     records = [
-        SignupRecord(
-            signup_id=uuid.uuid4(),
-            created_at=start + timedelta(seconds=i, microseconds=123),
-            event_name="Campus Fair",
-            event_location="Boston, MA",
-            kiosk_id=store.kiosk_id,
-            signup=make_signup(email=f"person{i}@example.org", **overrides),
+        make_record(
+            store.kiosk_id,
+            start + timedelta(seconds=i, microseconds=123),
+            email=f"person{i}@example.org",
+            **overrides,
         )
         for i in range(count)
     ]

@@ -9,17 +9,15 @@ import shutil
 import signal
 import sqlite3
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from kiosk.paths import DB_FILE_NAME
-from kiosk.signup import SignupRecord
 from kiosk.store import Store
 from tests.child import start_ready_child
-from tests.factories import make_signup
+from tests.factories import make_record
 
 ROWS = 50_000
 
@@ -93,13 +91,11 @@ def test_a_killed_export_leaves_a_whole_file_or_none_and_marks_nothing_early(
     store = Store.open(data_dir)
     start = datetime(2026, 11, 24, 9, tzinfo=UTC)
     store.insert_records(
-        SignupRecord(
-            uuid.uuid4(),
-            start + timedelta(seconds=i),
-            "Campus Fair",
-            "Boston",
+        make_record(
             store.kiosk_id,
-            make_signup(first_name=f"=Name{i}", email=f"p{i}@example.org"),
+            start + timedelta(seconds=i),
+            first_name=f"=Name{i}",
+            email=f"p{i}@example.org",
         )
         for i in range(ROWS)
     )

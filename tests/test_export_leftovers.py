@@ -15,7 +15,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,10 +23,9 @@ import pytest
 from kiosk.crm import write_crm_file
 from kiosk.crypto import new_key_pair
 from kiosk.export import export_signups
-from kiosk.signup import SignupRecord
 from kiosk.store import Store
 from p2p_kiosk.cli import main
-from tests.factories import make_signup
+from tests.factories import make_record, make_signup
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ROWS = 20_000
@@ -51,13 +49,11 @@ def _fill(data_dir: Path, rows: int) -> None:
     store = Store.open(data_dir)
     try:
         store.insert_records(
-            SignupRecord(
-                uuid.uuid4(),
-                START + timedelta(seconds=i),
-                "Campus Fair",
-                "Boston",
+            make_record(
                 store.kiosk_id,
-                make_signup(first_name=f"Secret{i}", email=f"secret{i}@example.org"),
+                START + timedelta(seconds=i),
+                first_name=f"Secret{i}",
+                email=f"secret{i}@example.org",
             )
             for i in range(rows)
         )

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import pytest
 
 from kiosk.content import ContentError, load_content
-from kiosk.crypto import CryptoError, new_key_pair, read_identity_file, write_identity_file
+from kiosk.crypto import CryptoError, read_identity_file
 from kiosk.export_check import MANIFEST_MAX_BYTES, check_export, manifest_path_for
 from kiosk.importer import CheckedExport, import_exports
 from kiosk.paths import default_content_path
@@ -306,19 +306,11 @@ def test_an_endless_line_is_rejected_without_holding_it(tmp_path: Path) -> None:
 # Encrypted exports and the private key file ---------------------------------------------------
 
 
-@pytest.fixture
-def key(tmp_path: Path) -> tuple[Path, str]:
-    identity, recipient = new_key_pair()
-    path = tmp_path / "office.key"
-    write_identity_file(path, identity)
-    return path, recipient
-
-
 @needs_posix
 def test_an_encrypted_export_gets_the_same_rules(
-    tmp_path: Path, key: tuple[Path, str], url: str
+    tmp_path: Path, office_key: tuple[Path, str], url: str
 ) -> None:
-    key_path, recipient = key
+    key_path, recipient = office_key
     sealed = _export(tmp_path, "sealed", recipient=recipient)
     assert sealed.name.endswith(".csv.age")
     link = tmp_path / ("linked-" + sealed.name)
@@ -335,9 +327,9 @@ def test_an_encrypted_export_gets_the_same_rules(
 
 
 def test_an_encrypted_export_that_outgrows_its_manifest_stops_decrypting(
-    tmp_path: Path, key: tuple[Path, str]
+    tmp_path: Path, office_key: tuple[Path, str]
 ) -> None:
-    key_path, recipient = key
+    key_path, recipient = office_key
     from kiosk.crypto import encrypt
 
     sealed = _export(tmp_path, "sealed", count=1, recipient=recipient)

@@ -17,12 +17,12 @@ from kiosk.crm import write_crm_file
 from kiosk.importer import import_exports
 from kiosk.languages import LANGUAGES_SETTING
 from kiosk.master import open_master, search_contacts
-from kiosk.paths import DB_FILE_NAME, default_content_path
+from kiosk.paths import DB_FILE_NAME
 from kiosk.service import KioskService
 from kiosk.validation import stored_column_passes, stored_value_problem
+from tests.conftest import BUNDLED
 from tests.factories import make_form
 
-BUNDLED = default_content_path().read_text(encoding="utf-8")
 HOSTILE_CODES: list[object] = ["fr", "", "HE", "he\x00", "he,ar", "x" * 10_000, 5, None, ["he"]]
 
 

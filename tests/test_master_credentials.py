@@ -10,7 +10,6 @@ password), and ``--into-env VAR`` keeps even the URL out of the process list.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,10 +22,9 @@ from kiosk.cli import EXIT_FAILED, EXIT_OK
 from kiosk.export import export_signups
 from kiosk.master import MasterError, open_master, safe_url
 from kiosk.office_counts import describe_master
-from kiosk.signup import SignupRecord
 from kiosk.store import Store
 from p2p_kiosk.cli import main
-from tests.factories import make_signup
+from tests.factories import make_record
 from tests.pg import PgServer
 
 SECRET = "s3cret-Pa55"
@@ -122,13 +120,8 @@ def _export(root: Path) -> Path:
     try:
         store.insert_records(
             [
-                SignupRecord(
-                    signup_id=uuid.uuid4(),
-                    created_at=datetime(2026, 11, 20, 15, 0, tzinfo=UTC),
-                    event_name="Campus Fair",
-                    event_location="Boston, MA",
-                    kiosk_id=store.kiosk_id,
-                    signup=make_signup(consent_text=""),
+                make_record(
+                    store.kiosk_id, datetime(2026, 11, 20, 15, 0, tzinfo=UTC), consent_text=""
                 )
             ]
         )

@@ -17,7 +17,12 @@ from pytestqt.qtbot import QtBot
 import ui.screens.staff.content_page as content_page
 from kiosk.config import ContentSource, installed_content_path
 from kiosk.service import KioskService
-from tests.test_content_install import BUNDLED, PAGE_LINK, spring_content
+from tests.conftest import BUNDLED
+from tests.test_content_install import (
+    PAGE_LINK,
+    assert_spring_after_restart,
+    spring_content,
+)
 from tests.ui.conftest import MakeWindow
 from tests.ui.test_staff import _click, _find, _nav, _unlock
 from ui.main_window import MainWindow
@@ -144,12 +149,7 @@ def test_use_this_content_switches_the_kiosk_and_pulling_the_stick_changes_nothi
 
     data_dir = service.config.data_dir
     service.close()
-    restarted = KioskService.open(data_dir)  # and after a restart
-    try:
-        assert restarted.content.title == "Spring Gathering"
-        assert restarted.content_source is ContentSource.INSTALLED
-    finally:
-        restarted.close()
+    assert_spring_after_restart(data_dir)  # and after a restart
 
 
 def test_back_to_the_bundled_content_undoes_it(

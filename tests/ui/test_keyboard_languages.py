@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.signup import WlfChoice
 from tests.ui.conftest import Booth
+from tests.ui.showing import BOOTH_SIZE, show_window
 from tests.ui.test_journeys import _open_sign_up
 from ui.widgets.keyboard import (
     ARABIC_ROWS,
@@ -112,14 +113,7 @@ class _Fields(QWidget):
 
 @pytest.fixture
 def fields(qtbot: QtBot) -> _Fields:
-    widget = _Fields()
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    return widget
+    return show_window(qtbot, _Fields(), size=BOOTH_SIZE, active=True)
 
 
 def test_latin_fields_get_latin_keys_whatever_letters_were_chosen(

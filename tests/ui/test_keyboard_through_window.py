@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.ui.showing import BOOTH_SIZE, show_window
 from tests.ui.window_input import WindowInput
 from ui.widgets.keyboard import OnScreenKeyboard
 
@@ -65,14 +66,7 @@ class _Screen(QWidget):
 
 @pytest.fixture(params=list(POLICIES), ids=list(POLICIES))
 def screen(request: Any, qtbot: QtBot) -> _Screen:
-    widget = _Screen(POLICIES[request.param])
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-    return widget
+    return show_window(qtbot, _Screen(POLICIES[request.param]), size=BOOTH_SIZE, active=True)
 
 
 @pytest.fixture(params=["touch", "mouse"])

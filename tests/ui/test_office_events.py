@@ -23,6 +23,7 @@ from kiosk.signup import WlfChoice
 from tests.factories import MakeKiosk
 from tests.test_event_report import FAIR, import_events
 from tests.ui.dialogs import answer_save_dialog
+from tests.ui.showing import show_window
 from ui.office.app import make_office_window
 from ui.office.events_tab import EventsTab, report_file_name
 from ui.office.window import OfficeWindow
@@ -36,10 +37,7 @@ def imported(make_kiosk: MakeKiosk, tmp_path: Path) -> tuple[str, dict[str, str]
 
 
 def _open(qtbot: QtBot, url: str) -> OfficeWindow:
-    window = make_office_window(url)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_window(qtbot, make_office_window(url))
     window.tabs.setCurrentWidget(window.events_tab)
     return window
 
@@ -207,10 +205,7 @@ def test_a_changed_store_is_counted_again_at_once_on_a_showing_tab(
 def test_the_tabs_are_numbered_in_order_and_the_events_tab_opens_from_its_own(
     qtbot: QtBot, imported: tuple[str, dict[str, str]]
 ) -> None:
-    window = make_office_window(imported[0])
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_window(qtbot, make_office_window(imported[0]))
     tabs = window.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "1  Import files",

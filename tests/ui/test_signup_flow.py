@@ -42,6 +42,20 @@ def _fill(qtbot: QtBot, join: Any, *, email: str = "dana.levi@example.org") -> N
     qtbot.keyClicks(join.postal_code.edit, "02139")
 
 
+def _agree_and_send(qtbot: QtBot, join: Any) -> None:
+    """Tick the consent box and tap the send button."""
+    _click(qtbot, join.consent.button)
+    _click(qtbot, join.submit_button)
+
+
+def _send_with_email(qtbot: QtBot, window: Any, email: str) -> Any:
+    """Open the form, fill it in with ``email``, agree and send; return the form."""
+    join = _open_form(qtbot, window)
+    _fill(qtbot, join, email=email)
+    _agree_and_send(qtbot, join)
+    return join
+
+
 def test_full_signup_from_attract_lands_in_the_database(
     qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
@@ -51,8 +65,7 @@ def test_full_signup_from_attract_lands_in_the_database(
     _fill(qtbot, join)
     _click(qtbot, join.choice_rows[WlfChoice.UPDATES].button)
     _click(qtbot, join.email_group)  # a tap on the row, not just the box, ticks it
-    _click(qtbot, join.consent.button)
-    _click(qtbot, join.submit_button)
+    _agree_and_send(qtbot, join)
 
     assert window.current == "thank_you"
     assert service.store.signup_count() == 1
@@ -100,10 +113,7 @@ def test_keyboard_only_signup_with_tab_and_enter(
 def test_bad_email_shows_its_message_and_keeps_every_field(
     qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
-    join = _open_form(qtbot, kiosk_window)
-    _fill(qtbot, join, email="dana.levi@@example")
-    _click(qtbot, join.consent.button)
-    _click(qtbot, join.submit_button)
+    join = _send_with_email(qtbot, kiosk_window, "dana.levi@@example")
 
     assert kiosk_window.current == "join"
     assert service.store.signup_count() == 0
@@ -130,8 +140,7 @@ def test_missing_consent_is_marked_beside_the_box(
     assert service.store.signup_count() == 0
     assert join.consent_error.isVisible()
     assert join.consent.property("invalid") is True
-    _click(qtbot, join.consent.button)
-    _click(qtbot, join.submit_button)
+    _agree_and_send(qtbot, join)
     assert kiosk_window.current == "thank_you"
     assert service.store.signup_count() == 1
 
@@ -150,10 +159,7 @@ def test_consent_shown_is_exactly_the_content_text(
 def test_typo_suggestion_fills_in_the_fix(
     qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
-    join = _open_form(qtbot, kiosk_window)
-    _fill(qtbot, join, email="dana.levi@gmail.con")
-    _click(qtbot, join.consent.button)
-    _click(qtbot, join.submit_button)
+    join = _send_with_email(qtbot, kiosk_window, "dana.levi@gmail.con")
 
     # Not saved yet: the attendee is asked first.
     assert service.store.signup_count() == 0
@@ -175,10 +181,7 @@ def test_typo_suggestion_fills_in_the_fix(
 def test_unusual_domain_can_be_kept_as_typed_on_second_tap(
     qtbot: QtBot, kiosk_window: Any, service: KioskService
 ) -> None:
-    join = _open_form(qtbot, kiosk_window)
-    _fill(qtbot, join, email="dana@gmial.com")
-    _click(qtbot, join.consent.button)
-    _click(qtbot, join.submit_button)
+    join = _send_with_email(qtbot, kiosk_window, "dana@gmial.com")
     assert service.store.signup_count() == 0 and join.suggestion() == "dana@gmail.com"
     _click(qtbot, join.submit_button)
     assert service.store.signup_count() == 1
@@ -257,8 +260,7 @@ def test_hostile_input_is_kept_as_plain_text_and_stored_exactly(
     join.first_name.edit.setText(name)
     qtbot.keyClicks(join.last_name.edit, '=HYPERLINK("x")')
     qtbot.keyClicks(join.email.edit, "r@example.org")
-    _click(qtbot, join.consent.button)
-    _click(qtbot, join.submit_button)
+    _agree_and_send(qtbot, join)
     assert kiosk_window.current == "thank_you"
     assert name in kiosk_window.thank_you.title_label.text()
     assert kiosk_window.thank_you.title_label.textFormat() == Qt.TextFormat.PlainText

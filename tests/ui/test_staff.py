@@ -33,6 +33,7 @@ from kiosk.clock import ManualClock
 from kiosk.service import KioskService
 from tests.factories import STAFF_PIN, MakeService, make_form
 from tests.receipt_helpers import office_import
+from tests.ui.showing import BOOTH_SIZE, show_window
 from ui.screens.staff import (
     ExportDestination,
     StaffScreen,
@@ -55,12 +56,7 @@ def service(make_service: MakeService) -> KioskService:
 
 def _make_screen(qtbot: QtBot, service: KioskService, **kwargs: Any) -> StaffScreen:
     kwargs.setdefault("show_keyboard", False)
-    screen = StaffScreen(service, **kwargs)
-    qtbot.addWidget(screen)
-    screen.resize(1280, 800)
-    screen.show()
-    qtbot.waitExposed(screen)
-    return screen
+    return show_window(qtbot, StaffScreen(service, **kwargs), size=BOOTH_SIZE)
 
 
 @pytest.fixture

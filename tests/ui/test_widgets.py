@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.showing import show_window
 from ui.widgets.hour_chart import HourChart, nice_axis_max
 from ui.widgets.keyboard import EMAIL_DOMAIN_ENDINGS, EMAIL_DOMAINS, OnScreenKeyboard
 from ui.widgets.pin_pad import PinPad
@@ -33,12 +34,7 @@ class _Form(QWidget):
 
 @pytest.fixture
 def form(qtbot: QtBot) -> _Form:
-    widget = _Form()
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    return widget
+    return show_window(qtbot, _Form(), active=True)
 
 
 def _focus(qtbot: QtBot, field: QWidget) -> None:
@@ -182,11 +178,7 @@ def test_keyboard_keys_are_big_named_and_never_take_focus(
 
 @pytest.fixture
 def pad(qtbot: QtBot) -> PinPad:
-    widget = PinPad()
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return show_window(qtbot, PinPad())
 
 
 def _key(pad: PinPad, name: str) -> QPushButton:
@@ -280,12 +272,7 @@ def test_pin_pad_keeps_phone_order_right_to_left(qtbot: QtBot, pad: PinPad) -> N
 
 @pytest.fixture
 def chart(qtbot: QtBot) -> HourChart:
-    widget = HourChart()
-    qtbot.addWidget(widget)
-    widget.resize(960, 320)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return show_window(qtbot, HourChart(), size=(960, 320))
 
 
 def _counts(**by_hour: int) -> list[int]:

@@ -29,7 +29,7 @@ from kiosk.errors import KioskError
 from kiosk.master import ContactRow
 from kiosk.office_counts import master_counts
 from kiosk.people import recent_people, search_people
-from ui.office.controls import desk_button, named_label, setup_table
+from ui.office.controls import desk_button, named_label, named_panel, setup_table
 from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
@@ -100,9 +100,7 @@ class ContactsTab(QWidget):
         return search_row
 
     def _build_crm_panel(self) -> QFrame:
-        crm = QFrame()
-        crm.setObjectName("crmPanel")
-        crm.setAccessibleName(self.tr("CRM file"))
+        crm = named_panel("crmPanel", self.tr("CRM file"))
         crm_layout = hbox(crm, margins=metrics.OFFICE_PANEL_MARGINS)
         crm_text = QVBoxLayout()
         crm_title = named_label(self.tr("CRM file"), "panelTitle")

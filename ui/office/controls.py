@@ -45,6 +45,14 @@ def named_label(text: str, name: str, *, accessible_name: str = "", wrap: bool =
     return label
 
 
+def named_panel(name: str, accessible_name: str) -> QFrame:
+    """A frame the stylesheet styles by its object ``name``, read out as ``accessible_name``."""
+    panel = QFrame()
+    panel.setObjectName(name)
+    panel.setAccessibleName(accessible_name)
+    return panel
+
+
 def setup_table(table: QTableWidget, *, stretch: int) -> None:
     """Make ``table`` a read-only, row-selecting list whose ``stretch`` column takes the rest."""
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -42,7 +42,7 @@ from kiosk.duplicates import (
 from kiosk.errors import KioskError
 from kiosk.master import ContactRow
 from kiosk.people import MERGED
-from ui.office.controls import desk_button, named_label, setup_table
+from ui.office.controls import desk_button, named_label, named_panel, setup_table
 from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
@@ -214,9 +214,7 @@ class DuplicatesTab(QWidget):
         return row
 
     def _build_history(self) -> QFrame:
-        panel = QFrame()
-        panel.setObjectName("historyPanel")
-        panel.setAccessibleName(self.tr("Decisions"))
+        panel = named_panel("historyPanel", self.tr("Decisions"))
         layout = vbox(panel, margins=metrics.OFFICE_PANEL_MARGINS)
         title_row = QHBoxLayout()
         title = named_label(self.tr("Decisions"), "panelTitle")

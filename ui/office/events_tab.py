@@ -42,7 +42,7 @@ from kiosk.event_report import (
     share,
 )
 from kiosk.signup import WlfChoice
-from ui.office.controls import desk_button, named_label, setup_table, stat_tile
+from ui.office.controls import desk_button, named_label, named_panel, setup_table, stat_tile
 from ui.office.master_link import MasterLink
 from ui.office.report_pdf import write_report_pdf
 from ui.office.wording import WLF_LABELS, count_text, day_label, hour_span, span_text
@@ -110,9 +110,7 @@ class EventsTab(QWidget):
         return column
 
     def _build_figures(self) -> QFrame:
-        panel = QFrame()
-        panel.setObjectName("summaryPanel")
-        panel.setAccessibleName(self.tr("The event's figures"))
+        panel = named_panel("summaryPanel", self.tr("The event's figures"))
         layout = vbox(panel, margins=metrics.OFFICE_PANEL_MARGINS, spacing=metrics.OFFICE_SPACING)
         layout.addLayout(self._build_heading())
         layout.addLayout(self._build_tiles())

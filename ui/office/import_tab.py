@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.importer import CheckedExport, ImportReport, check_export, merge_exports
 from kiosk.receipts import ReceiptBook, ReceiptsWritten
-from ui.office.controls import desk_button, named_label, stat_tile
+from ui.office.controls import desk_button, named_label, named_panel, stat_tile
 from ui.office.events_choice import EventsChoice
 from ui.office.files import (
     CHECKING,
@@ -91,9 +91,7 @@ class ImportTab(QWidget):
     # Layout -------------------------------------------------------------------
 
     def _build_drop_zone(self) -> QFrame:
-        self.drop_zone = QFrame()
-        self.drop_zone.setObjectName("dropZone")
-        self.drop_zone.setAccessibleName(self.tr("Drop export files here"))
+        self.drop_zone = named_panel("dropZone", self.tr("Drop export files here"))
         drop_layout = hbox(self.drop_zone, margins=metrics.OFFICE_DROP_ZONE_MARGINS)
         drop_text = QVBoxLayout()
         drop_title = named_label(
@@ -147,9 +145,7 @@ class ImportTab(QWidget):
         return actions
 
     def _build_summary(self) -> QFrame:
-        self.summary_panel = QFrame()
-        self.summary_panel.setObjectName("summaryPanel")
-        self.summary_panel.setAccessibleName(self.tr("Import summary"))
+        self.summary_panel = named_panel("summaryPanel", self.tr("Import summary"))
         summary_layout = vbox(self.summary_panel, margins=metrics.OFFICE_PANEL_MARGINS)
         self.summary_title = named_label(self.tr("Merged"), "summaryTitle")
         summary_layout.addWidget(self.summary_title)

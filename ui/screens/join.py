@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QInputDevice, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -46,7 +46,7 @@ from ui.widgets.choice_row import ChoiceRow
 from ui.widgets.direction import follow_text_direction, keep_left_to_right, mirror_style
 from ui.widgets.form_field import FormField
 from ui.widgets.header import ScreenHeader
-from ui.widgets.keyboard import OnScreenKeyboard, letter_layout_for
+from ui.widgets.keyboard import OnScreenKeyboard, letter_layout_for, wants_on_screen_keyboard
 from ui.widgets.layouts import hbox, vbox
 from ui.widgets.scroll import TouchScrollArea
 from ui.widgets.text import isolated, repolish, set_role, text_label
@@ -55,18 +55,6 @@ _CHECK = "check"
 """The note above Sign up: some answers need a look."""
 _UNSAVED = "unsaved"
 """The note above Sign up: the sign-up could not be saved."""
-
-
-def has_touch_screen() -> bool:
-    """Whether a touch screen is attached (then the on-screen keyboard is shown by default)."""
-    return any(
-        device.type() == QInputDevice.DeviceType.TouchScreen for device in QInputDevice.devices()
-    )
-
-
-def wants_on_screen_keyboard(mode: str) -> bool:
-    """Decide from the config's ``keyboard`` setting ("on", "off", "auto")."""
-    return mode == "on" or (mode == "auto" and has_touch_screen())
 
 
 def field_message(error: FieldError) -> str:
@@ -138,9 +126,7 @@ class JoinScreen(Screen):
         self._build_form(self.form_card)
 
         self.keyboard: OnScreenKeyboard | None = None
-        if show_keyboard is None:
-            show_keyboard = wants_on_screen_keyboard(service.keyboard_mode)
-        if show_keyboard:
+        if wants_on_screen_keyboard(service.keyboard_mode, show_keyboard):
             self._add_keyboard(outer)
         self.reset()
 

@@ -55,7 +55,7 @@ class SetupScreen(Screen):
         self._chosen_pin: str | None = None  # between "confirm" and the end of "event"
 
         if show_keyboard is None:
-            from ui.screens.join import wants_on_screen_keyboard
+            from ui.widgets.keyboard import wants_on_screen_keyboard
 
             show_keyboard = wants_on_screen_keyboard(service.keyboard_mode)
         self._steps = QStackedWidget(self)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QInputDevice, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -125,6 +125,24 @@ class _KeySpec:
     kind: str = "char"
     stretch: int = 2
     shifted: str = ""  # a letter key's text with Shift ("" for keys Shift leaves alone)
+
+
+def has_touch_screen() -> bool:
+    """Whether a touch screen is attached (then the on-screen keyboard is shown by default)."""
+    return any(
+        device.type() == QInputDevice.DeviceType.TouchScreen for device in QInputDevice.devices()
+    )
+
+
+def wants_on_screen_keyboard(mode: str, chosen: bool | None = None) -> bool:
+    """Whether a screen shows the on-screen keyboard.
+
+    ``chosen`` when given (tests and screenshots choose); else the config's
+    ``keyboard`` setting ``mode`` decides: "on", "off", or "auto" (on with a touch screen).
+    """
+    if chosen is not None:
+        return chosen
+    return mode == "on" or (mode == "auto" and has_touch_screen())
 
 
 def letter_layout_for(language: str) -> str:

@@ -38,7 +38,7 @@ from ui.screens.staff.export_destinations import (
 from ui.screens.staff.export_task import ExportJob
 from ui.screens.staff.panel import StaffPanel
 from ui.screens.staff.pin_stage import LOCKOUT_TICK_MS, PinStage
-from ui.screens.staff.screen import IDLE_LOCK_MS, StaffScreen, touch_screen_present
+from ui.screens.staff.screen import IDLE_LOCK_MS, StaffScreen
 from ui.screens.staff.settings_page import IDLE_STEP_S
 
 __all__ = [
@@ -58,5 +58,4 @@ __all__ = [
     "is_removable_path",
     "mounted_volumes",
     "system_root",
-    "touch_screen_present",
 ]

@@ -9,7 +9,7 @@ idle minutes and on ``lock()``, and then forgets everything typed into it.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QInputDevice, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -25,7 +25,7 @@ from kiosk.service import KioskService
 from ui.screens.staff.panel import StaffPanel
 from ui.screens.staff.pin_stage import PinStage
 from ui.widgets import metrics
-from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.keyboard import OnScreenKeyboard, wants_on_screen_keyboard
 from ui.widgets.layouts import vbox
 
 IDLE_LOCK_MS = 120_000
@@ -42,13 +42,6 @@ _ACTIVITY_EVENTS = frozenset(
         QEvent.Type.Wheel,
     }
 )
-
-
-def touch_screen_present() -> bool:
-    """Return whether a touch screen is attached (then the on-screen keyboard is on)."""
-    return any(
-        device.type() == QInputDevice.DeviceType.TouchScreen for device in QInputDevice.devices()
-    )
 
 
 class StaffScreen(QWidget):
@@ -107,10 +100,7 @@ class StaffScreen(QWidget):
         panel_column.addWidget(self.keyboard)
         self._stages.addWidget(self._panel_stage)
 
-        if show_keyboard is None:
-            mode = service.keyboard_mode
-            show_keyboard = mode == "on" or (mode == "auto" and touch_screen_present())
-        self._keyboard_enabled = show_keyboard
+        self._keyboard_enabled = wants_on_screen_keyboard(service.keyboard_mode, show_keyboard)
 
         layout = vbox(self, spacing=metrics.NO_SPACING)
         layout.addWidget(self._stages, 1)
