@@ -46,9 +46,8 @@ class LanguageBar(QWidget):
         for language in languages:
             if language.code not in self._buttons:
                 self._add_button(language)
-        self._offered = [
-            code for code in self._buttons if code in {lang.code for lang in languages}
-        ]
+        offered = {language.code for language in languages}
+        self._offered = [code for code in self._buttons if code in offered]
         for code, button in self._buttons.items():
             button.setVisible(code in self._offered)
             button.setChecked(code == current)
