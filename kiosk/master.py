@@ -40,7 +40,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from kiosk.errors import KioskError
 from kiosk.paths import MASTER_FILE_NAME
 from kiosk.private_files import make_private_database
-from kiosk.store import configure_sqlite, database_error_reason
+from kiosk.store import configure_sqlite, disposed_on_failure
 
 _BUSY_TIMEOUT_MS = 30_000  # imports are long transactions; a second import waits its turn
 _CACHE_KIB = 64 * 1024  # page cache per SQLite connection (allocated only as used)
@@ -307,7 +307,7 @@ def open_master(url: str) -> Engine:
         raise MasterError(f"The master store {shown} cannot be used ({exc}).") from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
-    try:
+    with disposed_on_failure(engine, MasterError, f"The master store {shown}"):
         if engine.dialect.name == "sqlite":
             _make_file_private(engine)
         with engine.begin() as connection:
@@ -321,11 +321,6 @@ def open_master(url: str) -> Engine:
                     text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK_KEY}
                 )
             MasterBase.metadata.create_all(connection)
-    except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-        engine.dispose()
-        raise MasterError(
-            f"The master store {shown} cannot be opened: {database_error_reason(exc)}"
-        ) from None
     return engine
 
 

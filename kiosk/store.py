@@ -29,7 +29,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock, utc_now
-from kiosk.errors import StoreError, SubmitFailed
+from kiosk.errors import KioskError, StoreError, SubmitFailed
 from kiosk.models import Event, ExportBatch, Setting
 from kiosk.models import Signup as SignupRow
 from kiosk.paths import DB_FILE_NAME, migrations_path
@@ -240,20 +240,12 @@ class Store:
             raise StoreError(f"The data folder cannot be created ({exc.strerror}).") from None
         db_path = data_dir / DB_FILE_NAME
         engine = sqlite_engine(db_path)
-        try:
+        with disposed_on_failure(engine, StoreError, f"The kiosk database in {data_dir}"):
             # Before SQLite makes the file (0644) or its -wal and -shm (the file's mode).
             make_private_database(db_path)
             migrate(engine, db_path, clock())
             store = cls(data_dir, engine, clock)
             store._ensure_kiosk_id()
-        except StoreError:
-            engine.dispose()
-            raise
-        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-            engine.dispose()
-            raise StoreError(
-                f"The kiosk database in {data_dir} cannot be opened: {database_error_reason(exc)}"
-            ) from None
         return store
 
     def close(self) -> None:
@@ -493,3 +485,20 @@ def database_error_reason(exc: BaseException) -> str:
     # be a value (PostgreSQL: 'invalid input syntax for type boolean: "…"').
     text = text.split("[SQL:")[0].strip()
     return _QUOTED.sub("…", text)
+
+
+@contextmanager
+def disposed_on_failure(engine: Engine, error: type[KioskError], store: str) -> Iterator[None]:
+    """Open ``store`` through ``engine`` in the block; if it raises, let the engine go.
+
+    A database or file error becomes ``error`` saying ``store`` cannot be
+    opened and why (``database_error_reason``); anything else passes as it is.
+    """
+    try:
+        yield
+    except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+        engine.dispose()
+        raise error(f"{store} cannot be opened: {database_error_reason(exc)}") from None
+    except BaseException:
+        engine.dispose()
+        raise
