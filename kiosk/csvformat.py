@@ -38,6 +38,8 @@ COLUMNS: tuple[str, ...] = (
 )
 
 TRUE, FALSE = "true", "false"
+FLAG_COLUMNS = ("email_group_opt_in", "advocacy_pledge", "contact_consent")
+"""The columns holding a yes or no, as ``TRUE`` or ``FALSE``."""
 
 # A spreadsheet runs a cell that begins with one of these as a formula (tab and
 # CR can smuggle one past a naive check), so such cells get a leading apostrophe.
@@ -143,46 +145,45 @@ def cells_to_record(cells: Sequence[str]) -> SignupRecord:
         raise ValueError("kiosk_id is empty")
     if not cell["email"].strip():
         raise ValueError("email is empty")
-    choice = _WLF_BY_VALUE.get(cell["wlf_choice"])
-    if choice is None:
+    if cell["wlf_choice"] not in _WLF_BY_VALUE:
         raise ValueError(f"wlf_choice is not one of {_WLF_NAMES}")
-    opt_in, pledge, consent = (
-        _flag(cell, name) for name in ("email_group_opt_in", "advocacy_pledge", "contact_consent")
-    )
-    signup = Signup(
-        first_name=cell["first_name"],
-        last_name=cell["last_name"],
-        email=cell["email"],
-        phone=cell["phone"],
-        postal_code=cell["postal_code"],
-        wlf_choice=choice,
-        email_group_opt_in=opt_in,
-        advocacy_pledge=pledge,
-        contact_consent=consent,
-        consent_version=cell["consent_version"],
-        consent_text="",
-        locale=cell["locale"],
-    )
+    for column in FLAG_COLUMNS:
+        if cell[column] not in _BOOLS:
+            raise ValueError(f"{column} is not true or false")
     try:
         moment = datetime.fromisoformat(cell["created_at"])  # "Z" reads as UTC
     except ValueError:  # the right form, but no such day or hour (a 13th month)
         raise ValueError("created_at is not a real date and time") from None
+    return checked_record(cell, moment)
+
+
+def checked_record(cell: Mapping[str, str], created_at: datetime) -> SignupRecord:
+    """The record of one row whose cells (column name -> cell, restored) pass the checks.
+
+    The checks are ``cells_to_record``'s, or the importer's own on whole
+    columns; ``created_at`` is the row's time as they parsed it.
+    """
     return SignupRecord(
         signup_id=uuid.UUID(cell["signup_id"]),
-        created_at=moment,
+        created_at=created_at,
         event_name=cell["event_name"],
         event_location=cell["event_location"],
         kiosk_id=cell["kiosk_id"],
-        signup=signup,
+        signup=Signup(
+            first_name=cell["first_name"],
+            last_name=cell["last_name"],
+            email=cell["email"],
+            phone=cell["phone"],
+            postal_code=cell["postal_code"],
+            wlf_choice=_WLF_BY_VALUE[cell["wlf_choice"]],
+            email_group_opt_in=_BOOLS[cell["email_group_opt_in"]],
+            advocacy_pledge=_BOOLS[cell["advocacy_pledge"]],
+            contact_consent=_BOOLS[cell["contact_consent"]],
+            consent_version=cell["consent_version"],
+            consent_text="",
+            locale=cell["locale"],
+        ),
     )
-
-
-def _flag(cells: Mapping[str, str], column: str) -> bool:
-    """The boolean in ``cells[column]``; ValueError naming the column if it is neither."""
-    flag = _BOOLS.get(cells[column])
-    if flag is None:
-        raise ValueError(f"{column} is not true or false")
-    return flag
 
 
 # Whole columns at once (the importer's fast path) ----------------------------------

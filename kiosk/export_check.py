@@ -25,7 +25,6 @@ import json
 import logging
 import re
 import traceback
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -37,8 +36,10 @@ from typing import Any, BinaryIO
 from kiosk.crypto import AGE_HEADER
 from kiosk.csvformat import (
     COLUMNS,
+    FLAG_COLUMNS,
     FORMAT_VERSION,
     cells_to_record,
+    checked_record,
     column_is_times,
     column_is_uuids,
     framed_column,
@@ -57,7 +58,7 @@ from kiosk.export_stream import (
 )
 from kiosk.gcpause import gc_paused
 from kiosk.regular_files import NotRegularFile, open_regular, read_regular
-from kiosk.signup import Signup, SignupRecord, WlfChoice
+from kiosk.signup import SignupRecord, WlfChoice
 from kiosk.validation import STORED_COLUMNS, stored_column_passes, stored_value_problem
 
 log = logging.getLogger(__name__)
@@ -93,67 +94,10 @@ class FileCells:
 
     def records(self) -> tuple[SignupRecord, ...]:
         """Every sign-up as a record, in file order."""
-        flag = FLAGS.__getitem__
-        (ids, _, events, places, kiosks, firsts, lasts, emails, phones, postals) = self.columns[:10]
-        (choices, opt_ins, pledges, consents, versions, locales) = self.columns[10:]
+        rows = zip(*self.columns, strict=True)
         return tuple(
-            SignupRecord(
-                signup_id=uuid.UUID(signup_id),
-                created_at=created_at,
-                event_name=event,
-                event_location=place,
-                kiosk_id=kiosk,
-                signup=Signup(
-                    first_name=first,
-                    last_name=last,
-                    email=email,
-                    phone=phone,
-                    postal_code=postal,
-                    wlf_choice=WlfChoice(choice),
-                    email_group_opt_in=flag(opt_in),
-                    advocacy_pledge=flag(pledge),
-                    contact_consent=flag(consent),
-                    consent_version=version,
-                    consent_text="",
-                    locale=locale,
-                ),
-            )
-            for (
-                signup_id,
-                created_at,
-                event,
-                place,
-                kiosk,
-                first,
-                last,
-                email,
-                phone,
-                postal,
-                choice,
-                opt_in,
-                pledge,
-                consent,
-                version,
-                locale,
-            ) in zip(
-                ids,
-                self.times,
-                events,
-                places,
-                kiosks,
-                firsts,
-                lasts,
-                emails,
-                phones,
-                postals,
-                choices,
-                opt_ins,
-                pledges,
-                consents,
-                versions,
-                locales,
-                strict=True,
-            )
+            checked_record(dict(zip(COLUMNS, row, strict=True)), created_at)
+            for row, created_at in zip(rows, self.times, strict=True)
         )
 
 
@@ -567,8 +511,7 @@ def _times_if_valid(columns: Sequence[Sequence[str]]) -> list[datetime] | None:
         return None
     if not set(columns[COLUMNS.index("wlf_choice")]) <= _CHOICES:
         return None
-    flags = ("email_group_opt_in", "advocacy_pledge", "contact_consent")
-    if not all(set(columns[COLUMNS.index(name)]) <= FLAGS.keys() for name in flags):
+    if not all(set(columns[COLUMNS.index(name)]) <= FLAGS.keys() for name in FLAG_COLUMNS):
         return None
     return times
 
