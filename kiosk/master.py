@@ -57,7 +57,24 @@ class MasterBase(DeclarativeBase):
     """Declarative base of the office master store (separate from the kiosk store)."""
 
 
-class Contact(MasterBase):
+class _Answers:
+    """A sign-up's answers: as given (a touchpoint), and the latest (a contact's profile)."""
+
+    phone: Mapped[str] = mapped_column(Text)
+    postal_code: Mapped[str] = mapped_column(Text)
+    wlf_choice: Mapped[str] = mapped_column(String(20))
+    email_group_opt_in: Mapped[bool] = mapped_column(Boolean)
+    advocacy_pledge: Mapped[bool] = mapped_column(Boolean)
+    contact_consent: Mapped[bool] = mapped_column(Boolean)
+    consent_version: Mapped[str] = mapped_column(Text)
+
+
+# SQLAlchemy puts a mixin's columns after the class's own; the columns that
+# follow the answers sort later, so the tables keep their column order.
+_AFTER_ANSWERS = 1
+
+
+class Contact(_Answers, MasterBase):
     """One person, merged from every sign-up with the same email."""
 
     __tablename__ = "contacts"
@@ -67,23 +84,18 @@ class Contact(MasterBase):
     email: Mapped[str] = mapped_column(Text)  # as last typed
     first_name: Mapped[str] = mapped_column(Text)
     last_name: Mapped[str] = mapped_column(Text)
-    phone: Mapped[str] = mapped_column(Text)
-    postal_code: Mapped[str] = mapped_column(Text)
-    wlf_choice: Mapped[str] = mapped_column(String(20))
-    email_group_opt_in: Mapped[bool] = mapped_column(Boolean)
-    advocacy_pledge: Mapped[bool] = mapped_column(Boolean)
-    contact_consent: Mapped[bool] = mapped_column(Boolean)
-    consent_version: Mapped[str] = mapped_column(Text)
-    first_seen_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
-    last_seen_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    # (here the _Answers: phone to consent_version)
+    # When the person first and last signed up (naive UTC).
+    first_seen_at: Mapped[datetime] = mapped_column(DateTime, sort_order=_AFTER_ANSWERS)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime, sort_order=_AFTER_ANSWERS)
     # The sign-up the profile was taken from: breaks ties between equal times,
     # so the result never depends on the order files were imported in.
-    latest_signup_id: Mapped[str] = mapped_column(String(36))
+    latest_signup_id: Mapped[str] = mapped_column(String(36), sort_order=_AFTER_ANSWERS)
     # Case-folded "first last email", for the office screen's search.
-    search_text: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="", sort_order=_AFTER_ANSWERS)
 
 
-class Touchpoint(MasterBase):
+class Touchpoint(_Answers, MasterBase):
     """One sign-up at one event, exactly as exported, pointing at its contact."""
 
     __tablename__ = "touchpoints"
@@ -97,16 +109,10 @@ class Touchpoint(MasterBase):
     first_name: Mapped[str] = mapped_column(Text)
     last_name: Mapped[str] = mapped_column(Text)
     email: Mapped[str] = mapped_column(Text)
-    phone: Mapped[str] = mapped_column(Text)
-    postal_code: Mapped[str] = mapped_column(Text)
-    wlf_choice: Mapped[str] = mapped_column(String(20))
-    email_group_opt_in: Mapped[bool] = mapped_column(Boolean)
-    advocacy_pledge: Mapped[bool] = mapped_column(Boolean)
-    contact_consent: Mapped[bool] = mapped_column(Boolean)
-    consent_version: Mapped[str] = mapped_column(Text)
-    locale: Mapped[str] = mapped_column(Text)
-    source_sha256: Mapped[str] = mapped_column(String(64))
-    imported_at: Mapped[datetime] = mapped_column(DateTime)  # naive UTC
+    # (here the _Answers: phone to consent_version)
+    locale: Mapped[str] = mapped_column(Text, sort_order=_AFTER_ANSWERS)
+    source_sha256: Mapped[str] = mapped_column(String(64), sort_order=_AFTER_ANSWERS)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, sort_order=_AFTER_ANSWERS)  # naive UTC
 
     # Only the contact id: the office search finds a few contacts' sign-ups by
     # it, and the CRM export sorts anyway. With created_at in it the index was
