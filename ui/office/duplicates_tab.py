@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -52,6 +52,14 @@ from ui.widgets.text import plain_label, plain_tooltip
 
 SHOWN_LIMIT = 200
 T = TypeVar("T")
+
+
+class _PairDecision(Protocol):
+    """A decision on two contacts: ``merge_contacts`` or ``mark_not_same``."""
+
+    def __call__(
+        self, engine: Engine, first: int, second: int, *, now: datetime | None = None
+    ) -> Decision: ...
 
 
 @dataclass(frozen=True)
@@ -337,23 +345,11 @@ class DuplicatesTab(QWidget):
 
     def merge_chosen(self) -> None:
         """Merge the chosen pair into one contact (in the background)."""
-        pair = self.chosen()
-        if pair is not None:
-            first, second = pair.candidate.first, pair.candidate.second
-            self._decide(
-                self.tr("Merging…"),
-                lambda e: merge_contacts(e, first, second, now=self._clock()),
-            )
+        self._decide_chosen_pair(self.tr("Merging…"), merge_contacts)
 
     def mark_chosen_not_same(self) -> None:
         """Record that the chosen pair are two people (in the background)."""
-        pair = self.chosen()
-        if pair is not None:
-            first, second = pair.candidate.first, pair.candidate.second
-            self._decide(
-                self.tr("Recording…"),
-                lambda e: mark_not_same(e, first, second, now=self._clock()),
-            )
+        self._decide_chosen_pair(self.tr("Recording…"), mark_not_same)
 
     def undo_chosen(self) -> None:
         """Undo the decision chosen in the list of decisions (in the background)."""
@@ -363,6 +359,12 @@ class DuplicatesTab(QWidget):
             self._decide(
                 self.tr("Undoing…"), lambda e: undo_decision(e, decision_id, now=self._clock())
             )
+
+    def _decide_chosen_pair(self, doing: str, decide: _PairDecision) -> None:
+        pair = self.chosen()
+        if pair is not None:
+            first, second = pair.candidate.first, pair.candidate.second
+            self._decide(doing, lambda e: decide(e, first, second, now=self._clock()))
 
     def _decide(self, doing: str, act: Callable[[Engine], Decision]) -> None:
         engine = self._master()
