@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -91,6 +91,25 @@ STAFF_IDLE_MS = 120_000
 
 # Screens "Back" may return to; anything else goes back to home.
 _BACK_TARGETS = frozenset({Route.HOME, Route.MESSAGE, Route.RESOURCES, Route.ACTION})
+
+
+S = TypeVar("S", bound=QWidget)
+
+
+class _ScreenOf(Generic[S]):
+    """A ``MainWindow`` attribute: the screen of ``route`` (``screen_named``), typed as ``S``."""
+
+    def __init__(self, route: Route) -> None:
+        self.route = route
+
+    @overload
+    def __get__(self, window: None, owner: type[MainWindow]) -> _ScreenOf[S]: ...
+    @overload
+    def __get__(self, window: MainWindow, owner: type[MainWindow]) -> S: ...
+    def __get__(self, window: MainWindow | None, owner: type[MainWindow]) -> _ScreenOf[S] | S:
+        if window is None:  # read on the class: the attribute itself
+            return self
+        return cast(S, window.screen_named(self.route))
 
 
 class MainWindow(QWidget):
@@ -295,55 +314,18 @@ class MainWindow(QWidget):
         """Every screen by name (builds any not built yet)."""
         return {name: self.screen_named(name) for name in SCREEN_NAMES}
 
-    @property
-    def attract(self) -> AttractScreen:
-        """The attract screen."""
-        return self.screen_named(Route.ATTRACT)  # type: ignore[return-value]
-
-    @property
-    def home(self) -> HomeScreen:
-        """The home screen."""
-        return self.screen_named(Route.HOME)  # type: ignore[return-value]
-
-    @property
-    def message(self) -> MessageScreen:
-        """The message screen."""
-        return self.screen_named(Route.MESSAGE)  # type: ignore[return-value]
-
-    @property
-    def resources(self) -> ResourcesScreen:
-        """The resources screen (list and detail)."""
-        return self.screen_named(Route.RESOURCES)  # type: ignore[return-value]
-
-    @property
-    def action(self) -> ActionScreen:
-        """The take-action screen."""
-        return self.screen_named(Route.ACTION)  # type: ignore[return-value]
-
-    @property
-    def join(self) -> JoinScreen:
-        """The sign-up form."""
-        return self.screen_named(Route.JOIN)  # type: ignore[return-value]
-
-    @property
-    def thank_you(self) -> ThankYouScreen:
-        """The thank-you screen."""
-        return self.screen_named(Route.THANK_YOU)  # type: ignore[return-value]
-
-    @property
-    def staff(self) -> StaffScreen:
-        """The staff screen (PIN stage, then the panel)."""
-        return self.screen_named(Route.STAFF)  # type: ignore[return-value]
-
-    @property
-    def setup(self) -> SetupScreen:
-        """The first-start setup screen."""
-        return self.screen_named(Route.SETUP)  # type: ignore[return-value]
-
-    @property
-    def locked(self) -> LockedScreen:
-        """The locked screen (a damaged or missing PIN record on a kiosk with sign-ups)."""
-        return self.screen_named(Route.LOCKED)  # type: ignore[return-value]
+    # Every screen by name, built on first use, as the class it is.
+    attract: _ScreenOf[AttractScreen] = _ScreenOf(Route.ATTRACT)
+    home: _ScreenOf[HomeScreen] = _ScreenOf(Route.HOME)
+    message: _ScreenOf[MessageScreen] = _ScreenOf(Route.MESSAGE)
+    resources: _ScreenOf[ResourcesScreen] = _ScreenOf(Route.RESOURCES)  # list and detail
+    action: _ScreenOf[ActionScreen] = _ScreenOf(Route.ACTION)  # take action
+    join: _ScreenOf[JoinScreen] = _ScreenOf(Route.JOIN)  # the sign-up form
+    thank_you: _ScreenOf[ThankYouScreen] = _ScreenOf(Route.THANK_YOU)
+    staff: _ScreenOf[StaffScreen] = _ScreenOf(Route.STAFF)  # the PIN stage, then the panel
+    setup: _ScreenOf[SetupScreen] = _ScreenOf(Route.SETUP)  # first start
+    # A damaged or missing PIN record on a kiosk with sign-ups.
+    locked: _ScreenOf[LockedScreen] = _ScreenOf(Route.LOCKED)
 
     def _staff_if_built(self) -> StaffScreen | None:
         return self._screens.get(Route.STAFF)  # type: ignore[return-value]

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from ui.screens.setup import SetupScreen
 
-SCREENS = (
+ATTENDEE_STAGES = (
     "attract",
     "home",
     "message",
@@ -37,6 +37,14 @@ SCREENS = (
     "thank_you",
     "idle_countdown",
     "display_choices",
+)
+"""The attendee screens, and the cards over them, in the order of a visit.
+
+The accessibility, contrast and larger-text tests walk the same stages
+(``show_stage``), so what they check is what the pictures show.
+"""
+SCREENS = (
+    *ATTENDEE_STAGES,
     "staff_pin",
     "staff",
     "staff_export",
@@ -76,7 +84,7 @@ def render_screenshots(
         app.processEvents()
         try:
             for name in SCREENS:
-                _STAGES[name](window, service)
+                show_stage(name, window, service)
                 written.append(_grab(window, out_dir / f"{name}_{width}x{height}.png"))
         finally:
             window.start_over()
@@ -113,6 +121,11 @@ def _grab(widget: QWidget, path: Path) -> Path:
 
 
 # What to do to the window before each picture ------------------------------------
+
+
+def show_stage(name: str, window: MainWindow, service: KioskService) -> None:
+    """Bring ``window`` to the stage ``name`` of ``SCREENS``, as its picture shows it."""
+    _STAGES[name](window, service)
 
 
 def _attract(window: MainWindow, service: KioskService) -> None:

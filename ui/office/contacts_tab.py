@@ -8,7 +8,6 @@ background. The work is ``kiosk.people``'s and ``kiosk.crm``'s.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,7 @@ from kiosk.errors import KioskError
 from kiosk.master import ContactRow
 from kiosk.office_counts import master_counts
 from kiosk.people import recent_people, search_people
-from ui.office.controls import desk_button, named_label, named_panel, setup_table
+from ui.office.controls import OfficeTab, desk_button, desk_table, named_label, named_panel
 from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
@@ -37,17 +35,13 @@ from ui.widgets import metrics
 from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import plain_tooltip
 
-log = logging.getLogger(__name__)
-
 SEARCH_LIMIT = 200
 
 
-class ContactsTab(QWidget):
+class ContactsTab(OfficeTab):
     """Search box and results, the master store's counts, and the CRM file panel."""
 
     crm_saved = Signal(int)  # rows written
-    status_changed = Signal(str)
-    error_shown = Signal(str)
 
     def __init__(self, master: MasterLink, tasks: TaskPool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,10 +56,9 @@ class ContactsTab(QWidget):
         self.setObjectName("contactsPage")
         layout = vbox(self, margins=metrics.OFFICE_TAB_MARGINS, spacing=metrics.OFFICE_SPACING)
         layout.addLayout(self._build_search_row())
-        self.results_table = QTableWidget(0, 6)
-        self.results_table.setObjectName("resultsTable")
-        self.results_table.setAccessibleName(self.tr("Contacts"))
-        self.results_table.setHorizontalHeaderLabels(
+        self.results_table = desk_table(
+            "resultsTable",
+            self.tr("Contacts"),
             [
                 self.tr("Name"),
                 self.tr("Email (newest first)"),
@@ -73,9 +66,9 @@ class ContactsTab(QWidget):
                 self.tr("ZIP / postal"),
                 self.tr("WLF choice"),
                 self.tr("Last sign-up (UTC)"),
-            ]
+            ],
+            stretch=1,
         )
-        setup_table(self.results_table, stretch=1)
         layout.addWidget(self.results_table, 1)
         self.results_note = named_label("", "resultsNote")
         layout.addWidget(self.results_note)
@@ -156,12 +149,8 @@ class ContactsTab(QWidget):
         """Show how many contacts and sign-ups the master store holds."""
         try:
             counts = master_counts(self._master())
-        except KioskError as exc:
-            self.error_shown.emit(str(exc))
-            return
         except Exception as exc:  # a missing or locked database is shown, not raised
-            log.error("counting the master store failed with %s", type(exc).__name__)
-            self.error_shown.emit(self.tr("The master store cannot be read."))
+            self.show_store_error(exc, "counting the master store")
             return
         self.count_label.setText(
             self.tr("%1 contacts · %2 sign-ups")

@@ -1,14 +1,16 @@
-"""Small builders shared by the office window's tabs: buttons, tables and summary tiles.
+"""What the office window's tabs share: their base class, and small builders.
 
-They give every tab the same look (the stylesheet keys on ``kind`` and the
-object names) without a tab reaching into another.
+The builders (buttons, tables and summary tiles) give every tab the same look
+(the stylesheet keys on ``kind`` and the object names) without a tab
+reaching into another.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -16,12 +18,31 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidget,
+    QWidget,
 )
 
+from kiosk.errors import KioskError
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label
+
+log = logging.getLogger(__name__)
+
+
+class OfficeTab(QWidget):
+    """A tab of the office window: the window shows its news and its errors in the status line."""
+
+    status_changed = Signal(str)
+    error_shown = Signal(str)
+
+    def show_store_error(self, exc: Exception, doing: str) -> None:
+        """Say why reading the master store for ``doing`` (in words for the log) failed."""
+        if isinstance(exc, KioskError):
+            self.error_shown.emit(str(exc))
+        else:  # a locked or damaged database: its message may quote a row, so it is not shown
+            log.error("%s failed with %s", doing, type(exc).__name__)
+            self.error_shown.emit(self.tr("The master store cannot be read."))
 
 
 def desk_button(
@@ -65,6 +86,18 @@ def setup_table(table: QTableWidget, *, stretch: int) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def desk_table(
+    name: str, accessible_name: str, headings: list[str], *, stretch: int
+) -> QTableWidget:
+    """An empty ``setup_table`` list with a column per heading, styled by its object ``name``."""
+    table = QTableWidget(0, len(headings))
+    table.setObjectName(name)
+    table.setAccessibleName(accessible_name)
+    table.setHorizontalHeaderLabels(headings)
+    setup_table(table, stretch=stretch)
+    return table
 
 
 def stat_tile(caption: str, name: str) -> tuple[QFrame, QLabel]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -42,7 +42,7 @@ from kiosk.duplicates import (
 from kiosk.errors import KioskError
 from kiosk.master import ContactRow
 from kiosk.people import MERGED
-from ui.office.controls import desk_button, named_label, named_panel, setup_table
+from ui.office.controls import OfficeTab, desk_button, desk_table, named_label, named_panel
 from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
@@ -52,6 +52,14 @@ from ui.widgets.text import plain_label, plain_tooltip
 
 SHOWN_LIMIT = 200
 T = TypeVar("T")
+
+
+class _PairDecision(Protocol):
+    """A decision on two contacts: ``merge_contacts`` or ``mark_not_same``."""
+
+    def __call__(
+        self, engine: Engine, first: int, second: int, *, now: datetime | None = None
+    ) -> Decision: ...
 
 
 @dataclass(frozen=True)
@@ -106,14 +114,12 @@ class PersonCard(QFrame):
         )
 
 
-class DuplicatesTab(QWidget):
+class DuplicatesTab(OfficeTab):
     """The list of possible duplicates, the pair chosen, its two buttons, and the decisions."""
 
     looked = Signal()  # a search finished (its result is shown)
     decided = Signal(object)  # the Decision just recorded or undone
     master_changed = Signal()  # a decision changed who is one person
-    status_changed = Signal(str)
-    error_shown = Signal(str)
 
     def __init__(
         self,
@@ -170,13 +176,12 @@ class DuplicatesTab(QWidget):
         return header
 
     def _build_pairs_table(self) -> QTableWidget:
-        table = QTableWidget(0, 4)
-        table.setObjectName("duplicatesTable")
-        table.setAccessibleName(self.tr("Possible duplicates"))
-        table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("One contact"), self.tr("The other"), self.tr("Why")]
+        table = desk_table(
+            "duplicatesTable",
+            self.tr("Possible duplicates"),
+            [self.tr("Name"), self.tr("One contact"), self.tr("The other"), self.tr("Why")],
+            stretch=2,
         )
-        setup_table(table, stretch=2)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(0, metrics.OFFICE_NAME_COLUMN_WIDTH)
@@ -228,13 +233,12 @@ class DuplicatesTab(QWidget):
         )
         title_row.addWidget(self.undo_button)
         layout.addLayout(title_row)
-        self.history_table = QTableWidget(0, 3)
-        self.history_table.setObjectName("decisionsTable")
-        self.history_table.setAccessibleName(self.tr("Decisions made"))
-        self.history_table.setHorizontalHeaderLabels(
-            [self.tr("When (UTC)"), self.tr("Decision"), self.tr("Contacts")]
+        self.history_table = desk_table(
+            "decisionsTable",
+            self.tr("Decisions made"),
+            [self.tr("When (UTC)"), self.tr("Decision"), self.tr("Contacts")],
+            stretch=2,
         )
-        setup_table(self.history_table, stretch=2)
         self.history_table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.history_table)
         return panel
@@ -337,23 +341,11 @@ class DuplicatesTab(QWidget):
 
     def merge_chosen(self) -> None:
         """Merge the chosen pair into one contact (in the background)."""
-        pair = self.chosen()
-        if pair is not None:
-            first, second = pair.candidate.first, pair.candidate.second
-            self._decide(
-                self.tr("Merging…"),
-                lambda e: merge_contacts(e, first, second, now=self._clock()),
-            )
+        self._decide_chosen_pair(self.tr("Merging…"), merge_contacts)
 
     def mark_chosen_not_same(self) -> None:
         """Record that the chosen pair are two people (in the background)."""
-        pair = self.chosen()
-        if pair is not None:
-            first, second = pair.candidate.first, pair.candidate.second
-            self._decide(
-                self.tr("Recording…"),
-                lambda e: mark_not_same(e, first, second, now=self._clock()),
-            )
+        self._decide_chosen_pair(self.tr("Recording…"), mark_not_same)
 
     def undo_chosen(self) -> None:
         """Undo the decision chosen in the list of decisions (in the background)."""
@@ -363,6 +355,12 @@ class DuplicatesTab(QWidget):
             self._decide(
                 self.tr("Undoing…"), lambda e: undo_decision(e, decision_id, now=self._clock())
             )
+
+    def _decide_chosen_pair(self, doing: str, decide: _PairDecision) -> None:
+        pair = self.chosen()
+        if pair is not None:
+            first, second = pair.candidate.first, pair.candidate.second
+            self._decide(doing, lambda e: decide(e, first, second, now=self._clock()))
 
     def _decide(self, doing: str, act: Callable[[Engine], Decision]) -> None:
         engine = self._master()

@@ -11,7 +11,6 @@ here reads or shows personal data.
 
 from __future__ import annotations
 
-import logging
 import re
 from datetime import tzinfo
 from pathlib import Path
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -42,7 +40,14 @@ from kiosk.event_report import (
     share,
 )
 from kiosk.signup import WlfChoice
-from ui.office.controls import desk_button, named_label, named_panel, setup_table, stat_tile
+from ui.office.controls import (
+    OfficeTab,
+    desk_button,
+    desk_table,
+    named_label,
+    named_panel,
+    stat_tile,
+)
 from ui.office.master_link import MasterLink
 from ui.office.report_pdf import write_report_pdf
 from ui.office.wording import WLF_LABELS, count_text, day_label, hour_span, span_text
@@ -51,8 +56,6 @@ from ui.widgets.bar_chart import BarChart
 from ui.widgets.hour_chart import HOUR_LABELS
 from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import plain_tooltip
-
-log = logging.getLogger(__name__)
 
 _UNSAFE_IN_FILE_NAMES = re.compile(r"[^\w\-]+")
 _FILE_NAME_LENGTH = 60
@@ -68,12 +71,10 @@ def report_file_name(event: str) -> str:
     return f"report-{stem or 'event'}.pdf"
 
 
-class EventsTab(QWidget):
+class EventsTab(OfficeTab):
     """The list of events, the chosen event's (or kiosk's) figures and charts, Save report."""
 
     report_saved = Signal(int)  # pages written
-    status_changed = Signal(str)
-    error_shown = Signal(str)
 
     def __init__(self, master: MasterLink, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,13 +95,12 @@ class EventsTab(QWidget):
     def _build_list(self) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setSpacing(metrics.OFFICE_SPACING)
-        self.events_table = QTableWidget(0, 3)
-        self.events_table.setObjectName("eventsTable")
-        self.events_table.setAccessibleName(self.tr("Events"))
-        self.events_table.setHorizontalHeaderLabels(
-            [self.tr("Event"), self.tr("Sign-ups"), self.tr("Last day")]
+        self.events_table = desk_table(
+            "eventsTable",
+            self.tr("Events"),
+            [self.tr("Event"), self.tr("Sign-ups"), self.tr("Last day")],
+            stretch=0,
         )
-        setup_table(self.events_table, stretch=0)
         self.events_table.setFixedWidth(metrics.OFFICE_EVENT_LIST_WIDTH)
         self.events_table.itemSelectionChanged.connect(self._on_event_chosen)
         column.addWidget(self.events_table, 1)
@@ -222,7 +222,7 @@ class EventsTab(QWidget):
         try:
             self.events = list_events(self._master())
         except (KioskError, SQLAlchemyError) as exc:
-            self._show_store_error(exc)
+            self.show_store_error(exc, "reading the events")
             return
         table = self.events_table
         table.blockSignals(True)
@@ -273,17 +273,10 @@ class EventsTab(QWidget):
         try:
             report = event_report(self._master(), name, zone=self._zone)
         except (KioskError, SQLAlchemyError) as exc:
-            self._show_store_error(exc)
+            self.show_store_error(exc, "reading the events")
             report = None
         self._show_report(report)
         return report
-
-    def _show_store_error(self, exc: Exception) -> None:
-        if isinstance(exc, KioskError):
-            self.error_shown.emit(str(exc))
-        else:  # a locked or damaged database: its message may quote a row, so it is not shown
-            log.error("reading the events failed with %s", type(exc).__name__)
-            self.error_shown.emit(self.tr("The master store cannot be read."))
 
     # Showing figures -----------------------------------------------------------
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.importer import CheckedExport, ImportReport, check_export, merge_exports
 from kiosk.receipts import ReceiptBook, ReceiptsWritten
-from ui.office.controls import desk_button, named_label, named_panel, stat_tile
+from ui.office.controls import OfficeTab, desk_button, named_label, named_panel, stat_tile
 from ui.office.events_choice import EventsChoice
 from ui.office.files import (
     CHECKING,
@@ -47,15 +47,13 @@ from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import plain_label, repolish
 
 
-class ImportTab(QWidget):
+class ImportTab(OfficeTab):
     """Drop zone, file list, merge button with progress, and the merge summary."""
 
     files_added = Signal(int)  # how many new files are being checked
     checks_finished = Signal()  # every added file has a verdict
     master_changed = Signal()  # a merge wrote to the master store
     merge_finished = Signal(object)  # ImportReport
-    status_changed = Signal(str)
-    error_shown = Signal(str)
 
     def __init__(
         self,

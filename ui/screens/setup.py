@@ -54,10 +54,9 @@ class SetupScreen(Screen):
         self._step = self.CHOOSE
         self._chosen_pin: str | None = None  # between "confirm" and the end of "event"
 
-        if show_keyboard is None:
-            from ui.widgets.keyboard import wants_on_screen_keyboard
+        from ui.widgets.keyboard import wants_on_screen_keyboard
 
-            show_keyboard = wants_on_screen_keyboard(service.keyboard_mode)
+        show_keyboard = wants_on_screen_keyboard(service.keyboard_mode, show_keyboard)
         self._steps = QStackedWidget(self)
         self._steps.setObjectName("SetupSteps")
         self._steps.addWidget(self._build_pin_step())

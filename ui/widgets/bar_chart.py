@@ -246,6 +246,19 @@ def _paint_bar_labels(painter: QPainter, layout: BarLayout, colors: ChartColors)
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignCenter, layout.data.axis_title)
 
 
+def _color_property(field: str) -> Property:
+    """A ``BarChart`` colour a stylesheet sets as a Qt property, kept in ``ChartColors.<field>``."""
+
+    def get(chart: BarChart) -> QColor:
+        color: QColor = getattr(chart._colors, field)
+        return color
+
+    def set_(chart: BarChart, color: QColor) -> None:
+        chart._recolor(**{field: color})
+
+    return Property(QColor, get, set_)
+
+
 class BarChart(QWidget):
     """A bar chart widget: one bar per label, its count over it, painted with QPainter."""
 
@@ -267,45 +280,15 @@ class BarChart(QWidget):
     # Colours a stylesheet can set: HourChart { qproperty-barColor: #1D4E89; } ------------
 
     def _recolor(self, **colors: QColor) -> None:
-        values = {
-            "bar": self._colors.bar,
-            "highlight": self._colors.highlight,
-            "ink": self._colors.ink,
-            "muted": self._colors.muted,
-            "grid": self._colors.grid,
-        }
-        values.update({name: QColor(color) for name, color in colors.items()})
-        self._colors = ChartColors(**values)
+        self._colors = replace(
+            self._colors, **{name: QColor(color) for name, color in colors.items()}
+        )
         self.update()
 
-    def _get_bar(self) -> QColor:
-        return self._colors.bar
-
-    def _set_bar(self, color: QColor) -> None:
-        self._recolor(bar=color)
-
-    def _get_ink(self) -> QColor:
-        return self._colors.ink
-
-    def _set_ink(self, color: QColor) -> None:
-        self._recolor(ink=color)
-
-    def _get_grid(self) -> QColor:
-        return self._colors.grid
-
-    def _set_grid(self, color: QColor) -> None:
-        self._recolor(grid=color)
-
-    def _get_current(self) -> QColor:
-        return self._colors.highlight
-
-    def _set_current(self, color: QColor) -> None:
-        self._recolor(highlight=color)
-
-    barColor = Property(QColor, _get_bar, _set_bar)
-    inkColor = Property(QColor, _get_ink, _set_ink)
-    gridColor = Property(QColor, _get_grid, _set_grid)
-    currentBarColor = Property(QColor, _get_current, _set_current)
+    barColor = _color_property("bar")
+    inkColor = _color_property("ink")
+    gridColor = _color_property("grid")
+    currentBarColor = _color_property("highlight")
 
     # Data ------------------------------------------------------------------------------
 

@@ -25,7 +25,16 @@ from kiosk.display import Theme
 
 
 @dataclass(frozen=True)
-class Palette:
+class Colours:
+    """Colours by name (each field a colour) that fill a stylesheet's ``$name`` tokens."""
+
+    def tokens(self) -> dict[str, str]:
+        """Every colour by its name, as the stylesheets' ``$name`` tokens are filled in."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Palette(Colours):
     """The attendee screens' colours, by what they are for.
 
     Each is ``#RRGGBB``, or ``#AARRGGBB`` for one seen through (the scrim).
@@ -100,10 +109,6 @@ class Palette:
     """Over the screen behind the "Still there?" and Display cards."""
     qr_dark: str
     qr_light: str
-
-    def tokens(self) -> dict[str, str]:
-        """Every colour by its name, as the stylesheets' ``$name`` tokens are filled in."""
-        return asdict(self)
 
 
 STANDARD = Palette(
@@ -212,7 +217,7 @@ _BY_THEME = {Theme.STANDARD: STANDARD, Theme.HIGH_CONTRAST: HIGH_CONTRAST}
 _current = STANDARD
 
 
-def fill_colours(template: str, colours: Palette | OfficePalette) -> str:
+def fill_colours(template: str, colours: Colours) -> str:
     """``template`` (a stylesheet) with each ``$name`` replaced by the colour of that name.
 
     A name the palette lacks raises ``KeyError``: a stylesheet never shows a
@@ -238,7 +243,7 @@ def current() -> Palette:
 
 
 @dataclass(frozen=True)
-class OfficePalette:
+class OfficePalette(Colours):
     """The office window's colours (a desk, not a booth: it has one theme)."""
 
     page: str
@@ -268,10 +273,6 @@ class OfficePalette:
     error: str
     checking: str
     merged: str
-
-    def tokens(self) -> dict[str, str]:
-        """Every colour by its name, for the office stylesheet's ``$name`` tokens."""
-        return asdict(self)
 
 
 OFFICE = OfficePalette(
