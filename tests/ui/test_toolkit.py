@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -64,6 +64,23 @@ def test_a_button_takes_its_height_and_a_spoken_name_of_its_own(qtbot: QtBot) ->
     assert button.minimumHeight() == metrics.DESK_TARGET
     assert button.accessibleName() == "Merge the checked files"
     assert button.property("kind") == "primary"
+
+
+class _Relay(QObject):
+    pressed = Signal()
+
+
+def test_a_button_calls_its_function_or_emits_its_signal_when_pressed(qtbot: QtBot) -> None:
+    calls: list[str] = []
+    relay = _Relay()
+    save = kiosk_button("Save", clicked=lambda: calls.append("save"))
+    close = kiosk_button("Close", clicked=relay.pressed)
+    for button in (save, close):
+        qtbot.addWidget(button)
+    save.click()
+    assert calls == ["save"]
+    with qtbot.waitSignal(relay.pressed, timeout=1000):
+        close.click()
 
 
 def test_a_button_of_an_unknown_kind_is_refused() -> None:
