@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO_ROOT
@@ -17,6 +17,7 @@ from ui.screens.base import Route
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.countdown import Countdown
+from ui.widgets.layouts import clear_layout
 from ui.widgets.text import badge_label, text_label
 
 HOSTILE = '<img src="/dev/zero">'
@@ -86,6 +87,23 @@ def test_a_button_calls_its_function_or_emits_its_signal_when_pressed(qtbot: QtB
 def test_a_button_of_an_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown button kind"):
         kiosk_button("Save", "loud")
+
+
+# --- Layouts ---------------------------------------------------------------------------
+
+
+def test_clearing_a_layout_takes_out_its_widgets_and_spacers(qtbot: QtBot) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    labels = [QLabel(text) for text in ("one", "two")]
+    for label in labels:
+        layout.addWidget(label)
+    layout.addStretch(1)
+    clear_layout(layout)
+    assert layout.count() == 0
+    assert all(label.parentWidget() is None for label in labels)
+    assert not holder.findChildren(QLabel)
 
 
 # --- Labels and badges -----------------------------------------------------------------
