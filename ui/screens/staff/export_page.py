@@ -39,7 +39,7 @@ from ui.screens.staff.export_destinations import (
     removable_folders,
     system_root,
 )
-from ui.screens.staff.export_task import ExportJob, ExportSignals
+from ui.screens.staff.export_task import ExportJob, ExportSignals, start_job
 from ui.screens.staff.receipts_card import ReceiptsCard
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
@@ -302,10 +302,9 @@ class ExportPage(QWidget):
         self._set_busy(True)
         show_message(self._export_message, self.tr("Exporting\u2026 keep the drive plugged in."))
         job = ExportJob(self._service, folder, self._include_all.isChecked())
-        self._job_signals = job.signals
-        job.signals.finished.connect(self._on_export_finished)
-        job.signals.failed.connect(self._on_export_failed)
-        self._pool.start(job)
+        self._job_signals = start_job(
+            self._pool, job, job.signals, self._on_export_finished, self._on_export_failed
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

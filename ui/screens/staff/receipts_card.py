@@ -29,6 +29,7 @@ from kiosk.errors import KioskError
 from kiosk.service import KioskService
 from kiosk.store import ExportInfo
 from ui.screens.staff.controls import make_card, make_message, show_message
+from ui.screens.staff.export_task import start_job
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.layouts import vbox
@@ -196,10 +197,7 @@ class ReceiptsCard(QWidget):
         self._set_busy(True)
         self._say(self.tr("Applying receipts\u2026"))
         job = ApplyReceiptsJob(self._service, self._found)
-        self._signals = job.signals
-        job.signals.finished.connect(self._on_applied)
-        job.signals.failed.connect(self._on_failed)
-        self._pool.start(job)
+        self._signals = start_job(self._pool, job, job.signals, self._on_applied, self._on_failed)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
