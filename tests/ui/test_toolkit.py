@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import REPO_ROOT
@@ -17,6 +17,7 @@ from ui.screens.base import Route
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.countdown import Countdown
+from ui.widgets.layouts import clear_layout
 from ui.widgets.text import badge_label, text_label
 
 HOSTILE = '<img src="/dev/zero">'
@@ -66,9 +67,43 @@ def test_a_button_takes_its_height_and_a_spoken_name_of_its_own(qtbot: QtBot) ->
     assert button.property("kind") == "primary"
 
 
+class _Relay(QObject):
+    pressed = Signal()
+
+
+def test_a_button_calls_its_function_or_emits_its_signal_when_pressed(qtbot: QtBot) -> None:
+    calls: list[str] = []
+    relay = _Relay()
+    save = kiosk_button("Save", clicked=lambda: calls.append("save"))
+    close = kiosk_button("Close", clicked=relay.pressed)
+    for button in (save, close):
+        qtbot.addWidget(button)
+    save.click()
+    assert calls == ["save"]
+    with qtbot.waitSignal(relay.pressed, timeout=1000):
+        close.click()
+
+
 def test_a_button_of_an_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown button kind"):
         kiosk_button("Save", "loud")
+
+
+# --- Layouts ---------------------------------------------------------------------------
+
+
+def test_clearing_a_layout_takes_out_its_widgets_and_spacers(qtbot: QtBot) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    labels = [QLabel(text) for text in ("one", "two")]
+    for label in labels:
+        layout.addWidget(label)
+    layout.addStretch(1)
+    clear_layout(layout)
+    assert layout.count() == 0
+    assert all(label.parentWidget() is None for label in labels)
+    assert not holder.findChildren(QLabel)
 
 
 # --- Labels and badges -----------------------------------------------------------------

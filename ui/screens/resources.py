@@ -19,7 +19,7 @@ from ui.screens.base import Route, Screen, centered_column
 from ui.widgets import metrics
 from ui.widgets.announce import announce
 from ui.widgets.header import ScreenHeader
-from ui.widgets.layouts import hbox, vbox
+from ui.widgets.layouts import clear_layout, hbox, vbox
 from ui.widgets.nav_card import NavCard
 from ui.widgets.qr_view import QrView
 from ui.widgets.scroll import TouchScrollArea
@@ -94,11 +94,7 @@ class ResourcesScreen(Screen):
         """Open the detail view of resource ``index``."""
         resource = self.resources[index]
         layout = self.detail_scroll.body_layout
-        while layout.count():
-            item = layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(layout)
         self.detail = ResourceDetail(resource, self.detail_scroll.body)
         layout.addWidget(self.detail)
         layout.addStretch(1)

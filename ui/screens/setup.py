@@ -123,9 +123,8 @@ class SetupScreen(Screen):
         self._event_message = make_message("SetupEventMessage", form)
         column.addWidget(self._event_message)
         self.start_button = kiosk_button(
-            self.tr("Start the kiosk"), "primary", name="SetupStartButton"
+            self.tr("Start the kiosk"), "primary", name="SetupStartButton", clicked=self._finish
         )
-        self.start_button.clicked.connect(self._finish)
         column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeading)
 
         page = QWidget()

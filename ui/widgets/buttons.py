@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from ui.widgets import metrics
@@ -17,6 +19,7 @@ def kiosk_button(
     height: int | None = None,
     name: str = "",
     accessible_name: str | None = None,
+    clicked: Callable[[], object] | SignalInstance | None = None,
     parent: QWidget | None = None,
 ) -> QPushButton:
     """Return a button at least ``height`` px tall, styled by its ``kind`` property.
@@ -24,7 +27,8 @@ def kiosk_button(
     ``height`` is a touch target (``metrics.TOUCH_TARGET``) unless given; the
     office window, used with a mouse, passes ``metrics.DESK_TARGET``. ``name``
     is the object name the stylesheet and tests find it by; the accessible name
-    defaults to the text.
+    defaults to the text. ``clicked`` is what a press does: a function or a signal
+    to emit.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown button kind {kind!r}")
@@ -40,6 +44,8 @@ def kiosk_button(
     button.setAutoDefault(True)
     button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
     button.setMinimumHeight(metrics.TOUCH_TARGET if height is None else height)
+    if clicked is not None:
+        button.clicked.connect(clicked)
     return button
 
 

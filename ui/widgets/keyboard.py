@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets import metrics
-from ui.widgets.layouts import hbox, vbox
+from ui.widgets.layouts import clear_layout, hbox, vbox
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 SPANISH_ROW = ("á", "é", "í", "ó", "ú", "ü", "¿", "¡")
@@ -405,12 +405,7 @@ class OnScreenKeyboard(QWidget):
 
     def _build(self) -> None:
         """(Re)build the rows of keys for the current layout."""
-        while self._rows.count():
-            item = self._rows.takeAt(0)
-            row = item.widget() if item is not None else None
-            if row is not None:
-                row.setParent(None)
-                row.deleteLater()
+        clear_layout(self._rows)
         self._letter_keys = []
         self._keys = []
         self._shift_key = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TypedDict, TypeVar, Unpack
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from ui.widgets import metrics
 
@@ -31,6 +31,16 @@ def hbox(parent: QWidget | None = None, **spacing: Unpack[Spacing]) -> QHBoxLayo
 def vbox(parent: QWidget | None = None, **spacing: Unpack[Spacing]) -> QVBoxLayout:
     """A column, laid out on ``parent`` if given, spaced as ``spacing`` says."""
     return _spaced(QVBoxLayout() if parent is None else QVBoxLayout(parent), spacing)
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Empty ``layout`` to fill it anew: its widgets leave it at once and are deleted later."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
 
 
 def _spaced(layout: BoxT, spacing: Spacing) -> BoxT:

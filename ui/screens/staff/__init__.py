@@ -19,8 +19,9 @@ Modules: ``screen`` (StaffScreen: the stages, idle lock, keyboard), ``pin_stage`
 page buttons) with ``today_page``, ``event_page``, ``export_page``,
 ``settings_page``, ``languages_page`` and ``content_page`` (new content from a
 USB stick); ``export_destinations`` (which volumes an export may go
-to), ``export_task`` (the worker) and ``controls`` (the shared labels,
-buttons and cards).
+to), ``export_task`` (the worker), ``controls`` (the shared labels,
+buttons and cards) and ``page`` (what every part asking the service, and
+every one-card page, is built on).
 """
 
 from __future__ import annotations

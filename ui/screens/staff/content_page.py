@@ -31,11 +31,12 @@ from kiosk.content import Content, ContentError
 from kiosk.content_install import ContentCandidate, find_content_files
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
-from ui.screens.staff.controls import RowRadioButton, make_card, make_message, show_message
+from ui.screens.staff.controls import RowRadioButton, finish_card, make_card, show_message
 from ui.screens.staff.export_destinations import mounted_volumes, removable_folders, system_root
+from ui.screens.staff.page import StaffPart
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
-from ui.widgets.layouts import hbox, vbox
+from ui.widgets.layouts import clear_layout, hbox, vbox
 from ui.widgets.text import isolated, plain_label, set_role, text_label
 
 MAX_PROBLEMS_SHOWN = 12
@@ -47,16 +48,14 @@ def stick_folders() -> list[Path]:
     return removable_folders(mounted_volumes(), system_root())
 
 
-class ContentPage(QWidget):
+class ContentPage(StaffPart):
     """Two cards: the content showing now, and content files found on USB sticks."""
 
     content_changed = Signal()
     """The kiosk shows other content now: every screen drawn from the old one is out of date."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("StaffContentPage")
-        self._service = service
+        super().__init__(service, "StaffContentPage", parent)
         self._found: list[Path] = []
         self._candidate: ContentCandidate | None = None
         outer = hbox(self, spacing=metrics.STAFF_PAGE_SPACING)
@@ -71,16 +70,10 @@ class ContentPage(QWidget):
         self.current_summary.setObjectName("CurrentContentSummary")
         layout.addWidget(self.current_summary)
         self._bundled_button = kiosk_button(
-            self.tr("Back to the bundled content"),
-            "secondary",
-            name="BundledContentButton",
-            parent=card,
+            self.tr("Back to the bundled content"), "secondary", name="BundledContentButton"
         )
         self._bundled_button.clicked.connect(self.back_to_bundled)
-        layout.addWidget(self._bundled_button, 0, Qt.AlignmentFlag.AlignLeading)
-        self._current_message = make_message("CurrentContentMessage", card)
-        layout.addWidget(self._current_message)
-        layout.addStretch(1)
+        self._current_message = finish_card(layout, "CurrentContentMessage", self._bundled_button)
         return card
 
     def _build_stick_card(self) -> QWidget:
@@ -225,8 +218,7 @@ class ContentPage(QWidget):
         self._forget_candidate()
         for button in self._files.buttons():
             self._files.removeButton(button)
-            button.setParent(None)
-            button.deleteLater()
+        clear_layout(self._files_layout)
         self._found = []
 
     def found_files(self) -> list[Path]:

@@ -1,4 +1,4 @@
-"""The staff panel's building blocks: message lines, cards, PIN fields, whole-row check boxes.
+"""The staff panel's building blocks: message lines, cards, PIN fields, check boxes, tables.
 
 Every page of the panel builds from these and from the shared widgets
 (``ui.widgets.buttons``, ``ui.widgets.text``), so they all look and behave
@@ -11,11 +11,14 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QFrame,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -64,16 +67,40 @@ def make_card(
 ) -> tuple[QFrame, QVBoxLayout]:
     """Return a card (the "StaffCard" frame) and the column layout to fill it with.
 
-    A ``title`` heads the card (``h2``), and an ``intro`` under it says what
-    the card is for (``muted``); both are left out when empty.
+    A ``title`` heads the card and an ``intro`` says what it is for (``add_heading``).
     """
     card = QFrame(parent)
     card.setObjectName("StaffCard")
     layout = vbox(card, margins=metrics.STAFF_CARD_MARGINS, spacing=metrics.STAFF_CARD_SPACING)
+    add_heading(layout, title, intro)
+    return card, layout
+
+
+def add_heading(layout: QVBoxLayout, title: str, intro: str = "") -> None:
+    """Head a card's column with a ``title`` (``h2``) and an ``intro`` under it (``muted``).
+
+    Either is left out when empty.
+    """
     for text, role in ((title, "h2"), (intro, "muted")):
         if text:
             layout.addWidget(text_label(text, role, squeezable=True))
-    return card, layout
+
+
+def finish_card(
+    layout: QVBoxLayout, message_name: str, action: QPushButton | None = None
+) -> QLabel:
+    """End a card's column: its ``action`` button, if any, then the line its answers show in.
+
+    The button stands at the leading edge; the message line (``make_message``,
+    named ``message_name``) is returned for ``show_message``; the room left over
+    goes below them.
+    """
+    if action is not None:
+        layout.addWidget(action, 0, Qt.AlignmentFlag.AlignLeading)
+    message = make_message(message_name, layout.parentWidget())
+    layout.addWidget(message)
+    layout.addStretch(1)
+    return message
 
 
 def make_pin_field(name: str, accessible: str, parent: QWidget | None = None) -> QLineEdit:
@@ -99,3 +126,13 @@ def add_labelled(text: str, field: QWidget, layout: QVBoxLayout) -> None:
     label.setBuddy(field)
     layout.addWidget(label)
     layout.addWidget(field)
+
+
+def make_read_only(table: QTableWidget) -> None:
+    """Make ``table`` a list to read: no row numbers, no editing or selecting, striped, wrapped."""
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(True)

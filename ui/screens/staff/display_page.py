@@ -14,23 +14,21 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 from kiosk.display import TEXT_SIZES, Display, Theme
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
-from ui.screens.staff.controls import make_card, make_message, show_message
+from ui.screens.staff.controls import add_heading, finish_card, show_message
+from ui.screens.staff.page import CardPage, Place
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
-from ui.widgets.layouts import hbox
 from ui.widgets.text import text_label
 
 
-class DisplayPage(QWidget):
+class DisplayPage(CardPage):
     """Three text sizes (one pressed) and high contrast (pressed or not): the kiosk's default."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("StaffDisplayPage")
-        self._service = service
-        outer = hbox(self)
-        card, layout = make_card(
-            self,
+        super().__init__(service, "StaffDisplayPage", parent, Place.NARROW_CENTRED)
+        card, layout = self.card, self.column
+        add_heading(
+            layout,
             self.tr("Attendee display"),
             self.tr(
                 "Every attendee starts with this text size and contrast. Each can choose "
@@ -38,7 +36,6 @@ class DisplayPage(QWidget):
                 "when they leave."
             ),
         )
-        card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
         layout.addWidget(text_label(self.tr("Text size"), "h3", squeezable=True))
         sizes = QHBoxLayout()
         sizes.setSpacing(metrics.STAFF_BUTTON_SPACING)
@@ -56,10 +53,7 @@ class DisplayPage(QWidget):
         layout.addWidget(text_label(self.tr("Contrast"), "h3", squeezable=True))
         self.high_contrast = self._toggle(self.tr("High contrast"), "DefaultHighContrast", card)
         layout.addWidget(self.high_contrast, 0, Qt.AlignmentFlag.AlignLeading)
-        self._message = make_message("DisplayDefaultMessage", card)
-        layout.addWidget(self._message)
-        layout.addStretch(1)
-        outer.addWidget(card)
+        self._message = finish_card(layout, "DisplayDefaultMessage")
         # A size is saved when it is pressed, not again when the one before pops up.
         self._size_group.buttonToggled.connect(lambda _button, on: self._save() if on else None)
         self.high_contrast.toggled.connect(lambda _on: self._save())

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QSpinBox, QVBoxLayo
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
 from kiosk.settings import ERASE_UNCONFIRMED_LIMITS, KEEP_CONFIRMED_LIMITS
-from ui.screens.staff.controls import make_card, make_message, show_message
+from ui.screens.staff.controls import add_heading, finish_card, show_message
+from ui.screens.staff.page import CardPage
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
-from ui.widgets.layouts import hbox
 from ui.widgets.text import text_label
 
 KEEP_STEPS = (0, 1, 7, 14, 30, 60, 90, 180, 365)
@@ -57,15 +57,13 @@ class DaySpinBox(QSpinBox):
         self.setValue(target)
 
 
-class ErasureCard(QWidget):
+class ErasureCard(CardPage):
     """Keep confirmed sign-ups for N days; erase exports with no receipt after M days (or never)."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("StaffErasure")
-        self._service = service
-        outer = hbox(self)
-        card, layout = make_card(self, self.tr("Personal data"))
+        super().__init__(service, "StaffErasure", parent)
+        card, layout = self.card, self.column
+        add_heading(layout, self.tr("Personal data"))
         layout.setSpacing(metrics.STAFF_CARD_SPACING_TIGHT)
         # Short headings: this card shares the page with two others at 1280 x 800.
         self.keep_days = DaySpinBox(KEEP_STEPS, self.tr("at once"), card)
@@ -97,14 +95,9 @@ class ErasureCard(QWidget):
         warning.setProperty("tone", "error")
         layout.addWidget(warning)
 
-        self._save = kiosk_button(self.tr("Save"), "primary", name="SaveErasureButton", parent=card)
-        self._save.setAccessibleName(self.tr("Save when personal data is erased"))
-        self._save.clicked.connect(self.save)
-        layout.addWidget(self._save, 0, Qt.AlignmentFlag.AlignLeading)
-        self._message = make_message("ErasureMessage", card)
-        layout.addWidget(self._message)
-        layout.addStretch(1)
-        outer.addWidget(card)
+        save = kiosk_button(self.tr("Save"), name="SaveErasureButton", clicked=self.save)
+        save.setAccessibleName(self.tr("Save when personal data is erased"))
+        self._message = finish_card(layout, "ErasureMessage", save)
 
     def _add_stepper(
         self, layout: QVBoxLayout, spin: DaySpinBox, name: str, heading: str, accessible: str

@@ -2,38 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
 from kiosk.validation import MAX_EVENT_LENGTH
-from ui.screens.staff.controls import add_labelled, make_card, make_message, show_message
+from ui.screens.staff.controls import add_heading, add_labelled, finish_card, show_message
+from ui.screens.staff.page import CardPage, Place
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
-from ui.widgets.layouts import hbox
 
 
-class EventPage(QWidget):
+class EventPage(CardPage):
     """An event name and place, and a button that makes it the current event."""
 
     event_started = Signal()
     """Sign-ups now go to a new event: the counts and the header are out of date."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("StaffEventPage")
-        self._service = service
-        outer = hbox(self)
-        card, layout = make_card(
-            self,
+        super().__init__(service, "StaffEventPage", parent, Place.NARROW_LEADING)
+        card, layout = self.card, self.column
+        add_heading(
+            layout,
             self.tr("Start a new event"),
             self.tr(
                 "Sign-ups from now on are recorded under this event. "
                 "Earlier sign-ups keep the event they were made at."
             ),
         )
-        card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
         self._event_name = QLineEdit(card)
         self._event_name.setObjectName("EventNameField")
         self._event_name.setAccessibleName(self.tr("Event name"))
@@ -50,12 +47,7 @@ class EventPage(QWidget):
         self._start_event.clicked.connect(self._on_start_event)
         self._event_name.returnPressed.connect(self._on_start_event)
         self._event_place.returnPressed.connect(self._on_start_event)
-        layout.addWidget(self._start_event, 0, Qt.AlignmentFlag.AlignLeading)
-        self._event_message = make_message("EventMessage", card)
-        layout.addWidget(self._event_message)
-        layout.addStretch(1)
-        outer.addWidget(card, 1)
-        outer.addStretch(0)
+        self._event_message = finish_card(layout, "EventMessage", self._start_event)
         self.setTabOrder(self._event_name, self._event_place)
         self.setTabOrder(self._event_place, self._start_event)
 

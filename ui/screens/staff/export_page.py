@@ -39,15 +39,16 @@ from ui.screens.staff.export_destinations import (
     removable_folders,
     system_root,
 )
-from ui.screens.staff.export_task import ExportJob, ExportSignals
+from ui.screens.staff.export_task import ExportJob, ExportSignals, start_job
+from ui.screens.staff.page import StaffPart
 from ui.screens.staff.receipts_card import ReceiptsCard
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
-from ui.widgets.layouts import hbox, vbox
+from ui.widgets.layouts import clear_layout, hbox, vbox
 from ui.widgets.text import text_label
 
 
-class ExportPage(QWidget):
+class ExportPage(StaffPart):
     """The destinations on offer, "include earlier sign-ups", Export now, and the outcome."""
 
     busy_changed = Signal(bool)
@@ -58,9 +59,7 @@ class ExportPage(QWidget):
     """Office receipts were applied: the history (and what is kept) changed."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("StaffExportPage")
-        self._service = service
+        super().__init__(service, "StaffExportPage", parent)
         self._destinations: list[ExportDestination] = []
         self._chosen_folder: Path | None = None
         self._busy = False
@@ -203,14 +202,7 @@ class ExportPage(QWidget):
     def _clear_destination_options(self) -> None:
         for button in self._destination_group.buttons():
             self._destination_group.removeButton(button)
-            button.setParent(None)
-            button.deleteLater()
-        while self._destination_layout.count():
-            item = self._destination_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(self._destination_layout)
 
     def _show_destination_options(
         self, found: list[ExportDestination], previous: Path | None
@@ -302,10 +294,9 @@ class ExportPage(QWidget):
         self._set_busy(True)
         show_message(self._export_message, self.tr("Exporting\u2026 keep the drive plugged in."))
         job = ExportJob(self._service, folder, self._include_all.isChecked())
-        self._job_signals = job.signals
-        job.signals.finished.connect(self._on_export_finished)
-        job.signals.failed.connect(self._on_export_failed)
-        self._pool.start(job)
+        self._job_signals = start_job(
+            self._pool, job, job.signals, self._on_export_finished, self._on_export_failed
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

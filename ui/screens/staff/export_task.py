@@ -1,16 +1,54 @@
-"""The export worker: writes and verifies the export off the GUI thread, then reports back."""
+"""The export worker: writes and verifies the export off the GUI thread, then reports back.
+
+``start_job`` starts it, or the receipts card's job, on the panel's one worker thread.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
 
 log = logging.getLogger(__name__)
+
+
+class JobSignals(Protocol):
+    """A job's way back to the GUI thread: its answer, or why there is none."""
+
+    @property
+    def finished(self) -> SignalInstance:
+        """Emitted with the answer."""
+
+    @property
+    def failed(self) -> SignalInstance:
+        """Emitted with the reason the job did not finish."""
+
+
+SignalsT = TypeVar("SignalsT", bound=JobSignals)
+
+
+def start_job(
+    pool: QThreadPool,
+    job: QRunnable,
+    signals: SignalsT,
+    finished: Callable[..., object],
+    failed: Callable[..., object],
+) -> SignalsT:
+    """Start ``job`` on ``pool``; its ``signals`` call ``finished`` or ``failed`` when it ends.
+
+    Returns ``signals`` for the caller to keep until then: the pool deletes the
+    job once it has run, and the answer must still have a sender.
+    """
+    signals.finished.connect(finished)
+    signals.failed.connect(failed)
+    pool.start(job)
+    return signals
 
 
 class ExportSignals(QObject):

@@ -18,26 +18,24 @@ from kiosk.service import KioskService
 from ui.screens.staff.controls import (
     RowCheckBox,
     RowRadioButton,
-    make_card,
+    add_heading,
     make_message,
     show_message,
 )
+from ui.screens.staff.page import CardPage, Place
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
-from ui.widgets.layouts import vbox
 from ui.widgets.text import text_label
 
 
-class LanguagesPage(QWidget):
+class LanguagesPage(CardPage):
     """A card: a tick per language attendees may choose, a "Default" choice under each, Save."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("StaffLanguages")
-        self._service = service
-        outer = vbox(self)
-        card, layout = make_card(
-            self,
+        super().__init__(service, "StaffLanguages", parent, Place.TOP)
+        card, layout = self.card, self.column
+        add_heading(
+            layout,
             self.tr("Languages"),
             self.tr(
                 "Attendees choose among the ticked languages; each attendee starts in the "
@@ -59,15 +57,12 @@ class LanguagesPage(QWidget):
         actions = QHBoxLayout()
         actions.setSpacing(metrics.STAFF_PAGE_SPACING)
         self._save = kiosk_button(
-            self.tr("Save languages"), "primary", name="SaveLanguagesButton", parent=card
+            self.tr("Save languages"), name="SaveLanguagesButton", clicked=self.save, parent=card
         )
-        self._save.clicked.connect(self.save)
         actions.addWidget(self._save, 0, Qt.AlignmentFlag.AlignTop)
         self._message = make_message("LanguagesMessage", card)
         actions.addWidget(self._message, 1)
         layout.addLayout(actions)
-        outer.addWidget(card)
-        outer.addStretch(1)
 
     def _add_column(
         self, grid: QGridLayout, column: int, language: Language, card: QWidget

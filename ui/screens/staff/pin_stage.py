@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
+from ui.screens.staff.page import StaffPart
 from ui.screens.staff.prompt_card import PromptCard, centred
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.pin_pad import PinPad
@@ -25,16 +26,14 @@ LOCKOUT_TICK_MS = 250
 """How often the lockout countdown re-reads the service clock."""
 
 
-class PinStage(QWidget):
+class PinStage(StaffPart):
     """Enter the staff PIN; shows the lockout countdown."""
 
     unlocked = Signal()
     cancelled = Signal()
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("StaffPinStage")
-        self._service = service
+        super().__init__(service, "StaffPinStage", parent)
         self._retry_at: float | None = None  # service-clock time the lockout ends
 
         self.pad = PinPad()

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
@@ -28,10 +27,11 @@ from kiosk.erasure import ReceiptsApplied
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
 from kiosk.store import ExportInfo
-from ui.screens.staff.controls import make_card, make_message, show_message
+from ui.screens.staff.controls import add_heading, make_message, make_read_only, show_message
+from ui.screens.staff.export_task import start_job
+from ui.screens.staff.page import CardPage
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
-from ui.widgets.layouts import vbox
 from ui.widgets.text import text_label
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ class _HistoryTable(QTableWidget):
         QTimer.singleShot(0, self, self.resizeRowsToContents)
 
 
-class ReceiptsCard(QWidget):
+class ReceiptsCard(CardPage):
     """Receipts found on the drives with **Apply receipts**, then every export and its status."""
 
     busy_changed = Signal(bool)
@@ -94,23 +94,20 @@ class ReceiptsCard(QWidget):
     def __init__(
         self, service: KioskService, pool: QThreadPool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("StaffReceipts")
-        self._service = service
+        super().__init__(service, "StaffReceipts", parent)
         self._pool = pool
         self._found: list[Path] = []
         self._busy = False
         self._signals: ReceiptSignals | None = None
 
-        outer = vbox(self)
-        card, layout = make_card(self, self.tr("Back from the office"))
+        card, layout = self.card, self.column
+        add_heading(layout, self.tr("Back from the office"))
         self._found_label = text_label("", "muted", card, squeezable=True)
         self._found_label.setObjectName("ReceiptsFound")
         layout.addWidget(self._found_label)
         self._apply_button = kiosk_button(
-            self.tr("Apply receipts"), "primary", name="ApplyReceiptsButton", parent=card
+            self.tr("Apply receipts"), "primary", name="ApplyReceiptsButton", clicked=self.apply
         )
-        self._apply_button.clicked.connect(self.apply)
         layout.addWidget(self._apply_button, 0, Qt.AlignmentFlag.AlignLeading)
         self._message = make_message("ReceiptMessage", card)
         # A receipt's file name is one long word; it must wrap, not widen the card off screen.
@@ -126,19 +123,13 @@ class ReceiptsCard(QWidget):
         self._history.setAccessibleName(self.tr("Exports from this kiosk, and the office's word"))
         self._history.horizontalHeader().setVisible(False)
         self._history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self._history.verticalHeader().setVisible(False)
-        self._history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self._history.setShowGrid(False)
-        self._history.setAlternatingRowColors(True)
-        self._history.setWordWrap(True)
+        make_read_only(self._history)
         self._history.setMinimumHeight(metrics.EXPORT_HISTORY_HEIGHT)
         self._no_history = text_label(
             self.tr("Nothing exported yet."), "muted", card, squeezable=True
         )
         layout.addWidget(self._history, 1)
         layout.addWidget(self._no_history)
-        outer.addWidget(card)
         self._show_found()
 
     # State ---
@@ -196,10 +187,7 @@ class ReceiptsCard(QWidget):
         self._set_busy(True)
         self._say(self.tr("Applying receipts\u2026"))
         job = ApplyReceiptsJob(self._service, self._found)
-        self._signals = job.signals
-        job.signals.finished.connect(self._on_applied)
-        job.signals.failed.connect(self._on_failed)
-        self._pool.start(job)
+        self._signals = start_job(self._pool, job, job.signals, self._on_applied, self._on_failed)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

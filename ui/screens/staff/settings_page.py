@@ -13,12 +13,13 @@ from kiosk.service import KioskService
 from kiosk.settings import IDLE_TIMEOUT_LIMITS
 from ui.screens.staff.controls import (
     add_labelled,
+    finish_card,
     make_card,
-    make_message,
     make_pin_field,
     show_message,
 )
 from ui.screens.staff.erasure_card import ErasureCard
+from ui.screens.staff.page import StaffPart
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.layouts import hbox
@@ -27,16 +28,14 @@ IDLE_STEP_S = 15
 """How many seconds the − and + buttons take off or add to the idle timeout."""
 
 
-class SettingsPage(QWidget):
+class SettingsPage(StaffPart):
     """Two cards: the current PIN and a new one (twice), and the idle timeout stepper."""
 
     idle_timeout_changed = Signal(int)
     """A volunteer saved a new attendee idle timeout (seconds)."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("StaffSettingsPage")
-        self._service = service
+        super().__init__(service, "StaffSettingsPage", parent)
         row = hbox(self, spacing=metrics.STAFF_PAGE_SPACING)
 
         pin_card, pin = make_card(self, self.tr("Change the staff PIN"))
@@ -49,10 +48,7 @@ class SettingsPage(QWidget):
         self._change_pin = kiosk_button(self.tr("Change PIN"), "primary", name="ChangePinButton")
         self._change_pin.clicked.connect(self._on_change_pin)
         self._confirm_pin.returnPressed.connect(self._on_change_pin)
-        pin.addWidget(self._change_pin, 0, Qt.AlignmentFlag.AlignLeading)
-        self._pin_message = make_message("PinChangeMessage", pin_card)
-        pin.addWidget(self._pin_message)
-        pin.addStretch(1)
+        self._pin_message = finish_card(pin, "PinChangeMessage", self._change_pin)
 
         idle_card, idle = make_card(
             self,
@@ -97,10 +93,7 @@ class SettingsPage(QWidget):
         idle.addLayout(stepper)
         self._save_idle = kiosk_button(self.tr("Save timeout"), "primary", name="SaveIdleButton")
         self._save_idle.clicked.connect(self._on_save_idle)
-        idle.addWidget(self._save_idle, 0, Qt.AlignmentFlag.AlignLeading)
-        self._idle_message = make_message("IdleMessage", idle_card)
-        idle.addWidget(self._idle_message)
-        idle.addStretch(1)
+        self._idle_message = finish_card(idle, "IdleMessage", self._save_idle)
 
         self._erasure = ErasureCard(service, self)
         row.addWidget(pin_card, 1)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.screens.staff.controls import make_card
+from ui.screens.staff.controls import make_card, make_read_only
 from ui.widgets import metrics
 from ui.widgets.hour_chart import HourChart
 from ui.widgets.layouts import vbox
@@ -50,12 +49,7 @@ class TodayPage(QWidget):
         self._table.setHorizontalHeaderLabels(
             [self.tr("Event and place"), self.tr("Today"), self.tr("Total")]
         )
-        self._table.verticalHeader().setVisible(False)
-        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self._table.setShowGrid(False)
-        self._table.setAlternatingRowColors(True)
-        self._table.setWordWrap(True)
+        make_read_only(self._table)
         self._table.verticalHeader().setDefaultSectionSize(metrics.STAFF_TABLE_ROW_HEIGHT)
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
