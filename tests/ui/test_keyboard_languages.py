@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -39,10 +38,7 @@ def _wait_for_layout(qtbot: QtBot, keyboard: OnScreenKeyboard, name: str) -> Non
     qtbot.waitUntil(lambda: all(key.isVisible() for key in keyboard.keys()))
 
 
-def test_a_sign_up_typed_in_hebrew_and_arabic_is_stored_exactly(
-    qtbot: QtBot, open_booth: Callable[..., Booth]
-) -> None:
-    booth = open_booth()
+def test_a_sign_up_typed_in_hebrew_and_arabic_is_stored_exactly(qtbot: QtBot, booth: Booth) -> None:
     user = booth.user
     join = _open_sign_up(booth)
     keyboard = join.keyboard
