@@ -3,23 +3,29 @@
 ``make_signup`` and ``make_form`` build one sign-up, ``make_record`` one as
 stored; ``set_up_kiosk`` gives a kiosk service its staff PIN; ``ExportingKiosk``
 is a kiosk's store writing export files for the office-import tests
-(``make_kiosk`` in conftest).
+(``make_kiosk`` in conftest); ``old_kiosk_database`` is a kiosk's database as an
+earlier version left it, for the migration tests.
 """
 
 from __future__ import annotations
 
 import functools
+import sqlite3
 import uuid
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from alembic import command
+
 from kiosk.clock import ManualClock, utc_now
 from kiosk.export import export_signups
+from kiosk.paths import DB_FILE_NAME
 from kiosk.pin import PIN_HASH_SETTING, hash_pin
 from kiosk.service import KioskService
 from kiosk.signup import Signup, SignupForm, SignupRecord, WlfChoice
-from kiosk.store import Store
+from kiosk.store import Store, _alembic_config, sqlite_engine
 
 
 class MakeService(Protocol):
@@ -157,3 +163,54 @@ class MakeKiosk(Protocol):
     """The ``make_kiosk`` fixture (``tests/conftest.py``): an ``ExportingKiosk`` by name."""
 
     def __call__(self, name: str, *, clock: ManualClock | None = None) -> ExportingKiosk: ...
+
+
+OLD_SIGNUP: dict[str, object] = {
+    "first_name": "Old",
+    "last_name": "Timer",
+    "phone": "",
+    "postal_code": "",
+    "wlf_choice": "member",
+    "email_group_opt_in": 1,
+    "advocacy_pledge": 0,
+    "contact_consent": 1,
+    "consent_version": "v0",
+    "locale": "en",
+    "export_batch_id": None,
+}
+"""A stored sign-up's columns common to every revision, as ``old_kiosk_database`` fills them."""
+
+
+def old_kiosk_database(
+    data_dir: Path,
+    revision: str,
+    signups: Iterable[Mapping[str, object]],
+    *,
+    started_at: str,
+    location: str = "",
+) -> Path:
+    """Write kiosk ``old01``'s database migrated only to ``revision``; return its path.
+
+    It holds one event, "Old fair" at ``location``, and a sign-up at it for each of
+    ``signups``: the columns given there (that revision's), over ``OLD_SIGNUP``'s.
+    """
+    db_path = data_dir / DB_FILE_NAME
+    engine = sqlite_engine(db_path)
+    config = _alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+    engine.dispose()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO events (id, name, location, started_at) VALUES (1, 'Old fair', ?, ?)",
+            (location, started_at),
+        )
+        for given in signups:
+            row = {"id": str(uuid.uuid4()), "event_id": 1, "kiosk_id": "old01"}
+            row |= OLD_SIGNUP | dict(given)
+            columns = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            conn.execute(f"INSERT INTO signups ({columns}) VALUES ({marks})", tuple(row.values()))
+        conn.execute("INSERT INTO settings (key, value) VALUES ('kiosk_id', 'old01')")
+    return db_path
