@@ -13,7 +13,7 @@ import functools
 import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -105,6 +105,26 @@ def make_record(
         kiosk_id=kiosk_id,
         signup=make_signup(**fields),
     )
+
+
+def fill_store(data_dir: Path, count: int, start: datetime, *, first_name: str, email: str) -> None:
+    """Store ``count`` sign-ups, a second apart from ``start``, in the kiosk store at ``data_dir``.
+
+    They are numbered from 0: first name ``{first_name}{n}``, email ``{email}{n}@example.org``.
+    """
+    store = Store.open(data_dir)
+    try:
+        store.insert_records(
+            make_record(
+                store.kiosk_id,
+                start + timedelta(seconds=i),
+                first_name=f"{first_name}{i}",
+                email=f"{email}{i}@example.org",
+            )
+            for i in range(count)
+        )
+    finally:
+        store.close()
 
 
 class ExportingKiosk:
