@@ -51,18 +51,24 @@ def set_up_kiosk(service: KioskService) -> None:
     service.store.set_setting(PIN_HASH_SETTING, staff_pin_hash())
 
 
+DANA: dict[str, Any] = {
+    "first_name": "Dana",
+    "last_name": "Levi",
+    "email": "dana.levi@example.org",
+    "postal_code": "02139",
+    "wlf_choice": WlfChoice.MEMBER,
+    "email_group_opt_in": True,
+    "contact_consent": True,
+}
+"""Dana Levi's answers, the same on her form and in her checked sign-up."""
+
+
 def make_signup(**overrides: object) -> Signup:
-    """Return a checked sign-up with plausible values; override any field."""
+    """Return a checked sign-up with plausible values (Dana's); override any field."""
     values: dict[str, Any] = {
-        "first_name": "Dana",
-        "last_name": "Levi",
-        "email": "dana.levi@example.org",
+        **DANA,
         "phone": "+12025550143",
-        "postal_code": "02139",
-        "wlf_choice": WlfChoice.MEMBER,
-        "email_group_opt_in": True,
         "advocacy_pledge": False,
-        "contact_consent": True,
         "consent_version": "test-1",
         "consent_text": "I agree to be contacted.",
         "locale": "en",
@@ -72,17 +78,8 @@ def make_signup(**overrides: object) -> Signup:
 
 
 def make_form(**overrides: object) -> SignupForm:
-    """Return a form as a careful attendee would fill it; override any field."""
-    values: dict[str, Any] = {
-        "first_name": "Dana",
-        "last_name": "Levi",
-        "email": "dana.levi@example.org",
-        "phone": "(617) 253-1000",
-        "postal_code": "02139",
-        "wlf_choice": WlfChoice.MEMBER,
-        "email_group_opt_in": True,
-        "contact_consent": True,
-    }
+    """Return a form as a careful attendee (Dana) would fill it; override any field."""
+    values: dict[str, Any] = {**DANA, "phone": "(617) 253-1000"}
     values.update(overrides)
     return SignupForm(**values)
 
