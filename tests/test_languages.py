@@ -47,6 +47,11 @@ def _codes(service: KioskService) -> list[str]:
     return [language.code for language in service.languages]
 
 
+def _offered_and_spoken(service: KioskService) -> tuple[list[str], str]:
+    """The languages the kiosk offers, and the one its screens speak now."""
+    return _codes(service), service.language
+
+
 def _write_config(data_dir: Path, text: str) -> None:
     (data_dir / "config.toml").write_text(text, encoding="utf-8")
 
@@ -125,7 +130,7 @@ def test_staff_choose_the_languages_and_the_default_and_it_lasts(
     service.close()
     for defer in (False, True):  # before the store opens, the choice is read from its file
         with _opened(data_dir, clock, defer_store=defer) as again:
-            assert (_codes(again), again.language) == (["en", "he", "ar"], "he")
+            assert _offered_and_spoken(again) == (["en", "he", "ar"], "he")
             assert again.content.title == "קשרי עם לעם"
 
 
@@ -169,9 +174,9 @@ def test_an_incomplete_language_cannot_be_offered(
 def test_config_chooses_languages_and_default(data_dir: Path, clock: ManualClock) -> None:
     _write_config(data_dir, 'languages = ["he", "ar"]\ndefault_language = "ar"\n')
     with _opened(data_dir, clock) as service:
-        assert (_codes(service), service.language) == (["he", "ar"], "ar")
+        assert _offered_and_spoken(service) == (["he", "ar"], "ar")
         service.set_languages(["en", "es"], "es")  # the staff's choice wins from now on
-        assert (_codes(service), service.language) == (["en", "es"], "es")
+        assert _offered_and_spoken(service) == (["en", "es"], "es")
 
 
 def test_without_a_default_a_kiosk_starts_in_the_first_language_it_offers(
@@ -234,7 +239,7 @@ def test_a_stored_choice_keeps_what_a_new_content_still_has(
     service.set_languages(["en", "he", "ar"], "he")
     service.close()
     with _opened(data_dir, clock, content_path=_content_without_hebrew_title(tmp_path)) as again:
-        assert (_codes(again), again.language) == (["en", "ar"], "en")
+        assert _offered_and_spoken(again) == (["en", "ar"], "en")
 
 
 @pytest.mark.parametrize(
@@ -257,7 +262,7 @@ def test_a_damaged_stored_choice_falls_back_to_the_configured_one(
     _write_config(data_dir, 'languages = ["en", "es"]\n')
     for defer in (False, True):
         with _opened(data_dir, clock, defer_store=defer) as again:
-            assert (_codes(again), again.language) == (["en", "es"], "en")
+            assert _offered_and_spoken(again) == (["en", "es"], "en")
 
 
 def test_a_stored_default_no_longer_offered_gives_way(
@@ -266,7 +271,7 @@ def test_a_stored_default_no_longer_offered_gives_way(
     service.store.set_setting(LANGUAGES_SETTING, '{"offered": ["he", "ar"], "default": "es"}')
     service.close()
     with _opened(data_dir, clock) as again:
-        assert (_codes(again), again.language) == (["he", "ar"], "he")
+        assert _offered_and_spoken(again) == (["he", "ar"], "he")
 
 
 # The office: the language travels with each sign-up ---------------------------------------
