@@ -141,8 +141,9 @@ class StaffDriver:
 
     def choose_folder(self, folder: Path) -> None:
         """On the Export page, choose ``folder`` as the volunteer would in the folder dialog."""
-        assert self.monkeypatch is not None, "the folder dialog is stood in for by monkeypatch"
+        assert self.monkeypatch is not None, "choosing a folder needs the monkeypatch fixture"
         self.nav("export")
+        # The folder dialog is the operating system's; stand in for the volunteer's choice.
         self.monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
         self.click("ChooseFolderButton")
 
