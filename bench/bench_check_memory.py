@@ -14,12 +14,11 @@ nothing the file was made with counts.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import Figure
+from bench.common import Figure, run_python
 from kiosk.content import load_content
 from kiosk.demo import demo_records
 from kiosk.export import export_signups
@@ -28,23 +27,17 @@ from kiosk.store import Store
 
 ROWS = 500_000
 TARGET_MB = 200.0
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
-# Peak RSS from /proc (VmHWM, in KiB): getrusage's ru_maxrss would carry the
-# parent's peak over the fork and exec.
 _CHECK = """
 import sys
 from pathlib import Path
+from bench.proc_memory import peak_rss_kib
 from kiosk.export_check import check_export
 
-def peak_kib():
-    with open("/proc/self/status") as status:
-        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-
-before = peak_kib()
+before = peak_rss_kib()
 checked = check_export(Path(sys.argv[1]))
 assert checked.ok and checked.rows == int(sys.argv[2]), checked.reason
-print(before, peak_kib())
+print(before, peak_rss_kib())
 """
 
 
@@ -80,15 +73,8 @@ def run(workdir: Path) -> list[Figure]:
     print(f"writing an export of {ROWS:,} sign-ups…", flush=True)
     path = make_export(workdir)
     size_mb = path.stat().st_size / 1e6
-    result = subprocess.run(
-        [sys.executable, "-c", _CHECK, str(path), str(ROWS)],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=1800,
-    )
-    before, peak = (int(kib) * 1024 / 1e6 for kib in result.stdout.split()[-2:])
+    printed = run_python(_CHECK, path, ROWS)
+    before, peak = (int(kib) * 1024 / 1e6 for kib in printed.split()[-2:])
     print(
         f"import_check_memory: a {size_mb:.0f} MB file checked at a peak RSS of {peak:.0f} MB "
         f"({before:.0f} MB of it the program before the check)",

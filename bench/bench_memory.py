@@ -9,27 +9,22 @@ is the growth in MB (no baseline; target under 20 MB).
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
-from bench.common import Figure, set_up_kiosk
+from bench.common import REPO_ROOT, Figure, run_python, set_up_kiosk
 
 ATTENDEES = 1000
 WARM_UP = 50
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 _FLOW = """
 import gc, sys
 from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from bench.proc_memory import rss_bytes
 from kiosk.service import KioskService
 from ui.app import build_main_window, create_app
-
-def rss_bytes():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * __import__("os").sysconf("SC_PAGE_SIZE")
 
 app = create_app()
 service = KioskService.open(Path(sys.argv[1]))
@@ -80,15 +75,7 @@ def run(workdir: Path) -> list[Figure]:
         return []
     set_up_kiosk(workdir / "data")  # a set-up kiosk starts on attract
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO_ROOT))
-    result = subprocess.run(
-        [sys.executable, "-c", _FLOW, str(workdir / "data"), str(WARM_UP), str(ATTENDEES)],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=1800,
-    )
-    before, after = (int(x) for x in result.stdout.split()[-2:])
+    printed = run_python(_FLOW, workdir / "data", WARM_UP, ATTENDEES, env=env)
+    before, after = (int(x) for x in printed.split()[-2:])
     growth_mb = (after - before) / (1024 * 1024)
     return [Figure("memory_1000_attendees", growth_mb, None, target=20.0, unit="MB")]

@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import json
 import statistics
+import subprocess
+import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
 RESULTS_PATH = Path(__file__).with_name("results.json")
+REPO_ROOT = Path(__file__).resolve().parent.parent
 BENCH_PIN = "482915"
 
 
@@ -158,3 +161,21 @@ def set_up_kiosk(data_dir: Path) -> None:
         service.set_pin(BENCH_PIN)
     finally:
         service.close()
+
+
+def run_python(script: str, *args: object, env: Mapping[str, str] | None = None) -> str:
+    """Run ``script`` with ``args`` in a fresh Python process at the repository's root.
+
+    Fresh, so nothing the benchmark made beforehand counts in what the script
+    measures; returns what it printed (a failure raises, with its output).
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", script, *(str(arg) for arg in args)],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=1800,
+    )
+    return done.stdout

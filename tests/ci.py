@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import NoReturn
+from collections.abc import Callable, Iterator
+from typing import NoReturn, Protocol, TypeVar
 
 import pytest
 
@@ -18,3 +19,26 @@ def skip_or_fail(reason: str, *, needs: str) -> NoReturn:
     if is_ci():
         pytest.fail(f"CI=true needs {needs}: {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+class _Server(Protocol):
+    def stop(self) -> None: ...
+
+
+S = TypeVar("S", bound=_Server)
+
+
+def serve(start: Callable[[], S], unavailable: type[Exception], *, needs: str) -> Iterator[S]:
+    """For a fixture: yield the server that ``start`` starts, and stop it afterwards.
+
+    Where ``start`` raises ``unavailable`` (its program is not installed), skip, or
+    under CI fail, naming what the tests ``needs``.
+    """
+    try:
+        server = start()
+    except unavailable as exc:
+        skip_or_fail(str(exc), needs=needs)
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -3,23 +3,29 @@
 ``make_signup`` and ``make_form`` build one sign-up, ``make_record`` one as
 stored; ``set_up_kiosk`` gives a kiosk service its staff PIN; ``ExportingKiosk``
 is a kiosk's store writing export files for the office-import tests
-(``make_kiosk`` in conftest).
+(``make_kiosk`` in conftest); ``old_kiosk_database`` is a kiosk's database as an
+earlier version left it, for the migration tests.
 """
 
 from __future__ import annotations
 
 import functools
+import sqlite3
 import uuid
-from datetime import datetime
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
+from alembic import command
+
 from kiosk.clock import ManualClock, utc_now
 from kiosk.export import export_signups
+from kiosk.paths import DB_FILE_NAME
 from kiosk.pin import PIN_HASH_SETTING, hash_pin
 from kiosk.service import KioskService
 from kiosk.signup import Signup, SignupForm, SignupRecord, WlfChoice
-from kiosk.store import Store
+from kiosk.store import Store, _alembic_config, sqlite_engine
 
 
 class MakeService(Protocol):
@@ -45,18 +51,24 @@ def set_up_kiosk(service: KioskService) -> None:
     service.store.set_setting(PIN_HASH_SETTING, staff_pin_hash())
 
 
+DANA: dict[str, Any] = {
+    "first_name": "Dana",
+    "last_name": "Levi",
+    "email": "dana.levi@example.org",
+    "postal_code": "02139",
+    "wlf_choice": WlfChoice.MEMBER,
+    "email_group_opt_in": True,
+    "contact_consent": True,
+}
+"""Dana Levi's answers, the same on her form and in her checked sign-up."""
+
+
 def make_signup(**overrides: object) -> Signup:
-    """Return a checked sign-up with plausible values; override any field."""
+    """Return a checked sign-up with plausible values (Dana's); override any field."""
     values: dict[str, Any] = {
-        "first_name": "Dana",
-        "last_name": "Levi",
-        "email": "dana.levi@example.org",
+        **DANA,
         "phone": "+12025550143",
-        "postal_code": "02139",
-        "wlf_choice": WlfChoice.MEMBER,
-        "email_group_opt_in": True,
         "advocacy_pledge": False,
-        "contact_consent": True,
         "consent_version": "test-1",
         "consent_text": "I agree to be contacted.",
         "locale": "en",
@@ -66,17 +78,8 @@ def make_signup(**overrides: object) -> Signup:
 
 
 def make_form(**overrides: object) -> SignupForm:
-    """Return a form as a careful attendee would fill it; override any field."""
-    values: dict[str, Any] = {
-        "first_name": "Dana",
-        "last_name": "Levi",
-        "email": "dana.levi@example.org",
-        "phone": "(617) 253-1000",
-        "postal_code": "02139",
-        "wlf_choice": WlfChoice.MEMBER,
-        "email_group_opt_in": True,
-        "contact_consent": True,
-    }
+    """Return a form as a careful attendee (Dana) would fill it; override any field."""
+    values: dict[str, Any] = {**DANA, "phone": "(617) 253-1000"}
     values.update(overrides)
     return SignupForm(**values)
 
@@ -99,6 +102,26 @@ def make_record(
         kiosk_id=kiosk_id,
         signup=make_signup(**fields),
     )
+
+
+def fill_store(data_dir: Path, count: int, start: datetime, *, first_name: str, email: str) -> None:
+    """Store ``count`` sign-ups, a second apart from ``start``, in the kiosk store at ``data_dir``.
+
+    They are numbered from 0: first name ``{first_name}{n}``, email ``{email}{n}@example.org``.
+    """
+    store = Store.open(data_dir)
+    try:
+        store.insert_records(
+            make_record(
+                store.kiosk_id,
+                start + timedelta(seconds=i),
+                first_name=f"{first_name}{i}",
+                email=f"{email}{i}@example.org",
+            )
+            for i in range(count)
+        )
+    finally:
+        store.close()
 
 
 class ExportingKiosk:
@@ -157,3 +180,54 @@ class MakeKiosk(Protocol):
     """The ``make_kiosk`` fixture (``tests/conftest.py``): an ``ExportingKiosk`` by name."""
 
     def __call__(self, name: str, *, clock: ManualClock | None = None) -> ExportingKiosk: ...
+
+
+OLD_SIGNUP: dict[str, object] = {
+    "first_name": "Old",
+    "last_name": "Timer",
+    "phone": "",
+    "postal_code": "",
+    "wlf_choice": "member",
+    "email_group_opt_in": 1,
+    "advocacy_pledge": 0,
+    "contact_consent": 1,
+    "consent_version": "v0",
+    "locale": "en",
+    "export_batch_id": None,
+}
+"""A stored sign-up's columns common to every revision, as ``old_kiosk_database`` fills them."""
+
+
+def old_kiosk_database(
+    data_dir: Path,
+    revision: str,
+    signups: Iterable[Mapping[str, object]],
+    *,
+    started_at: str,
+    location: str = "",
+) -> Path:
+    """Write kiosk ``old01``'s database migrated only to ``revision``; return its path.
+
+    It holds one event, "Old fair" at ``location``, and a sign-up at it for each of
+    ``signups``: the columns given there (that revision's), over ``OLD_SIGNUP``'s.
+    """
+    db_path = data_dir / DB_FILE_NAME
+    engine = sqlite_engine(db_path)
+    config = _alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+    engine.dispose()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO events (id, name, location, started_at) VALUES (1, 'Old fair', ?, ?)",
+            (location, started_at),
+        )
+        for given in signups:
+            row = {"id": str(uuid.uuid4()), "event_id": 1, "kiosk_id": "old01"}
+            row |= OLD_SIGNUP | dict(given)
+            columns = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            conn.execute(f"INSERT INTO signups ({columns}) VALUES ({marks})", tuple(row.values()))
+        conn.execute("INSERT INTO settings (key, value) VALUES ('kiosk_id', 'old01')")
+    return db_path

@@ -33,7 +33,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from tests.ci import skip_or_fail
+from tests.ci import serve
 
 SKIP_MESSAGE = "PostgreSQL server binaries not found (install Debian's postgresql package)"
 USER = "kiosk"
@@ -219,14 +219,7 @@ def _wait_ready(server: PgServer, timeout: float = 30.0) -> None:
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """One real PostgreSQL server for the whole session (skips, or fails under CI, if absent)."""
-    try:
-        server = start_server()
-    except PgUnavailable as exc:
-        skip_or_fail(str(exc), needs="a PostgreSQL server")
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from serve(start_server, PgUnavailable, needs="a PostgreSQL server")
 
 
 @pytest.fixture

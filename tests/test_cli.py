@@ -47,6 +47,14 @@ def assert_one_clear_line(err: str) -> None:
     assert len(err.strip().splitlines()) == 1, err
 
 
+def one_clear_line(result: Run, exit_code: int) -> str:
+    """Check a run ended with ``exit_code`` and said why in one clear line; return stderr."""
+    code, _, err = result
+    assert code == exit_code, err
+    assert_one_clear_line(err)
+    return err
+
+
 def test_version_and_help(run: Runner) -> None:
     code, out, _ = run("--version")
     assert code == EXIT_OK and "p2p-kiosk" in out
@@ -76,9 +84,7 @@ def test_version_and_help(run: Runner) -> None:
     ],
 )
 def test_wrong_options_are_one_line_and_exit_2(run: Runner, argv: list[str]) -> None:
-    code, _, err = run(*argv)
-    assert code == EXIT_USAGE
-    assert_one_clear_line(err)
+    one_clear_line(run(*argv), EXIT_USAGE)
 
 
 def test_status_of_a_new_kiosk(run: Runner, data_dir: Path) -> None:
@@ -113,9 +119,7 @@ def test_status_says_a_kiosk_with_sign_ups_and_no_pin_is_locked(
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 500, "Fair\x00"])
 def test_bad_event_names_are_one_line(run: Runner, data_dir: Path, name: str) -> None:
-    code, _, err = run("--data-dir", data_dir, "event", "start", name)
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
+    one_clear_line(run("--data-dir", data_dir, "event", "start", name), EXIT_FAILED)
 
 
 def test_content_check_accepts_the_bundled_file(run: Runner) -> None:
@@ -204,38 +208,28 @@ def test_content_check_proves_each_link_fits_a_qr_code_or_names_it(
 
 
 def test_content_check_of_a_missing_file(run: Runner, tmp_path: Path) -> None:
-    code, _, err = run("content", "check", tmp_path / "nope.toml")
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
+    one_clear_line(run("content", "check", tmp_path / "nope.toml"), EXIT_FAILED)
 
 
 def test_an_unreadable_database_is_one_line(run: Runner, data_dir: Path) -> None:
     (data_dir / "kiosk.sqlite3").write_bytes(b"this is not a database" * 100)
-    code, _, err = run("--data-dir", data_dir, "status")
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
+    one_clear_line(run("--data-dir", data_dir, "status"), EXIT_FAILED)
 
 
 def test_a_data_dir_that_is_a_file_is_one_line(run: Runner, tmp_path: Path) -> None:
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
-    code, _, err = run("--data-dir", not_a_folder, "status")
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
+    one_clear_line(run("--data-dir", not_a_folder, "status"), EXIT_FAILED)
 
 
 def test_a_broken_config_file_is_one_line(run: Runner, data_dir: Path) -> None:
     (data_dir / "config.toml").write_text('idle_timeout_s = "soon"\n', encoding="utf-8")
-    code, _, err = run("--data-dir", data_dir, "status")
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
+    err = one_clear_line(run("--data-dir", data_dir, "status"), EXIT_FAILED)
     assert "idle_timeout_s" in err
 
 
 def test_demo_signups_need_a_separate_folder(run: Runner) -> None:
-    code, _, err = run("demo-signups", "--count", "5")
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
+    one_clear_line(run("demo-signups", "--count", "5"), EXIT_FAILED)
 
 
 def test_demo_then_export_then_import(run: Runner, data_dir: Path, tmp_path: Path) -> None:
@@ -270,9 +264,9 @@ def test_export_to_a_missing_folder_is_one_line(
     run: Runner, data_dir: Path, tmp_path: Path
 ) -> None:
     run("demo-signups", "--count", "3", "--data-dir", data_dir)
-    code, _, err = run("--data-dir", data_dir, "export", "--out", tmp_path / "no" / "such")
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
+    one_clear_line(
+        run("--data-dir", data_dir, "export", "--out", tmp_path / "no" / "such"), EXIT_FAILED
+    )
     _, out, _ = run("--data-dir", data_dir, "status")
     assert "Not yet exported: 3" in out
 
@@ -288,18 +282,19 @@ def test_import_rejects_bad_files_and_exits_non_zero(run: Runner, tmp_path: Path
 
 def test_import_with_an_unknown_crm_profile_merges_nothing(run: Runner, tmp_path: Path) -> None:
     office = tmp_path / "office"
-    code, _, err = run(
-        "--data-dir",
-        office,
-        "import",
-        tmp_path / "x.csv",
-        "--crm-csv",
-        tmp_path / "c.csv",
-        "--profile",
-        "excel",
+    err = one_clear_line(
+        run(
+            "--data-dir",
+            office,
+            "import",
+            tmp_path / "x.csv",
+            "--crm-csv",
+            tmp_path / "c.csv",
+            "--profile",
+            "excel",
+        ),
+        EXIT_FAILED,
     )
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
     assert "generic" in err
     assert not (office / "master.sqlite3").exists()
 
@@ -332,9 +327,9 @@ def test_import_with_a_crm_file_of_unknown_ending_merges_nothing(
 ) -> None:
     export = _one_export(run, tmp_path)
     office = tmp_path / "office"
-    code, _, err = run("--data-dir", office, "import", export, "--crm-out", tmp_path / "crm.txt")
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
+    err = one_clear_line(
+        run("--data-dir", office, "import", export, "--crm-out", tmp_path / "crm.txt"), EXIT_FAILED
+    )
     assert ".csv or .xlsx" in err
     assert not (office / "master.sqlite3").exists()
     assert not (tmp_path / "crm.txt").exists()
@@ -349,11 +344,17 @@ def test_crm_csv_keeps_writing_csv_whatever_the_name(run: Runner, tmp_path: Path
 
 
 def test_crm_csv_and_crm_out_together_are_a_usage_error(run: Runner, tmp_path: Path) -> None:
-    code, _, err = run(
-        "import", tmp_path / "x.csv", "--crm-csv", tmp_path / "a.csv", "--crm-out", tmp_path / "b"
+    one_clear_line(
+        run(
+            "import",
+            tmp_path / "x.csv",
+            "--crm-csv",
+            tmp_path / "a.csv",
+            "--crm-out",
+            tmp_path / "b",
+        ),
+        EXIT_USAGE,
     )
-    assert code == EXIT_USAGE
-    assert_one_clear_line(err)
 
 
 @pytest.fixture
@@ -391,46 +392,43 @@ def test_report_with_a_bad_event_file_or_zone_is_one_line_and_writes_nothing(
     run: Runner, office: Path, tmp_path: Path, event: str, out: str, zone: str, says: str
 ) -> None:
     before = set(tmp_path.rglob("*"))
-    code, _, err = run(
-        "report",
-        "--event",
-        event,
-        "--out",
-        tmp_path / out,
-        "--timezone",
-        zone,
-        "--data-dir",
-        office,
+    err = one_clear_line(
+        run(
+            "report",
+            "--event",
+            event,
+            "--out",
+            tmp_path / out,
+            "--timezone",
+            zone,
+            "--data-dir",
+            office,
+        ),
+        EXIT_FAILED,
     )
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
     assert says in err
     assert "\x1b" not in err and "\x07" not in err
     assert {p for p in tmp_path.rglob("*") if p.suffix in (".pdf", ".txt")} <= before
 
 
 def test_report_on_an_empty_master_store_says_it_holds_nothing(run: Runner, tmp_path: Path) -> None:
-    code, _, err = run(
-        "report", "--event", "Gala", "--out", tmp_path / "r.pdf", "--data-dir", tmp_path / "o"
+    err = one_clear_line(
+        run("report", "--event", "Gala", "--out", tmp_path / "r.pdf", "--data-dir", tmp_path / "o"),
+        EXIT_FAILED,
     )
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
     assert "holds no sign-ups yet" in err
 
 
 def test_report_without_an_event_is_a_usage_error(run: Runner, tmp_path: Path) -> None:
-    code, _, err = run("report", "--out", tmp_path / "r.pdf")
-    assert code == EXIT_USAGE
-    assert_one_clear_line(err)
+    one_clear_line(run("report", "--out", tmp_path / "r.pdf"), EXIT_USAGE)
 
 
 def test_import_into_a_bad_database_url_is_one_line(run: Runner, tmp_path: Path) -> None:
     (tmp_path / "x.csv").write_text("x\n", encoding="utf-8")
-    code, _, err = run(
-        "import", tmp_path / "x.csv", "--into", "nosuchdb://nowhere", "--data-dir", tmp_path
+    one_clear_line(
+        run("import", tmp_path / "x.csv", "--into", "nosuchdb://nowhere", "--data-dir", tmp_path),
+        EXIT_FAILED,
     )
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
 
 
 def test_encrypted_export_needs_the_private_key_to_import(
@@ -458,9 +456,9 @@ def test_encrypted_export_needs_the_private_key_to_import(
     assert code == EXIT_OK, out + err
 
     # A key file is never overwritten.
-    code, _, err = run("--data-dir", tmp_path / "office", "keys", "new", "--out", key_file)
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
+    one_clear_line(
+        run("--data-dir", tmp_path / "office", "keys", "new", "--out", key_file), EXIT_FAILED
+    )
 
 
 # Receipts -----------------------------------------------------------------------------
@@ -543,11 +541,10 @@ def test_import_with_a_missing_receipt_folder_merges_nothing(
 ) -> None:
     export = _export_demo(run, data_dir, tmp_path / "stick", 2)
     office = tmp_path / "office"
-    code, _, err = run(
-        "--data-dir", office, "import", export, "--receipt-dir", tmp_path / "no" / "such"
+    err = one_clear_line(
+        run("--data-dir", office, "import", export, "--receipt-dir", tmp_path / "no" / "such"),
+        EXIT_FAILED,
     )
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
     assert "receipt folder" in err
     assert not (office / "master.sqlite3").exists()
 
@@ -665,9 +662,7 @@ def test_screenshots_show_the_attendee_screens_in_larger_text_and_high_contrast(
 def test_a_bad_screenshot_display_is_one_line_and_exit_2(
     run: Runner, tmp_path: Path, option: list[str]
 ) -> None:
-    code, _, err = run("screenshots", "--out", tmp_path / "shots", *option)
-    assert code == EXIT_USAGE
-    assert_one_clear_line(err)
+    one_clear_line(run("screenshots", "--out", tmp_path / "shots", *option), EXIT_USAGE)
     assert not (tmp_path / "shots").exists()
 
 
@@ -694,9 +689,9 @@ def test_screenshots_in_hebrew_render_the_kiosk_screens_mirrored(
 def test_screenshots_refuse_a_language_the_content_lacks(
     run: Runner, tmp_path: Path, code: str
 ) -> None:
-    status, _, err = run("screenshots", "--out", tmp_path / "shots", "--lang", code)
-    assert status == EXIT_FAILED
-    assert_one_clear_line(err)
+    err = one_clear_line(
+        run("screenshots", "--out", tmp_path / "shots", "--lang", code), EXIT_FAILED
+    )
     assert "language" in err
     assert not (tmp_path / "shots").exists() or not list((tmp_path / "shots").iterdir())
 
@@ -709,9 +704,7 @@ def test_a_mistyped_export_key_stops_status_and_export_with_one_line(
     run: Runner, data_dir: Path, command: list[str]
 ) -> None:
     (data_dir / "config.toml").write_text(f'export_public_key = "{MISTYPED_KEY}"\n')
-    code, _, err = run("--data-dir", data_dir, *command)
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
+    err = one_clear_line(run("--data-dir", data_dir, *command), EXIT_FAILED)
     assert "export_public_key" in err and "keys new" in err and MISTYPED_KEY not in err
 
 
@@ -897,18 +890,18 @@ def test_a_skip_event_no_file_holds_is_a_warning(run: Runner, tmp_path: Path, st
 
 @pytest.mark.parametrize("name", ["", "   "])
 def test_a_blank_skip_event_is_a_usage_error(run: Runner, tmp_path: Path, name: str) -> None:
-    code, _, err = run("--data-dir", tmp_path, "import", tmp_path, "--skip-event", name)
-    assert code == EXIT_USAGE
-    assert_one_clear_line(err)
+    one_clear_line(
+        run("--data-dir", tmp_path, "import", tmp_path, "--skip-event", name), EXIT_USAGE
+    )
 
 
 def test_a_missing_file_or_an_empty_folder_says_so_and_merges_nothing(
     run: Runner, tmp_path: Path, stick: Path
 ) -> None:
     office = tmp_path / "office"
-    code, _, err = run("--data-dir", office, "import", stick, tmp_path / "signups_gone.csv")
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
+    err = one_clear_line(
+        run("--data-dir", office, "import", stick, tmp_path / "signups_gone.csv"), EXIT_FAILED
+    )
     assert "No such file or folder" in err and "signups_gone.csv" in err
     empty = tmp_path / "EMPTY"
     empty.mkdir()
@@ -923,9 +916,9 @@ def test_a_missing_file_or_an_empty_folder_says_so_and_merges_nothing(
 
 def test_a_profile_without_a_crm_file_is_refused(run: Runner, tmp_path: Path, stick: Path) -> None:
     office = tmp_path / "office"
-    code, _, err = run("--data-dir", office, "import", stick, "--profile", "mailchimp")
-    assert code == EXIT_FAILED
-    assert_one_clear_line(err)
+    err = one_clear_line(
+        run("--data-dir", office, "import", stick, "--profile", "mailchimp"), EXIT_FAILED
+    )
     assert "--crm-out" in err
     assert not (office / "master.sqlite3").exists()
 

@@ -15,22 +15,20 @@ import stat
 import subprocess
 import sys
 import tempfile
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from kiosk.cli import EXIT_FAILED, EXIT_OK
 from kiosk.config import ContentSource, installed_content_path
 from kiosk.content import CONTENT_MAX_BYTES, ContentError, load_content
-from kiosk.paths import DB_FILE_NAME, default_content_path
+from kiosk.paths import default_content_path
 from kiosk.service import KioskService
-from kiosk.store import Store, _alembic_config, sqlite_engine
+from kiosk.store import Store
 from p2p_kiosk.cli import main
 from tests.conftest import BUNDLED, REPO_ROOT
-from tests.factories import MakeService, make_form
+from tests.factories import MakeService, make_form, old_kiosk_database
 from tests.test_cli import Runner
 
 
@@ -244,26 +242,12 @@ def test_each_sign_up_records_the_content_version_it_was_made_under(
 def test_a_store_from_revision_0003_gains_the_column_and_keeps_its_sign_ups(
     data_dir: Path,
 ) -> None:
-    db_path = data_dir / DB_FILE_NAME
-    engine = sqlite_engine(db_path)
-    config = _alembic_config(engine)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0003")
-    engine.dispose()
-    with sqlite3.connect(db_path) as conn:
-        conn.execute(
-            "INSERT INTO events (id, name, location, started_at) VALUES (1, 'Old fair', '', ?)",
-            ("2026-05-01 10:00:00",),
-        )
-        conn.execute(
-            "INSERT INTO signups (id, created_at, event_id, kiosk_id, first_name, last_name, "
-            "email, phone, postal_code, wlf_choice, email_group_opt_in, advocacy_pledge, "
-            "contact_consent, consent_version, consent_text, locale, export_batch_id) "
-            "VALUES (?, '2026-05-01 10:00:00', 1, 'old01', 'Old', 'Timer', 'old@example.org', "
-            "'', '', 'member', 1, 0, 1, 'v0', 'I agree.', 'en', NULL)",
-            (str(uuid.uuid4()),),
-        )
+    signup = {
+        "created_at": "2026-05-01 10:00:00",
+        "email": "old@example.org",
+        "consent_text": "I agree.",
+    }
+    old_kiosk_database(data_dir, "0003", [signup], started_at="2026-05-01 10:00:00")
     store = Store.open(data_dir, clock=lambda: datetime(2026, 11, 26, tzinfo=UTC))
     try:
         with sqlite3.connect(store.db_path) as conn:

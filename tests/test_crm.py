@@ -31,15 +31,21 @@ FIRST = datetime(2026, 11, 20, 14, 5, 9)
 LAST = datetime(2026, 11, 24, 23, 30, 0)  # late evening UTC: the date must stay the 24th
 
 
+DANA_TEXT = {
+    "email": "Dana.Levi@Example.org",
+    "first_name": "Dana",
+    "last_name": "Levi",
+    "phone": "+12025550143",
+    "postal_code": "02139",
+    "wlf_choice": "member",
+}
+"""``add_contact``'s text columns, which the generic profile writes as they are stored."""
+
+
 def add_contact(url: str, **overrides: object) -> None:
     """Insert one contact with one touchpoint per event into the master store at ``url``."""
     values: dict[str, object] = {
-        "email": "Dana.Levi@Example.org",
-        "first_name": "Dana",
-        "last_name": "Levi",
-        "phone": "+12025550143",
-        "postal_code": "02139",
-        "wlf_choice": "member",
+        **DANA_TEXT,
         "email_group_opt_in": True,
         "advocacy_pledge": False,
         "contact_consent": True,
@@ -190,12 +196,7 @@ EXPECTED_HEADERS = {
 
 EXPECTED_ROWS = {
     "generic": {
-        "email": "Dana.Levi@Example.org",
-        "first_name": "Dana",
-        "last_name": "Levi",
-        "phone": "+12025550143",
-        "postal_code": "02139",
-        "wlf_choice": "member",
+        **DANA_TEXT,
         "email_group_opt_in": "yes",
         "advocacy_pledge": "no",
         "contact_consent": "yes",

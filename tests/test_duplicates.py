@@ -28,6 +28,7 @@ from kiosk.duplicates import (
     SAME_PHONE,
     SAME_POSTAL_CODE,
     Candidate,
+    Decision,
     DuplicateError,
     decisions,
     edits_apart,
@@ -69,6 +70,16 @@ def _person(engine: Engine, email: str) -> ContactRow:
 def _only(candidates: list[Candidate]) -> Candidate:
     assert len(candidates) == 1, candidates
     return candidates[0]
+
+
+def _merge_the_pair(engine: Engine) -> Decision:
+    """Merge the store's one possible duplicate, as staff would; return the decision."""
+    pair = _only(find_candidates(engine))
+    return merge_contacts(engine, pair.first, pair.second)
+
+
+def _pair(candidate: Candidate) -> tuple[int, int]:
+    return candidate.first, candidate.second
 
 
 @pytest.fixture
@@ -306,8 +317,7 @@ def test_sign_ups_after_a_merge_join_the_person_under_either_email(
     dana: tuple[ExportingKiosk, str], engine: Engine
 ) -> None:
     kiosk, url = dana
-    pair = _only(find_candidates(engine))
-    merge_contacts(engine, pair.first, pair.second)
+    _merge_the_pair(engine)
     kiosk.add(
         at=T0 + timedelta(days=7),
         event="Gala",
@@ -364,7 +374,7 @@ def test_a_third_contact_joins_a_merged_person_and_is_offered_once(
     dana: tuple[ExportingKiosk, str], engine: Engine
 ) -> None:
     kiosk, url = dana
-    first = merge_contacts(engine, *_pair(_only(find_candidates(engine))))
+    first = _merge_the_pair(engine)
     # The same person again under a typo of her work email: close to one member, same
     # ZIP as both, offered once against the merged person.
     kiosk.add(at=T0 + timedelta(days=8), email="d.levi@wrok.example.org", postal_code="02139")
@@ -390,10 +400,6 @@ def test_a_third_contact_joins_a_merged_person_and_is_offered_once(
     assert second.id != first.id
 
 
-def _pair(candidate: Candidate) -> tuple[int, int]:
-    return candidate.first, candidate.second
-
-
 def _crm(url: str, folder: Path, profile: str) -> list[dict[str, str]]:
     out = folder / f"{profile}.csv"
     write_crm_file(url, out, profile=profile)
@@ -405,8 +411,7 @@ def test_the_crm_file_carries_a_merged_person_once_with_every_email(
     dana: tuple[ExportingKiosk, str], engine: Engine
 ) -> None:
     kiosk, url = dana
-    pair = _only(find_candidates(engine))
-    merge_contacts(engine, pair.first, pair.second)
+    _merge_the_pair(engine)
 
     generic = _crm(url, kiosk.usb, "generic")
     assert [(r["email"], r["other_emails"], r["signups"]) for r in generic] == [
@@ -425,7 +430,7 @@ def test_a_merged_person_speaks_the_language_of_their_newest_sign_up_under_any_e
     kiosk.add(at=T0, email="dana@a.org", postal_code="02139", locale="he")
     kiosk.add(at=T0 + timedelta(days=1), email="dana@b.org", postal_code="02139", locale="es")
     _imported(master_url, kiosk)
-    merge_contacts(engine, *_pair(_only(find_candidates(engine))))
+    _merge_the_pair(engine)
     assert _person(engine, "dana@a.org").locale == "es"
 
     # Back under the first email, in Arabic: the person's language follows, wherever shown.
@@ -442,7 +447,7 @@ def test_the_crm_workbook_carries_a_merged_person_once_as_the_csv_does(
     dana: tuple[ExportingKiosk, str], engine: Engine
 ) -> None:
     kiosk, url = dana
-    merge_contacts(engine, *_pair(_only(find_candidates(engine))))
+    _merge_the_pair(engine)
     out = kiosk.usb / "contacts.xlsx"
 
     assert write_crm_file(url, out, profile="generic") == 2

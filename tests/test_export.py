@@ -224,14 +224,23 @@ def test_stored_values_of_any_form_come_out_as_csv_writer_writes_them(
     assert result.csv_path.read_bytes() == BOM + expected.getvalue().encode("utf-8")
 
 
+def _failed_export(store: Store, folder: Path, *, pending: int, match: str | None = None) -> str:
+    """Export to ``folder``, which must fail and mark nothing; return the failure's message.
+
+    ``pending``: the sign-ups still waiting for an export afterwards, all of them.
+    """
+    with pytest.raises(ExportFailed, match=match) as failure:
+        export_signups(store, folder)
+    assert store.pending_count() == pending
+    assert store.last_export() is None
+    return str(failure.value)
+
+
 def test_a_missing_folder_fails_clearly_and_marks_nothing(
     store: Store, clock: ManualClock, tmp_path: Path
 ) -> None:
     _add(store, 3, clock())
-    with pytest.raises(ExportFailed, match="does not exist"):
-        export_signups(store, tmp_path / "no-stick")
-    assert store.pending_count() == 3
-    assert store.last_export() is None
+    _failed_export(store, tmp_path / "no-stick", pending=3, match="does not exist")
 
 
 def test_a_file_in_place_of_the_folder_fails_clearly(
@@ -240,9 +249,7 @@ def test_a_file_in_place_of_the_folder_fails_clearly(
     _add(store, 1, clock())
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
-    with pytest.raises(ExportFailed):
-        export_signups(store, not_a_folder)
-    assert store.pending_count() == 1
+    _failed_export(store, not_a_folder, pending=1)
 
 
 def _mount_tmpfs(target: Path, options: str) -> Iterator[Path]:
@@ -276,24 +283,18 @@ def test_a_full_disk_fails_clearly_leaves_no_file_and_marks_nothing(
     store: Store, clock: ManualClock, tiny_disk: Path
 ) -> None:
     _add(store, 1500, clock(), first_name="Rivka", last_name="Ben-David")
-    with pytest.raises(ExportFailed) as failure:
-        export_signups(store, tiny_disk)
-    message = str(failure.value)
+    message = _failed_export(store, tiny_disk, pending=1500)
     assert "full" in message
     assert "Rivka" not in message and "example.org" not in message
     assert os.listdir(tiny_disk) == []  # no partial file, no temp file left behind
-    assert store.pending_count() == 1500
-    assert store.last_export() is None
 
 
 def test_a_read_only_disk_fails_clearly_and_marks_nothing(
     store: Store, clock: ManualClock, read_only_disk: Path
 ) -> None:
     _add(store, 2, clock())
-    with pytest.raises(ExportFailed, match="cannot be written"):
-        export_signups(store, read_only_disk)
+    _failed_export(store, read_only_disk, pending=2, match="cannot be written")
     assert os.listdir(read_only_disk) == []
-    assert store.pending_count() == 2
 
 
 def test_a_failed_export_can_be_retried_elsewhere(

@@ -9,15 +9,14 @@ import shutil
 import signal
 import sqlite3
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from kiosk.paths import DB_FILE_NAME
-from kiosk.store import Store
 from tests.child import start_ready_child
-from tests.factories import make_record
+from tests.factories import fill_store
 
 ROWS = 50_000
 
@@ -88,18 +87,7 @@ def test_a_killed_export_leaves_a_whole_file_or_none_and_marks_nothing_early(
 ) -> None:
     data_dir, usb = tmp_path / "kiosk", tmp_path / "usb"
     usb.mkdir()
-    store = Store.open(data_dir)
-    start = datetime(2026, 11, 24, 9, tzinfo=UTC)
-    store.insert_records(
-        make_record(
-            store.kiosk_id,
-            start + timedelta(seconds=i),
-            first_name=f"=Name{i}",
-            email=f"p{i}@example.org",
-        )
-        for i in range(ROWS)
-    )
-    store.close()
+    fill_store(data_dir, ROWS, datetime(2026, 11, 24, 9, tzinfo=UTC), first_name="=Name", email="p")
 
     # How long a whole export takes here, so the kills spread over all of it.
     started = time.perf_counter()

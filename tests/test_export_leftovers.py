@@ -15,7 +15,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ from kiosk.crypto import new_key_pair
 from kiosk.export import export_signups
 from kiosk.store import Store
 from p2p_kiosk.cli import main
-from tests.factories import make_record, make_signup
+from tests.factories import fill_store, make_signup
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ROWS = 20_000
@@ -43,22 +43,6 @@ print("ready", flush=True)
 export_signups(store, Path(sys.argv[2]), include_all=True)
 print("done", flush=True)
 """
-
-
-def _fill(data_dir: Path, rows: int) -> None:
-    store = Store.open(data_dir)
-    try:
-        store.insert_records(
-            make_record(
-                store.kiosk_id,
-                START + timedelta(seconds=i),
-                first_name=f"Secret{i}",
-                email=f"secret{i}@example.org",
-            )
-            for i in range(rows)
-        )
-    finally:
-        store.close()
 
 
 def _temps(stick: Path) -> list[Path]:
@@ -92,7 +76,7 @@ def test_the_plaintext_a_killed_export_left_is_removed_by_the_next_and_reported(
 ) -> None:
     data_dir, stick = tmp_path / "kiosk", tmp_path / "stick"
     stick.mkdir()
-    _fill(data_dir, ROWS)
+    fill_store(data_dir, ROWS, START, first_name="Secret", email="secret")
     _kill_export_midway(data_dir, stick)
     left = _temps(stick)
     assert any(b"secret0@example.org" in p.read_bytes() for p in left)  # the leak, as reported
@@ -206,7 +190,7 @@ print(json.dumps({"file": result.csv_path.name, "seen": seen}))
 def test_an_encrypted_export_never_puts_plaintext_on_the_stick(tmp_path: Path) -> None:
     data_dir, stick = tmp_path / "kiosk", tmp_path / "stick"
     stick.mkdir()
-    _fill(data_dir, 3000)
+    fill_store(data_dir, 3000, START, first_name="Secret", email="secret")
     _identity, recipient = new_key_pair()
     child = subprocess.run(
         [sys.executable, "-c", WATCHED_CHILD, str(data_dir), str(stick), recipient],
@@ -271,7 +255,7 @@ def test_no_byte_an_encrypted_export_writes_to_the_stick_is_plaintext(tmp_path: 
         pytest.skip(problem)
     data_dir, stick = tmp_path / "kiosk", tmp_path / "stick"
     stick.mkdir()
-    _fill(data_dir, 3000)
+    fill_store(data_dir, 3000, START, first_name="Secret", email="secret")
     _identity, recipient = new_key_pair()
     log = tmp_path / "strace.log"
     command = [sys.executable, "-c", TRACED_CHILD, str(data_dir), str(stick), recipient]

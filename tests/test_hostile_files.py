@@ -112,6 +112,15 @@ def _imports_beside(hostile: Path, good: Path, url: str) -> str:
     return report.files[0].reason
 
 
+def _refused(hostile: Path, good: Path, url: str) -> str:
+    """Check ``hostile``, which must be refused without waiting on it, and import it beside
+    ``good``, which merges while the import refuses ``hostile`` for the same reason; return it."""
+    checked = _check_within(hostile)
+    assert not checked.ok
+    assert checked.reason in _imports_beside(hostile, good, url)
+    return checked.reason
+
+
 # Data files that are not regular files ----------------------------------------------
 
 
@@ -125,12 +134,8 @@ def test_a_fifo_named_like_an_export_is_rejected_not_waited_on(
     os.mkfifo(fifo)
     manifest = manifest_path_for(good).read_text(encoding="utf-8")
     manifest_path_for(fifo).write_text(manifest, encoding="utf-8")
-
-    checked = _check_within(fifo)
-
-    assert not checked.ok
-    assert checked.reason == "the file is not a regular file (a device, pipe or socket)"
-    assert "not a regular file" in _imports_beside(fifo, good, url)
+    reason = _refused(fifo, good, url)
+    assert reason == "the file is not a regular file (a device, pipe or socket)"
 
 
 @needs_posix
@@ -139,12 +144,8 @@ def test_a_fifo_manifest_is_rejected_not_waited_on(tmp_path: Path, url: str) -> 
     good = _export(tmp_path, "good")
     manifest_path_for(hostile).unlink()
     os.mkfifo(manifest_path_for(hostile))
-
-    checked = _check_within(hostile)
-
-    assert not checked.ok
-    assert checked.reason == "the manifest is not a regular file (a device, pipe or socket)"
-    assert "manifest is not a regular file" in _imports_beside(hostile, good, url)
+    reason = _refused(hostile, good, url)
+    assert reason == "the manifest is not a regular file (a device, pipe or socket)"
 
 
 @needs_posix

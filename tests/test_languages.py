@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC
 from pathlib import Path
 
@@ -28,19 +29,27 @@ HOSTILE_CODES: list[object] = ["fr", "", "HE", "he\x00", "he,ar", "x" * 10_000, 
 
 @pytest.fixture
 def service(data_dir: Path, clock: ManualClock) -> Iterator[KioskService]:
-    opened = KioskService.open(data_dir, clock=clock, local_tz=UTC)
-    try:
+    with _opened(data_dir, clock) as opened:
         yield opened
+
+
+@contextmanager
+def _opened(data_dir: Path, clock: ManualClock, **options: object) -> Iterator[KioskService]:
+    """A kiosk service over ``data_dir``, in UTC, closed when the ``with`` block ends."""
+    service = KioskService.open(data_dir, clock=clock, local_tz=UTC, **options)  # type: ignore[arg-type]
+    try:
+        yield service
     finally:
-        opened.close()
-
-
-def _open(data_dir: Path, clock: ManualClock, **options: object) -> KioskService:
-    return KioskService.open(data_dir, clock=clock, local_tz=UTC, **options)  # type: ignore[arg-type]
+        service.close()
 
 
 def _codes(service: KioskService) -> list[str]:
     return [language.code for language in service.languages]
+
+
+def _offered_and_spoken(service: KioskService) -> tuple[list[str], str]:
+    """The languages the kiosk offers, and the one its screens speak now."""
+    return _codes(service), service.language
 
 
 def _write_config(data_dir: Path, text: str) -> None:
@@ -120,12 +129,9 @@ def test_staff_choose_the_languages_and_the_default_and_it_lasts(
     assert (service.default_language, service.language) == ("he", "he")  # Spanish is gone
     service.close()
     for defer in (False, True):  # before the store opens, the choice is read from its file
-        again = _open(data_dir, clock, defer_store=defer)
-        try:
-            assert (_codes(again), again.language) == (["en", "he", "ar"], "he")
+        with _opened(data_dir, clock, defer_store=defer) as again:
+            assert _offered_and_spoken(again) == (["en", "he", "ar"], "he")
             assert again.content.title == "קשרי עם לעם"
-        finally:
-            again.close()
 
 
 @pytest.mark.parametrize(
@@ -154,8 +160,7 @@ def test_a_bad_choice_is_refused_clearly_and_changes_nothing(
 def test_an_incomplete_language_cannot_be_offered(
     data_dir: Path, clock: ManualClock, tmp_path: Path
 ) -> None:
-    service = _open(data_dir, clock, content_path=_content_without_hebrew_title(tmp_path))
-    try:
+    with _opened(data_dir, clock, content_path=_content_without_hebrew_title(tmp_path)) as service:
         assert _codes(service) == ["en", "es", "ar"]  # offered by default: the complete ones
         assert [lang.code for lang in service.content_languages] == ["en", "es", "he", "ar"]
         with pytest.raises(
@@ -164,30 +169,22 @@ def test_an_incomplete_language_cannot_be_offered(
             service.set_languages(["en", "he"], "en")
         with pytest.raises(LanguageUnavailable):
             service.set_language("he")
-    finally:
-        service.close()
 
 
 def test_config_chooses_languages_and_default(data_dir: Path, clock: ManualClock) -> None:
     _write_config(data_dir, 'languages = ["he", "ar"]\ndefault_language = "ar"\n')
-    service = _open(data_dir, clock)
-    try:
-        assert (_codes(service), service.language) == (["he", "ar"], "ar")
+    with _opened(data_dir, clock) as service:
+        assert _offered_and_spoken(service) == (["he", "ar"], "ar")
         service.set_languages(["en", "es"], "es")  # the staff's choice wins from now on
-        assert (_codes(service), service.language) == (["en", "es"], "es")
-    finally:
-        service.close()
+        assert _offered_and_spoken(service) == (["en", "es"], "es")
 
 
 def test_without_a_default_a_kiosk_starts_in_the_first_language_it_offers(
     data_dir: Path, clock: ManualClock
 ) -> None:
     _write_config(data_dir, 'languages = ["ar", "es"]\n')
-    service = _open(data_dir, clock)
-    try:
+    with _opened(data_dir, clock) as service:
         assert (_codes(service), service.default_language) == (["es", "ar"], "es")
-    finally:
-        service.close()
 
 
 @pytest.mark.parametrize(
@@ -229,8 +226,9 @@ def test_a_languages_setting_the_content_cannot_meet_stops_the_kiosk_naming_it(
     data_dir: Path, clock: ManualClock, tmp_path: Path, text: str, message: str
 ) -> None:
     _write_config(data_dir, text)
-    with pytest.raises(ConfigError) as caught:
-        _open(data_dir, clock, content_path=_content_without_hebrew_title(tmp_path))
+    content = _content_without_hebrew_title(tmp_path)
+    with pytest.raises(ConfigError) as caught, _opened(data_dir, clock, content_path=content):
+        pass  # refused as it opens
     assert str(caught.value).startswith(str(data_dir / "config.toml"))
     assert message in str(caught.value)
 
@@ -240,11 +238,8 @@ def test_a_stored_choice_keeps_what_a_new_content_still_has(
 ) -> None:
     service.set_languages(["en", "he", "ar"], "he")
     service.close()
-    again = _open(data_dir, clock, content_path=_content_without_hebrew_title(tmp_path))
-    try:
-        assert (_codes(again), again.language) == (["en", "ar"], "en")
-    finally:
-        again.close()
+    with _opened(data_dir, clock, content_path=_content_without_hebrew_title(tmp_path)) as again:
+        assert _offered_and_spoken(again) == (["en", "ar"], "en")
 
 
 @pytest.mark.parametrize(
@@ -266,11 +261,8 @@ def test_a_damaged_stored_choice_falls_back_to_the_configured_one(
     service.close()
     _write_config(data_dir, 'languages = ["en", "es"]\n')
     for defer in (False, True):
-        again = _open(data_dir, clock, defer_store=defer)
-        try:
-            assert (_codes(again), again.language) == (["en", "es"], "en")
-        finally:
-            again.close()
+        with _opened(data_dir, clock, defer_store=defer) as again:
+            assert _offered_and_spoken(again) == (["en", "es"], "en")
 
 
 def test_a_stored_default_no_longer_offered_gives_way(
@@ -278,11 +270,8 @@ def test_a_stored_default_no_longer_offered_gives_way(
 ) -> None:
     service.store.set_setting(LANGUAGES_SETTING, '{"offered": ["he", "ar"], "default": "es"}')
     service.close()
-    again = _open(data_dir, clock)
-    try:
-        assert (_codes(again), again.language) == (["he", "ar"], "he")
-    finally:
-        again.close()
+    with _opened(data_dir, clock) as again:
+        assert _offered_and_spoken(again) == (["he", "ar"], "he")
 
 
 # The office: the language travels with each sign-up ---------------------------------------

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 
 from kiosk.erasure import PERSONAL_COLUMNS, WIPE_PENDING_SETTING
 from kiosk.errors import StoreError
@@ -26,7 +25,8 @@ from kiosk.receipts import (
     find_receipts,
     read_receipt,
 )
-from kiosk.store import BACKUP_DIR_NAME, _alembic_config, sqlite_engine
+from kiosk.store import BACKUP_DIR_NAME
+from tests.factories import old_kiosk_database
 from tests.receipt_helpers import (
     BoothKiosk,
     data_folder_bytes,
@@ -600,28 +600,16 @@ def test_a_damaged_setting_reads_as_the_safe_default(booth: BoothKiosk) -> None:
 def _make_revision_0002_store(data_dir: Path, emails: list[str]) -> None:
     """A kiosk database as the previous version left it, holding sign-ups."""
     data_dir.mkdir(parents=True)
-    db_path = data_dir / DB_FILE_NAME
-    engine = sqlite_engine(db_path)
-    config = _alembic_config(engine)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0002")
-    engine.dispose()
-    with sqlite3.connect(db_path) as conn:
-        conn.execute(
-            "INSERT INTO events (id, name, location, started_at) VALUES (1, 'Old fair', '', ?)",
-            ("2026-05-01 10:00:00",),
-        )
-        for i, email in enumerate(emails):
-            conn.execute(
-                "INSERT INTO signups (id, created_at, event_id, kiosk_id, first_name, last_name, "
-                "email, phone, postal_code, wlf_choice, email_group_opt_in, advocacy_pledge, "
-                "contact_consent, consent_version, consent_text, locale, export_batch_id) "
-                "VALUES (?, ?, 1, 'old01', 'Old', 'Timer', ?, '', '02139', 'member', 1, 0, 1, "
-                "'v0', 'I agree.', 'en', NULL)",
-                (str(uuid.uuid4()), f"2026-05-01 10:{i:02d}:00", email),
-            )
-        conn.execute("INSERT INTO settings (key, value) VALUES ('kiosk_id', 'old01')")
+    signups = (
+        {
+            "created_at": f"2026-05-01 10:{i:02d}:00",
+            "email": email,
+            "postal_code": "02139",
+            "consent_text": "I agree.",
+        }
+        for i, email in enumerate(emails)
+    )
+    old_kiosk_database(data_dir, "0002", signups, started_at="2026-05-01 10:00:00")
 
 
 def test_no_email_of_an_erased_sign_up_is_left_in_any_file_of_the_data_folder(

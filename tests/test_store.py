@@ -8,14 +8,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from kiosk import store as store_module
 from kiosk.clock import ManualClock
 from kiosk.errors import StoreError, SubmitFailed
 from kiosk.paths import DB_FILE_NAME
-from kiosk.store import Store, _alembic_config, head_revision, sqlite_engine
-from tests.factories import make_signup
+from kiosk.store import Store, head_revision
+from tests.factories import make_signup, old_kiosk_database
 
 
 def _pragma(db: Path, name: str) -> object:
@@ -163,34 +162,18 @@ def test_data_folder_that_is_a_file_is_a_clear_store_error(tmp_path: Path) -> No
 
 
 def _make_revision_0001_database(data_dir: Path) -> Path:
-    db_path = data_dir / DB_FILE_NAME
-    engine = sqlite_engine(db_path)
-    config = _alembic_config(engine)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
-    engine.dispose()
-    with sqlite3.connect(db_path) as conn:
-        conn.execute(
-            "INSERT INTO events (id, name, location, started_at) VALUES (1, 'Old fair', 'Here', ?)",
-            ("2025-05-01 10:00:00",),
-        )
-        for i in range(25):
-            conn.execute(
-                "INSERT INTO signups (id, created_at, event_id, kiosk_id, first_name, last_name, "
-                "email, phone, postal_code, wlf_choice, email_group_opt_in, advocacy_pledge, "
-                "contact_consent, consent_version, locale, export_batch_id) "
-                "VALUES (?, ?, 1, 'old01', ?, 'Cohen', ?, '', '', 'member', 1, 0, 1, 'v0', 'en', "
-                "NULL)",
-                (
-                    str(uuid.uuid4()),
-                    f"2025-05-01 10:{i:02d}:00",
-                    f"Person {i}",
-                    f"p{i}@example.org",
-                ),
-            )
-        conn.execute("INSERT INTO settings (key, value) VALUES ('kiosk_id', 'old01')")
-    return db_path
+    signups = (
+        {
+            "created_at": f"2025-05-01 10:{i:02d}:00",
+            "first_name": f"Person {i}",
+            "last_name": "Cohen",
+            "email": f"p{i}@example.org",
+        }
+        for i in range(25)
+    )
+    return old_kiosk_database(
+        data_dir, "0001", signups, started_at="2025-05-01 10:00:00", location="Here"
+    )
 
 
 def test_database_from_an_older_revision_keeps_every_row(data_dir: Path) -> None:

@@ -31,7 +31,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.service import KioskService
 from tests.booth import STAFF_PIN, prepare_booth
-from tests.ci import skip_or_fail
+from tests.ci import serve, skip_or_fail
 from tests.conftest import REPO_ROOT
 from tests.e2e.xserver import XServer, XServerUnavailable, end_process, wait_for
 from tests.ui.window_input import WindowInput, key_names
@@ -52,14 +52,8 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 @pytest.fixture(scope="module")
 def xserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XServer]:
     """One Xvfb for the module (skips without Xvfb and xdotool; fails under CI)."""
-    try:
-        server = XServer(tmp_path_factory.mktemp("xvfb"))
-    except XServerUnavailable as exc:
-        skip_or_fail(str(exc), needs="Xvfb and xdotool")
-    try:
-        yield server
-    finally:
-        server.stop()
+    folder = tmp_path_factory.mktemp("xvfb")
+    yield from serve(lambda: XServer(folder), XServerUnavailable, needs="Xvfb and xdotool")
 
 
 def _kiosk_command(how: str) -> list[str]:

@@ -142,3 +142,9 @@ def open_booth(
     yield open_
     for service in services:
         service.close()
+
+
+@pytest.fixture
+def booth(open_booth: Callable[..., Booth]) -> Booth:
+    """The kiosk as the booth runs it, with the default timers (``open_booth`` for others)."""
+    return open_booth()

@@ -24,7 +24,7 @@ from tests.test_content_install import (
     spring_content,
 )
 from tests.ui.conftest import MakeWindow
-from tests.ui.test_staff import _click, _find, _nav, _unlock
+from tests.ui.staff_driver import StaffDriver, find
 from ui.main_window import MainWindow
 from ui.screens.base import Route
 
@@ -48,10 +48,12 @@ def stick(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def _open_content_page(qtbot: QtBot, window: MainWindow, service: KioskService) -> None:
+def _open_content_page(qtbot: QtBot, window: MainWindow, service: KioskService) -> StaffDriver:
+    """Open the kiosk window's staff screen, unlock it and go to the Content page."""
     window.open_staff()
-    _unlock(qtbot, window.staff, service)
-    _nav(qtbot, window.staff, "content")
+    staff = StaffDriver(qtbot, window.staff, service)
+    staff.open_page("content")
+    return staff
 
 
 def _choose(qtbot: QtBot, window: MainWindow, name: str) -> None:
@@ -64,23 +66,25 @@ def _choose(qtbot: QtBot, window: MainWindow, name: str) -> None:
     assert option.isChecked()
 
 
-def _kiosk_using_spring(qtbot: QtBot, make_window: MakeWindow, service: KioskService) -> MainWindow:
+def _kiosk_using_spring(
+    qtbot: QtBot, make_window: MakeWindow, service: KioskService
+) -> tuple[MainWindow, StaffDriver]:
     """A kiosk window where a volunteer chose the stick's spring.toml and Use this content."""
     window = make_window()
-    _open_content_page(qtbot, window, service)
+    staff = _open_content_page(qtbot, window, service)
     _choose(qtbot, window, "spring.toml")
-    _click(qtbot, window.staff, "UseContentButton")
-    return window
+    staff.click("UseContentButton")
+    return window, staff
 
 
 def _result(window: MainWindow) -> str:
     """The check's words as read: without the marks that set each language's name apart."""
-    text = _find(window.staff, QLabel, "ContentCheckResult").text()
+    text = find(window.staff, QLabel, "ContentCheckResult").text()
     return text.replace("\u2068", "").replace("\u2069", "")
 
 
 def _use_button(window: MainWindow) -> QAbstractButton:
-    return _find(window.staff, QAbstractButton, "UseContentButton")
+    return find(window.staff, QAbstractButton, "UseContentButton")
 
 
 def test_the_page_lists_the_content_files_on_the_stick(
@@ -93,12 +97,12 @@ def test_the_page_lists_the_content_files_on_the_stick(
         "broken.toml",
         "spring.toml",
     ]
-    summary = _find(kiosk_window.staff, QLabel, "CurrentContentSummary").text()
+    summary = find(kiosk_window.staff, QLabel, "CurrentContentSummary").text()
     assert "People to People Connections" in summary
     assert f"Content version: {service.content.version_id}" in summary
     assert "7 resource(s), 0 with a link" in summary
     assert PAGE_LINK in summary and "The bundled content." in summary
-    assert not _find(kiosk_window.staff, QAbstractButton, "BundledContentButton").isVisible()
+    assert not find(kiosk_window.staff, QAbstractButton, "BundledContentButton").isVisible()
 
 
 def test_a_bad_file_shows_each_problem_in_plain_words_and_changes_nothing(
@@ -123,7 +127,7 @@ def test_a_good_file_shows_home_and_resources_as_they_will_look(
     assert "spring.toml passes every check" in _result(kiosk_window)
     assert "“Spring Gathering”, version 2027-03-01.1+" in _result(kiosk_window)
     for name in ("HomePreview", "ResourcesPreview"):
-        picture = _find(kiosk_window.staff, QLabel, name).pixmap()
+        picture = find(kiosk_window.staff, QLabel, name).pixmap()
         assert not picture.isNull() and picture.width() > 0
         # Drawn, not blank: a screen has more than one colour in it.
         image = picture.toImage()
@@ -136,12 +140,12 @@ def test_a_good_file_shows_home_and_resources_as_they_will_look(
 def test_use_this_content_switches_the_kiosk_and_pulling_the_stick_changes_nothing(
     qtbot: QtBot, make_window: MakeWindow, service: KioskService, stick: Path
 ) -> None:
-    window = _kiosk_using_spring(qtbot, make_window, service)
+    window, staff = _kiosk_using_spring(qtbot, make_window, service)
 
     assert service.content.title == "Spring Gathering"
-    assert "Spring Gathering" in _find(window.staff, QLabel, "CurrentContentSummary").text()
+    assert "Spring Gathering" in find(window.staff, QLabel, "CurrentContentSummary").text()
     (stick / "spring.toml").unlink()  # the stick is pulled
-    _click(qtbot, window.staff, "StaffLockButton")
+    staff.click("StaffLockButton")
     assert window.current == Route.ATTRACT
     assert window.attract.eyebrow.text() == "Spring Gathering"
     window.go(Route.HOME)
@@ -155,13 +159,13 @@ def test_use_this_content_switches_the_kiosk_and_pulling_the_stick_changes_nothi
 def test_back_to_the_bundled_content_undoes_it(
     qtbot: QtBot, make_window: MakeWindow, service: KioskService, stick: Path
 ) -> None:
-    window = _kiosk_using_spring(qtbot, make_window, service)
-    _click(qtbot, window.staff, "BundledContentButton")
+    window, staff = _kiosk_using_spring(qtbot, make_window, service)
+    staff.click("BundledContentButton")
 
     assert service.content.title == "People to People Connections"
     assert not installed_content_path(service.config.data_dir).exists()
-    assert not _find(window.staff, QAbstractButton, "BundledContentButton").isVisible()
-    _click(qtbot, window.staff, "StaffLockButton")
+    assert not find(window.staff, QAbstractButton, "BundledContentButton").isVisible()
+    staff.click("StaffLockButton")
     window.go(Route.HOME)
     assert window.home.title_label.text() == "People to People Connections"
 
@@ -171,13 +175,13 @@ def test_the_languages_page_follows_the_new_content(
 ) -> None:
     (stick / "english.toml").write_text(BUNDLED.split("[translations.es]")[0], encoding="utf-8")
     window = make_window()
-    _open_content_page(qtbot, window, service)
+    staff = _open_content_page(qtbot, window, service)
     _choose(qtbot, window, "english.toml")
     assert "No longer offered (not complete in this file): Español, עברית, العربية" in _result(
         window
     )
-    _click(qtbot, window.staff, "UseContentButton")
-    _nav(qtbot, window.staff, "languages")
+    staff.click("UseContentButton")
+    staff.nav("languages")
     offered = [
         box.objectName()
         for box in window.staff.findChildren(QAbstractButton)

@@ -65,10 +65,7 @@ def test_every_attendee_screen_has_the_display_button_in_its_top_corner(
     assert seen == ATTENDEE_SCREENS
 
 
-def test_a_choice_applies_at_once_to_every_attendee_screen(
-    qtbot: QtBot, open_booth: Callable[..., Booth]
-) -> None:
-    booth = open_booth()
+def test_a_choice_applies_at_once_to_every_attendee_screen(qtbot: QtBot, booth: Booth) -> None:
     window, user = booth.window, booth.user
     window.go("home")
     title_before = window.home.title_label.font().pixelSize()
@@ -91,9 +88,8 @@ def test_a_choice_applies_at_once_to_every_attendee_screen(
 
 
 def test_a_half_filled_form_keeps_every_answer_when_the_text_grows(
-    qtbot: QtBot, open_booth: Callable[..., Booth]
+    qtbot: QtBot, booth: Booth
 ) -> None:
-    booth = open_booth()
     window, user = booth.window, booth.user
     window.go("join")
     join = window.join

@@ -89,6 +89,13 @@ def fresh_window(make_window: Callable[..., Any], fresh_service: KioskService) -
     return make_window(fresh_service, hold_ms=80)
 
 
+@pytest.fixture
+def event_step(fresh_window: Any) -> Any:
+    """``fresh_window`` with ``NEW_PIN`` chosen and confirmed: set-up at its event step."""
+    _to_event_step(fresh_window)
+    return fresh_window
+
+
 def _locked_kiosk(
     make_service: MakeService, *, damaged: bool, data_dir: Path | None = None
 ) -> KioskService:
@@ -235,11 +242,9 @@ def test_choose_another_pin_on_the_confirm_step(fresh_window: Any) -> None:
 
 
 def test_the_event_needs_a_name_and_nothing_is_stored_until_it_has_one(
-    fresh_window: Any, fresh_service: KioskService
+    event_step: Any, fresh_service: KioskService
 ) -> None:
-    window = fresh_window
-    setup = window.setup
-    _to_event_step(window)
+    window, setup = event_step, event_step.setup
     _tap(window, setup.start_button)
     message = setup.findChild(QLabel, "SetupEventMessage")
     assert message.text() == "An event needs a name."
@@ -253,11 +258,9 @@ def test_the_event_needs_a_name_and_nothing_is_stored_until_it_has_one(
 
 
 def test_back_on_the_event_step_forgets_the_pin(
-    fresh_window: Any, fresh_service: KioskService
+    event_step: Any, fresh_service: KioskService
 ) -> None:
-    window = fresh_window
-    setup = window.setup
-    _to_event_step(window)
+    window, setup = event_step, event_step.setup
     _tap(window, setup.event_name)
     _type(window, "Fair")
     _tap(window, setup.findChild(QAbstractButton, "SetupBackButton"))
@@ -273,11 +276,9 @@ def test_back_on_the_event_step_forgets_the_pin(
 
 
 def test_event_names_in_any_script_are_kept_as_typed(
-    qtbot: QtBot, fresh_window: Any, fresh_service: KioskService
+    qtbot: QtBot, event_step: Any, fresh_service: KioskService
 ) -> None:
-    window = fresh_window
-    setup = window.setup
-    _to_event_step(window)
+    setup = event_step.setup
     # As an input method commits text (QTest types Latin-1 only).
     setup.event_name.insert("יריד הקמפוס")
     setup.event_place.setFocus()

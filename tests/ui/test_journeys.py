@@ -44,10 +44,7 @@ def _signup_row(booth: Booth) -> sqlite3.Row:
     return row
 
 
-def test_touch_only_sign_up_is_stored_exactly_as_typed(
-    qtbot: QtBot, open_booth: Callable[..., Booth]
-) -> None:
-    booth = open_booth()
+def test_touch_only_sign_up_is_stored_exactly_as_typed(qtbot: QtBot, booth: Booth) -> None:
     user = booth.user
     join = _open_sign_up(booth)
     keyboard = join.keyboard

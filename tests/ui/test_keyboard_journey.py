@@ -14,7 +14,6 @@ focus follows the reading order, never gets stuck, and lands on each new screen.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -89,9 +88,8 @@ def _signups(booth: Booth) -> list[sqlite3.Row]:
 
 @pytest.mark.parametrize("keys", ["through the window", "to the widget"])
 def test_the_whole_journey_by_keyboard_ends_with_the_sign_up_stored(
-    qtbot: QtBot, open_booth: Callable[..., Booth], keys: str
+    qtbot: QtBot, booth: Booth, keys: str
 ) -> None:
-    booth = open_booth()
     window = booth.window
     user: Any = booth.user if keys == "through the window" else _KeysToWidgets(qtbot)
 
@@ -190,9 +188,8 @@ def test_the_whole_journey_by_keyboard_ends_with_the_sign_up_stored(
 
 
 def test_tab_goes_round_every_screen_and_shift_tab_goes_back_the_same_way(
-    qtbot: QtBot, open_booth: Callable[..., Booth]
+    qtbot: QtBot, booth: Booth
 ) -> None:
-    booth = open_booth()
     window = booth.window
     for route in ("home", "message", "resources", "action", "join", "thank_you"):
         window.go(route)
@@ -214,10 +211,7 @@ def _seen_after(booth: Booth, key: Qt.Key) -> QWidget:
     return _seen(booth)
 
 
-def test_right_to_left_tab_still_reads_in_order_from_the_right(
-    qtbot: QtBot, open_booth: Callable[..., Booth]
-) -> None:
-    booth = open_booth()
+def test_right_to_left_tab_still_reads_in_order_from_the_right(qtbot: QtBot, booth: Booth) -> None:
     window = booth.window
     window.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     window.go("home")
@@ -229,8 +223,7 @@ def test_right_to_left_tab_still_reads_in_order_from_the_right(
     assert message_x > resources_x  # read first, on the right
 
 
-def test_the_display_choices_by_keyboard(qtbot: QtBot, open_booth: Callable[..., Booth]) -> None:
-    booth = open_booth()
+def test_the_display_choices_by_keyboard(qtbot: QtBot, booth: Booth) -> None:
     window, user = booth.window, booth.user
     window.go("home")
     _tab_to(booth, window.home.display_button)

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.signup import WlfChoice
 from tests.ui.conftest import Booth
+from tests.ui.keyboard_form import KeyboardForm
 from tests.ui.showing import BOOTH_SIZE, show_window
 from tests.ui.test_journeys import _open_sign_up
 from ui.widgets.keyboard import (
@@ -39,10 +39,7 @@ def _wait_for_layout(qtbot: QtBot, keyboard: OnScreenKeyboard, name: str) -> Non
     qtbot.waitUntil(lambda: all(key.isVisible() for key in keyboard.keys()))
 
 
-def test_a_sign_up_typed_in_hebrew_and_arabic_is_stored_exactly(
-    qtbot: QtBot, open_booth: Callable[..., Booth]
-) -> None:
-    booth = open_booth()
+def test_a_sign_up_typed_in_hebrew_and_arabic_is_stored_exactly(qtbot: QtBot, booth: Booth) -> None:
     user = booth.user
     join = _open_sign_up(booth)
     keyboard = join.keyboard
@@ -89,35 +86,13 @@ def test_a_sign_up_typed_in_hebrew_and_arabic_is_stored_exactly(
     assert row == ("דנה", "بن أحمد علاء", "dana@example.org", "+16172531000")
 
 
-class _Fields(QWidget):
-    """A name, an email, a phone, a ZIP, a PIN and a number over the keyboard."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.name = QLineEdit(self)
-        self.email = QLineEdit(self)
-        self.email.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
-        self.phone = QLineEdit(self)
-        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
-        self.zip = QLineEdit(self)
-        self.zip.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
-        self.pin = QLineEdit(self)
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.number = QSpinBox(self)
-        self.keyboard = OnScreenKeyboard(self)
-        layout = QVBoxLayout(self)
-        for widget in (self.name, self.email, self.phone, self.zip, self.pin, self.number):
-            layout.addWidget(widget)
-        layout.addWidget(self.keyboard)
-
-
 @pytest.fixture
-def fields(qtbot: QtBot) -> _Fields:
-    return show_window(qtbot, _Fields(), size=BOOTH_SIZE, active=True)
+def fields(qtbot: QtBot) -> KeyboardForm:
+    return show_window(qtbot, KeyboardForm(), size=BOOTH_SIZE, active=True)
 
 
 def test_latin_fields_get_latin_keys_whatever_letters_were_chosen(
-    qtbot: QtBot, fields: _Fields
+    qtbot: QtBot, fields: KeyboardForm
 ) -> None:
     fields.keyboard.set_letter_layout("hebrew")
     expected = [
@@ -141,7 +116,7 @@ def _has_focus(field: QWidget) -> bool:
     return focused is not None and (focused is field or field.isAncestorOf(focused))
 
 
-def _name_keys(qtbot: QtBot, fields: _Fields, layout: str) -> OnScreenKeyboard:
+def _name_keys(qtbot: QtBot, fields: KeyboardForm, layout: str) -> OnScreenKeyboard:
     """The keyboard showing ``layout``, the name field focused."""
     fields.name.setFocus()
     qtbot.waitUntil(fields.name.hasFocus)
@@ -149,7 +124,7 @@ def _name_keys(qtbot: QtBot, fields: _Fields, layout: str) -> OnScreenKeyboard:
     return fields.keyboard
 
 
-def test_field_layouts_follow_input_hints(fields: _Fields) -> None:
+def test_field_layouts_follow_input_hints(fields: KeyboardForm) -> None:
     assert [
         field_layout(w)
         for w in (fields.name, fields.email, fields.phone, fields.zip, fields.pin, fields.number)
@@ -166,7 +141,7 @@ def test_each_language_starts_its_attendees_on_its_letters(language: str, layout
 
 
 def test_the_hebrew_keys_are_the_israeli_standard_and_the_arabic_keys_arabic_101(
-    qtbot: QtBot, fields: _Fields
+    qtbot: QtBot, fields: KeyboardForm
 ) -> None:
     keyboard = _name_keys(qtbot, fields, "hebrew")
     hebrew = [key.text() for key in keyboard.keys() if key.property("kind") in ("letter", "char")]
@@ -182,7 +157,7 @@ def test_the_hebrew_keys_are_the_israeli_standard_and_the_arabic_keys_arabic_101
 
 
 def test_arabic_shift_gives_hamza_forms_and_marks_named_for_a_screen_reader(
-    qtbot: QtBot, fields: _Fields
+    qtbot: QtBot, fields: KeyboardForm
 ) -> None:
     keyboard = _name_keys(qtbot, fields, "arabic")
     qtbot.mouseClick(keyboard.key("Shift"), Qt.MouseButton.LeftButton)
@@ -195,7 +170,7 @@ def test_arabic_shift_gives_hamza_forms_and_marks_named_for_a_screen_reader(
 
 
 def test_spanish_letters_type_accents_n_tilde_and_inverted_marks(
-    qtbot: QtBot, fields: _Fields
+    qtbot: QtBot, fields: KeyboardForm
 ) -> None:
     keyboard = _name_keys(qtbot, fields, "spanish")
     for name in ("Shift", "Letter j", "Letter o", "Letter s", "Letter é", "Space", "Shift"):
@@ -205,7 +180,7 @@ def test_spanish_letters_type_accents_n_tilde_and_inverted_marks(
     assert fields.name.text() == "José Ñü¿¡"
 
 
-def test_an_unknown_letter_layout_is_refused(fields: _Fields) -> None:
+def test_an_unknown_letter_layout_is_refused(fields: KeyboardForm) -> None:
     with pytest.raises(ValueError):
         fields.keyboard.set_letter_layout("email")
     with pytest.raises(ValueError):

@@ -31,7 +31,7 @@ from kiosk.importer import ImportReport
 from kiosk.signup import SignupRecord
 from kiosk.store import Store
 from tests.factories import ExportingKiosk, make_signup
-from tests.ui.dialogs import answer_save_dialog
+from tests.ui.dialogs import save_through_dialog
 from ui.office.app import make_office_window
 from ui.office.window import MERGED, READY, REJECTED, OfficeWindow
 
@@ -404,11 +404,11 @@ def test_the_crm_file_saved_as_a_workbook_is_one_whatever_name_staff_type(
     _merge_and_wait(qtbot, window)
     window.tabs.setCurrentIndex(1)
     window.kind_box.setCurrentIndex(window.kind_box.findData(CrmFormat.XLSX))
-    seen: list[str] = []
-    answer_save_dialog(tmp_path / "contacts", seen)  # no ending typed
-    with qtbot.waitSignal(window.crm_saved, timeout=20_000) as blocker:
-        qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
-    assert blocker.args == [15]
+    # No ending typed: the saved file gets the chosen type's ending.
+    args, seen = save_through_dialog(
+        qtbot, window.save_button, window.crm_saved, tmp_path / "contacts"
+    )
+    assert args == [15]
     assert seen[0] == "Excel workbooks (*.xlsx)" and seen[1].endswith("contacts-generic.xlsx")
     saved = tmp_path / "contacts.xlsx"
     sheet = openpyxl.load_workbook(saved).active

@@ -22,7 +22,7 @@ from kiosk.master import master_url_in, open_master
 from kiosk.signup import WlfChoice
 from tests.factories import MakeKiosk
 from tests.test_event_report import FAIR, import_events
-from tests.ui.dialogs import answer_save_dialog
+from tests.ui.dialogs import save_through_dialog
 from tests.ui.showing import show_window
 from ui.office.app import make_office_window
 from ui.office.events_tab import EventsTab, report_file_name
@@ -64,6 +64,10 @@ def _cell(tab: EventsTab, row: int, column: int) -> str:
     return item.text()
 
 
+HEADLINE = ("signups", "new", "known", "pledges", "email_group")
+"""The keys of the headline figures each test reads, in one order for every test."""
+
+
 def _figures(tab: EventsTab) -> dict[str, str]:
     shown = {key: label.text() for key, label in tab.figure_labels.items()}
     shown.update({key: label.text() for key, label in tab.wlf_labels.items()})
@@ -90,13 +94,7 @@ def test_clicking_an_event_shows_its_figures_and_charts(
     assert tab.event_title.text() == FAIR
     assert "Cambridge, MA · Boston, MA" in tab.event_details.text()
     shown = _figures(tab)
-    assert [shown[k] for k in ("signups", "new", "known", "pledges", "email_group")] == [
-        "7",
-        "4",
-        "2",
-        "2",
-        "4",
-    ]
+    assert [shown[k] for k in HEADLINE] == ["7", "4", "2", "2", "4"]
     assert [shown[c.value] for c in WlfChoice] == ["4", "1", "1", "1"]
     assert tab.wlf_captions["member"].text() == "WLF: Member\n57\xa0%"
     # The charts hold the core's hours and days, in this computer's time zone.
@@ -121,13 +119,7 @@ def test_the_kiosk_chooser_narrows_the_figures_to_one_kiosk(
     box.setCurrentIndex(box.findData(imported[1]["north"]))
     assert tab.chosen_kiosk() == imported[1]["north"]
     shown = _figures(tab)
-    assert [shown[k] for k in ("signups", "new", "known", "pledges", "email_group")] == [
-        "4",
-        "2",
-        "1",
-        "2",
-        "3",
-    ]
+    assert [shown[k] for k in HEADLINE] == ["4", "2", "1", "2", "3"]
     assert [shown[c.value] for c in WlfChoice] == ["2", "0", "1", "1"]
     assert sum(tab.hour_chart.data().counts) == 4
     box.setCurrentIndex(0)
@@ -145,11 +137,11 @@ def test_save_report_writes_the_chosen_event_s_pdf(
 ) -> None:
     tab = window.events_tab
     _click_event(qtbot, tab, FAIR)
-    seen: list[str] = []
-    answer_save_dialog(tmp_path / "fair report", seen)  # no ending typed
-    with qtbot.waitSignal(tab.report_saved, timeout=20_000) as blocker:
-        qtbot.mouseClick(tab.save_report_button, Qt.MouseButton.LeftButton)
-    assert blocker.args == [2]
+    # No ending typed: the saved file gets the chosen type's ending.
+    args, seen = save_through_dialog(
+        qtbot, tab.save_report_button, tab.report_saved, tmp_path / "fair report"
+    )
+    assert args == [2]
     assert seen[0] == "PDF files (*.pdf)" and seen[1].endswith("report-Campus-Fair.pdf")
     saved = tmp_path / "fair report.pdf"
     assert saved.read_bytes().startswith(b"%PDF-")

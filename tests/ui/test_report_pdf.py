@@ -26,6 +26,9 @@ from tests.test_event_report import BOSTON, FAIR, import_events
 from ui.office.report_pdf import is_right_to_left, report_pdf, write_report_pdf
 
 MADE = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
+LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+)
 
 
 def _poppler(tool: str) -> str:
@@ -44,7 +47,10 @@ def _pdf_text(path: Path, *, layout: bool = True) -> str:
         check=True,
         timeout=60,
     ).stdout
-    return text.replace("\xa0", " ")  # "57 %" keeps its "%" on its line with a no-break space
+    text = text.replace("\xa0", " ")  # "57 %" keeps its "%" on its line with a no-break space
+    # The font draws "ff", "fi" and "fl" as one glyph, which pdftotext reads back as one
+    # ligature character: a kiosk id such as "cbff7a" (random hex) would not be found.
+    return text.translate(LIGATURES)
 
 
 def _pdf_pages(path: Path) -> int:

@@ -36,15 +36,14 @@ ALT = Qt.KeyboardModifier.AltModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def _sign_up_form(open_booth: Callable[..., Booth]) -> tuple[Booth, Any]:
-    booth = open_booth()
+def _sign_up_form(booth: Booth) -> Any:
     booth.window.go("join")
-    return booth, booth.window.join
+    return booth.window.join
 
 
-def test_quick_taps_on_a_touch_scrolled_form_each_land(open_booth: Callable[..., Booth]) -> None:
+def test_quick_taps_on_a_touch_scrolled_form_each_land(booth: Booth) -> None:
     """Two taps in a row, on two fields or twice on one box, are two taps, however quick."""
-    booth, join = _sign_up_form(open_booth)
+    join = _sign_up_form(booth)
     user = booth.user
     for field in (join.last_name, join.email, join.first_name, join.last_name):
         user.tap(field.edit)
@@ -64,9 +63,9 @@ def _in_sight(area: QScrollArea, widget: QWidget) -> bool:
 
 
 def test_the_email_field_stays_in_sight_above_the_taller_email_keyboard(
-    qtbot: QtBot, open_booth: Callable[..., Booth]
+    qtbot: QtBot, booth: Booth
 ) -> None:
-    booth, join = _sign_up_form(open_booth)
+    join = _sign_up_form(booth)
     user = booth.user
     user.tap(join.email.edit)
     qtbot.waitUntil(lambda: join.keyboard.layout_name() == "email")
@@ -75,10 +74,8 @@ def test_the_email_field_stays_in_sight_above_the_taller_email_keyboard(
     assert join.email.text() == "ann@"
 
 
-def test_next_brings_each_following_control_into_sight(
-    qtbot: QtBot, open_booth: Callable[..., Booth]
-) -> None:
-    booth, join = _sign_up_form(open_booth)
+def test_next_brings_each_following_control_into_sight(qtbot: QtBot, booth: Booth) -> None:
+    join = _sign_up_form(booth)
     user = booth.user
     user.tap(join.first_name.edit)
     for _ in range(20):
@@ -99,10 +96,8 @@ def test_next_brings_each_following_control_into_sight(
     assert join.first_name.error()
 
 
-def test_enter_brings_the_control_it_moves_to_into_sight(
-    qtbot: QtBot, open_booth: Callable[..., Booth]
-) -> None:
-    booth, join = _sign_up_form(open_booth)
+def test_enter_brings_the_control_it_moves_to_into_sight(qtbot: QtBot, booth: Booth) -> None:
+    join = _sign_up_form(booth)
     user = booth.user
     user.swipe_into_view(join.scroll_area, join.postal_code.edit)
     user.tap(join.postal_code.edit)
@@ -116,10 +111,9 @@ def test_enter_brings_the_control_it_moves_to_into_sight(
 
 
 def test_back_answers_a_tap_inside_and_outside_the_staff_corner(
-    open_booth: Callable[..., Booth],
+    booth: Booth,
 ) -> None:
     """Mirrors test_back_from_the_form_clears_it_... and test_a_short_tap_on_the_corner_..."""
-    booth = open_booth()
     window, user = booth.window, booth.user
     back = window.join.header.back_button
     for inside_corner in (True, False):
@@ -137,9 +131,8 @@ def test_back_answers_a_tap_inside_and_outside_the_staff_corner(
         assert window.join.first_name.text() == ""
 
 
-def test_every_way_in_from_home_and_back_out_by_touch(open_booth: Callable[..., Booth]) -> None:
+def test_every_way_in_from_home_and_back_out_by_touch(booth: Booth) -> None:
     """Mirrors test_any_touch_or_key_on_attract_goes_home and the resource detail test."""
-    booth = open_booth()
     window, user = booth.window, booth.user
     user.tap_at(QPoint(640, 300))  # anywhere on attract, not only its button
     assert window.current == "home"
@@ -163,10 +156,9 @@ def test_every_way_in_from_home_and_back_out_by_touch(open_booth: Callable[..., 
 
 
 def test_the_pledge_from_take_action_ticks_it_on_the_form(
-    open_booth: Callable[..., Booth],
+    booth: Booth,
 ) -> None:
     """Mirrors test_pledge_from_take_action_opens_the_form_with_pledge_ticked."""
-    booth = open_booth()
     window, user = booth.window, booth.user
     window.go("home")
     user.tap(window.home.action_card)
@@ -199,9 +191,8 @@ def test_the_idle_warning_goes_away_with_continue_or_any_touch(
         assert window.current == "join" and window.join.first_name.text() == "Dana"
 
 
-def test_done_on_thank_you_returns_to_attract(open_booth: Callable[..., Booth]) -> None:
+def test_done_on_thank_you_returns_to_attract(booth: Booth) -> None:
     """Mirrors test_thank_you_returns_to_attract_by_itself_and_form_is_blank, by a tap."""
-    booth = open_booth()
     window, user = booth.window, booth.user
     record = booth.service.submit(make_form())
     window.thank_you.show_record(record)
@@ -211,10 +202,9 @@ def test_done_on_thank_you_returns_to_attract(open_booth: Callable[..., Booth]) 
 
 
 def test_a_plugged_in_keyboard_types_a_sign_up_and_cannot_close_the_kiosk(
-    qtbot: QtBot, open_booth: Callable[..., Booth]
+    qtbot: QtBot, booth: Booth
 ) -> None:
     """Mirrors test_keyboard_only_signup_with_tab_and_enter and test_escape_and_alt_f4_..."""
-    booth = open_booth()
     window, user = booth.window, booth.user
     user.press_key(Qt.Key.Key_Space)
     assert window.current == "home"
@@ -280,11 +270,8 @@ def test_cancel_on_the_pin_stage_and_a_mouse_held_corner(
     assert window.current == "attract"
 
 
-def test_staff_settings_by_touch_on_the_on_screen_keyboard(
-    qtbot: QtBot, open_booth: Callable[..., Booth]
-) -> None:
+def test_staff_settings_by_touch_on_the_on_screen_keyboard(qtbot: QtBot, booth: Booth) -> None:
     """Mirrors test_idle_timeout_setting_saves_good_values and test_change_pin_from_the_panel."""
-    booth = open_booth()
     user = booth.user
     staff = _unlock_by_touch(qtbot, booth)
     _staff_page(booth, staff, "settings")
@@ -315,11 +302,8 @@ def test_staff_settings_by_touch_on_the_on_screen_keyboard(
     assert booth.service.check_pin("975310").ok
 
 
-def test_staff_export_by_touch(
-    qtbot: QtBot, open_booth: Callable[..., Booth], usb: Path, monkeypatch: Any
-) -> None:
+def test_staff_export_by_touch(qtbot: QtBot, booth: Booth, usb: Path, monkeypatch: Any) -> None:
     """Mirrors test_export_from_the_panel_... and test_export_again_with_include_all_..."""
-    booth = open_booth()
     user = booth.user
     booth.service.submit(make_form())
     staff = _unlock_by_touch(qtbot, booth)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.keyboard_form import KeyboardForm
 from tests.ui.showing import show_window
 from ui.widgets.hour_chart import HourChart, nice_axis_max
 from ui.widgets.keyboard import EMAIL_DOMAIN_ENDINGS, EMAIL_DOMAINS, OnScreenKeyboard
@@ -16,25 +17,9 @@ from ui.widgets.pin_pad import PinPad
 # --- On-screen keyboard ---------------------------------------------------------------
 
 
-class _Form(QWidget):
-    """Two text fields, a button and the keyboard, like the sign-up form."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.first = QLineEdit(self)
-        self.email = QLineEdit(self)
-        # As on the sign-up form: the keyboard shows its email layout for this hint.
-        self.email.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
-        self.button = QPushButton("Send", self)
-        self.keyboard = OnScreenKeyboard(self)
-        self.column = QVBoxLayout(self)
-        for widget in (self.first, self.email, self.button, self.keyboard):
-            self.column.addWidget(widget)
-
-
 @pytest.fixture
-def form(qtbot: QtBot) -> _Form:
-    return show_window(qtbot, _Form(), active=True)
+def form(qtbot: QtBot) -> KeyboardForm:
+    return show_window(qtbot, KeyboardForm(), active=True)
 
 
 def _focus(qtbot: QtBot, field: QWidget) -> None:
@@ -47,29 +32,31 @@ def _tap(qtbot: QtBot, keyboard: OnScreenKeyboard, name: str) -> None:
 
 
 def test_keyboard_types_letters_into_the_focused_field_without_taking_focus(
-    qtbot: QtBot, form: _Form
+    qtbot: QtBot, form: KeyboardForm
 ) -> None:
-    _focus(qtbot, form.first)
+    _focus(qtbot, form.name)
     for name in ("Letter d", "Letter a", "Letter n", "Letter a"):
         _tap(qtbot, form.keyboard, name)
-    assert form.first.text() == "dana"
-    assert form.first.hasFocus()
+    assert form.name.text() == "dana"
+    assert form.name.hasFocus()
     assert form.email.text() == ""
 
 
-def test_keyboard_shift_capitalises_one_letter_then_releases(qtbot: QtBot, form: _Form) -> None:
-    _focus(qtbot, form.first)
+def test_keyboard_shift_capitalises_one_letter_then_releases(
+    qtbot: QtBot, form: KeyboardForm
+) -> None:
+    _focus(qtbot, form.name)
     _tap(qtbot, form.keyboard, "Shift")
     assert form.keyboard.is_shifted()
     assert form.keyboard.key("Letter a").text() == "A"
     _tap(qtbot, form.keyboard, "Letter a")
     _tap(qtbot, form.keyboard, "Letter n")
-    assert form.first.text() == "An"
+    assert form.name.text() == "An"
     assert not form.keyboard.is_shifted()
 
 
 def test_keyboard_email_layout_types_at_sign_dot_com_and_backspace(
-    qtbot: QtBot, form: _Form
+    qtbot: QtBot, form: KeyboardForm
 ) -> None:
     form.keyboard.set_layout("email")
     _focus(qtbot, form.email)
@@ -83,7 +70,7 @@ def test_keyboard_email_layout_types_at_sign_dot_com_and_backspace(
     assert form.email.text() == "ann@x.ca"
 
 
-def test_keyboard_domain_key_adds_the_missing_at_sign(qtbot: QtBot, form: _Form) -> None:
+def test_keyboard_domain_key_adds_the_missing_at_sign(qtbot: QtBot, form: KeyboardForm) -> None:
     form.keyboard.set_layout("email")
     _focus(qtbot, form.email)
     for name in ("Letter a", "Letter n", "Letter n", "Type gmail.com"):
@@ -94,7 +81,7 @@ def test_keyboard_domain_key_adds_the_missing_at_sign(qtbot: QtBot, form: _Form)
     assert form.email.text() == "dana@outlook.com"
 
 
-def test_keyboard_email_layout_has_every_domain_key(qtbot: QtBot, form: _Form) -> None:
+def test_keyboard_email_layout_has_every_domain_key(qtbot: QtBot, form: KeyboardForm) -> None:
     form.keyboard.set_layout("email")
     labels = {key.text() for key in form.keyboard.keys()}
     assert set(EMAIL_DOMAIN_ENDINGS) | set(EMAIL_DOMAINS) | {"@", ".", "-", "_"} <= labels
@@ -102,51 +89,53 @@ def test_keyboard_email_layout_has_every_domain_key(qtbot: QtBot, form: _Form) -
     assert not set(EMAIL_DOMAINS) & {key.text() for key in form.keyboard.keys()}
 
 
-def test_keyboard_rejects_an_unknown_layout(qtbot: QtBot, form: _Form) -> None:
+def test_keyboard_rejects_an_unknown_layout(qtbot: QtBot, form: KeyboardForm) -> None:
     with pytest.raises(ValueError):
         form.keyboard.set_layout("klingon")
     assert form.keyboard.layout_name() == "text"
 
 
-def test_keyboard_next_moves_to_the_following_field(qtbot: QtBot, form: _Form) -> None:
-    _focus(qtbot, form.first)
+def test_keyboard_next_moves_to_the_following_field(qtbot: QtBot, form: KeyboardForm) -> None:
+    _focus(qtbot, form.name)
     _tap(qtbot, form.keyboard, "Next field")
     assert form.email.hasFocus()
     _tap(qtbot, form.keyboard, "Space")
     assert form.email.text() == " "
 
 
-def test_keyboard_next_steps_out_of_a_spin_box(qtbot: QtBot, form: _Form) -> None:
+def test_keyboard_next_steps_out_of_a_spin_box(qtbot: QtBot, form: KeyboardForm) -> None:
     spin = QSpinBox(form)
     form.column.insertWidget(1, spin)
-    QWidget.setTabOrder(form.first, spin)
+    QWidget.setTabOrder(form.name, spin)
     QWidget.setTabOrder(spin, form.email)
     _focus(qtbot, spin)
     _tap(qtbot, form.keyboard, "Next field")  # not into the spin box's own editor
     assert form.email.hasFocus()
 
 
-def test_keyboard_leaves_buttons_and_read_only_fields_alone(qtbot: QtBot, form: _Form) -> None:
+def test_keyboard_leaves_buttons_and_read_only_fields_alone(
+    qtbot: QtBot, form: KeyboardForm
+) -> None:
     clicks: list[bool] = []
     form.button.clicked.connect(lambda: clicks.append(True))
     _focus(qtbot, form.button)
     _tap(qtbot, form.keyboard, "Space")
     assert clicks == []
-    form.first.setReadOnly(True)
-    _focus(qtbot, form.first)
+    form.name.setReadOnly(True)
+    _focus(qtbot, form.name)
     _tap(qtbot, form.keyboard, "Letter z")
-    assert form.first.text() == ""
+    assert form.name.text() == ""
 
 
-def test_keyboard_respects_the_fields_own_limits(qtbot: QtBot, form: _Form) -> None:
-    form.first.setMaxLength(3)
-    _focus(qtbot, form.first)
+def test_keyboard_respects_the_fields_own_limits(qtbot: QtBot, form: KeyboardForm) -> None:
+    form.name.setMaxLength(3)
+    _focus(qtbot, form.name)
     for _ in range(5):
         _tap(qtbot, form.keyboard, "Letter q")
-    assert form.first.text() == "qqq"
+    assert form.name.text() == "qqq"
 
 
-def test_keyboard_types_digits_into_a_spin_box(qtbot: QtBot, form: _Form) -> None:
+def test_keyboard_types_digits_into_a_spin_box(qtbot: QtBot, form: KeyboardForm) -> None:
     spin = QSpinBox(form)
     spin.setRange(0, 999)
     form.column.addWidget(spin)
@@ -160,7 +149,7 @@ def test_keyboard_types_digits_into_a_spin_box(qtbot: QtBot, form: _Form) -> Non
 
 @pytest.mark.parametrize("layout", ["text", "email"])
 def test_keyboard_keys_are_big_named_and_never_take_focus(
-    qtbot: QtBot, form: _Form, layout: str
+    qtbot: QtBot, form: KeyboardForm, layout: str
 ) -> None:
     form.keyboard.set_layout(layout)
     form.resize(1280, 800)
