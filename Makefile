@@ -70,13 +70,18 @@ screenshots: $(STAMP)
 	done
 
 # The screens' own words in Spanish, Hebrew and Arabic: ui/translations/kiosk_<lang>.ts holds
-# every tr() in ui/ (not the office window, which is English only) and the core's messages
-# (kiosk/validation.py), each with its translation, and is compiled to kiosk_<lang>.qm,
-# which the kiosk loads. Run after changing a tr() text, then translate what is new
-# (pyside6-linguist, or by hand) and run again; tests/ui/test_translations.py checks both.
+# every tr() an attendee can meet in ui/ and the core's messages (kiosk/validation.py), each
+# with its translation, and is compiled to kiosk_<lang>.qm, which the kiosk loads. Run after
+# changing a tr() text, then translate what is new (pyside6-linguist, or by hand) and run
+# again; tests/ui/test_translations.py checks both. The office window, the staff panel and
+# the first-start screens are English only (no volunteer meets a panel half in one language
+# and half in another), so their texts are not in the files: ENGLISH_ONLY lists them.
 TRANSLATED_LANGUAGES := es he ar
 TRANSLATION_FILES := $(foreach lang,$(TRANSLATED_LANGUAGES),ui/translations/kiosk_$(lang).ts)
-TRANSLATED_SOURCES = $(shell find ui -name '*.py' -not -path 'ui/office/*' | LC_ALL=C sort) kiosk/validation.py
+ENGLISH_ONLY := ui/office/* ui/screens/staff/* ui/screens/setup.py ui/screens/locked.py \
+	ui/widgets/pin_pad.py ui/widgets/hour_chart.py ui/widgets/bar_chart.py
+TRANSLATED_SOURCES = $(shell find ui -name '*.py' $(foreach path,$(ENGLISH_ONLY),-not -path '$(path)') \
+	| LC_ALL=C sort) kiosk/validation.py
 
 # No guessed translations (lupdate offers another context's "Back" for the setup screen's),
 # and none left unfinished in the compiled files: an English-only screen stays English.
