@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import compress
-from operator import itemgetter
+from operator import add, itemgetter, ne, not_
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
@@ -186,6 +186,7 @@ _SIGNUP_COLUMNS = ("signup_id", "contact_id", *COLUMNS[1:])
 _TOUCHPOINT_COLUMNS = (*_SIGNUP_COLUMNS, "source_sha256", "imported_at")
 _CREATED_AT = COLUMNS.index("created_at")
 _FROM_SIGNUP_AT = tuple(COLUMNS.index(name) for name in _FROM_SIGNUP)
+_FIRST_SEEN = _CONTACT_COLUMNS.index("first_seen_at")
 _FLAG_COLUMNS = frozenset(
     COLUMNS.index(name) for name in ("email_group_opt_in", "advocacy_pledge", "contact_consent")
 )
@@ -203,13 +204,12 @@ _TAKE_NEWER = ", ".join(
 
 @dataclass(frozen=True)
 class _Batch:
-    """One batch of a file, a column at a time, as either dialect's writer takes it."""
+    """One batch of a file, as either dialect's writer takes it."""
 
-    signups: list[Sequence[Any]]  # in _SIGNUP_COLUMNS order, the email key as contact_id
+    signups: list[Sequence[Any]]  # a column each, in _SIGNUP_COLUMNS order, email key as contact_id
     present: set[str]  # ids of the batch's sign-ups the store holds already
     known: dict[str, int]  # the stored contact id of each person the store knows
-    people: list[str]  # the email keys of the contacts to write, in key order
-    profile: list[list[Any]]  # each of those contacts' values, in _CONTACT_COLUMNS[1:] order
+    people: list[tuple[Any, ...]]  # the contacts to write (_CONTACT_COLUMNS), in key order
 
 
 class _Writer(ABC):
@@ -332,14 +332,14 @@ def _prepare(
     asked = list(ids) if every_id else list(compress(ids, map(known.__contains__, keys)))
     present = writer.stored_signups(asked) if asked else set()
     conflicts = len(_conflicting(connection, cells, present)) if present else 0
-    people, profile = _profiles(columns, keys, everyone, present)
-    return _Batch([ids, keys, *columns[1:]], present, known, people, profile), conflicts
+    people = _people(columns, keys, everyone, present)
+    return _Batch([ids, keys, *columns[1:]], present, known, people), conflicts
 
 
-def _profiles(
+def _people(
     columns: list[Sequence[Any]], keys: list[str], everyone: list[str], present: set[str]
-) -> tuple[list[str], list[list[Any]]]:
-    """The people to write, and each one's values from their latest new sign-up in the batch.
+) -> list[tuple[Any, ...]]:
+    """The people to write, in key order, each with the values of their latest new sign-up.
 
     The upsert then keeps whichever of it and the stored one is later; ties
     in time go to the greater sign-up id, as in the upsert.
@@ -350,22 +350,30 @@ def _profiles(
         by_time = [at for at in by_time if ids[at] not in present]
     key_at = keys.__getitem__
     latest = dict(zip(map(key_at, by_time), by_time, strict=True))
-    earliest = dict(zip(map(key_at, reversed(by_time)), reversed(by_time), strict=True))
     people = [key for key in everyone if key in latest] if present else everyone
     chosen = list(map(latest.__getitem__, people))
-
-    def pick(column: Sequence[Any], rows: list[int] = chosen) -> list[Any]:
-        return list(map(column.__getitem__, rows))
-
-    profile = [pick(columns[at]) for at in _FROM_SIGNUP_AT]
-    emails, first_names, last_names = profile[:3]
-    profile += [
-        pick(stamps, list(map(earliest.__getitem__, people))),  # first_seen_at
-        pick(stamps),  # last_seen_at
-        pick(ids),  # latest_signup_id
-        list(map(search_text, first_names, last_names, emails)),
-    ]
-    return people, profile
+    emails, first_names, last_names = (columns[at] for at in _FROM_SIGNUP_AT[:3])
+    # Every sign-up as a contact row (one pass in C), then each person's
+    # latest: picking rows costs one look-up each, picking columns one a value.
+    rows = list(
+        zip(
+            keys,
+            *(columns[at] for at in _FROM_SIGNUP_AT),
+            stamps,  # first_seen_at (below: the earliest, for someone who came twice)
+            stamps,  # last_seen_at
+            ids,  # latest_signup_id
+            map(search_text, first_names, last_names, emails),
+            strict=True,
+        )
+    )
+    profile = list(map(rows.__getitem__, chosen))
+    if len(latest) < len(by_time):  # someone has two sign-ups in the batch
+        earliest = dict(zip(map(key_at, reversed(by_time)), reversed(by_time), strict=True))
+        firsts = list(map(earliest.__getitem__, people))
+        for at in compress(range(len(people)), map(ne, firsts, chosen)):
+            row = profile[at]
+            profile[at] = (*row[:_FIRST_SEEN], stamps[firsts[at]], *row[_FIRST_SEEN + 1 :])
+    return profile
 
 
 # SQLite: plain SQL run with the driver's executemany (skipping SQLAlchemy's
@@ -385,23 +393,47 @@ _SQLITE_INSERT_NEW = (
 )
 
 
-def _sqlite_insert(sha256: str, imported_at: str) -> str:
-    """The touchpoint insert for one file: its hash and import time written in as literals.
+# Columns whose value a file's sign-ups often share: one event at one place,
+# one kiosk, one consent text and language, consent always given.
+_OFTEN_SHARED = tuple(
+    _SIGNUP_COLUMNS.index(name)
+    for name in (
+        "event_name",
+        "event_location",
+        "kiosk_id",
+        "email_group_opt_in",
+        "advocacy_pledge",
+        "contact_consent",
+        "consent_version",
+        "locale",
+    )
+)
 
-    They are the same for every row, and binding them again for each one was
-    about a tenth of the insert's time.
+
+def _sqlite_insert(bound: Sequence[str], literals: dict[str, str | int]) -> str:
+    """The touchpoint insert of a batch: ``bound`` columns, and ``literals`` written in.
+
+    The file's hash and import time, and whatever value every sign-up of the
+    batch shares, are the same for every row: binding them for each one cost
+    about a seventh of the insert's time (a file from one kiosk at one event
+    shares six of the nineteen values it would otherwise bind).
     """
+    values = [*(["?"] * len(bound)), *map(_sql_literal, literals.values())]
     return (
-        f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
-        f"VALUES ({', '.join(['?'] * (len(_TOUCHPOINT_COLUMNS) - 2))}, "
-        f"{_sql_literal(sha256)}, {_sql_literal(imported_at)}) "
-        "ON CONFLICT (signup_id) DO NOTHING"
+        f"INSERT INTO touchpoints ({', '.join([*bound, *literals])}) "
+        f"VALUES ({', '.join(values)}) ON CONFLICT (signup_id) DO NOTHING"
     )
 
 
-def _sql_literal(text: str) -> str:
-    """``text`` as an SQL string literal (quotes doubled, so any text stays one value)."""
-    return "'" + text.replace("'", "''") + "'"
+def _sql_literal(value: str | int) -> str:
+    """``value`` as an SQL literal (a string's quotes doubled, so any text stays one value).
+
+    A file's text never holds NUL (the check refuses the file) nor a lone
+    surrogate (it is read as UTF-8), the two a statement's text could not.
+    """
+    if isinstance(value, int):
+        return str(int(value))
+    return "'" + value.replace("'", "''") + "'"
 
 
 class _SQLiteWriter(_Writer):
@@ -432,24 +464,22 @@ class _SQLiteWriter(_Writer):
 
     def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
         contact_ids, contacts_new = self._write_contacts(batch)
+        signups = list(batch.signups)
+        # None only for sign-ups already present.
+        signups[1] = list(map(contact_ids.get, signups[1]))
+        shared = {at: signups[at][0] for at in _OFTEN_SHARED if _all_same(signups[at])}
+        literals = {_SIGNUP_COLUMNS[at]: value for at, value in shared.items()}
+        literals.update(zip(("source_sha256", "imported_at"), self._file, strict=True))
+        bound = [at for at in range(len(signups)) if at not in shared]
         # One tuple per sign-up in the insert's column order, sorted by sign-up id
         # so every import takes its locks in one order.
-        ids, keys, *rest = batch.signups
-        rows = sorted(
-            zip(
-                ids,
-                map(contact_ids.get, keys),  # None only for sign-ups already present
-                *rest,
-                strict=True,
-            ),
-            key=itemgetter(0),
-        )
+        rows = sorted(zip(*map(signups.__getitem__, bound), strict=True), key=itemgetter(0))
         if batch.present:
             rows = [row for row in rows if row[0] not in batch.present]
         added = 0
         done = len(batch.present)
         step(done)
-        insert = _sqlite_insert(*self._file)
+        insert = _sqlite_insert([_SIGNUP_COLUMNS[at] for at in bound], literals)
         for chunk in _chunks(rows):
             # rowcount counts only inserted rows: a concurrent import's are skipped.
             inserted = self._connection.exec_driver_sql(insert, list(chunk)).rowcount
@@ -465,27 +495,25 @@ class _SQLiteWriter(_Writer):
         held), so new contacts are given their ids here, in key order after
         the greatest.
         """
-        people, profile = batch.people, batch.profile
-        is_old = list(map(batch.known.__contains__, people))
-        new_keys, new_profile = people, profile
-        old: list[tuple[Any, ...]] = []
+        people = batch.people
+        is_old = list(map(batch.known.__contains__, map(itemgetter(0), people)))
+        new, old = people, []
         if any(is_old):
-            is_new = [not flag for flag in is_old]
-            old = list(
-                zip(compress(people, is_old), *(compress(c, is_old) for c in profile), strict=True)
-            )
-            new_keys = list(compress(people, is_new))
-            new_profile = [list(compress(c, is_new)) for c in profile]
+            new, old = list(compress(people, map(not_, is_old))), list(compress(people, is_old))
         connection = self._connection
         first_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
-        new_ids = range(first_id, first_id + len(new_keys))
-        if new_keys:
-            connection.exec_driver_sql(
-                _SQLITE_INSERT_NEW, list(zip(new_ids, new_keys, *new_profile, strict=True))
-            )
+        new_ids = range(first_id, first_id + len(new))
+        if new:
+            connection.exec_driver_sql(_SQLITE_INSERT_NEW, list(map(add, zip(new_ids), new)))
         if old:
             connection.exec_driver_sql(_SQLITE_UPSERT, old)
-        return {**batch.known, **dict(zip(new_keys, new_ids, strict=True))}, len(new_keys)
+        keys = map(itemgetter(0), new)
+        return {**batch.known, **dict(zip(keys, new_ids, strict=True))}, len(new)
+
+
+def _all_same(column: Sequence[Any]) -> bool:
+    """True if every value of the (non-empty) ``column`` is its first."""
+    return column[0] == column[-1] and column.count(column[0]) == len(column)
 
 
 def _insert_file_row(
@@ -596,7 +624,7 @@ class _PostgreSQLWriter(_Writer):
         return {row[0] for row in _pg_execute(self._connection, _PG_PRESENT, (ids,))[1]}
 
     def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
-        people: list[Sequence[Any]] = [batch.people, *batch.profile]
+        people: list[Sequence[Any]] = list(zip(*batch.people, strict=True))
         written = _merge_pg(self._connection, people, batch.signups, batch.present, self._file)
         step(len(batch.signups[0]))
         return written
