@@ -393,47 +393,24 @@ _SQLITE_INSERT_NEW = (
 )
 
 
-# Columns whose value a file's sign-ups often share: one event at one place,
-# one kiosk, one consent text and language, consent always given.
-_OFTEN_SHARED = tuple(
-    _SIGNUP_COLUMNS.index(name)
-    for name in (
-        "event_name",
-        "event_location",
-        "kiosk_id",
-        "email_group_opt_in",
-        "advocacy_pledge",
-        "contact_consent",
-        "consent_version",
-        "locale",
-    )
-)
+def _sqlite_insert(sha256: str, imported_at: str) -> str:
+    """The touchpoint insert for one file: its hash and import time written in as literals.
 
-
-def _sqlite_insert(bound: Sequence[str], literals: dict[str, str | int]) -> str:
-    """The touchpoint insert of a batch: ``bound`` columns, and ``literals`` written in.
-
-    The file's hash and import time, and whatever value every sign-up of the
-    batch shares, are the same for every row: binding them for each one cost
-    about a seventh of the insert's time (a file from one kiosk at one event
-    shares six of the nineteen values it would otherwise bind).
+    They are the same for every row, and binding them again for each one was
+    about a tenth of the insert's time. Only these two, which the import
+    computes itself, are written in; every value from the file is bound.
     """
-    values = [*(["?"] * len(bound)), *map(_sql_literal, literals.values())]
     return (
-        f"INSERT INTO touchpoints ({', '.join([*bound, *literals])}) "
-        f"VALUES ({', '.join(values)}) ON CONFLICT (signup_id) DO NOTHING"
+        f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
+        f"VALUES ({', '.join(['?'] * (len(_TOUCHPOINT_COLUMNS) - 2))}, "
+        f"{_sql_literal(sha256)}, {_sql_literal(imported_at)}) "
+        "ON CONFLICT (signup_id) DO NOTHING"
     )
 
 
-def _sql_literal(value: str | int) -> str:
-    """``value`` as an SQL literal (a string's quotes doubled, so any text stays one value).
-
-    A file's text never holds NUL (the check refuses the file) nor a lone
-    surrogate (it is read as UTF-8), the two a statement's text could not.
-    """
-    if isinstance(value, int):
-        return str(int(value))
-    return "'" + value.replace("'", "''") + "'"
+def _sql_literal(text: str) -> str:
+    """``text`` as an SQL string literal (quotes doubled, so any text stays one value)."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 class _SQLiteWriter(_Writer):
@@ -464,22 +441,24 @@ class _SQLiteWriter(_Writer):
 
     def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
         contact_ids, contacts_new = self._write_contacts(batch)
-        signups = list(batch.signups)
-        # None only for sign-ups already present.
-        signups[1] = list(map(contact_ids.get, signups[1]))
-        shared = {at: signups[at][0] for at in _OFTEN_SHARED if _all_same(signups[at])}
-        literals = {_SIGNUP_COLUMNS[at]: value for at, value in shared.items()}
-        literals.update(zip(("source_sha256", "imported_at"), self._file, strict=True))
-        bound = [at for at in range(len(signups)) if at not in shared]
         # One tuple per sign-up in the insert's column order, sorted by sign-up id
         # so every import takes its locks in one order.
-        rows = sorted(zip(*map(signups.__getitem__, bound), strict=True), key=itemgetter(0))
+        ids, keys, *rest = batch.signups
+        rows = sorted(
+            zip(
+                ids,
+                map(contact_ids.get, keys),  # None only for sign-ups already present
+                *rest,
+                strict=True,
+            ),
+            key=itemgetter(0),
+        )
         if batch.present:
             rows = [row for row in rows if row[0] not in batch.present]
         added = 0
         done = len(batch.present)
         step(done)
-        insert = _sqlite_insert([_SIGNUP_COLUMNS[at] for at in bound], literals)
+        insert = _sqlite_insert(*self._file)
         for chunk in _chunks(rows):
             # rowcount counts only inserted rows: a concurrent import's are skipped.
             inserted = self._connection.exec_driver_sql(insert, list(chunk)).rowcount
@@ -509,11 +488,6 @@ class _SQLiteWriter(_Writer):
             connection.exec_driver_sql(_SQLITE_UPSERT, old)
         keys = map(itemgetter(0), new)
         return {**batch.known, **dict(zip(keys, new_ids, strict=True))}, len(new)
-
-
-def _all_same(column: Sequence[Any]) -> bool:
-    """True if every value of the (non-empty) ``column`` is its first."""
-    return column[0] == column[-1] and column.count(column[0]) == len(column)
 
 
 def _insert_file_row(

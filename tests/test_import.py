@@ -486,9 +486,9 @@ def test_progress_goes_up_to_the_total(kiosks: Kiosks, url: str) -> None:
     assert all(t == 8 for _, t in seen)
 
 
-def test_values_every_signup_of_a_file_shares_are_stored_exactly(kiosks: Kiosks, url: str) -> None:
-    # The merge writes a value the whole file shares into its insert once
-    # (not bound for every row): quotes and SQL in it must stay plain text.
+def test_quotes_and_sql_in_a_file_s_values_are_stored_exactly(kiosks: Kiosks, url: str) -> None:
+    # The SQLite insert writes the file's hash and import time in as literals:
+    # every value from the file must stay bound, quotes and SQL as plain text.
     event = "Bob's \"Fair\"'); DROP TABLE touchpoints; --"
     shared, mixed = kiosks("shared"), kiosks("mixed")
     added = [
