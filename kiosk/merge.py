@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import compress
-from operator import itemgetter
+from operator import add, itemgetter, ne, not_
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
@@ -186,6 +186,7 @@ _SIGNUP_COLUMNS = ("signup_id", "contact_id", *COLUMNS[1:])
 _TOUCHPOINT_COLUMNS = (*_SIGNUP_COLUMNS, "source_sha256", "imported_at")
 _CREATED_AT = COLUMNS.index("created_at")
 _FROM_SIGNUP_AT = tuple(COLUMNS.index(name) for name in _FROM_SIGNUP)
+_FIRST_SEEN = _CONTACT_COLUMNS.index("first_seen_at")
 _FLAG_COLUMNS = frozenset(
     COLUMNS.index(name) for name in ("email_group_opt_in", "advocacy_pledge", "contact_consent")
 )
@@ -203,13 +204,12 @@ _TAKE_NEWER = ", ".join(
 
 @dataclass(frozen=True)
 class _Batch:
-    """One batch of a file, a column at a time, as either dialect's writer takes it."""
+    """One batch of a file, as either dialect's writer takes it."""
 
-    signups: list[Sequence[Any]]  # in _SIGNUP_COLUMNS order, the email key as contact_id
+    signups: list[Sequence[Any]]  # a column each, in _SIGNUP_COLUMNS order, email key as contact_id
     present: set[str]  # ids of the batch's sign-ups the store holds already
     known: dict[str, int]  # the stored contact id of each person the store knows
-    people: list[str]  # the email keys of the contacts to write, in key order
-    profile: list[list[Any]]  # each of those contacts' values, in _CONTACT_COLUMNS[1:] order
+    people: list[tuple[Any, ...]]  # the contacts to write (_CONTACT_COLUMNS), in key order
 
 
 class _Writer(ABC):
@@ -332,14 +332,14 @@ def _prepare(
     asked = list(ids) if every_id else list(compress(ids, map(known.__contains__, keys)))
     present = writer.stored_signups(asked) if asked else set()
     conflicts = len(_conflicting(connection, cells, present)) if present else 0
-    people, profile = _profiles(columns, keys, everyone, present)
-    return _Batch([ids, keys, *columns[1:]], present, known, people, profile), conflicts
+    people = _people(columns, keys, everyone, present)
+    return _Batch([ids, keys, *columns[1:]], present, known, people), conflicts
 
 
-def _profiles(
+def _people(
     columns: list[Sequence[Any]], keys: list[str], everyone: list[str], present: set[str]
-) -> tuple[list[str], list[list[Any]]]:
-    """The people to write, and each one's values from their latest new sign-up in the batch.
+) -> list[tuple[Any, ...]]:
+    """The people to write, in key order, each with the values of their latest new sign-up.
 
     The upsert then keeps whichever of it and the stored one is later; ties
     in time go to the greater sign-up id, as in the upsert.
@@ -350,22 +350,30 @@ def _profiles(
         by_time = [at for at in by_time if ids[at] not in present]
     key_at = keys.__getitem__
     latest = dict(zip(map(key_at, by_time), by_time, strict=True))
-    earliest = dict(zip(map(key_at, reversed(by_time)), reversed(by_time), strict=True))
     people = [key for key in everyone if key in latest] if present else everyone
     chosen = list(map(latest.__getitem__, people))
-
-    def pick(column: Sequence[Any], rows: list[int] = chosen) -> list[Any]:
-        return list(map(column.__getitem__, rows))
-
-    profile = [pick(columns[at]) for at in _FROM_SIGNUP_AT]
-    emails, first_names, last_names = profile[:3]
-    profile += [
-        pick(stamps, list(map(earliest.__getitem__, people))),  # first_seen_at
-        pick(stamps),  # last_seen_at
-        pick(ids),  # latest_signup_id
-        list(map(search_text, first_names, last_names, emails)),
-    ]
-    return people, profile
+    emails, first_names, last_names = (columns[at] for at in _FROM_SIGNUP_AT[:3])
+    # Every sign-up as a contact row (one pass in C), then each person's
+    # latest: picking rows costs one look-up each, picking columns one a value.
+    rows = list(
+        zip(
+            keys,
+            *(columns[at] for at in _FROM_SIGNUP_AT),
+            stamps,  # first_seen_at (below: the earliest, for someone who came twice)
+            stamps,  # last_seen_at
+            ids,  # latest_signup_id
+            map(search_text, first_names, last_names, emails),
+            strict=True,
+        )
+    )
+    profile = list(map(rows.__getitem__, chosen))
+    if len(latest) < len(by_time):  # someone has two sign-ups in the batch
+        earliest = dict(zip(map(key_at, reversed(by_time)), reversed(by_time), strict=True))
+        firsts = list(map(earliest.__getitem__, people))
+        for at in compress(range(len(people)), map(ne, firsts, chosen)):
+            row = profile[at]
+            profile[at] = (*row[:_FIRST_SEEN], stamps[firsts[at]], *row[_FIRST_SEEN + 1 :])
+    return profile
 
 
 # SQLite: plain SQL run with the driver's executemany (skipping SQLAlchemy's
@@ -389,7 +397,8 @@ def _sqlite_insert(sha256: str, imported_at: str) -> str:
     """The touchpoint insert for one file: its hash and import time written in as literals.
 
     They are the same for every row, and binding them again for each one was
-    about a tenth of the insert's time.
+    about a tenth of the insert's time. Only these two, which the import
+    computes itself, are written in; every value from the file is bound.
     """
     return (
         f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
@@ -465,27 +474,20 @@ class _SQLiteWriter(_Writer):
         held), so new contacts are given their ids here, in key order after
         the greatest.
         """
-        people, profile = batch.people, batch.profile
-        is_old = list(map(batch.known.__contains__, people))
-        new_keys, new_profile = people, profile
-        old: list[tuple[Any, ...]] = []
+        people = batch.people
+        is_old = list(map(batch.known.__contains__, map(itemgetter(0), people)))
+        new, old = people, []
         if any(is_old):
-            is_new = [not flag for flag in is_old]
-            old = list(
-                zip(compress(people, is_old), *(compress(c, is_old) for c in profile), strict=True)
-            )
-            new_keys = list(compress(people, is_new))
-            new_profile = [list(compress(c, is_new)) for c in profile]
+            new, old = list(compress(people, map(not_, is_old))), list(compress(people, is_old))
         connection = self._connection
         first_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
-        new_ids = range(first_id, first_id + len(new_keys))
-        if new_keys:
-            connection.exec_driver_sql(
-                _SQLITE_INSERT_NEW, list(zip(new_ids, new_keys, *new_profile, strict=True))
-            )
+        new_ids = range(first_id, first_id + len(new))
+        if new:
+            connection.exec_driver_sql(_SQLITE_INSERT_NEW, list(map(add, zip(new_ids), new)))
         if old:
             connection.exec_driver_sql(_SQLITE_UPSERT, old)
-        return {**batch.known, **dict(zip(new_keys, new_ids, strict=True))}, len(new_keys)
+        keys = map(itemgetter(0), new)
+        return {**batch.known, **dict(zip(keys, new_ids, strict=True))}, len(new)
 
 
 def _insert_file_row(
@@ -596,7 +598,7 @@ class _PostgreSQLWriter(_Writer):
         return {row[0] for row in _pg_execute(self._connection, _PG_PRESENT, (ids,))[1]}
 
     def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
-        people: list[Sequence[Any]] = [batch.people, *batch.profile]
+        people: list[Sequence[Any]] = list(zip(*batch.people, strict=True))
         written = _merge_pg(self._connection, people, batch.signups, batch.present, self._file)
         step(len(batch.signups[0]))
         return written

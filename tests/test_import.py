@@ -486,6 +486,42 @@ def test_progress_goes_up_to_the_total(kiosks: Kiosks, url: str) -> None:
     assert all(t == 8 for _, t in seen)
 
 
+def test_quotes_and_sql_in_a_file_s_values_are_stored_exactly(kiosks: Kiosks, url: str) -> None:
+    # The SQLite insert writes the file's hash and import time in as literals:
+    # every value from the file must stay bound, quotes and SQL as plain text.
+    event = "Bob's \"Fair\"'); DROP TABLE touchpoints; --"
+    shared, mixed = kiosks("shared"), kiosks("mixed")
+    added = [
+        shared.add(
+            email=f"p{i}@example.org",
+            event=event,
+            location="O'Hare, Chicago",
+            consent_version="2026-11-24 'b'",
+            locale="he",
+            email_group_opt_in=False,
+        )
+        for i in range(3)
+    ]
+    added.append(mixed.add(email="q@example.org", event=event, email_group_opt_in=False))
+    added.append(mixed.add(email="r@example.org", event="Evening", advocacy_pledge=True))
+    report = import_exports([shared.export(), mixed.export()], url)
+    assert report.signups_new == 5, report.summary_lines()
+
+    stored = {row[0]: row[1:] for row in _dump(url)["touchpoints"]}
+    assert stored.keys() == {str(r.signup_id) for r in added}
+    for record in added:
+        s = record.signup
+        row = stored[str(record.signup_id)]
+        assert row[2:5] == (record.event_name, record.event_location, record.kiosk_id)
+        assert row[11:16] == (
+            s.email_group_opt_in,
+            s.advocacy_pledge,
+            s.contact_consent,
+            s.consent_version,
+            s.locale,
+        )
+
+
 def test_contacts_can_be_searched_by_name_or_email_in_any_case(kiosks: Kiosks, url: str) -> None:
     kiosk = kiosks("a")
     kiosk.add(email="zoe@example.org", first_name="Zoë", last_name="Éclair")
