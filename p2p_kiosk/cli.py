@@ -44,6 +44,7 @@ def _run(args: argparse.Namespace) -> int:
 
         return run(service, windowed=args.windowed)
     finally:
+        gc.enable()  # also when the kiosk never got that far
         service.close()
 
 
