@@ -77,7 +77,7 @@ class AttractScreen(Screen):
             dot.setObjectName("attractDot")
             dot.setFixedSize(metrics.ATTRACT_DOT_SIZE, metrics.ATTRACT_DOT_SIZE)
             if not self.moves:
-                dot.hide()  # the others show with the screen, and are styled once, then
+                dot.hide()  # (showing one now would style it now, and again with the screen)
             self._dot_labels.append(dot)
             self.dots.addWidget(dot)
         self.dots.addStretch(1)
