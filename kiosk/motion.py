@@ -13,16 +13,42 @@ import functools
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 _ASK_TIMEOUT_S = 2.0
 
+_asking: list[threading.Thread] = []
+_answered: list[bool] = []
+
+
+def ask_in_background() -> None:
+    """Start asking now, on a thread of its own, for ``system_prefers_reduced_motion`` to use.
+
+    Asking runs a desktop program (up to ``_ASK_TIMEOUT_S`` when it hangs), so
+    ``p2p-kiosk run`` asks while Qt loads instead of before attract shows.
+    """
+    if not _asking:
+        thread = threading.Thread(
+            target=lambda: _answered.append(_ask_desktop()), name="reduced-motion", daemon=True
+        )
+        _asking.append(thread)
+        thread.start()
+
 
 @functools.cache
 def system_prefers_reduced_motion() -> bool:
     """Whether the desktop asks applications to keep motion to a minimum (asked once a run)."""
+    if _asking:  # the answer ask_in_background is getting, used once
+        _asking.pop().join()
+        if _answered:
+            return _answered.pop()
+    return _ask_desktop()
+
+
+def _ask_desktop() -> bool:
     if sys.platform == "win32":
         return _windows_reduces_motion()
     if sys.platform == "darwin":
@@ -36,12 +62,15 @@ def _gnome_reduces_motion() -> bool:
 
 
 def _kde_reduces_motion() -> bool:
+    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    kdeglobals = config_home / "kdeglobals"
+    if not kdeglobals.is_file():
+        return False
     import configparser  # the modules each desktop's question needs load only to ask it
 
-    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
-        parser.read(config_home / "kdeglobals", encoding="utf-8")
+        parser.read(kdeglobals, encoding="utf-8")
         factor = parser.getfloat("KDE", "AnimationDurationFactor", fallback=1.0)
     except (configparser.Error, ValueError, UnicodeDecodeError):
         return False

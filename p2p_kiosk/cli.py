@@ -7,6 +7,7 @@ Each of these commands imports Qt only when it runs, so the other commands
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import sys
@@ -17,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from kiosk import cli
+from kiosk import cli, motion
 from kiosk.display import STANDARD_DISPLAY, Display, Theme
 from kiosk.service import KioskService
 
@@ -32,11 +33,18 @@ def _run(args: argparse.Namespace) -> int:
     # The store opens once the first screen (attract, or setup) shows (run_kiosk),
     # so the booth sees the kiosk at once; a bad config or content file still stops it here.
     service = KioskService.open(cli.data_dir_of(args), content_path=args.content, defer_store=True)
+    # Attract needs the desktop's wish for reduced motion: asked while Qt loads.
+    motion.ask_in_background()
+    # Loading Qt and the screens makes objects that live as long as the kiosk; the garbage
+    # collector would walk them again and again for nothing. run_kiosk turns it back on
+    # once the first screen shows.
+    gc.disable()
     try:
         from ui.app import run_kiosk as run
 
         return run(service, windowed=args.windowed)
     finally:
+        gc.enable()  # also when the kiosk never got that far
         service.close()
 
 

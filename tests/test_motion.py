@@ -92,3 +92,11 @@ def test_the_answer_is_asked_once_per_run(desktop: Path) -> None:
     assert motion.system_prefers_reduced_motion()
     assert motion.system_prefers_reduced_motion()
     assert calls.read_text().count("asked") == 1
+
+
+def test_asked_in_background_the_answer_waits_for_the_desktop(desktop: Path) -> None:
+    calls = desktop / "calls"
+    _gsettings(desktop, f'sleep 0.3; echo asked >> "{calls}"; echo false')
+    motion.ask_in_background()  # as `p2p-kiosk run` does, before Qt loads
+    assert motion.system_prefers_reduced_motion()
+    assert calls.read_text().count("asked") == 1

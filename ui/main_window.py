@@ -51,7 +51,6 @@ from ui.screens.attract import AttractScreen
 from ui.screens.base import Route, Screen
 from ui.widgets import metrics
 from ui.widgets.announce import announce
-from ui.widgets.display_panel import DisplayPanel
 from ui.widgets.hot_corner import HotCorner
 from ui.widgets.idle_overlay import IdleOverlay
 from ui.widgets.layouts import vbox
@@ -66,6 +65,7 @@ if TYPE_CHECKING:
     from ui.screens.setup import SetupScreen
     from ui.screens.staff import StaffScreen
     from ui.screens.thank_you import ThankYouScreen
+    from ui.widgets.display_panel import DisplayPanel
 
 log = logging.getLogger(__name__)
 
@@ -209,6 +209,8 @@ class MainWindow(QWidget):
     def display_panel(self) -> DisplayPanel:
         """The Display choices (text size and contrast), in the attendee's display."""
         if self._display_panel is None:
+            from ui.widgets.display_panel import DisplayPanel
+
             self._display_panel = DisplayPanel(self, self._display)
             self._display_panel.chosen.connect(self._on_display_chosen)
             self._display_panel.closed.connect(self._on_display_closed)

@@ -76,7 +76,8 @@ class AttractScreen(Screen):
             dot = plain_label("", self)
             dot.setObjectName("attractDot")
             dot.setFixedSize(metrics.ATTRACT_DOT_SIZE, metrics.ATTRACT_DOT_SIZE)
-            dot.setVisible(self.moves)
+            if not self.moves:
+                dot.hide()  # (showing one now would style it now, and again with the screen)
             self._dot_labels.append(dot)
             self.dots.addWidget(dot)
         self.dots.addStretch(1)
@@ -169,8 +170,9 @@ class AttractScreen(Screen):
         self.message_label.setText(text)
         self._fit_message()
         for position, dot in enumerate(self._dot_labels):
-            dot.setProperty("active", position == index)
-            set_role(dot, "dot")
+            if dot.property("active") != (position == index):  # restyle only the dots that change
+                dot.setProperty("active", position == index)
+                set_role(dot, "dot")
 
     def _fit_message(self) -> None:
         """Show the message in the largest size at which all of it fits the screen.
@@ -178,13 +180,13 @@ class AttractScreen(Screen):
         A long message (or larger text) steps down from display to h1, h2 or lead,
         so it never runs off the screen or crowds the rest of it out.
         """
-        layout = self.layout()
+        layout, label = self.layout(), self.message_label
         for role in MESSAGE_ROLES:
-            set_role(self.message_label, role)
+            if label.property("role") != role:  # restyling in the same role is wasted time
+                set_role(label, role)
             if layout is None or not self.isVisible():
                 return  # laid out, and fitted, once shown
             layout.activate()
-            label = self.message_label
             if label.height() + 1 >= label.heightForWidth(label.width()):
                 return
 

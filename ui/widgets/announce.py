@@ -11,7 +11,6 @@ assistive technology is listening, so this costs nothing otherwise.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
 
 def announce(source: QObject, message: str, *, assertive: bool = False) -> None:
@@ -22,6 +21,10 @@ def announce(source: QObject, message: str, *, assertive: bool = False) -> None:
     """
     if not message:
         return
+    # Here, not at the top: making QAccessible's enums takes a while, and the first screen
+    # shows before anything is announced.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     event = QAccessibleAnnouncementEvent(source, message)
     event.setPoliteness(
         QAccessible.AnnouncementPoliteness.Assertive

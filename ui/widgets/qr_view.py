@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.qr import qr_matrix
 from ui.widgets import metrics, palette
+from ui.widgets.accessibility import install_accessible_roles
 from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_label
 
@@ -69,6 +70,8 @@ class QrCanvas(QWidget):
 
     def __init__(self, data: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Screen readers learn it is a picture; installed with the first code, not at start.
+        install_accessible_roles()
         try:
             self._matrix = qr_matrix(data)
         except ValueError:

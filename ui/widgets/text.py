@@ -14,9 +14,9 @@ import unicodedata
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QTextLayout, QTextOption
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtGui import Qt as GuiQt  # Qt's namespace with QtGui's text functions
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 
 ROLES = (
     "display",
@@ -69,6 +69,11 @@ class PlainLabel(QLabel):
         painter.end()
 
     def _draw_lines(self, painter: QPainter, text: str) -> None:
+        # Here, not at the top: making these classes' enums takes a while, and the first screen
+        # shows before any label needs them (a label on a screen laid out right to left).
+        from PySide6.QtGui import QTextLayout, QTextOption
+        from PySide6.QtWidgets import QStyle
+
         area = self.contentsRect()
         option = QTextOption(
             QStyle.visualAlignment(self.layoutDirection(), self.alignment())
@@ -155,6 +160,8 @@ def set_role(widget: QWidget, role: str) -> None:
 
 def repolish(widget: QWidget) -> None:
     """Re-apply the stylesheet after a property the selectors use has changed."""
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return  # not styled yet: it is when first shown (or measured), property and all
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
