@@ -54,6 +54,9 @@ FOOTER_HEIGHT = 18.0
 TABLE_PAGE_ROOM = 120.0
 """What a kiosk page holds besides its rows: the event's name, the headings, the note."""
 
+_LIGATURES = QFont.Tag.fromString("liga")
+"""The font feature that joins letters such as "ff" into one glyph (turned off)."""
+
 # Type sizes, in points.
 EYEBROW_PT, TITLE_PT, SUBTITLE_PT, HEADING_PT = 9.0, 22.0, 10.5, 13.0
 NUMBER_PT, BODY_PT, SMALL_PT, TABLE_HEAD_PT = 22.0, 10.0, 8.5, 8.0
@@ -172,6 +175,9 @@ class _ReportPages:
             font.setFamilies(self.families)
         font.setPointSizeF(points)
         font.setBold(bold)
+        # No "ff"/"fi"/"fl" ligatures: a PDF reader copies such a glyph as one character
+        # ("cbﬀ7a"), and staff copy kiosk ids and names out of the report.
+        font.setFeature(_LIGATURES, 0)
         return font
 
     def text(
