@@ -11,11 +11,10 @@ import sys
 from pathlib import Path
 
 from bench.bench_startup import kiosk_command, start_env, time_to_line
-from bench.common import Figure, interleave, set_up_kiosk
+from bench.common import REPO_ROOT, Figure, interleave, set_up_kiosk
 from ui.app import STARTUP_PROBE_LINE
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLE_DIR = ROOT / "dist" / "p2p-kiosk"
+BUNDLE_DIR = REPO_ROOT / "dist" / "p2p-kiosk"
 BUNDLE_EXE = BUNDLE_DIR / ("p2p-kiosk.exe" if sys.platform == "win32" else "p2p-kiosk")
 PAIRS = 9
 
@@ -30,7 +29,7 @@ def folder_size_mb(folder: Path) -> float:
 def run(workdir: Path) -> list[Figure]:
     """Measure the bundle's size and its start-up against the source checkout's."""
     if not BUNDLE_EXE.exists():
-        subprocess.run(["make", "-C", str(ROOT), "bundle"], check=True)
+        subprocess.run(["make", "-C", str(REPO_ROOT), "bundle"], check=True)
     source = kiosk_command([sys.executable, "-m", "p2p_kiosk"], workdir / "source")
     bundled = kiosk_command([str(BUNDLE_EXE)], workdir / "bundle")
     for data_dir in ("source", "bundle"):

@@ -23,11 +23,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import Figure, interleave, set_up_kiosk
+from bench.common import REPO_ROOT, Figure, interleave, set_up_kiosk
 from ui.app import STARTUP_PROBE_ENV, STARTUP_PROBE_LINE
 
 PAIRS = 9
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 _BARE = """
 import sys
