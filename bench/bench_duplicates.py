@@ -25,6 +25,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import insert
+
 from bench.common import Figure, interleave
 from kiosk.duplicates import find_candidates, name_key, refresh_keys
 from kiosk.master import Contact, Touchpoint, open_master
@@ -88,7 +90,8 @@ def _people(rng: random.Random) -> list[dict[str, str]]:
 def _fill_master(url: str, people: list[dict[str, str]]) -> None:
     """Write the contacts (one sign-up each) straight into a fresh master store."""
     engine = open_master(url)
-    contacts, touchpoints = [], []
+    contacts: list[dict[str, object]] = []
+    touchpoints: list[dict[str, object]] = []
     seen: set[str] = set()
     for n, person in enumerate(people):
         key = person["email"].lower()
@@ -135,8 +138,8 @@ def _fill_master(url: str, people: list[dict[str, str]]) -> None:
             }
         )
     with engine.begin() as connection:
-        connection.execute(Contact.__table__.insert(), contacts)
-        connection.execute(Touchpoint.__table__.insert(), touchpoints)
+        connection.execute(insert(Contact), contacts)
+        connection.execute(insert(Touchpoint), touchpoints)
     engine.dispose()
 
 

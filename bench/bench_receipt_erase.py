@@ -21,10 +21,10 @@ from bench.common import Figure, interleave, timed
 from kiosk.clock import ManualClock
 from kiosk.content import load_content
 from kiosk.demo import demo_records
-from kiosk.paths import default_content_path
+from kiosk.paths import DB_FILE_NAME, default_content_path
 from kiosk.receipts import ConfirmedFile, Receipt, write_receipt
 from kiosk.service import KioskService
-from kiosk.store import DB_FILE_NAME, Store
+from kiosk.store import Store
 
 ROWS = 10_000
 PAIRS = 5
