@@ -20,8 +20,19 @@ log = logging.getLogger(__name__)
 
 _ASK_TIMEOUT_S = 2.0
 
-_asking: list[threading.Thread] = []
-_answered: list[bool] = []
+
+class _Asking(threading.Thread):
+    """The desktop asked on a thread of its own; ``answer`` holds what it said."""
+
+    def __init__(self) -> None:
+        super().__init__(name="reduced-motion", daemon=True)
+        self.answer: bool | None = None  # None until asked, or when asking failed
+
+    def run(self) -> None:
+        self.answer = _ask_desktop()
+
+
+_asking: _Asking | None = None
 
 
 def ask_in_background() -> None:
@@ -30,21 +41,21 @@ def ask_in_background() -> None:
     Asking runs a desktop program (up to ``_ASK_TIMEOUT_S`` when it hangs), so
     ``p2p-kiosk run`` asks while Qt loads instead of before attract shows.
     """
-    if not _asking:
-        thread = threading.Thread(
-            target=lambda: _answered.append(_ask_desktop()), name="reduced-motion", daemon=True
-        )
-        _asking.append(thread)
-        thread.start()
+    global _asking
+    if _asking is None:
+        _asking = _Asking()
+        _asking.start()
 
 
 @functools.cache
 def system_prefers_reduced_motion() -> bool:
     """Whether the desktop asks applications to keep motion to a minimum (asked once a run)."""
-    if _asking:  # the answer ask_in_background is getting, used once
-        _asking.pop().join()
-        if _answered:
-            return _answered.pop()
+    global _asking
+    asking, _asking = _asking, None  # the background answer is used once
+    if asking is not None:
+        asking.join()
+        if asking.answer is not None:
+            return asking.answer
     return _ask_desktop()
 
 
