@@ -398,22 +398,20 @@ _CONTACT_COLUMNS = (
 )
 
 
+# The contact columns a ContactRow holds as read (SQLAlchemy gives the flags as
+# bool on every database); the two times are made aware.
+_AS_READ = tuple(
+    column.key
+    for column in _CONTACT_COLUMNS
+    if column.key not in {"first_seen_at", "last_seen_at", "latest_signup_id"}
+)
+
+
 def _contact_row(
     values: Any, touchpoints: int, event_names: tuple[str, ...], locale: str
 ) -> ContactRow:
     return ContactRow(
-        id=values.id,
-        email_key=values.email_key,
-        email=values.email,
-        first_name=values.first_name,
-        last_name=values.last_name,
-        phone=values.phone,
-        postal_code=values.postal_code,
-        wlf_choice=values.wlf_choice,
-        email_group_opt_in=bool(values.email_group_opt_in),
-        advocacy_pledge=bool(values.advocacy_pledge),
-        contact_consent=bool(values.contact_consent),
-        consent_version=values.consent_version,
+        **{key: getattr(values, key) for key in _AS_READ},
         first_seen_at=_aware(values.first_seen_at),
         last_seen_at=_aware(values.last_seen_at),
         touchpoints=touchpoints,

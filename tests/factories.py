@@ -63,6 +63,23 @@ DANA: dict[str, Any] = {
 """Dana Levi's answers, the same on her form and in her checked sign-up."""
 
 
+DANA_PERSONAL: dict[str, Any] = {
+    "email": "dana.levi@gmail.com",
+    "phone": "+16175550100",
+    "postal_code": "02139",
+}
+"""Dana's sign-up under her personal email (``ExportingKiosk.add``'s keywords)."""
+
+DANA_AT_WORK: dict[str, Any] = {
+    "event": "Community Dinner",
+    "email": "d.levi@work.example.org",
+    "phone": "+16175550199",
+    "postal_code": "02139",
+}
+"""Dana again, days later at another event under her work email: same ZIP as
+``DANA_PERSONAL``, so the office sees two contacts that may be one person."""
+
+
 def make_signup(**overrides: object) -> Signup:
     """Return a checked sign-up with plausible values (Dana's); override any field."""
     values: dict[str, Any] = {

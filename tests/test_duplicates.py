@@ -43,7 +43,7 @@ from kiosk.duplicates import (
 from kiosk.importer import import_exports
 from kiosk.master import ContactRow, DuplicateDecision, open_master
 from kiosk.people import iter_people, people_with_ids, recent_people, search_people
-from tests.factories import ExportingKiosk, MakeKiosk
+from tests.factories import DANA_AT_WORK, DANA_PERSONAL, ExportingKiosk, MakeKiosk
 
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
@@ -82,27 +82,32 @@ def _pair(candidate: Candidate) -> tuple[int, int]:
     return candidate.first, candidate.second
 
 
+def _under_two_emails(
+    make_kiosk: MakeKiosk, url: str, later: timedelta, first: dict[str, Any], then: dict[str, Any]
+) -> ExportingKiosk:
+    """Someone at the fair as dana@a.org, then ``later`` as dana@b.org (same ZIP), imported.
+
+    ``first`` and ``then`` add to the two sign-ups' answers.
+    """
+    kiosk = make_kiosk("fair")
+    kiosk.add(at=T0, email="dana@a.org", postal_code="02139", **first)
+    kiosk.add(at=T0 + later, email="dana@b.org", postal_code="02139", **then)
+    _imported(url, kiosk)
+    return kiosk
+
+
 @pytest.fixture
 def dana(make_kiosk: MakeKiosk, master_url: str) -> tuple[ExportingKiosk, str]:
     """Dana Levi under her personal email at one event, under her work email at another."""
     kiosk = make_kiosk("fair")
-    kiosk.add(at=T0, email="dana.levi@gmail.com", phone="+16175550100", postal_code="02139")
+    kiosk.add(at=T0, **DANA_PERSONAL)
     kiosk.add(
         at=T0 + timedelta(minutes=5),
-        event="Campus Fair",
         first_name="Noa",
         last_name="Cohen",
         email="noa@example.org",
     )
-    kiosk.add(
-        at=T0 + timedelta(days=3),
-        event="Community Dinner",
-        first_name="DANA",
-        last_name="LEVI ",
-        email="d.levi@work.example.org",
-        phone="+16175550199",
-        postal_code="02139",
-    )
+    kiosk.add(at=T0 + timedelta(days=3), first_name="DANA", last_name="LEVI ", **DANA_AT_WORK)
     _imported(master_url, kiosk)
     return kiosk, master_url
 
@@ -302,10 +307,9 @@ def test_a_merge_makes_one_person_with_both_emails_the_newer_profile_and_every_s
 def test_a_merged_person_keeps_an_older_phone_when_the_newest_sign_up_gave_none(
     make_kiosk: MakeKiosk, master_url: str, engine: Engine
 ) -> None:
-    kiosk = make_kiosk("fair")
-    kiosk.add(at=T0, email="dana@a.org", phone="+16175550100", postal_code="02139")
-    kiosk.add(at=T0 + timedelta(hours=1), email="dana@b.org", phone="", postal_code="02139")
-    _imported(master_url, kiosk)
+    _under_two_emails(
+        make_kiosk, master_url, timedelta(hours=1), {"phone": "+16175550100"}, {"phone": ""}
+    )
     pair = _only(find_candidates(engine))
     merge_contacts(engine, pair.second, pair.first)  # either order
 
@@ -426,10 +430,9 @@ def test_the_crm_file_carries_a_merged_person_once_with_every_email(
 def test_a_merged_person_speaks_the_language_of_their_newest_sign_up_under_any_email(
     make_kiosk: MakeKiosk, master_url: str, engine: Engine
 ) -> None:
-    kiosk = make_kiosk("fair")
-    kiosk.add(at=T0, email="dana@a.org", postal_code="02139", locale="he")
-    kiosk.add(at=T0 + timedelta(days=1), email="dana@b.org", postal_code="02139", locale="es")
-    _imported(master_url, kiosk)
+    kiosk = _under_two_emails(
+        make_kiosk, master_url, timedelta(days=1), {"locale": "he"}, {"locale": "es"}
+    )
     _merge_the_pair(engine)
     assert _person(engine, "dana@a.org").locale == "es"
 

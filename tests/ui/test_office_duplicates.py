@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.duplicates import SAME_POSTAL_CODE, decisions, find_candidates
 from kiosk.master import open_master
-from tests.factories import MakeKiosk
+from tests.factories import DANA_AT_WORK, DANA_PERSONAL, MakeKiosk
 from ui.office.app import make_office_window
 from ui.office.window import OfficeWindow
 
@@ -35,17 +35,11 @@ def sqlite_url(tmp_path: Path) -> str:
 def exports(make_kiosk: MakeKiosk) -> list[Path]:
     """Dana under two emails (same ZIP) at two events, and two other people."""
     kiosk = make_kiosk("fair")
-    kiosk.add(at=T0, email="dana.levi@gmail.com", postal_code="02139", phone="+16175550100")
+    kiosk.add(at=T0, **DANA_PERSONAL)
     kiosk.add(at=T0, first_name="<b>Noa</b>", last_name="Cohen", email="noa@example.org")
     kiosk.add(at=T0, first_name="Layla", last_name="حداد", email="layla@example.org")
     first = kiosk.export()
-    kiosk.add(
-        at=T0 + timedelta(days=3),
-        event="Community Dinner",
-        email="d.levi@work.example.org",
-        postal_code="02139",
-        phone="+16175550199",
-    )
+    kiosk.add(at=T0 + timedelta(days=3), **DANA_AT_WORK)
     return [first, kiosk.export()]
 
 

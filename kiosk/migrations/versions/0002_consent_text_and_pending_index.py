@@ -2,10 +2,6 @@
 
 Sign-ups made before this revision stored only the consent version; their
 text is left empty rather than guessed.
-
-Revision ID: 0002
-Revises: 0001
-Create Date: 2026-11-24
 """
 
 from __future__ import annotations
@@ -15,8 +11,6 @@ from alembic import op
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -6,10 +6,6 @@ time), when this kiosk applied that receipt, and when their sign-ups' names,
 email, phone and postal code were erased; sign-ups learn when they were
 erased. Batches written before this revision count as holding only their
 own sign-ups.
-
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-11-25
 """
 
 from __future__ import annotations
@@ -19,8 +15,6 @@ from alembic import op
 
 revision = "0003"
 down_revision = "0002"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

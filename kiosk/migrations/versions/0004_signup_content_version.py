@@ -4,10 +4,6 @@
 the file's SHA-256 ("2026-11-25.1+3f2a9c1b"), so a sign-up names the texts
 shown even after a volunteer installs other content from a USB stick.
 Sign-ups made before this revision keep it empty rather than guessed.
-
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-11-26
 """
 
 from __future__ import annotations
@@ -17,8 +13,6 @@ from alembic import op
 
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
