@@ -54,6 +54,7 @@ from ui.widgets.announce import announce
 from ui.widgets.hot_corner import HotCorner
 from ui.widgets.idle_overlay import IdleOverlay
 from ui.widgets.layouts import vbox
+from ui.widgets.styled import StyledWidget
 
 if TYPE_CHECKING:
     from ui.screens.action import ActionScreen
@@ -112,7 +113,7 @@ class _ScreenOf(Generic[S]):
         return cast(S, window.screen_named(self.route))
 
 
-class MainWindow(QWidget):
+class MainWindow(StyledWidget):
     """Holds every screen and moves between them."""
 
     screen_changed = Signal(str)
@@ -130,9 +131,7 @@ class MainWindow(QWidget):
         reduced_motion: bool | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("mainWindow")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        super().__init__("mainWindow", parent)
         self.service = service
         self.setWindowTitle(service.content.title)
         self.setMinimumSize(*metrics.WINDOW_MIN_SIZE)

@@ -33,7 +33,8 @@ from kiosk.store import Store
 from tests.factories import ExportingKiosk, make_signup
 from tests.ui.dialogs import save_through_dialog
 from ui.office.app import make_office_window
-from ui.office.window import MERGED, READY, REJECTED, OfficeWindow
+from ui.office.files import MERGED, READY, REJECTED
+from ui.office.window import OfficeWindow
 
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 

@@ -27,7 +27,7 @@ from kiosk.errors import KioskError
 from kiosk.master import ContactRow
 from kiosk.office_counts import master_counts
 from kiosk.people import recent_people, search_people
-from ui.office.controls import OfficeTab, desk_button, desk_table, named_label, named_panel
+from ui.office.controls import OfficeTab, desk_button, desk_table, named_label, titled_panel
 from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
@@ -93,10 +93,9 @@ class ContactsTab(OfficeTab):
         return search_row
 
     def _build_crm_panel(self) -> QFrame:
-        crm = named_panel("crmPanel", self.tr("CRM file"))
+        crm, crm_title = titled_panel("crmPanel", self.tr("CRM file"))
         crm_layout = hbox(crm, margins=metrics.OFFICE_PANEL_MARGINS)
         crm_text = QVBoxLayout()
-        crm_title = named_label(self.tr("CRM file"), "panelTitle")
         crm_hint = named_label(
             self.tr("One row per contact, in the columns your tool's import expects."),
             "dropHint",

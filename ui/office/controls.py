@@ -74,6 +74,11 @@ def named_panel(name: str, accessible_name: str) -> QFrame:
     return panel
 
 
+def titled_panel(name: str, title: str) -> tuple[QFrame, QLabel]:
+    """A ``named_panel`` read out as its ``title``, and the ``panelTitle`` label that shows it."""
+    return named_panel(name, title), named_label(title, "panelTitle")
+
+
 def setup_table(table: QTableWidget, *, stretch: int) -> None:
     """Make ``table`` a read-only, row-selecting list whose ``stretch`` column takes the rest."""
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

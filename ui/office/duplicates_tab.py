@@ -42,7 +42,7 @@ from kiosk.duplicates import (
 from kiosk.errors import KioskError
 from kiosk.master import ContactRow
 from kiosk.people import MERGED
-from ui.office.controls import OfficeTab, desk_button, desk_table, named_label, named_panel
+from ui.office.controls import OfficeTab, desk_button, desk_table, named_label, titled_panel
 from ui.office.master_link import MasterLink
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import count_text
@@ -219,10 +219,9 @@ class DuplicatesTab(OfficeTab):
         return row
 
     def _build_history(self) -> QFrame:
-        panel = named_panel("historyPanel", self.tr("Decisions"))
+        panel, title = titled_panel("historyPanel", self.tr("Decisions"))
         layout = vbox(panel, margins=metrics.OFFICE_PANEL_MARGINS)
         title_row = QHBoxLayout()
-        title = named_label(self.tr("Decisions"), "panelTitle")
         title_row.addWidget(title, 1)
         self.undo_button = desk_button(
             self.tr("Undo"),

@@ -161,7 +161,11 @@ class _ReportPages:
         self.bottom = self.page.height() - MARGIN - FOOTER_HEIGHT
         self.y = MARGIN
         # The bundled Hebrew and Arabic faces too: an event or kiosk name may be in either.
-        self.families = font_families("en")
+        self.face = QFont()
+        self.face.setFamilies(font_families("en"))
+        # No "ff"/"fi"/"fl" ligatures: a PDF reader copies such a glyph as one character
+        # ("cbﬀ7a"), and staff copy kiosk ids and names out of the report.
+        self.face.setFeature(_LIGATURES, 0)
         kiosk_rows = len(report.kiosks) if len(report.kiosks) > 1 else 0
         self.rows_per_page = int((self.bottom - MARGIN - TABLE_PAGE_ROOM) // ROW_HEIGHT)
         self.pages = 1 + -(-kiosk_rows // self.rows_per_page)
@@ -170,14 +174,9 @@ class _ReportPages:
     # Text -----------------------------------------------------------------------------
 
     def font(self, points: float, *, bold: bool = False) -> QFont:
-        font = QFont()
-        if self.families:
-            font.setFamilies(self.families)
+        font = QFont(self.face)
         font.setPointSizeF(points)
         font.setBold(bold)
-        # No "ff"/"fi"/"fl" ligatures: a PDF reader copies such a glyph as one character
-        # ("cbﬀ7a"), and staff copy kiosk ids and names out of the report.
-        font.setFeature(_LIGATURES, 0)
         return font
 
     def text(

@@ -44,42 +44,17 @@ from kiosk.crm import CrmFormat
 from kiosk.importer import ImportReport
 from kiosk.master import ContactRow
 from kiosk.office_counts import describe_master
-from ui.office.contacts_tab import SEARCH_LIMIT, ContactsTab
+from ui.office.contacts_tab import ContactsTab
 from ui.office.controls import desk_button, named_label
 from ui.office.duplicates_tab import DuplicatesTab
 from ui.office.events_tab import EventsTab
-from ui.office.files import (
-    CHECKING,
-    EXPORT_SUFFIXES,
-    MERGED,
-    MERGING,
-    READY,
-    REJECTED,
-    FileEntry,
-    expand_paths,
-    is_export_file,
-)
+from ui.office.files import FileEntry
 from ui.office.import_tab import ImportTab
 from ui.office.master_link import MasterLink
 from ui.office.tasks import TaskPool
 from ui.widgets import metrics
 from ui.widgets.layouts import vbox
 from ui.widgets.text import plain_tooltip, repolish
-
-# Names that lived here before the tabs had modules of their own; kept importable from here.
-__all__ = [
-    "CHECKING",
-    "EXPORT_SUFFIXES",
-    "MERGED",
-    "MERGING",
-    "READY",
-    "REJECTED",
-    "SEARCH_LIMIT",
-    "FileEntry",
-    "OfficeWindow",
-    "expand_paths",
-    "is_export_file",
-]
 
 
 class OfficeWindow(QMainWindow):

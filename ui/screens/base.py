@@ -32,6 +32,7 @@ from ui.widgets.header import ScreenHeader
 from ui.widgets.language_bar import LanguageBar
 from ui.widgets.layouts import hbox, vbox
 from ui.widgets.scroll import TouchScrollArea
+from ui.widgets.styled import StyledWidget
 from ui.widgets.text import LiveTexts, text_label
 
 
@@ -54,7 +55,7 @@ class Route(StrEnum):
     """The reading screen the attendee came from, or home."""
 
 
-class Screen(QWidget):
+class Screen(StyledWidget):
     """Base class of the attendee screens."""
 
     navigate = Signal(str)
@@ -66,13 +67,11 @@ class Screen(QWidget):
     """"Aa Display", in the screen's top corner or its header (each screen places it)."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.service = service
         self.texts = LiveTexts()
         self.language_bar: LanguageBar | None = None
         self.setProperty("screen", True)
-        # Plain QWidget subclasses paint a stylesheet background only with this set.
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         # A tap never focuses a whole screen: Qt would take focus from the field being typed
         # into. on_enter still focuses the screen in code (setFocus ignores the policy).
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)

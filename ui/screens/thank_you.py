@@ -15,22 +15,16 @@ from ui.widgets.scroll import TouchScrollArea
 from ui.widgets.text import badge_label, isolated, text_label
 
 RETURN_AFTER_S = 10
+"""Seconds the thank-you shows before the kiosk starts over (tests shorten the tick instead)."""
 
 
 class ThankYouScreen(Screen):
     """A warm confirmation, what happens next, and a countdown back to the start."""
 
-    def __init__(
-        self,
-        service: KioskService,
-        parent: QWidget | None = None,
-        *,
-        return_after_s: int = RETURN_AFTER_S,
-        tick_ms: int = 1000,
-    ) -> None:
+    def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
         super().__init__(service, parent)
         self.setObjectName("thankYouScreen")
-        self.countdown = Countdown(return_after_s, tick_ms=tick_ms, parent=self)
+        self.countdown = Countdown(RETURN_AFTER_S, parent=self)
         self.countdown.ticked.connect(self._show_remaining)
         self.countdown.expired.connect(lambda: self.navigate.emit(Route.ATTRACT))
 

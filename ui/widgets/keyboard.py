@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ui.widgets import metrics
 from ui.widgets.layouts import clear_layout, hbox, vbox
+from ui.widgets.styled import StyledWidget
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 SPANISH_ROW = ("á", "é", "í", "ó", "ú", "ü", "¿", "¡")
@@ -179,7 +180,7 @@ def focused_text_input() -> QWidget | None:
     return None
 
 
-class OnScreenKeyboard(QWidget):
+class OnScreenKeyboard(StyledWidget):
     """Letters (Latin, Spanish, Hebrew, Arabic) with Shift, digits, Space, Backspace and Next;
     an email layout too."""
 
@@ -189,14 +190,12 @@ class OnScreenKeyboard(QWidget):
     LAYOUTS = (*LETTER_LAYOUTS, "email")
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("OnScreenKeyboard")
+        super().__init__("OnScreenKeyboard", parent)
         self.setAccessibleName(self.tr("On-screen keyboard"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # Keys keep the places they have on a physical keyboard in right-to-left
         # languages too (the Hebrew and Arabic layouts are arranged by those places).
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._layout_name = "text"
         self._letter_layout = "text"  # what name fields get: the attendee's choice
         self._switchable = True  # whether the letter-layout keys are shown

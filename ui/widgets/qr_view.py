@@ -15,6 +15,7 @@ from kiosk.qr import qr_matrix
 from ui.widgets import metrics, palette
 from ui.widgets.accessibility import install_accessible_roles
 from ui.widgets.layouts import vbox
+from ui.widgets.styled import StyledWidget
 from ui.widgets.text import plain_label
 
 __all__ = ["QrCanvas", "QrView", "paint_matrix", "qr_matrix", "render_qr_image"]
@@ -103,7 +104,7 @@ class QrCanvas(QWidget):
         painter.end()
 
 
-class QrView(QWidget):
+class QrView(StyledWidget):
     """A QR code for ``address`` with the address written under it, for an attendee's phone."""
 
     def __init__(
@@ -114,9 +115,7 @@ class QrView(QWidget):
         side: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("qrView")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        super().__init__("qrView", parent)
         self._address = address
         if side is None:
             side = metrics.QR_SIDE

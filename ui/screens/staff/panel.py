@@ -34,7 +34,6 @@ class StaffPanel(QWidget):
     lock_requested = Signal()
     exit_requested = Signal()
     idle_timeout_changed = Signal(int)
-    export_busy_changed = Signal(bool)
     content_changed = Signal()
     """A volunteer installed other content, or went back to the bundled one."""
 
@@ -240,4 +239,3 @@ class StaffPanel(QWidget):
         # Locking or quitting under a running export would cut it off half-written.
         for button in (self._lock_button, self._exit_button):
             button.setEnabled(not busy)
-        self.export_busy_changed.emit(busy)
