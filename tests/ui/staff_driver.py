@@ -63,14 +63,14 @@ class StaffDriver:
     # --- The PIN stage ---
 
     def pad_key(self, name: str) -> QPushButton:
-        """The PIN pad's key with this accessible name ("Digit 4", "Enter PIN")."""
+        """The PIN pad's key with this accessible name ("Digit 4", "OK, enter PIN")."""
         return next(k for k in self.screen.pin_stage.pad.keys() if k.accessibleName() == name)
 
     def type_pin(self, pin: str) -> None:
         """Tap the digits and OK on the PIN pad."""
         for digit in pin:
             self.qtbot.mouseClick(self.pad_key(f"Digit {digit}"), Qt.MouseButton.LeftButton)
-        self.qtbot.mouseClick(self.pad_key("Enter PIN"), Qt.MouseButton.LeftButton)
+        self.qtbot.mouseClick(self.pad_key("OK, enter PIN"), Qt.MouseButton.LeftButton)
         assert self.screen.pin_stage.pad.entered_length() == 0
 
     def unlock(self) -> None:

@@ -10,7 +10,6 @@ receive them (``a11y_events``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.a11y_events import listening
 from tests.ui.attendee_stages import walk_stages
 from tests.ui.conftest import MakeWindow
+from tests.ui.label_in_name import name_lacks_label
 from ui.main_window import MainWindow
 from ui.screens.base import Screen
 from ui.widgets.qr_view import QrCanvas
@@ -128,10 +128,7 @@ def test_every_control_on_every_attendee_screen_has_a_role_a_name_and_its_states
 def _name_problems(where: str, node: Node, visible: str) -> list[str]:
     if not node.name.strip():
         return [f"{where} has no name"]
-    # The words as seen: no mnemonic "&", no invisible marks that keep a right-to-left
-    # sentence from reordering an address (U+2066 to U+2069).
-    seen = re.sub("[&\u2066-\u2069]", "", visible)
-    if seen and seen.casefold() not in node.name.casefold():
+    if name_lacks_label(node.name, visible):
         return [f"{where} is named {node.name!r}, which lacks its visible label {visible!r}"]
     return []
 

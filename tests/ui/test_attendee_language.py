@@ -231,7 +231,7 @@ def test_the_staff_panel_stays_english_and_left_to_right_in_hebrew(
     pad = staff.pin_stage.pad
     for digit in STAFF_PIN:
         next(k for k in pad.keys() if k.accessibleName() == f"Digit {digit}").click()
-    next(k for k in pad.keys() if k.accessibleName() == "Enter PIN").click()
+    next(k for k in pad.keys() if k.accessibleName() == "OK, enter PIN").click()
     qtbot.waitUntil(staff.is_unlocked, timeout=5000)
     for page in ("today", "event", "export", "settings", "languages"):
         staff.panel.show_page(page)

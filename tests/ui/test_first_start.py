@@ -62,7 +62,7 @@ def _tap_pin(window: QWidget, pad: PinPad, pin: str) -> None:
     """Tap each digit, then OK, on the on-screen pad."""
     for digit in pin:
         _tap(window, _pad_key(pad, f"Digit {digit}"))
-    _tap(window, _pad_key(pad, "Enter PIN"))
+    _tap(window, _pad_key(pad, "OK, enter PIN"))
 
 
 def _to_event_step(window: Any) -> None:

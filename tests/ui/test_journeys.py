@@ -103,7 +103,7 @@ def test_staff_open_the_panel_by_touch_name_an_event_and_lock_again(
 
     for digit in STAFF_PIN:
         user.tap(_pad_key(staff, f"Digit {digit}"))
-    user.tap(_pad_key(staff, "Enter PIN"))
+    user.tap(_pad_key(staff, "OK, enter PIN"))
     assert staff.is_unlocked()
 
     user.tap(_named(staff, QPushButton, "StaffNavButton", page="event"))

@@ -30,7 +30,7 @@ def _unlock_staff(qtbot: QtBot, window: Any) -> None:
     pad = window.staff.pin_stage.pad
     for digit in STAFF_PIN:
         next(k for k in pad.keys() if k.accessibleName() == f"Digit {digit}").click()
-    next(k for k in pad.keys() if k.accessibleName() == "Enter PIN").click()
+    next(k for k in pad.keys() if k.accessibleName() == "OK, enter PIN").click()
     qtbot.waitUntil(window.staff.is_unlocked, timeout=5000)
 
 

@@ -32,6 +32,7 @@ from kiosk.signup import SignupRecord
 from kiosk.store import Store
 from tests.factories import ExportingKiosk, make_signup
 from tests.ui.dialogs import save_through_dialog
+from tests.ui.label_in_name import buttons_lacking_labels
 from ui.office.app import make_office_window
 from ui.office.files import MERGED, READY, REJECTED
 from ui.office.window import OfficeWindow
@@ -560,3 +561,12 @@ def test_the_status_line_never_shows_a_password_from_the_query(qtbot: QtBot) -> 
     assert "password=***" in win.status_label.text()
     shown = [win.status_label.text(), win.store_label.text(), win.windowTitle()]
     assert all(secret not in text for text in shown)
+
+
+def test_every_button_is_named_by_the_words_it_shows(qtbot: QtBot, window: OfficeWindow) -> None:
+    """WCAG 2.5.3: staff who say "click Look again" to voice control reach that button."""
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        assert not buttons_lacking_labels(window), window.tabs.tabText(index)
+    assert window.merge_button.accessibleDescription() == "Merge the checked files"

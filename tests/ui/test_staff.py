@@ -30,6 +30,7 @@ from kiosk.clock import ManualClock
 from kiosk.service import KioskService
 from tests.factories import STAFF_PIN, MakeService, make_form
 from tests.receipt_helpers import office_import
+from tests.ui.label_in_name import buttons_lacking_labels
 from tests.ui.showing import BOOTH_SIZE, show_window
 from tests.ui.staff_driver import StaffDriver, cell_text
 from ui.screens.staff import (
@@ -826,6 +827,7 @@ def test_every_button_is_big_enough_and_named(
         qtbot.wait(20)
         buttons = _visible_buttons(screen)
         assert buttons, stage
+        assert not buttons_lacking_labels(screen), stage  # WCAG 2.5.3, label in name
         for button in buttons:
             label = button.accessibleName() or button.text()
             assert button.accessibleName(), f"{stage}: {button.text()!r} has no accessible name"

@@ -240,7 +240,7 @@ def _unlock_by_touch(qtbot: QtBot, booth: Booth) -> Any:
     assert window.current == "staff"
     staff = window.staff
     pad = staff.pin_stage.pad
-    for name in [f"Digit {digit}" for digit in STAFF_PIN] + ["Enter PIN"]:
+    for name in [f"Digit {digit}" for digit in STAFF_PIN] + ["OK, enter PIN"]:
         user.tap(next(key for key in pad.keys() if key.accessibleName() == name))
     assert staff.is_unlocked()
     return staff

@@ -185,7 +185,7 @@ def test_pin_pad_submits_digits_clicked(qtbot: QtBot, pad: PinPad) -> None:
         qtbot.mouseClick(_key(pad, f"Digit {digit}"), Qt.MouseButton.LeftButton)
     assert pad.entered_length() == 4
     with qtbot.waitSignal(pad.submitted) as signal:
-        qtbot.mouseClick(_key(pad, "Enter PIN"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(_key(pad, "OK, enter PIN"), Qt.MouseButton.LeftButton)
     assert signal.args == ["2580"]
     assert pad.entered_length() == 0
 
@@ -218,7 +218,7 @@ def test_pin_pad_delete_and_maximum_length(qtbot: QtBot, pad: PinPad) -> None:
 
 def test_pin_pad_empty_ok_submits_nothing(qtbot: QtBot, pad: PinPad) -> None:
     with qtbot.assertNotEmitted(pad.submitted):
-        qtbot.mouseClick(_key(pad, "Enter PIN"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(_key(pad, "OK, enter PIN"), Qt.MouseButton.LeftButton)
 
 
 def test_pin_pad_refuses_input_while_disabled(qtbot: QtBot, pad: PinPad) -> None:
@@ -244,7 +244,7 @@ def test_pin_pad_message_and_clear(qtbot: QtBot, pad: PinPad) -> None:
 
 def test_pin_pad_keys_are_big_and_named(qtbot: QtBot, pad: PinPad) -> None:
     names = {k.accessibleName() for k in pad.keys()}
-    assert names == {f"Digit {d}" for d in "0123456789"} | {"Delete", "Enter PIN"}
+    assert names == {f"Digit {d}" for d in "0123456789"} | {"Delete", "OK, enter PIN"}
     for key in pad.keys():
         assert key.height() >= 64 and key.width() >= 64
 

@@ -46,11 +46,14 @@ class OfficeTab(QWidget):
 
 
 def desk_button(
-    text: str, kind: str, accessible_name: str, on_click: Callable[[], object], *, name: str = ""
+    text: str, kind: str, description: str, on_click: Callable[[], object], *, name: str = ""
 ) -> QPushButton:
-    """A button sized for a mouse at a desk (``metrics.DESK_TARGET``) that calls ``on_click``."""
+    """A button sized for a mouse at a desk (``metrics.DESK_TARGET``) that calls ``on_click``.
+
+    A screen reader names it by ``text`` and reads ``description`` after it.
+    """
     button = kiosk_button(
-        text, kind, height=metrics.DESK_TARGET, name=name, accessible_name=accessible_name
+        text, kind, height=metrics.DESK_TARGET, name=name, description=description
     )
     button.clicked.connect(on_click)
     return button

@@ -137,9 +137,13 @@ class SetupScreen(Screen):
                 "later, in the staff panel."
             ),
         )
-        self._back = kiosk_button(self.tr("Back"), "secondary", name="SetupBackButton")
-        self._back.setAccessibleName(self.tr("Back: choose the PIN again"))
-        self._back.clicked.connect(self.reset)
+        self._back = kiosk_button(
+            self.tr("Back"),
+            "secondary",
+            name="SetupBackButton",
+            description=self.tr("Choose the PIN again"),
+            clicked=self.reset,
+        )
         self._event_card.words.addStretch(1)
         self._event_card.words.addWidget(self._back, 0, Qt.AlignmentFlag.AlignLeading)
         # A tight margin: the card fits above the on-screen keyboard at 800 px.

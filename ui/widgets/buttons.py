@@ -18,7 +18,7 @@ def kiosk_button(
     *,
     height: int | None = None,
     name: str = "",
-    accessible_name: str | None = None,
+    description: str = "",
     clicked: Callable[[], object] | SignalInstance | None = None,
     parent: QWidget | None = None,
 ) -> QPushButton:
@@ -26,8 +26,10 @@ def kiosk_button(
 
     ``height`` is a touch target (``metrics.TOUCH_TARGET``) unless given; the
     office window, used with a mouse, passes ``metrics.DESK_TARGET``. ``name``
-    is the object name the stylesheet and tests find it by; the accessible name
-    defaults to the text. ``clicked`` is what a press does: a function or a signal
+    is the object name the stylesheet and tests find it by. A screen reader names
+    the button by its text, the words a person sees and may say to voice control
+    (WCAG 2.5.3, label in name); ``description`` is read after it, for what the
+    few words leave out. ``clicked`` is what a press does: a function or a signal
     to emit.
     """
     if kind not in KINDS:
@@ -36,7 +38,8 @@ def kiosk_button(
     if name:
         button.setObjectName(name)
     button.setProperty("kind", kind)
-    button.setAccessibleName(accessible_name or text)
+    button.setAccessibleName(text)
+    button.setAccessibleDescription(description)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     # Enter (or Return) presses a focused button, as Space does: a keyboard user's

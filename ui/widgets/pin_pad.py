@@ -69,7 +69,7 @@ class PinPad(QWidget):
         self._delete = self._make_key("\u232b", self.tr("Delete"), self._delete_last)
         self._delete.setProperty("role", "secondary")
         self._delete.setAutoRepeat(True)
-        self._ok = self._make_key(self.tr("OK"), self.tr("Enter PIN"), self._submit)
+        self._ok = self._make_key(self.tr("OK"), self.tr("OK, enter PIN"), self._submit)
         self._ok.setProperty("role", "primary")
         grid.addWidget(self._delete, 3, 0)
         grid.addWidget(self._digit_key("0"), 3, 1)

@@ -84,10 +84,13 @@ class ContentPage(StaffPart):
             text_label(self.tr("Load from USB stick"), "h2", card, squeezable=True), 1
         )
         self._look_button = kiosk_button(
-            self.tr("Look again"), "secondary", name="LookForContentButton", parent=card
+            self.tr("Look again"),
+            "secondary",
+            name="LookForContentButton",
+            description=self.tr("Look for content files on USB sticks again"),
+            clicked=self.look_for_files,
+            parent=card,
         )
-        self._look_button.setAccessibleName(self.tr("Look for content files on USB sticks again"))
-        self._look_button.clicked.connect(self.look_for_files)
         heading.addWidget(self._look_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(heading)
         layout.addWidget(

@@ -95,8 +95,12 @@ class ErasureCard(CardPage):
         warning.setProperty("tone", "error")
         layout.addWidget(warning)
 
-        save = kiosk_button(self.tr("Save"), name="SaveErasureButton", clicked=self.save)
-        save.setAccessibleName(self.tr("Save when personal data is erased"))
+        save = kiosk_button(
+            self.tr("Save"),
+            name="SaveErasureButton",
+            description=self.tr("Save when personal data is erased"),
+            clicked=self.save,
+        )
         self._message = finish_card(layout, "ErasureMessage", save)
 
     def _add_stepper(

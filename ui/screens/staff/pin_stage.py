@@ -45,8 +45,12 @@ class PinStage(StaffPart):
         self._countdown = text_label("", "body", squeezable=True)
         self._countdown.setObjectName("PinCountdown")
         self._countdown.setProperty("tone", "error")
-        self._cancel = kiosk_button(self.tr("Cancel"), "secondary", name="StaffCancelButton")
-        self._cancel.setAccessibleName(self.tr("Cancel and leave the staff panel"))
+        self._cancel = kiosk_button(
+            self.tr("Cancel"),
+            "secondary",
+            name="StaffCancelButton",
+            description=self.tr("Leave the staff panel"),
+        )
         self._cancel.clicked.connect(self.cancelled)
         card.words.addWidget(self._countdown)
         card.words.addStretch(1)
