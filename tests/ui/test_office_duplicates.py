@@ -242,3 +242,20 @@ def test_an_unticked_event_is_left_out_of_the_master_and_the_crm_file(
         window.save_crm_file(out, "generic")
     assert "volunteer@" not in out.read_text(encoding="utf-8-sig")
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=20_000)
+
+
+@pytest.mark.parametrize("height", [900, 700], ids=["office-size", "short-window"])
+def test_both_lists_keep_whole_rows_in_sight(
+    qtbot: QtBot, window: OfficeWindow, height: int
+) -> None:
+    """A row cut in half under the header reads as no row; the window gives the room elsewhere."""
+    window.resize(window.width(), height)
+    _show_duplicates(qtbot, window)
+    tab = window.duplicates_tab
+    _click_and_wait(qtbot, window, tab.merge_button)  # one decision on record
+    tab.history_table.selectRow(0)
+    _click_and_wait(qtbot, window, tab.undo_button)  # and one pair listed again
+    for table, rows in ((tab.pairs_table, 3), (tab.history_table, 2)):
+        room = table.viewport().height()
+        assert room >= rows * table.rowHeight(0), f"{table.objectName()}: {room} px"
+        assert table.rowViewportPosition(0) + table.rowHeight(0) <= room

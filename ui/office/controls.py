@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -96,11 +96,30 @@ def setup_table(table: QTableWidget, *, stretch: int) -> None:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
+class DeskTable(QTableWidget):
+    """A ``setup_table`` list that the window never squeezes below ``rows_in_sight`` whole rows.
+
+    Its least height is counted from the styled header and row heights, so a
+    short window gives the room to another part rather than showing a row cut
+    in half under the header.
+    """
+
+    def __init__(self, columns: int, rows_in_sight: int) -> None:
+        super().__init__(0, columns)
+        self._rows_in_sight = rows_in_sight
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        rows = self.verticalHeader().defaultSectionSize() * self._rows_in_sight
+        height = self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth()
+        return QSize(hint.width(), max(hint.height(), height))
+
+
 def desk_table(
-    name: str, accessible_name: str, headings: list[str], *, stretch: int
-) -> QTableWidget:
-    """An empty ``setup_table`` list with a column per heading, styled by its object ``name``."""
-    table = QTableWidget(0, len(headings))
+    name: str, accessible_name: str, headings: list[str], *, stretch: int, rows_in_sight: int = 1
+) -> DeskTable:
+    """An empty ``DeskTable`` with a column per heading, styled by its object ``name``."""
+    table = DeskTable(len(headings), rows_in_sight)
     table.setObjectName(name)
     table.setAccessibleName(accessible_name)
     table.setHorizontalHeaderLabels(headings)

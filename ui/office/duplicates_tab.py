@@ -181,6 +181,7 @@ class DuplicatesTab(OfficeTab):
             self.tr("Possible duplicates"),
             [self.tr("Name"), self.tr("One contact"), self.tr("The other"), self.tr("Why")],
             stretch=2,
+            rows_in_sight=3,
         )
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -237,6 +238,7 @@ class DuplicatesTab(OfficeTab):
             self.tr("Decisions made"),
             [self.tr("When (UTC)"), self.tr("Decision"), self.tr("Contacts")],
             stretch=2,
+            rows_in_sight=2,
         )
         self.history_table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.history_table)
