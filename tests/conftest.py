@@ -62,7 +62,13 @@ def one_qapplication(qapp: Any) -> Any:
     Made first, as a QApplication: a command run in-process (``p2p-kiosk report``
     paints its PDF under a bare QGuiApplication) would otherwise leave an application
     that cannot hold widgets for the Qt tests after it (pytest-xdist's order varies).
+    Styled as the kiosk's own (``create_app``: Fusion, the bundled fonts, the
+    stylesheet) before any test: a widget a test shows on its own is laid out as
+    on the booth's screen, whether or not a test before it built a main window.
     """
+    from ui.app import create_app
+
+    create_app()
     return qapp
 
 
