@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QWidget,
@@ -40,6 +41,7 @@ from ui.screens.staff import (
     export_destinations,
     is_removable_path,
 )
+from ui.screens.staff.panel import StaffPanel
 
 PIN = STAFF_PIN
 MakeStaff = Callable[..., StaffDriver]
@@ -806,6 +808,20 @@ def test_on_screen_keyboard_types_into_panel_fields(
 
 def _visible_buttons(widget: QWidget) -> list[QAbstractButton]:
     return [b for b in widget.findChildren(QAbstractButton) if b.isVisible()]
+
+
+def test_no_page_scrolls_on_a_booth_laptop_without_the_on_screen_keyboard(
+    qtbot: QtBot, staff: StaffDriver, screen: StaffScreen
+) -> None:
+    """A scroll bar would take the header's edge and move Lock and Exit from page to page."""
+    staff.unlock()
+    scroll = screen.findChild(QScrollArea, "StaffPanelScroll")
+    assert scroll is not None
+    scroll_bar = scroll.verticalScrollBar()
+    for page in StaffPanel.PAGES:
+        staff.nav(page)
+        qtbot.wait(20)
+        assert not scroll_bar.isVisible(), f"{page}: {scroll_bar.maximum()} px to scroll"
 
 
 @pytest.mark.parametrize(

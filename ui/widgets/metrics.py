@@ -266,7 +266,8 @@ LOCKED_CARD_WIDTH = px(880)
 LOCKED_MARGINS = margins(48, 32, 48, 32)
 LOCKED_SPACING = px(16)
 
-STAFF_PANEL_MARGINS = margins(40, 24, 40, 24)
+STAFF_PANEL_MARGINS = margins(40, 16, 40, 16)
+"""Tight above and below: the Export page, the tallest, fits a 1280x800 screen unscrolled."""
 STAFF_PANEL_SPACING = px(16)
 """Between the panel's header, its page buttons and the page; and across the header."""
 STAFF_TITLE_SPACING = px(4)

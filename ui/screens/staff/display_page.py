@@ -25,7 +25,7 @@ class DisplayPage(CardPage):
     """Three text sizes (one pressed) and high contrast (pressed or not): the kiosk's default."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(service, "StaffDisplayPage", parent, Place.NARROW_CENTRED)
+        super().__init__(service, "StaffDisplayPage", parent, Place.NARROW_LEADING)
         card, layout = self.card, self.column
         add_heading(
             layout,

@@ -38,8 +38,6 @@ class Place(Enum):
     """Across the top, only as tall as what it holds."""
     NARROW_LEADING = auto()
     """The page's height, ``metrics.STAFF_EVENT_CARD_WIDTH`` wide at most, at the leading edge."""
-    NARROW_CENTRED = auto()
-    """As ``NARROW_LEADING``, in the middle."""
 
 
 class CardPage(StaffPart):
@@ -54,15 +52,12 @@ class CardPage(StaffPart):
     ) -> None:
         super().__init__(service, name, parent)
         self.card, self.column = make_card(self)
-        if place in (Place.NARROW_LEADING, Place.NARROW_CENTRED):
+        if place is Place.NARROW_LEADING:
             self.card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
             row = hbox(self)
-            if place is Place.NARROW_LEADING:
-                # The card takes the width it may; the stretch after it, the rest.
-                row.addWidget(self.card, 1)
-                row.addStretch(0)
-            else:
-                row.addWidget(self.card)
+            # The card takes the width it may; the stretch after it, the rest.
+            row.addWidget(self.card, 1)
+            row.addStretch(0)
             return
         column = vbox(self)
         column.addWidget(self.card)
