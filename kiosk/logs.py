@@ -23,10 +23,10 @@ class RotatingLog(logging.FileHandler):
 
     Every one is owner-only: the log holds no personal data, but it says when
     and how often the kiosk was used, and it lives in the private data folder
-    with everything else. It rotates as ``logging.handlers.RotatingFileHandler`` does (``kiosk.log``
-    becomes ``kiosk.log.1``, which becomes ``.2``...), without loading that
-    module: its network handlers bring in sockets, pickle and queues, about
-    2% of every start of the kiosk.
+    with everything else. It rotates as ``logging.handlers.RotatingFileHandler``
+    does (``kiosk.log`` becomes ``kiosk.log.1``, which becomes ``.2``...),
+    without loading that module: its network handlers bring in sockets, pickle
+    and queues, about 2% of every start of the kiosk.
     """
 
     def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
