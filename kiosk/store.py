@@ -121,13 +121,19 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 
 def configure_sqlite(
-    engine: Engine, *, busy_timeout_ms: Callable[[], int], pragmas: Sequence[str] = ()
+    engine: Engine,
+    *,
+    busy_timeout_ms: Callable[[], int],
+    pragmas: Sequence[str] = (),
+    page_size: int | None = None,
 ) -> None:
     """Give every new connection of a SQLite ``engine`` the durability settings, then ``pragmas``.
 
     WAL, ``synchronous=FULL`` (each commit fsyncs the WAL, so "committed"
     means "on disk"), foreign keys, and a busy timeout (read when each
     connection opens). Shared by the kiosk store and the office master store.
+    ``page_size`` is that of a new, empty file (SQLite's default otherwise);
+    a file that holds anything keeps the page size it was made with.
     """
 
     @event.listens_for(engine, "connect")
@@ -136,6 +142,9 @@ def configure_sqlite(
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout={timeout_ms}")
+            if page_size is not None:
+                # Before WAL: a file in WAL mode keeps its page size even while empty.
+                cursor.execute(f"PRAGMA page_size={page_size}")
             _use_wal(cursor, timeout_ms)
             cursor.execute("PRAGMA synchronous=FULL")
             cursor.execute("PRAGMA foreign_keys=ON")

@@ -10,7 +10,6 @@ desktop umask (022), where a file made without care is 0644.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sqlite3
 import stat
@@ -21,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.clock import ManualClock
-from kiosk.logs import setup_logging
+from kiosk.logs import RotatingLog, setup_logging
 from kiosk.master import open_master
 from kiosk.paths import DB_FILE_NAME
 from kiosk.service import KioskService
@@ -130,8 +129,8 @@ def test_log_files_stay_private_when_the_log_rotates(tmp_path: Path) -> None:
         if isinstance(h, logging.FileHandler) and Path(h.baseFilename) == log_path
     )
     logger.info("before the rotation")
-    assert isinstance(handler, logging.handlers.RotatingFileHandler)
-    handler.doRollover()
+    assert isinstance(handler, RotatingLog)
+    handler.do_rollover()
     logger.info("after the rotation")
     assert {"logs/kiosk.log", "logs/kiosk.log.1"} <= _names(data_dir)
     assert _open_to_others(data_dir) == []

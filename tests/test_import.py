@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from kiosk.clock import ManualClock
 from kiosk.importer import check_export, import_exports, merge_exports
-from kiosk.master import MasterError, iter_contacts, open_master, search_contacts
+from kiosk.master import MasterBase, MasterError, iter_contacts, open_master, search_contacts
 from kiosk.signup import SignupRecord
 from tests.factories import ExportingKiosk, MakeKiosk
 
@@ -473,6 +473,29 @@ def test_every_touchpoint_points_at_its_contact_and_foreign_keys_stay_on(
         "noa@example.org",
     ]
     assert all(email.strip().lower() == key for email, key in pairs)
+
+
+def test_a_master_made_with_smaller_pages_keeps_them_and_imports_as_before(
+    kiosks: Kiosks, url: str
+) -> None:
+    # A master file made before new ones got 8 KiB pages: SQLite's 4 KiB, tables made.
+    old = create_engine(url)
+    with old.begin() as connection:
+        connection.exec_driver_sql("PRAGMA page_size=4096")
+        connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+        MasterBase.metadata.create_all(connection)
+    old.dispose()
+    kiosk = kiosks("a")
+    _add_many(kiosk, 3)
+    report = import_exports([kiosk.export()], url)
+    assert report.signups_new == 3 and _counts(url) == (3, 3)
+    engine = open_master(url)
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    finally:
+        engine.dispose()
 
 
 def test_progress_goes_up_to_the_total(kiosks: Kiosks, url: str) -> None:

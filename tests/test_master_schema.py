@@ -43,3 +43,14 @@ def test_a_fresh_master_keeps_its_column_order(tmp_path: Path) -> None:
         "source_sha256",
         "imported_at",
     ]
+
+
+def test_a_new_master_file_is_made_with_8_kib_pages_in_wal_mode(tmp_path: Path) -> None:
+    engine = open_master(master_url_in(tmp_path))
+    try:
+        with engine.connect() as connection:
+            page_size = connection.exec_driver_sql("PRAGMA page_size").scalar()
+            journal_mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+    finally:
+        engine.dispose()
+    assert (page_size, journal_mode) == (8192, "wal")

@@ -4,7 +4,9 @@
 event-loop turn (``ui.app.run_kiosk``), so a volunteer sees the kiosk within moments.
 That only holds while the modules the first screen needs stay clear of the heavy
 ones: SQLAlchemy and Alembic (the store), OpenSSL through hashlib (the PIN, export
-checks), uuid (which imports ``platform``), the phone and email checkers.
+checks), uuid (which imports ``platform``), the phone and email checkers, and
+``logging.handlers`` (its network handlers load sockets, pickle and queues; the
+log rotates by ``kiosk.logs.RotatingLog`` instead).
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ from pathlib import Path
 from kiosk.service import KioskService
 from tests.factories import set_up_kiosk
 
-HEAVY = ("sqlalchemy", "alembic", "hashlib", "uuid", "phonenumbers", "email_validator")
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "hashlib",
+    "uuid",
+    "phonenumbers",
+    "email_validator",
+    "logging.handlers",
+)
 
 # The start as `p2p-kiosk run` makes it, up to the first screen shown.
 _FIRST_SCREEN = """
