@@ -65,21 +65,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def _data_dir_option(parser: argparse.ArgumentParser, *, default: object) -> None:
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=default,
-        metavar="DIR",
-        help=f"folder holding the kiosk database, config and logs (default: {default_data_dir()})",
-    )
+def _data_dir_option(parser: argparse.ArgumentParser, *, default: object, help_text: str) -> None:
+    parser.add_argument("--data-dir", type=Path, default=default, metavar="DIR", help=help_text)
 
 
 def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
     """Return the full command-line parser; ``screens`` runs the commands that need Qt."""
     parser = _Parser(prog=PROG, description="People to People outreach kiosk and its tools.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    _data_dir_option(parser, default=None)
+    # Asked of platformdirs once, not once for each of the commands that take the option.
+    data_dir_help = (
+        f"folder holding the kiosk database, config and logs (default: {default_data_dir()})"
+    )
+    _data_dir_option(parser, default=None, help_text=data_dir_help)
     parser.add_argument(
         "--content",
         type=Path,
@@ -95,7 +93,7 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
         sub: _Parser = commands.add_parser(name, help=help_text, description=help_text)
         # Accepted after the command too ("p2p-kiosk export --data-dir D ...");
         # SUPPRESS keeps a value given before the command.
-        _data_dir_option(sub, default=argparse.SUPPRESS)
+        _data_dir_option(sub, default=argparse.SUPPRESS, help_text=data_dir_help)
         sub.set_defaults(handler=handler)
         return sub
 
@@ -108,7 +106,7 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
                 dest=f"{group}_command", metavar="ACTION", required=True, parser_class=_Parser
             )
         sub: _Parser = groups[group].add_parser(name, help=action_help)
-        _data_dir_option(sub, default=argparse.SUPPRESS)
+        _data_dir_option(sub, default=argparse.SUPPRESS, help_text=data_dir_help)
         sub.set_defaults(handler=handler)
         return sub
 
