@@ -121,7 +121,8 @@ def row_to_record(row: Mapping[str, str]) -> SignupRecord:
 
 
 _UUID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_BOOLS = {TRUE: True, FALSE: False}
+FLAG_VALUES = {TRUE: True, FALSE: False}
+"""The two spellings of a yes/no cell, and what each means."""
 _WLF_BY_VALUE = {choice.value: choice for choice in WlfChoice}
 _WLF_NAMES = ", ".join(sorted(_WLF_BY_VALUE))
 
@@ -148,7 +149,7 @@ def cells_to_record(cells: Sequence[str]) -> SignupRecord:
     if cell["wlf_choice"] not in _WLF_BY_VALUE:
         raise ValueError(f"wlf_choice is not one of {_WLF_NAMES}")
     for column in FLAG_COLUMNS:
-        if cell[column] not in _BOOLS:
+        if cell[column] not in FLAG_VALUES:
             raise ValueError(f"{column} is not true or false")
     try:
         moment = datetime.fromisoformat(cell["created_at"])  # "Z" reads as UTC
@@ -176,9 +177,9 @@ def checked_record(cell: Mapping[str, str], created_at: datetime) -> SignupRecor
             phone=cell["phone"],
             postal_code=cell["postal_code"],
             wlf_choice=_WLF_BY_VALUE[cell["wlf_choice"]],
-            email_group_opt_in=_BOOLS[cell["email_group_opt_in"]],
-            advocacy_pledge=_BOOLS[cell["advocacy_pledge"]],
-            contact_consent=_BOOLS[cell["contact_consent"]],
+            email_group_opt_in=FLAG_VALUES[cell["email_group_opt_in"]],
+            advocacy_pledge=FLAG_VALUES[cell["advocacy_pledge"]],
+            contact_consent=FLAG_VALUES[cell["contact_consent"]],
             consent_version=cell["consent_version"],
             consent_text="",
             locale=cell["locale"],

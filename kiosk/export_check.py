@@ -37,6 +37,7 @@ from kiosk.crypto import AGE_HEADER
 from kiosk.csvformat import (
     COLUMNS,
     FLAG_COLUMNS,
+    FLAG_VALUES,
     FORMAT_VERSION,
     cells_to_record,
     checked_record,
@@ -451,8 +452,6 @@ _FEW_VALUES = frozenset(
     COLUMNS.index(name)
     for name in ("event_name", "event_location", "kiosk_id", "consent_version", "locale")
 )
-FLAGS = {"true": True, "false": False}
-"""The two spellings of a yes/no cell, and what each means."""
 _CHOICES = frozenset(choice.value for choice in WlfChoice)
 
 
@@ -511,7 +510,7 @@ def _times_if_valid(columns: Sequence[Sequence[str]]) -> list[datetime] | None:
         return None
     if not set(columns[COLUMNS.index("wlf_choice")]) <= _CHOICES:
         return None
-    if not all(set(columns[COLUMNS.index(name)]) <= FLAGS.keys() for name in FLAG_COLUMNS):
+    if not all(set(columns[COLUMNS.index(name)]) <= FLAG_VALUES.keys() for name in FLAG_COLUMNS):
         return None
     return times
 

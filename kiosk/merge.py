@@ -28,9 +28,9 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from kiosk.csvformat import COLUMNS, sqlite_times
+from kiosk.csvformat import COLUMNS, FLAG_COLUMNS, FLAG_VALUES, sqlite_times
 from kiosk.errors import KioskError
-from kiosk.export_check import FLAGS, CheckedExport, FileCells, export_batches
+from kiosk.export_check import CheckedExport, FileCells, export_batches
 from kiosk.gcpause import gc_paused
 from kiosk.left_out import event_key, events_left_out, record_left_out, without_events
 from kiosk.master import ImportedFile, MasterError, Touchpoint, email_key, search_text
@@ -187,9 +187,7 @@ _TOUCHPOINT_COLUMNS = (*_SIGNUP_COLUMNS, "source_sha256", "imported_at")
 _CREATED_AT = COLUMNS.index("created_at")
 _FROM_SIGNUP_AT = tuple(COLUMNS.index(name) for name in _FROM_SIGNUP)
 _FIRST_SEEN = _CONTACT_COLUMNS.index("first_seen_at")
-_FLAG_COLUMNS = frozenset(
-    COLUMNS.index(name) for name in ("email_group_opt_in", "advocacy_pledge", "contact_consent")
-)
+_FLAG_COLUMNS = frozenset(COLUMNS.index(name) for name in FLAG_COLUMNS)
 # Upserting a contact keeps the newer sign-up's profile; ties in time go to the
 # greater sign-up id, so the result never depends on the order of the files.
 _NEWER = (
@@ -522,7 +520,7 @@ def _conflicting(connection: Connection, cells: FileCells, present: set[str]) ->
             mine = [
                 cells.times[row].replace(tzinfo=None)  # stored as naive UTC
                 if column == 1
-                else FLAGS[cells.columns[column][row]]
+                else FLAG_VALUES[cells.columns[column][row]]
                 if column in _FLAG_COLUMNS
                 else cells.columns[column][row]
                 for column in range(1, len(COLUMNS))
