@@ -90,19 +90,9 @@ class StaffPanel(QWidget):
         titles.addWidget(title)
         titles.addWidget(self._event_line)
         row.addLayout(titles, 1)
-        self._lock_button = kiosk_button(
-            self.tr("Lock"),
-            "secondary",
-            name="StaffLockButton",
-            description=self.tr("Lock the staff panel"),
-        )
+        self._lock_button = kiosk_button(self.tr("Lock"), "secondary", name="StaffLockButton")
         self._lock_button.clicked.connect(self.lock_requested)
-        self._exit_button = kiosk_button(
-            self.tr("Exit kiosk"),
-            "accent",
-            name="StaffExitButton",
-            description=self.tr("Exit the kiosk program"),
-        )
+        self._exit_button = kiosk_button(self.tr("Exit kiosk"), "accent", name="StaffExitButton")
         self._exit_button.clicked.connect(self.exit_requested)
         row.addWidget(self._lock_button, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self._exit_button, 0, Qt.AlignmentFlag.AlignVCenter)
