@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from kiosk.clock import Clock, utc_now
 from kiosk.paths import asset_path
 from ui.office.window import OfficeWindow
+from ui.widgets.fonts import font_families, load_bundled_fonts
 from ui.widgets.palette import OFFICE, fill_colours
 
 STYLESHEET = ("styles", "office.qss")
+OFFICE_FONT_PX = 17
+"""office.qss's size for the window's text; also dialogs and tooltips, which it does not reach."""
 
 
 def office_stylesheet() -> str:
@@ -41,6 +46,47 @@ def make_office_window(
     return window
 
 
+def _application(argv: Sequence[str]) -> QApplication:
+    """The running QApplication, or a new one made with ``argv``."""
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else QApplication(list(argv))
+
+
+def style_office_app(app: QApplication) -> None:
+    """Make ``app`` the office's: the Fusion style and the bundled faces, on every computer.
+
+    Without them the window is drawn in the desktop's own style and faces (DejaVu
+    Sans on Linux, Segoe UI on Windows), wider or narrower than the screenshots
+    show, and tables laid out for one clip in the other. The application carries
+    no stylesheet: the window has its own (``make_office_window``).
+    """
+    app.setStyle("Fusion")
+    load_bundled_fonts()
+    font = QFont()
+    font.setFamilies(font_families("en"))
+    font.setPixelSize(OFFICE_FONT_PX)
+    app.setFont(font)
+    app.setStyleSheet("")
+
+
+@contextmanager
+def as_office_app() -> Iterator[None]:
+    """Within the block, the application is styled as ``p2p-kiosk office`` runs; then as it was.
+
+    For rendering the office window in a process that runs the kiosk's screens too
+    (``p2p-kiosk screenshots``), whose application has the kiosk's stylesheet and font.
+    """
+    app = _application(sys.argv[:1])
+    style_name, font, sheet = app.style().name(), app.font(), app.styleSheet()
+    style_office_app(app)
+    try:
+        yield
+    finally:
+        app.setStyle(style_name)
+        app.setFont(font)
+        app.setStyleSheet(sheet)
+
+
 def run_office(
     master_url: str,
     identity: Path | None = None,
@@ -50,8 +96,9 @@ def run_office(
     argv: Sequence[str] | None = None,
 ) -> int:
     """Show the office window for ``master_url`` (files listed at start); return the exit code."""
-    app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
+    app = _application(argv if argv is not None else sys.argv)
     app.setApplicationName("p2p-kiosk office")
+    style_office_app(app)
     window = make_office_window(master_url, identity, receipt_dir=receipt_dir)
     # On a screen smaller than the window's preferred size (a laptop at
     # 1280x800), fill the screen instead of spilling past its edges.

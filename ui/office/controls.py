@@ -99,18 +99,24 @@ def setup_table(table: QTableWidget, *, stretch: int) -> None:
 class DeskTable(QTableWidget):
     """A ``setup_table`` list that the window never squeezes below ``rows_in_sight`` whole rows.
 
-    Its least height is counted from the styled header and row heights, so a
-    short window gives the room to another part rather than showing a row cut
-    in half under the header.
+    Its least height is counted from the styled header and its first rows (a
+    row whose words wrap is taller; rows not there yet count at the default
+    height), so a short window gives the room to another part rather than
+    showing a row cut in half under the header.
     """
 
     def __init__(self, columns: int, rows_in_sight: int) -> None:
         super().__init__(0, columns)
         self._rows_in_sight = rows_in_sight
+        self.verticalHeader().sectionResized.connect(self.updateGeometry)
+        self.model().rowsInserted.connect(self.updateGeometry)
+        self.model().rowsRemoved.connect(self.updateGeometry)
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        rows = self.verticalHeader().defaultSectionSize() * self._rows_in_sight
+        shown = min(self.rowCount(), self._rows_in_sight)
+        rows = sum(self.rowHeight(row) for row in range(shown))
+        rows += self.verticalHeader().defaultSectionSize() * (self._rows_in_sight - shown)
         height = self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth()
         return QSize(hint.width(), max(hint.height(), height))
 

@@ -22,7 +22,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
 
 from kiosk.clock import ManualClock
 from kiosk.content import load_content
@@ -33,7 +32,7 @@ from kiosk.export import export_signups
 from kiosk.master import master_url_in, open_master
 from kiosk.paths import default_content_path
 from kiosk.store import Store
-from ui.office.app import make_office_window
+from ui.office.app import as_office_app, make_office_window
 from ui.office.report_pdf import write_report_pdf
 from ui.office.window import OfficeWindow
 
@@ -113,9 +112,14 @@ def render_office_screenshots(out_dir: Path, workdir: Path, now: datetime) -> li
     """Write office_*.png for each state of the window into ``out_dir``; return the paths.
 
     ``workdir`` (an empty folder, of the same name every run) holds the kiosks,
-    the stick and the master store; ``now`` is the time the window works at.
+    the stick and the master store; ``now`` is the time the window works at. The
+    application is styled as ``p2p-kiosk office`` runs, for the time it takes.
     """
-    app = QApplication.instance() or QApplication([])
+    with as_office_app():
+        return _render(out_dir, workdir, now)
+
+
+def _render(out_dir: Path, workdir: Path, now: datetime) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -191,5 +195,4 @@ def render_office_screenshots(out_dir: Path, workdir: Path, now: datetime) -> li
         window.close()
         window.deleteLater()
         QCoreApplication.processEvents()
-    del app
     return written
