@@ -259,3 +259,16 @@ def test_both_lists_keep_whole_rows_in_sight(
         room = table.viewport().height()
         assert room >= rows * table.rowHeight(0), f"{table.objectName()}: {room} px"
         assert table.rowViewportPosition(0) + table.rowHeight(0) <= room
+
+
+def test_after_a_decision_the_keyboard_is_back_on_the_list_of_pairs(
+    qtbot: QtBot, window: OfficeWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    _show_duplicates(qtbot, window)
+    tab = window.duplicates_tab
+    tab.distinct_button.setFocus()
+    with qtbot.waitSignals([tab.decided, tab.looked], timeout=20_000, order="strict"):
+        qtbot.keyClick(tab.distinct_button, Qt.Key.Key_Space)
+    assert tab.pairs_table.hasFocus()

@@ -361,6 +361,9 @@ class DuplicatesTab(OfficeTab):
         pair = self.chosen()
         if pair is not None:
             first, second = pair.candidate.first, pair.candidate.second
+            # The buttons are off while it runs: the keyboard goes back to the list, where
+            # the next pair is chosen, rather than on to whatever follows them (Decisions).
+            self.pairs_table.setFocus()
             self._decide(doing, lambda e: decide(e, first, second, now=self._clock()))
 
     def _decide(self, doing: str, act: Callable[[Engine], Decision]) -> None:
