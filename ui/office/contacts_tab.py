@@ -118,9 +118,7 @@ class ContactsTab(OfficeTab):
         kind_label.setBuddy(self._build_kind_box())
         crm_layout.addWidget(kind_label)
         crm_layout.addWidget(self.kind_box)
-        self.save_button = desk_button(
-            self.tr("Save CRM file…"), "primary", self.tr("Save the CRM file"), self._pick_crm_path
-        )
+        self.save_button = desk_button(self.tr("Save CRM file…"), "primary", self._pick_crm_path)
         crm_layout.addWidget(self.save_button)
         return crm
 

@@ -46,11 +46,17 @@ class OfficeTab(QWidget):
 
 
 def desk_button(
-    text: str, kind: str, description: str, on_click: Callable[[], object], *, name: str = ""
+    text: str,
+    kind: str,
+    on_click: Callable[[], object],
+    *,
+    description: str = "",
+    name: str = "",
 ) -> QPushButton:
     """A button sized for a mouse at a desk (``metrics.DESK_TARGET``) that calls ``on_click``.
 
-    A screen reader names it by ``text`` and reads ``description`` after it.
+    A screen reader names it by ``text`` and reads ``description`` after it, when
+    the few words on it leave something out.
     """
     button = kiosk_button(
         text, kind, height=metrics.DESK_TARGET, name=name, description=description

@@ -169,8 +169,8 @@ class DuplicatesTab(OfficeTab):
         self.look_button = desk_button(
             self.tr("Look again"),
             "secondary",
-            self.tr("Look for possible duplicates again"),
             self.look,
+            description=self.tr("Look for possible duplicates again"),
         )
         header.addWidget(self.look_button)
         return header
@@ -200,16 +200,11 @@ class DuplicatesTab(OfficeTab):
         buttons = QVBoxLayout()
         buttons.setSpacing(metrics.OFFICE_SPACING)
         self.merge_button = desk_button(
-            self.tr("Merge into one contact"),
-            "primary",
-            self.tr("Merge the two contacts into one"),
-            self.merge_chosen,
-            name="mergePairButton",
+            self.tr("Merge into one contact"), "primary", self.merge_chosen, name="mergePairButton"
         )
         self.distinct_button = desk_button(
             self.tr("Not the same person"),
             "secondary",
-            self.tr("The two contacts are not the same person"),
             self.mark_chosen_not_same,
             name="notSameButton",
         )
@@ -227,8 +222,8 @@ class DuplicatesTab(OfficeTab):
         self.undo_button = desk_button(
             self.tr("Undo"),
             "secondary",
-            self.tr("Undo the chosen decision"),
             self.undo_chosen,
+            description=self.tr("Undo the chosen decision"),
             name="undoDecisionButton",
         )
         title_row.addWidget(self.undo_button)

@@ -190,8 +190,8 @@ class EventsTab(OfficeTab):
         self.save_report_button = desk_button(
             self.tr("Save report…"),
             "primary",
-            self.tr("Save the event's report as a PDF"),
             self._pick_report_path,
+            description=self.tr("Save the event's report as a PDF"),
         )
         heading.addWidget(self.save_report_button, 0, Qt.AlignmentFlag.AlignTop)
         return heading

@@ -43,6 +43,7 @@ from ui.office.files_table import FilesTable
 from ui.office.tasks import Task, TaskPool
 from ui.office.wording import as_sentence, count_text
 from ui.widgets import metrics
+from ui.widgets.buttons import set_button_text
 from ui.widgets.layouts import hbox, vbox
 from ui.widgets.text import plain_label, repolish
 
@@ -107,9 +108,7 @@ class ImportTab(OfficeTab):
         drop_text.addWidget(drop_title)
         drop_text.addWidget(drop_hint)
         drop_layout.addLayout(drop_text, 1)
-        self.add_button = desk_button(
-            self.tr("Add files…"), "primary", self.tr("Add export files"), self.pick_files
-        )
+        self.add_button = desk_button(self.tr("Add files…"), "primary", self.pick_files)
         drop_layout.addWidget(self.add_button)
         return self.drop_zone
 
@@ -118,8 +117,8 @@ class ImportTab(OfficeTab):
         self.clear_button = desk_button(
             self.tr("Clear list"),
             "quiet",
-            self.tr("Remove every file from the list"),
             self.clear_files,
+            description=self.tr("Remove every file from the list"),
         )
         actions.addWidget(self.clear_button)
         self.progress_bar = QProgressBar()
@@ -135,8 +134,8 @@ class ImportTab(OfficeTab):
         self.merge_button = desk_button(
             self.tr("Merge"),
             "primary",
-            self.tr("Merge the checked files"),
             self.merge,
+            description=self.tr("Merge the checked files"),
             name="mergeButton",
         )
         actions.addWidget(self.merge_button)
@@ -330,8 +329,7 @@ class ImportTab(OfficeTab):
             text = self.tr("Merge 1 file")
         else:
             text = self.tr("Merge %1 files").replace("%1", str(count))
-        self.merge_button.setText(text)
-        self.merge_button.setAccessibleName(text)
+        set_button_text(self.merge_button, text)
         self.merge_button.setEnabled(count > 0 and not self._merging)
         self.clear_button.setEnabled(bool(self.entries) and not self._merging)
 

@@ -178,8 +178,8 @@ class OfficeWindow(QMainWindow):
         self.identity_button = desk_button(
             self.tr("Private key…"),
             "secondary",
-            self.tr("Choose the private key file that opens encrypted exports"),
             self._pick_identity,
+            description=self.tr("Choose the private key file that opens encrypted exports"),
         )
         key_box.addWidget(self.identity_label)
         key_box.addWidget(self.identity_button, 0, Qt.AlignmentFlag.AlignRight)
