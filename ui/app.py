@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.display import STANDARD_DISPLAY, Display
@@ -27,7 +27,7 @@ from ui.widgets import metrics, palette
 from ui.widgets.fonts import (
     LATIN_FONT_FAMILY,
     SCRIPT_FONT_FAMILIES,
-    font_families,
+    application_font,
 )
 from ui.widgets.palette import fill_colours, palette_for
 
@@ -111,11 +111,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("p2p-kiosk")
     app.setApplicationDisplayName("People to People Kiosk")
     app.setOrganizationName("PeopleToPeople")
-    font = QFont()
-    font.setFamilies(font_families("en"))
-    font.setPixelSize(BASE_FONT_PX)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    app.setFont(font)
+    app.setFont(application_font(BASE_FONT_PX))
     if _applied is None:
         apply_display(STANDARD_DISPLAY)  # a window then shows its attendee's own
     # The kiosk has no double-clicks. Qt makes a touch that comes within the double-click

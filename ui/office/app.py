@@ -7,13 +7,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from kiosk.clock import Clock, utc_now
 from kiosk.paths import asset_path
 from ui.office.window import OfficeWindow
-from ui.widgets.fonts import font_families, load_bundled_fonts
+from ui.widgets.fonts import application_font
 from ui.widgets.palette import OFFICE, fill_colours
 
 STYLESHEET = ("styles", "office.qss")
@@ -61,11 +60,7 @@ def style_office_app(app: QApplication) -> None:
     no stylesheet: the window has its own (``make_office_window``).
     """
     app.setStyle("Fusion")
-    load_bundled_fonts()
-    font = QFont()
-    font.setFamilies(font_families("en"))
-    font.setPixelSize(OFFICE_FONT_PX)
-    app.setFont(font)
+    app.setFont(application_font(OFFICE_FONT_PX))
     app.setStyleSheet("")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from kiosk.paths import asset_path
@@ -68,6 +68,20 @@ def font_families(language: str) -> list[str]:
     available = set(QFontDatabase.families())
     platform = [family for family in PLATFORM_FONT_FAMILIES if family in available]
     return [LATIN_FONT_FAMILY, *scripts, *platform]
+
+
+def application_font(pixel_size: int) -> QFont:
+    """An application's font: the bundled faces (``font_families("en")``) at ``pixel_size``.
+
+    Unhinted, so glyphs take the same room on every screen and platform (hinting
+    snaps them to the pixel grid as each font engine sees fit): what the
+    offscreen screenshots show is what a real screen shows.
+    """
+    font = QFont()
+    font.setFamilies(font_families("en"))
+    font.setPixelSize(pixel_size)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
 
 
 def use_language_font(language: str) -> None:
