@@ -6,11 +6,9 @@ built, as the bundle, over a data folder prepared as a touch-only booth's
 results are read back through ``p2p-kiosk status``, the database and
 screenshots of the screen.
 
-Where to click comes from a twin: the same main window, shown full screen on
-Qt's offscreen screen of the same size in this process and driven by the same
-input. Same code, same fonts, same size: the same pixels (which the screenshots
-check), so the twin knows where every key and field is without a coordinate
-written down here, and a layout change cannot silently break the run.
+Where to click comes from a twin (``tests.e2e.twin``): the same main window,
+shown full screen on Qt's offscreen screen of the same size in this process and
+driven by the same input.
 """
 
 from __future__ import annotations
@@ -24,18 +22,19 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.service import KioskService
 from tests.booth import STAFF_PIN, prepare_booth
 from tests.ci import serve, skip_or_fail
 from tests.conftest import REPO_ROOT
-from tests.e2e.xserver import XServer, XServerUnavailable, end_process, wait_for
-from tests.ui.window_input import WindowInput, key_names
+from tests.e2e.twin import OnX
+from tests.e2e.xserver import XServer, XServerUnavailable, wait_for
+from tests.ui.window_input import key_names
 from ui.app import build_main_window, show_kiosk_window
+from ui.main_window import MainWindow
 from ui.widgets.keyboard import OnScreenKeyboard
 
 pytestmark = pytest.mark.e2e
@@ -76,27 +75,22 @@ def _kiosk_command(how: str) -> list[str]:
     return [str(BUNDLE)]
 
 
-class KioskOnX:
-    """The kiosk process on the X server, and its in-process twin that says where things are."""
+class KioskOnX(OnX[MainWindow]):
+    """The kiosk process on the X server, and its in-process twin."""
 
     def __init__(self, xserver: XServer, command: list[str], work: Path, qtbot: QtBot) -> None:
-        self.x = xserver
         self.command = command
-        self.work = work
-        self.qtbot = qtbot
-        self._shots = 0
         self.twin_service = KioskService.open(prepare_booth(work / "twin-data"))
-        self.twin = build_main_window(self.twin_service)
-        qtbot.addWidget(self.twin, before_close_func=lambda w: w.allow_close())
-        show_kiosk_window(self.twin)
-        qtbot.waitExposed(self.twin)
-        self.twin.activateWindow()
-        qtbot.waitUntil(self.twin.isActiveWindow)
-        self.user = WindowInput(self.twin)  # a mouse, as xdotool's
+        twin = build_main_window(self.twin_service)
+        qtbot.addWidget(twin, before_close_func=lambda w: w.allow_close())
+        show_kiosk_window(twin)
+        qtbot.waitExposed(twin)
+        twin.activateWindow()
+        qtbot.waitUntil(twin.isActiveWindow)
         self.data_dir = prepare_booth(work / "kiosk-data")
         try:
             with (work / "kiosk.log").open("wb") as log:
-                self.process = subprocess.Popen(
+                process = subprocess.Popen(
                     [*command, "run", "--data-dir", str(self.data_dir)],
                     env=xserver.env(),
                     stdout=log,
@@ -106,15 +100,9 @@ class KioskOnX:
         except OSError:
             self.twin_service.close()
             raise
+        super().__init__(xserver, twin, process, work, qtbot)
 
     # Acting, on the twin and on the X server alike ------------------------------------------
-
-    def click(self, widget: QWidget, *, pause: float = 0.03) -> None:
-        """Click the middle of ``widget``; ``pause`` lets the kiosk catch up with big changes."""
-        point = self.user.point(widget)
-        self.user.click(widget)
-        self.x.xdotool("mousemove", str(point.x()), str(point.y()), "click", "--delay", "0", "1")
-        time.sleep(pause)
 
     def tap_keys(self, keyboard: Any, text: str) -> None:
         """Type ``text`` on the on-screen keyboard, one click per key."""
@@ -152,33 +140,6 @@ class KioskOnX:
         self.x.xdotool("type", "--delay", "20", text)
         self.user.type_keys(text)
 
-    # Checking ------------------------------------------------------------------------------
-
-    def shows(self, widget: QWidget, timeout: float = 15.0) -> None:
-        """Wait until the X screen shows ``widget`` exactly as the twin draws it."""
-        QApplication.sendPostedEvents()
-        rect = QRect(widget.mapTo(self.twin, QPoint(0, 0)), widget.size())
-        expected = self.twin.grab(rect).toImage().convertToFormat(QImage.Format.Format_RGB32)
-        seen: list[QImage] = []
-
-        def same() -> bool:
-            assert self.running(), f"the kiosk exited; see {self.work / 'kiosk.log'}"
-            self._shots += 1
-            seen[:] = [self.x.screenshot(self.work / f"screen-{self._shots:02}.png").copy(rect)]
-            return seen[0] == expected
-
-        if not wait_for(same, timeout, interval=0.2):
-            expected.save(str(self.work / "expected.png"))
-            name = widget.accessibleName() or widget.objectName()
-            raise AssertionError(
-                f"the X screen does not show {name!r} as expected after {timeout} s: compare "
-                f"{self.work / 'expected.png'} with {self.work / f'screen-{self._shots:02}.png'}"
-            )
-
-    def running(self) -> bool:
-        """Whether the kiosk process is still running."""
-        return self.process.poll() is None
-
     def status(self) -> str:
         """What ``p2p-kiosk status`` prints for the kiosk's data folder."""
         done = subprocess.run(
@@ -192,7 +153,7 @@ class KioskOnX:
 
     def close(self) -> None:
         """Stop the kiosk if a test left it running, and release the twin's store."""
-        end_process(self.process)
+        super().close()
         self.twin_service.close()
 
 
@@ -230,6 +191,12 @@ def test_a_volunteer_and_an_attendee_at_a_touch_only_booth(kiosk: KioskOnX) -> N
     kiosk.type(STAFF_PIN)
     kiosk.key("Return", Qt.Key.Key_Return)
     assert staff.is_unlocked()
+    # The tallest page fits the laptop's screen: no scroll bar takes the header's edge.
+    kiosk.click(_find(staff, QPushButton, "StaffNavButton", page="export"), pause=0.15)
+    scroll = _find(staff, QScrollArea, "StaffPanelScroll")
+    assert not scroll.verticalScrollBar().isVisible()
+    kiosk.shows(_find(staff, QPushButton, "StaffExitButton"))
+    kiosk.shows(_find(staff, QPushButton, "ExportButton"))
     kiosk.click(_find(staff, QPushButton, "StaffNavButton", page="event"), pause=0.15)
     kiosk.click(_find(staff, QLineEdit, "EventNameField"), pause=0.15)
     kiosk.tap_keys(staff.keyboard, "Fair")

@@ -1,0 +1,107 @@
+"""The office window as staff use it: ``p2p-kiosk office`` as a process under Xvfb, xdotool's mouse.
+
+Its twin (``tests.e2e.twin``) is the same window over a master store with the
+same contacts, styled as the office runs (``as_office_app``), at the X screen's
+size. The X screen must show what the twin draws: the bundled face and Fusion
+on a desktop that has neither, and the Duplicates tab after a merge.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.duplicates import decisions
+from kiosk.importer import import_exports
+from kiosk.master import open_master
+from kiosk.people import MERGED
+from tests.ci import serve
+from tests.e2e.twin import OnX
+from tests.e2e.xserver import SCREEN_SIZE, XServer, XServerUnavailable
+from tests.factories import DANA_AT_WORK, DANA_PERSONAL, MakeKiosk
+from ui.office.app import as_office_app, make_office_window
+from ui.office.window import OfficeWindow
+
+pytestmark = pytest.mark.e2e
+
+T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+ON_X = "on-x.sqlite3"
+"""The master store of the office on the X server."""
+
+
+@pytest.fixture
+def xserver(tmp_path: Path) -> Iterator[XServer]:
+    yield from serve(lambda: XServer(tmp_path), XServerUnavailable, needs="Xvfb and xdotool")
+
+
+def _master_with_dana_twice(make_kiosk: MakeKiosk, folder: Path) -> list[str]:
+    """Two master stores holding the same people: Dana under two emails, and Noa."""
+    kiosk = make_kiosk("fair")
+    kiosk.add(at=T0, **DANA_PERSONAL)
+    kiosk.add(at=T0, first_name="Noa", last_name="Cohen", email="noa@example.org")
+    first = kiosk.export()
+    kiosk.add(at=T0 + timedelta(days=3), **DANA_AT_WORK)
+    files = [first, kiosk.export()]
+    urls = [f"sqlite:///{folder / name}" for name in (ON_X, "twin.sqlite3")]
+    for url in urls:
+        import_exports(files, url)
+    return urls
+
+
+@pytest.fixture
+def office(
+    xserver: XServer, tmp_path: Path, qtbot: QtBot, make_kiosk: MakeKiosk
+) -> Iterator[OnX[OfficeWindow]]:
+    on_x, on_twin = _master_with_dana_twice(make_kiosk, tmp_path)
+    with as_office_app():
+        twin = make_office_window(on_twin)
+        qtbot.addWidget(twin)
+        twin.resize(*SCREEN_SIZE)  # as run_office fits a window larger than the screen
+        twin.show()
+        qtbot.waitExposed(twin)
+        with (tmp_path / "office.log").open("wb") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "p2p_kiosk", "office", "--data-dir", str(tmp_path)]
+                + ["--into", on_x],
+                env=xserver.env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=tmp_path,
+            )
+        started = OnX(xserver, twin, process, tmp_path, qtbot)
+        try:
+            yield started
+        finally:
+            started.close()
+            qtbot.waitUntil(lambda: not twin.is_busy(), timeout=20_000)
+
+
+def test_staff_merge_a_possible_duplicate_on_a_real_screen(
+    office: OnX[OfficeWindow], qtbot: QtBot
+) -> None:
+    twin = office.twin
+    office.shows(twin.tabs.tabBar())  # Noto Sans and Fusion on X, as on the twin
+
+    tab = twin.duplicates_tab
+    bar = twin.tabs.tabBar()
+    with qtbot.waitSignal(tab.looked, timeout=20_000):
+        office.click(bar, bar.tabRect(twin.tabs.indexOf(tab)).center(), pause=0.3)
+    assert tab.pairs_table.rowCount() == 1
+    office.shows(tab.pairs_table)
+
+    with qtbot.waitSignals([tab.decided, tab.looked], timeout=20_000, order="strict"):
+        office.click(tab.merge_button, pause=0.5)
+    assert tab.pairs_table.rowCount() == 0 and tab.pairs_table.hasFocus()
+    office.shows(tab.pairs_table)  # empty, and framed as the one the keyboard is on
+
+    master = open_master(f"sqlite:///{office.work / ON_X}")  # what the office on X recorded
+    try:
+        assert [d.decision for d in decisions(master)] == [MERGED]
+    finally:
+        master.dispose()
