@@ -560,7 +560,7 @@ def test_the_status_line_never_shows_a_password_from_the_query(qtbot: QtBot) -> 
     qtbot.addWidget(win)
     assert "cannot be opened" in win.status_label.text()
     assert "password=***" in win.status_label.text()
-    shown = [win.status_label.text(), win.store_label.text(), win.windowTitle()]
+    shown = [win.status_label.text(), win.store_label.whole_text(), win.windowTitle()]
     assert all(secret not in text for text in shown)
 
 
@@ -586,3 +586,21 @@ def test_the_office_is_drawn_in_the_bundled_face_and_fusion_as_its_screenshots_a
         assert app.font().pixelSize() == OFFICE_FONT_PX
         assert app.styleSheet() == ""  # the window carries the office's own
     assert app.styleSheet() == kiosk_sheet and app.font() == kiosk_font
+
+
+def test_a_long_master_path_never_makes_the_window_wider_than_a_laptop_screen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    deep = tmp_path.joinpath(*["a-long-folder-name-on-a-shared-drive"] * 6)
+    deep.mkdir(parents=True)
+    win = make_office_window(f"sqlite:///{deep / 'master.sqlite3'}")
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.minimumSizeHint().width() <= 1280 and win.width() == 1280
+    label = win.store_label
+    assert "…" in label.text() and label.text().endswith("master.sqlite3")
+    assert label.whole_text().endswith(str(deep / "master.sqlite3"))
+    assert str(deep) in label.toolTip() and label.accessibleDescription() == label.whole_text()
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()

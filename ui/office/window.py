@@ -54,7 +54,7 @@ from ui.office.master_link import MasterLink
 from ui.office.tasks import TaskPool
 from ui.widgets import metrics
 from ui.widgets.layouts import vbox
-from ui.widgets.text import plain_tooltip, repolish
+from ui.widgets.text import OneLineLabel, plain_tooltip, repolish
 
 
 class OfficeWindow(QMainWindow):
@@ -159,11 +159,12 @@ class OfficeWindow(QMainWindow):
         title = named_label(
             self.tr("Office import"), "officeTitle", accessible_name=self.tr("Office import")
         )
-        self.store_label = named_label(
-            self.tr("Master store: %1").replace("%1", describe_master(self.master_url)),
-            "officeSubtitle",
-            accessible_name=self.tr("Master store"),
+        # A long path or address must not push the window past the screen's edge.
+        self.store_label = OneLineLabel(
+            self.tr("Master store: %1").replace("%1", describe_master(self.master_url))
         )
+        self.store_label.setObjectName("officeSubtitle")
+        self.store_label.setAccessibleName(self.tr("Master store"))
         self.store_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         titles.addWidget(title)
         titles.addWidget(self.store_label)

@@ -13,8 +13,8 @@ import math
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtGui import Qt as GuiQt  # Qt's namespace with QtGui's text functions
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
 
@@ -108,6 +108,42 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     return label
+
+
+class OneLineLabel(QLabel):
+    """One line of plain text that never makes its window wider: a long one loses its middle.
+
+    For a path or an address, whose two ends say the most ("/home/…/master.sqlite3");
+    the whole text is its tooltip and what a screen reader reads after it.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._whole = text
+        self._fit()
+
+    def whole_text(self) -> str:
+        """The text, however much of it is shown."""
+        return self._whole
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the stylesheet's size, once polished
+            self._fit()
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideMiddle, room)
+        cut = shown != self._whole
+        self.setText(shown)
+        self.setToolTip(plain_tooltip(self._whole) if cut else "")
+        self.setAccessibleDescription(self._whole if cut else "")
 
 
 def plain_tooltip(text: str) -> str:
