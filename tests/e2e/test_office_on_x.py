@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect
 from pytestqt.qtbot import QtBot
 
 from kiosk.duplicates import decisions
@@ -31,8 +32,8 @@ from ui.office.window import OfficeWindow
 pytestmark = pytest.mark.e2e
 
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
-ON_X = "on-x.sqlite3"
-"""The master store of the office on the X server."""
+ON_X, TWIN = "1", "2"
+"""The folders of the master stores of the office on the X server and of its twin."""
 
 
 @pytest.fixture
@@ -48,8 +49,11 @@ def _master_with_dana_twice(make_kiosk: MakeKiosk, folder: Path) -> list[str]:
     first = kiosk.export()
     kiosk.add(at=T0 + timedelta(days=3), **DANA_AT_WORK)
     files = [first, kiosk.export()]
-    urls = [f"sqlite:///{folder / name}" for name in (ON_X, "twin.sqlite3")]
+    # Folders 1 and 2: the window shows its store's path, and digits are all as wide, so
+    # both windows lay out alike.
+    urls = [f"sqlite:///{folder / name / 'master.sqlite3'}" for name in (ON_X, TWIN)]
     for url in urls:
+        Path(url.removeprefix("sqlite:///")).parent.mkdir()
         import_exports(files, url)
     return urls
 
@@ -93,14 +97,18 @@ def test_staff_merge_a_possible_duplicate_on_a_real_screen(
     with qtbot.waitSignal(tab.looked, timeout=20_000):
         office.click(bar, bar.tabRect(twin.tabs.indexOf(tab)).center(), pause=0.3)
     assert tab.pairs_table.rowCount() == 1
-    office.shows(tab.pairs_table)
+    office.shows(tab.first_card)  # Dana's first contact, in the office's face
+    office.shows(tab.second_card)
 
     with qtbot.waitSignals([tab.decided, tab.looked], timeout=20_000, order="strict"):
         office.click(tab.merge_button, pause=0.5)
     assert tab.pairs_table.rowCount() == 0 and tab.pairs_table.hasFocus()
-    office.shows(tab.pairs_table)  # empty, and framed as the one the keyboard is on
+    # The list's leading edge, framed in the focus colour as the one the keyboard is on (its
+    # columns, sized to their contents as each screen lays them out, are left out).
+    table = tab.pairs_table
+    office.shows(table, part=QRect(0, 0, 6, table.height()))
 
-    master = open_master(f"sqlite:///{office.work / ON_X}")  # what the office on X recorded
+    master = open_master(f"sqlite:///{office.work / ON_X / 'master.sqlite3'}")  # on X
     try:
         assert [d.decision for d in decisions(master)] == [MERGED]
     finally:

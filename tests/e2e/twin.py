@@ -47,10 +47,11 @@ class OnX(Generic[Window]):
         self.x.xdotool("mousemove", str(point.x()), str(point.y()), "click", "--delay", "0", "1")
         time.sleep(pause)
 
-    def shows(self, widget: QWidget, timeout: float = 15.0) -> None:
-        """Wait until the X screen shows ``widget`` exactly as the twin draws it."""
+    def shows(self, widget: QWidget, timeout: float = 15.0, *, part: QRect | None = None) -> None:
+        """Wait until the X screen shows ``widget`` (or ``part`` of it) as the twin draws it."""
         QApplication.sendPostedEvents()
-        rect = QRect(widget.mapTo(self.twin, QPoint(0, 0)), widget.size())
+        area = part if part is not None else widget.rect()
+        rect = QRect(widget.mapTo(self.twin, area.topLeft()), area.size())
         expected = self.twin.grab(rect).toImage().convertToFormat(QImage.Format.Format_RGB32)
         seen: list[QImage] = []
 
