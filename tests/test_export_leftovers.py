@@ -49,6 +49,13 @@ def _temps(stick: Path) -> list[Path]:
     return sorted(stick.glob(".p2p-export-*.tmp"))
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:  # renamed into place between the listing and the read
+        return b""
+
+
 def _kill_export_midway(data_dir: Path, stick: Path) -> None:
     """Start an export in a child process and SIGKILL it while its temporary file fills."""
     child = subprocess.Popen(
@@ -62,7 +69,8 @@ def _kill_export_midway(data_dir: Path, stick: Path) -> None:
     try:
         assert child.stdout.readline().strip() == "ready"
         deadline = time.monotonic() + 60
-        while not any(p.stat().st_size > 0 for p in _temps(stick) if p.exists()):
+        # Rows, not only the header: a loaded machine can stop the child between the two.
+        while not any(b"@example.org" in _read(p) for p in _temps(stick)):
             assert time.monotonic() < deadline, "the export never started writing"
             time.sleep(0.002)
         child.send_signal(signal.SIGKILL)
