@@ -25,6 +25,7 @@ from tests.booth import prepare_booth
 from tests.factories import MakeService
 from tests.ui.window_input import WindowInput
 from ui.main_window import MainWindow
+from ui.office.app import as_office_app
 
 MakeWindow = Callable[..., MainWindow]
 """The ``make_window`` fixture: ``make_window(service=None, **MainWindow options)``."""
@@ -44,6 +45,17 @@ def standard_display_after() -> Iterator[None]:
 
     if QApplication.instance() is not None:
         apply_display(STANDARD_DISPLAY)
+
+
+@pytest.fixture
+def office_app() -> Iterator[None]:
+    """The application styled as ``p2p-kiosk office`` runs it (Fusion, its font, no sheet).
+
+    The tests' application is the kiosk's, whose stylesheet and 20 px font would lay
+    the office window out otherwise than staff see it.
+    """
+    with as_office_app():
+        yield
 
 
 @pytest.fixture

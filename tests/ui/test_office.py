@@ -19,7 +19,7 @@ from typing import Any
 import openpyxl
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontInfo
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
@@ -33,10 +33,12 @@ from kiosk.store import Store
 from tests.factories import ExportingKiosk, make_signup
 from tests.ui.dialogs import save_through_dialog
 from tests.ui.label_in_name import buttons_lacking_labels
-from ui.office.app import OFFICE_FONT_PX, as_office_app, make_office_window
+from ui.office.app import make_office_window
 from ui.office.files import MERGED, READY, REJECTED
 from ui.office.window import OfficeWindow
-from ui.widgets.fonts import LATIN_FONT_FAMILY
+
+# Laid out as staff see it: the office's style and font, not the kiosk's.
+pytestmark = pytest.mark.usefixtures("office_app")
 
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
@@ -571,21 +573,6 @@ def test_every_button_is_named_by_the_words_it_shows(qtbot: QtBot, window: Offic
         qtbot.wait(10)
         assert not buttons_lacking_labels(window), window.tabs.tabText(index)
     assert window.merge_button.accessibleDescription() == "Merge the checked files"
-
-
-def test_the_office_is_drawn_in_the_bundled_face_and_fusion_as_its_screenshots_are() -> None:
-    """``p2p-kiosk office`` on any desktop, and the screenshots made beside the kiosk's screens."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    kiosk_sheet, kiosk_font = app.styleSheet(), app.font()
-    assert kiosk_sheet  # the tests' application is the kiosk's (tests/conftest.py)
-    with as_office_app():
-        assert app.style().name().casefold() == "fusion"
-        assert app.font().families()[0] == LATIN_FONT_FAMILY
-        assert QFontInfo(app.font()).family() == LATIN_FONT_FAMILY  # loaded, not a stand-in
-        assert app.font().pixelSize() == OFFICE_FONT_PX
-        assert app.styleSheet() == ""  # the window carries the office's own
-    assert app.styleSheet() == kiosk_sheet and app.font() == kiosk_font
 
 
 def test_a_long_master_path_never_makes_the_window_wider_than_a_laptop_screen(

@@ -24,6 +24,9 @@ from tests.ui.window_input import WindowInput
 from ui.office.app import make_office_window
 from ui.office.window import OfficeWindow
 
+# Laid out as staff see it: the office's style and font, not the kiosk's.
+pytestmark = pytest.mark.usefixtures("office_app")
+
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
 

@@ -28,6 +28,9 @@ from ui.office.app import make_office_window
 from ui.office.events_tab import EventsTab, report_file_name
 from ui.office.window import OfficeWindow
 
+# Laid out as staff see it: the office's style and font, not the kiosk's.
+pytestmark = pytest.mark.usefixtures("office_app")
+
 
 @pytest.fixture
 def imported(make_kiosk: MakeKiosk, tmp_path: Path) -> tuple[str, dict[str, str]]:
