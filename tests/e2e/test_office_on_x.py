@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.duplicates import decisions
@@ -95,7 +95,7 @@ def test_staff_merge_a_possible_duplicate_on_a_real_screen(
     tab = twin.duplicates_tab
     bar = twin.tabs.tabBar()
     with qtbot.waitSignal(tab.looked, timeout=20_000):
-        office.click(bar, bar.tabRect(twin.tabs.indexOf(tab)).center(), pause=0.3)
+        office.click(bar, bar.tabRect(twin.tab_index(tab)).center(), pause=0.3)
     assert tab.pairs_table.rowCount() == 1
     office.shows(tab.first_card)  # Dana's first contact, in the office's face
     office.shows(tab.second_card)
@@ -113,3 +113,40 @@ def test_staff_merge_a_possible_duplicate_on_a_real_screen(
         assert [d.decision for d in decisions(master)] == [MERGED]
     finally:
         master.dispose()
+
+
+def test_on_a_laptop_screen_the_page_scrolls_to_the_decisions_and_undo(
+    office: OnX[OfficeWindow], qtbot: QtBot
+) -> None:
+    """1280x800: the window fits the screen, and Tab scrolls its page down to Undo."""
+    twin = office.twin
+    assert (twin.width(), twin.height()) == SCREEN_SIZE  # not grown past the screen's edge
+    tab = twin.duplicates_tab
+    bar = twin.tabs.tabBar()
+    office.shows(bar)  # up on X
+    with qtbot.waitSignal(tab.looked, timeout=20_000):
+        office.click(bar, bar.tabRect(twin.tab_index(tab)).center(), pause=0.3)
+    office.shows(tab.first_card)
+    with qtbot.waitSignals([tab.decided, tab.looked], timeout=20_000, order="strict"):
+        office.click(tab.merge_button, pause=0.5)
+    decisions_list = tab.history_table
+    for _ in range(10):  # from the list of pairs down the page, on both
+        if decisions_list.hasFocus():
+            break
+        office.press(Qt.Key.Key_Tab, "Tab")
+    assert decisions_list.hasFocus()
+    # Scrolled into sight on both (on X a few pixels less far, as its page settles later:
+    # not compared), so the clicks below land on the row and on Undo there too.
+    office.click(decisions_list.viewport(), QPoint(20, decisions_list.rowHeight(0) // 2))
+    with qtbot.waitSignals([tab.decided, tab.looked], timeout=20_000, order="strict"):
+        office.click(tab.undo_button, pause=0.5)
+    assert tab.pairs_table.rowCount() == 1
+
+    def undone_on_x() -> bool:
+        master = open_master(f"sqlite:///{office.work / ON_X / 'master.sqlite3'}")
+        try:
+            return [d.undone_at is not None for d in decisions(master)] == [True]
+        finally:
+            master.dispose()
+
+    qtbot.waitUntil(undone_on_x, timeout=10_000)  # the click on X's Undo undid the merge

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -45,6 +45,12 @@ class OnX(Generic[Window]):
         point = self.user.point(widget, pos)
         self.user.click(widget, pos)
         self.x.xdotool("mousemove", str(point.x()), str(point.y()), "click", "--delay", "0", "1")
+        time.sleep(pause)
+
+    def press(self, key: Qt.Key, name: str, *, pause: float = 0.1) -> None:
+        """Press ``key`` (xdotool's ``name`` for it) on both."""
+        self.user.press_key(key)
+        self.x.xdotool("key", name)
         time.sleep(pause)
 
     def shows(self, widget: QWidget, timeout: float = 15.0, *, part: QRect | None = None) -> None:

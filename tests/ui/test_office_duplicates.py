@@ -13,8 +13,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QTableWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QPushButton, QScrollArea, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.duplicates import SAME_POSTAL_CODE, decisions, find_candidates
@@ -23,6 +24,7 @@ from tests.factories import DANA_AT_WORK, DANA_PERSONAL, MakeKiosk
 from tests.ui.window_input import WindowInput
 from ui.office.app import make_office_window
 from ui.office.window import OfficeWindow
+from ui.widgets.palette import OFFICE
 
 # Laid out as staff see it: the office's style and font, not the kiosk's.
 pytestmark = pytest.mark.usefixtures("office_app")
@@ -68,7 +70,7 @@ def window(qtbot: QtBot, sqlite_url: str, exports: list[Path]) -> Iterator[Offic
 
 def _show_duplicates(qtbot: QtBot, window: OfficeWindow) -> None:
     with qtbot.waitSignal(window.duplicates_tab.looked, timeout=20_000):
-        window.tabs.setCurrentWidget(window.duplicates_tab)
+        window.show_tab(window.duplicates_tab)
 
 
 def _click_and_wait(qtbot: QtBot, window: OfficeWindow, button: QPushButton) -> None:
@@ -159,7 +161,7 @@ def test_not_the_same_person_is_not_asked_again(
     # A new window on the same store (another day) does not ask either.
     again = _open(qtbot, sqlite_url)
     with qtbot.waitSignal(again.duplicates_tab.looked, timeout=20_000):
-        again.tabs.setCurrentWidget(again.duplicates_tab)
+        again.show_tab(again.duplicates_tab)
     assert again.duplicates_tab.pairs_table.rowCount() == 0
     assert len(again.search("levi")) == 2
     qtbot.waitUntil(lambda: not again.is_busy(), timeout=20_000)
@@ -192,7 +194,7 @@ def test_the_contacts_view_lists_the_latest_contacts_before_anything_is_typed(
     qtbot: QtBot, window: OfficeWindow, sqlite_url: str
 ) -> None:
     again = _open(qtbot, sqlite_url)
-    again.tabs.setCurrentWidget(again.contacts_tab)
+    again.show_tab(again.contacts_tab)
 
     assert again.search_box.text() == ""
     assert _column(again.results_table, 1)[0] == "d.levi@work.example.org"  # signed up last
@@ -276,3 +278,50 @@ def test_after_a_decision_the_keyboard_is_back_on_the_list_of_pairs(
     with qtbot.waitSignals([tab.decided, tab.looked], timeout=20_000, order="strict"):
         WindowInput(window).press_key(Qt.Key.Key_Space)  # through the window, as a keyboard
     assert tab.pairs_table.hasFocus()
+
+
+def test_on_a_laptop_screen_the_page_scrolls_to_what_the_keyboard_reaches(
+    qtbot: QtBot, window: OfficeWindow
+) -> None:
+    """1366x768 leaves the window about 700 px: it stays that tall, and its page scrolls."""
+    window.resize(1366, 700)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    _show_duplicates(qtbot, window)
+    tab = window.duplicates_tab
+    _click_and_wait(qtbot, window, tab.merge_button)  # one decision on record, at the bottom
+    assert window.height() == 700  # not grown past the screen's edge
+    scroll = tab.parentWidget().parentWidget()
+    assert isinstance(scroll, QScrollArea) and scroll.verticalScrollBar().maximum() > 0
+    decisions = tab.history_table
+
+    def in_sight(widget: QWidget) -> bool:
+        top_left = widget.mapTo(scroll.viewport(), QPoint(0, 0))
+        return scroll.viewport().rect().contains(QRect(top_left, widget.size()))
+
+    assert not in_sight(decisions)
+    keys = WindowInput(window)
+    for _ in range(10):  # Tab, through the window, from the list of pairs down the page
+        if decisions.hasFocus():
+            break
+        keys.press_key(Qt.Key.Key_Tab)
+    assert decisions.hasFocus() and in_sight(decisions)
+    decisions.selectRow(0)
+    with qtbot.waitSignals([tab.decided, tab.looked], timeout=20_000, order="strict"):
+        keys.click(tab.undo_button)  # on top where it is drawn: scrolled into sight
+    assert tab.pairs_table.rowCount() == 1
+
+
+def test_a_button_that_cannot_be_used_looks_off(qtbot: QtBot, window: OfficeWindow) -> None:
+    """Not the same person with no pair left, Undo with no decision chosen: edged in grey."""
+    _show_duplicates(qtbot, window)
+    tab = window.duplicates_tab
+    _click_and_wait(qtbot, window, tab.merge_button)  # the only pair
+    for button in (tab.distinct_button, tab.undo_button):
+        assert not button.isEnabled()
+        look = button.grab().toImage()
+        edge = look.pixelColor(1, look.height() // 2)  # the middle of its left border
+        assert edge.name() == QColor(OFFICE.disabled_fill).name(), button.text()
+    tab.history_table.selectRow(0)
+    look = tab.undo_button.grab().toImage()
+    assert look.pixelColor(1, look.height() // 2).name() == QColor(OFFICE.primary).name()

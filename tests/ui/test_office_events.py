@@ -41,7 +41,7 @@ def imported(make_kiosk: MakeKiosk, tmp_path: Path) -> tuple[str, dict[str, str]
 
 def _open(qtbot: QtBot, url: str) -> OfficeWindow:
     window = show_window(qtbot, make_office_window(url))
-    window.tabs.setCurrentWidget(window.events_tab)
+    window.show_tab(window.events_tab)
     return window
 
 
@@ -174,8 +174,8 @@ def test_a_merge_in_the_window_adds_its_event(
         window.add_files([kiosk.export()])
     with qtbot.waitSignal(window.merge_finished, timeout=60_000):
         assert window.merge()
-    assert window.tabs.currentWidget() is window.import_tab  # adding files showed that tab
-    window.tabs.setCurrentWidget(tab)  # the events are counted again when staff come back
+    assert window.current_tab() is window.import_tab  # adding files showed that tab
+    window.show_tab(tab)  # the events are counted again when staff come back
     assert [event.name for event in tab.events] == ["<b>Gala</b> יריד"]
     assert tab.event_title.text() == "<b>Gala</b> יריד"
     assert tab.event_title.textFormat() == Qt.TextFormat.PlainText  # a name is never markup
@@ -211,7 +211,7 @@ def test_the_tabs_are_numbered_in_order_and_the_events_tab_opens_from_its_own(
     assert window.events_tab.events == []  # counted when staff open it, not before
     bar = tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
-    assert tabs.currentWidget() is window.events_tab
+    assert window.current_tab() is window.events_tab
     assert [event.name for event in window.events_tab.events][0] == "Spring Gala"
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=20_000)
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
-from ui.office.controls import setup_table
+from ui.office.controls import DeskTable, setup_table
 from ui.office.files import (
     CHECKING,
     MERGED,
@@ -24,11 +24,15 @@ from ui.widgets import metrics
 from ui.widgets.text import plain_tooltip
 
 
-class FilesTable(QTableWidget):
-    """File, status, sign-ups, events, kiosks, encrypted, details: one row per export file."""
+class FilesTable(DeskTable):
+    """File, status, sign-ups, events, kiosks, encrypted, details: one row per export file.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 7, parent)
+    Two whole rows stay in sight: on a short screen the tab scrolls rather than
+    squeeze the list under the merge summary to a sliver.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(7, rows_in_sight=2)
         self.setObjectName("filesTable")
         self.setAccessibleName(self.tr("Export files and their checks"))
         self.setHorizontalHeaderLabels(

@@ -145,6 +145,8 @@ def _render(out_dir: Path, workdir: Path, now: datetime) -> list[Path]:
 
     def shot(name: str, *, settle: bool = True) -> None:
         if settle:
+            # Twice: a page in its scroll area lays itself out, then its tiles' wrapped words.
+            QCoreApplication.processEvents()
             QCoreApplication.processEvents()
         path = out_dir / f"office_{name}.png"
         if not window.grab().save(str(path)):
@@ -177,14 +179,14 @@ def _render(out_dir: Path, workdir: Path, now: datetime) -> list[Path]:
         window.merge()
         _settle(window)
         shot("merged")
-        window.tabs.setCurrentWidget(window.contacts_tab)  # nothing typed: the latest sign-ups
+        window.show_tab(window.contacts_tab)  # nothing typed: the latest sign-ups
         shot("contacts")
-        window.tabs.setCurrentWidget(window.events_tab)
+        window.show_tab(window.events_tab)
         window.events_tab.set_zone(UTC)  # the same pictures on every machine
         shot("events")
         written.extend(_report_page(master_url_in(root), root / "report.pdf", out_dir))
         duplicates = window.duplicates_tab
-        window.tabs.setCurrentWidget(duplicates)
+        window.show_tab(duplicates)
         _settle(window)
         duplicates.pairs_table.selectRow(0)
         duplicates.merge_chosen()  # one decision on record, in the list below

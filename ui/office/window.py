@@ -54,6 +54,7 @@ from ui.office.master_link import MasterLink
 from ui.office.tasks import TaskPool
 from ui.widgets import metrics
 from ui.widgets.layouts import vbox
+from ui.widgets.scroll import PageScrollArea
 from ui.widgets.text import OneLineLabel, plain_tooltip, repolish
 
 
@@ -95,10 +96,23 @@ class OfficeWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
         self.tabs.setAccessibleName(self.tr("Office sections"))
-        self.tabs.addTab(self.import_tab, self.tr("1  Import files"))
-        self.tabs.addTab(self.contacts_tab, self.tr("2  Contacts and CRM file"))
-        self.tabs.addTab(self.duplicates_tab, self.tr("3  Possible duplicates"))
-        self.tabs.addTab(self.events_tab, self.tr("4  Events"))
+        self._pages: list[QWidget] = [
+            self.import_tab,
+            self.contacts_tab,
+            self.duplicates_tab,
+            self.events_tab,
+        ]
+        titles = (
+            self.tr("1  Import files"),
+            self.tr("2  Contacts and CRM file"),
+            self.tr("3  Possible duplicates"),
+            self.tr("4  Events"),
+        )
+        for page, title in zip(self._pages, titles, strict=True):
+            # Each page scrolls on its own when the window is shorter than it needs (the
+            # duplicates page about 620 px, more than a 1366x768 laptop leaves it), so
+            # the window never grows past the screen's edge, out of reach.
+            self.tabs.addTab(PageScrollArea(page), title)
         outer.addWidget(self.tabs, 1)
         self.status_label = named_label(
             "", "statusLine", accessible_name=self.tr("Status"), wrap=True
@@ -146,7 +160,7 @@ class OfficeWindow(QMainWindow):
         # The duplicates are looked for when their tab is shown, after any change.
         self.tabs.currentChanged.connect(self._on_tab_shown)
         duplicates.master_changed.connect(contacts.run_search)
-        imports.files_added.connect(lambda _count: self.tabs.setCurrentWidget(imports))
+        imports.files_added.connect(lambda _count: self.show_tab(imports))
         imports.checks_finished.connect(self.checks_finished)
         imports.master_changed.connect(self._on_master_changed)
         imports.merge_finished.connect(self.merge_finished)
@@ -251,8 +265,20 @@ class OfficeWindow(QMainWindow):
         self._on_tab_shown()
 
     def _on_tab_shown(self) -> None:
-        if self.tabs.currentWidget() is self.duplicates_tab:
+        if self.current_tab() is self.duplicates_tab:
             self.duplicates_tab.look_if_stale()
+
+    def tab_index(self, tab: QWidget) -> int:
+        """Where ``tab`` (one of the window's ``*_tab`` pages) stands in the tab bar."""
+        return self._pages.index(tab)
+
+    def show_tab(self, tab: QWidget) -> None:
+        """Bring ``tab`` (one of the window's ``*_tab`` pages) to the front."""
+        self.tabs.setCurrentIndex(self.tab_index(tab))
+
+    def current_tab(self) -> QWidget:
+        """The page in front."""
+        return self._pages[self.tabs.currentIndex()]
 
     # Header and status line ---------------------------------------------------
 
