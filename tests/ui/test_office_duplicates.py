@@ -291,7 +291,7 @@ def test_on_a_laptop_screen_the_page_scrolls_to_what_the_keyboard_reaches(
     tab = window.duplicates_tab
     _click_and_wait(qtbot, window, tab.merge_button)  # one decision on record, at the bottom
     assert window.height() == 700  # not grown past the screen's edge
-    scroll = tab.parentWidget().parentWidget()
+    scroll = window.tabs.currentWidget()  # the page in its scroll area
     assert isinstance(scroll, QScrollArea) and scroll.verticalScrollBar().maximum() > 0
     decisions = tab.history_table
 
