@@ -1,4 +1,7 @@
-"""The office import: files checked against their manifests, merged into a real master store."""
+"""The office import: files checked against their manifests, merged into a real master store.
+
+The tests that name ``master_url`` run twice: into a SQLite file and into PostgreSQL.
+"""
 
 from __future__ import annotations
 
@@ -78,7 +81,7 @@ def _edit_manifest(path: Path, **changes: object) -> None:
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
 
 
-def test_a_good_file_is_checked_and_merged(kiosks: Kiosks, url: str) -> None:
+def test_a_good_file_is_checked_and_merged(kiosks: Kiosks, master_url: str) -> None:
     kiosk = kiosks("a")
     added = _add_many(kiosk, 3)
     path = kiosk.export()
@@ -91,11 +94,12 @@ def test_a_good_file_is_checked_and_merged(kiosks: Kiosks, url: str) -> None:
     assert (checked.first_created_at, checked.last_created_at) == (T0, T0 + timedelta(seconds=2))
     assert [r.signup_id for r in checked.records] == [r.signup_id for r in added]
 
-    report = merge_exports([checked], url)
+    report = merge_exports([checked], master_url)
     assert (report.signups_new, report.signups_present) == (3, 0)
     assert (report.contacts_new, report.contacts_updated) == (3, 0)
-    assert report.files[0].accepted
-    assert _counts(url) == (3, 3)
+    assert [(f.accepted, f.rows) for f in report.files] == [(True, 3)]
+    stored = {table: len(rows) for table, rows in _dump(master_url).items()}
+    assert stored == {"contacts": 3, "touchpoints": 3, "imported_files": 1}
     assert report.summary_lines() == [
         "Files: 1 accepted, 0 rejected",
         f"  accepted {path.name} (3 rows)",
@@ -207,7 +211,7 @@ DAMAGE = {
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_a_damaged_file_is_rejected_whole_while_good_files_import(
-    damage: str, kiosks: Kiosks, url: str
+    damage: str, kiosks: Kiosks, master_url: str
 ) -> None:
     damage_it, reason = DAMAGE[damage]
     bad_kiosk, good_kiosk = kiosks("bad"), kiosks("good")
@@ -224,11 +228,11 @@ def test_a_damaged_file_is_rejected_whole_while_good_files_import(
     for value in PERSONAL:
         assert value not in checked.reason
 
-    report = import_exports([bad, good], url)
+    report = import_exports([bad, good], master_url)
     assert [f.accepted for f in report.files] == [False, True]
     assert reason in report.files[0].reason
     assert report.signups_new == 1
-    dump = _dump(url)
+    dump = _dump(master_url)
     assert [row[0] for row in dump["touchpoints"]] == [str(check_export(good).records[0].signup_id)]
     assert len(dump["contacts"]) == 1
     assert any(line.startswith(f"  REJECTED {bad.name}: ") for line in report.summary_lines())
@@ -341,7 +345,6 @@ def test_a_csv_that_is_no_export_is_rejected(tmp_path: Path, url: str) -> None:
 
 
 # Merging ---------------------------------------------------------------------------
-# The tests that name ``master_url`` run twice: into a SQLite file and into PostgreSQL.
 
 
 def test_the_same_file_twice_changes_nothing(kiosks: Kiosks, master_url: str) -> None:
