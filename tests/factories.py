@@ -3,8 +3,9 @@
 ``make_signup`` and ``make_form`` build one sign-up, ``make_record`` one as
 stored; ``set_up_kiosk`` gives a kiosk service its staff PIN; ``ExportingKiosk``
 is a kiosk's store writing export files for the office-import tests
-(``make_kiosk`` in conftest); ``old_kiosk_database`` is a kiosk's database as an
-earlier version left it, for the migration tests.
+(``make_kiosk`` in conftest) and ``master_contacts`` reads the contacts back from
+the master store they were imported into; ``old_kiosk_database`` is a kiosk's
+database as an earlier version left it, for the migration tests.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from alembic import command
 
 from kiosk.clock import ManualClock, utc_now
 from kiosk.export import export_signups
+from kiosk.master import ContactRow, iter_contacts, open_master
 from kiosk.paths import DB_FILE_NAME
 from kiosk.pin import PIN_HASH_SETTING, hash_pin
 from kiosk.service import KioskService
@@ -191,6 +193,15 @@ class ExportingKiosk:
     def _tick(self) -> None:
         if self.clock is not None:
             self.clock.advance(1)
+
+
+def master_contacts(url: str) -> list[ContactRow]:
+    """Every contact in the master store at ``url``, by email key, as the CRM writers read them."""
+    engine = open_master(url)
+    try:
+        return list(iter_contacts(engine))
+    finally:
+        engine.dispose()
 
 
 class MakeKiosk(Protocol):

@@ -1,4 +1,7 @@
-"""The office import: files checked against their manifests, merged into a real master store."""
+"""The office import: files checked against their manifests, merged into a real master store.
+
+The tests that name ``master_url`` run twice: into a SQLite file and into PostgreSQL.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -14,8 +18,8 @@ from sqlalchemy import create_engine, text
 from kiosk.clock import ManualClock
 from kiosk.importer import check_export, import_exports, merge_exports
 from kiosk.master import MasterBase, MasterError, iter_contacts, open_master, search_contacts
-from kiosk.signup import SignupRecord
-from tests.factories import ExportingKiosk, MakeKiosk
+from kiosk.signup import SignupRecord, WlfChoice
+from tests.factories import ExportingKiosk, MakeKiosk, master_contacts
 
 T0 = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)  # sign-ups may not postdate the import
 
@@ -77,7 +81,7 @@ def _edit_manifest(path: Path, **changes: object) -> None:
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
 
 
-def test_a_good_file_is_checked_and_merged(kiosks: Kiosks, url: str) -> None:
+def test_a_good_file_is_checked_and_merged(kiosks: Kiosks, master_url: str) -> None:
     kiosk = kiosks("a")
     added = _add_many(kiosk, 3)
     path = kiosk.export()
@@ -90,11 +94,12 @@ def test_a_good_file_is_checked_and_merged(kiosks: Kiosks, url: str) -> None:
     assert (checked.first_created_at, checked.last_created_at) == (T0, T0 + timedelta(seconds=2))
     assert [r.signup_id for r in checked.records] == [r.signup_id for r in added]
 
-    report = merge_exports([checked], url)
+    report = merge_exports([checked], master_url)
     assert (report.signups_new, report.signups_present) == (3, 0)
     assert (report.contacts_new, report.contacts_updated) == (3, 0)
-    assert report.files[0].accepted
-    assert _counts(url) == (3, 3)
+    assert [(f.accepted, f.rows) for f in report.files] == [(True, 3)]
+    stored = {table: len(rows) for table, rows in _dump(master_url).items()}
+    assert stored == {"contacts": 3, "touchpoints": 3, "imported_files": 1}
     assert report.summary_lines() == [
         "Files: 1 accepted, 0 rejected",
         f"  accepted {path.name} (3 rows)",
@@ -206,7 +211,7 @@ DAMAGE = {
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 def test_a_damaged_file_is_rejected_whole_while_good_files_import(
-    damage: str, kiosks: Kiosks, url: str
+    damage: str, kiosks: Kiosks, master_url: str
 ) -> None:
     damage_it, reason = DAMAGE[damage]
     bad_kiosk, good_kiosk = kiosks("bad"), kiosks("good")
@@ -223,11 +228,11 @@ def test_a_damaged_file_is_rejected_whole_while_good_files_import(
     for value in PERSONAL:
         assert value not in checked.reason
 
-    report = import_exports([bad, good], url)
+    report = import_exports([bad, good], master_url)
     assert [f.accepted for f in report.files] == [False, True]
     assert reason in report.files[0].reason
     assert report.signups_new == 1
-    dump = _dump(url)
+    dump = _dump(master_url)
     assert [row[0] for row in dump["touchpoints"]] == [str(check_export(good).records[0].signup_id)]
     assert len(dump["contacts"]) == 1
     assert any(line.startswith(f"  REJECTED {bad.name}: ") for line in report.summary_lines())
@@ -342,90 +347,94 @@ def test_a_csv_that_is_no_export_is_rejected(tmp_path: Path, url: str) -> None:
 # Merging ---------------------------------------------------------------------------
 
 
-def test_the_same_file_twice_changes_nothing(kiosks: Kiosks, url: str) -> None:
+def test_the_same_file_twice_changes_nothing(kiosks: Kiosks, master_url: str) -> None:
     kiosk = kiosks("a")
     _add_many(kiosk, 4)
     path = kiosk.export()
-    import_exports([path], url)
-    before = _dump(url)
+    import_exports([path], master_url)
+    before = _dump(master_url)
 
-    again = import_exports([path, path], url)
+    again = import_exports([path, path], master_url)
 
-    assert _dump(url) == before
+    assert _dump(master_url) == before
     assert (again.signups_new, again.signups_present) == (0, 8)
     assert (again.contacts_new, again.contacts_updated) == (0, 0)
     assert all(f.accepted and f.reason.startswith("already imported") for f in again.files)
 
 
 def test_an_export_all_overlapping_earlier_files_adds_only_new_rows(
-    kiosks: Kiosks, url: str
+    kiosks: Kiosks, master_url: str
 ) -> None:
     kiosk = kiosks("a")
     _add_many(kiosk, 3)
     first = kiosk.export()
-    import_exports([first], url)
-    before = _dump(url)["contacts"]
+    import_exports([first], master_url)
+    before = _dump(master_url)["contacts"]
     kiosk.add(email="late@example.org")
     everything = kiosk.export(include_all=True)
 
-    report = import_exports([everything], url)
+    report = import_exports([everything], master_url)
 
     assert (report.signups_new, report.signups_present) == (1, 3)
     assert (report.contacts_new, report.contacts_updated) == (1, 0)
-    assert _dump(url)["contacts"][:3] == before  # earlier people untouched
-    assert _counts(url) == (4, 4)
+    assert _dump(master_url)["contacts"][:3] == before  # earlier people untouched
+    assert _counts(master_url) == (4, 4)
 
 
 def test_one_person_at_two_events_is_one_contact_with_two_touchpoints(
-    kiosks: Kiosks, url: str
+    kiosks: Kiosks, master_url: str
 ) -> None:
     fair, evening = kiosks("fair"), kiosks("evening")
     fair.add(email="Dana.Levi@Example.org", event="Campus Fair")
     evening.add(
         at=T0 + timedelta(days=7), email="  dana.levi@example.ORG ", event="Synagogue evening"
     )
+    evening.add(at=T0 + timedelta(days=7, minutes=1), email="other@example.org")
 
-    report = import_exports([fair.export(), evening.export()], url)
+    report = import_exports([fair.export(), evening.export()], master_url)
 
-    assert (report.contacts_new, report.contacts_updated) == (1, 1)
-    contacts = list(iter_contacts(open_master(url)))
-    assert len(contacts) == 1
-    contact = contacts[0]
-    assert contact.email_key == "dana.levi@example.org"
+    assert (report.contacts_new, report.contacts_updated) == (2, 1)
+    assert _counts(master_url) == (2, 3)  # the other person stays a contact of their own
+    (contact,) = [c for c in master_contacts(master_url) if c.email_key == "dana.levi@example.org"]
     assert contact.email == "  dana.levi@example.ORG "  # as last typed
     assert contact.touchpoints == 2
     assert contact.event_names == ("Campus Fair", "Synagogue evening")
     assert (contact.first_seen_at, contact.last_seen_at) == (T0, T0 + timedelta(days=7))
 
 
-def test_the_latest_signup_wins_whatever_the_import_order(kiosks: Kiosks, tmp_path: Path) -> None:
+LATE_ANSWERS: dict[str, Any] = {
+    "email": "DANA@example.org",  # the same person: emails match whatever their case
+    "first_name": "Danielle",
+    "last_name": "Cohen-Levi",
+    "phone": "+16172531000",
+    "postal_code": "",  # a blank answer wins too
+    "wlf_choice": WlfChoice.UPDATES,
+    "email_group_opt_in": False,
+    "advocacy_pledge": True,
+    "consent_version": "test-2",
+    "locale": "he",
+}
+"""Dana's answers at her later sign-up, every one unlike her first (``DANA`` in factories)."""
+
+
+@pytest.mark.parametrize("newest_first", [False, True], ids=["oldest-first", "newest-first"])
+def test_the_latest_signup_wins_whatever_the_import_order(
+    kiosks: Kiosks, master_url: str, newest_first: bool
+) -> None:
     early, late = kiosks("early"), kiosks("late")
     early.add(email="dana@example.org", first_name="Dana", phone="+12025550143")
-    late.add(
-        at=T0 + timedelta(days=3),
-        email="DANA@example.org",
-        first_name="Danielle",
-        phone="+16172531000",
-        postal_code="",
-    )
-    early_file, late_file = early.export(), late.export()
+    late.add(at=T0 + timedelta(days=3), event="Community Dinner", **LATE_ANSWERS)
+    files = [early.export(), late.export()]
+    if newest_first:
+        files.reverse()
+    for path in files:  # two separate imports: order across runs must not matter
+        import_exports([path], master_url)
 
-    contacts = []
-    for order in ([early_file, late_file], [late_file, early_file]):
-        master = f"sqlite:///{tmp_path / f'master-{order[0].parent.name}.sqlite3'}"
-        import_exports(order, master)
-        contacts.append(list(iter_contacts(open_master(master))))
-    assert contacts[0] == [
-        contacts[1][0].__class__(**{**contacts[1][0].__dict__, "id": contacts[0][0].id})
-    ]
-    (contact,) = contacts[1]
-    assert (contact.first_name, contact.phone, contact.postal_code) == (
-        "Danielle",
-        "+16172531000",
-        "",
-    )
-    assert contact.email == "DANA@example.org"
-    assert contact.first_seen_at == T0
+    (contact,) = master_contacts(master_url)
+    assert {answer: getattr(contact, answer) for answer in LATE_ANSWERS} == LATE_ANSWERS
+    assert (contact.first_seen_at, contact.last_seen_at) == (T0, T0 + timedelta(days=3))
+    assert contact.touchpoints == 2
+    assert contact.event_names == ("Campus Fair", "Community Dinner")
 
 
 def test_an_older_file_imported_later_does_not_overwrite_a_newer_profile(
