@@ -72,6 +72,31 @@ def test_a_narrow_card_stands_at_the_leading_edge(
     assert leading_edge == 0
 
 
+def test_a_card_page_starts_with_its_title_then_its_intro(
+    qtbot: QtBot, service: KioskService
+) -> None:
+    page = CardPage(
+        service, "TestCardPage", None, Place.TOP, title="Languages", intro="Tick the ones offered."
+    )
+    line = QLabel("A line of the card", page.card)
+    page.column.addWidget(line)
+    show_window(qtbot, page, size=BOOTH_SIZE)
+    title, intro, added = _contents(page.column)
+    assert isinstance(title, QLabel) and isinstance(intro, QLabel)
+    assert (title.text(), title.property("role")) == ("Languages", "h2")
+    assert (intro.text(), intro.property("role")) == ("Tick the ones offered.", "muted")
+    assert added is line
+    assert title.geometry().bottom() < intro.geometry().top()
+    assert intro.geometry().bottom() < line.geometry().top()
+
+
+def test_a_card_page_without_a_title_starts_with_what_the_page_adds(
+    qtbot: QtBot, service: KioskService
+) -> None:
+    page = _page(qtbot, service, Place.TOP)
+    assert len(_contents(page.column)) == 1
+
+
 def test_a_card_ends_with_its_button_then_its_message_line(qtbot: QtBot) -> None:
     card, layout = make_card(None, "Title", "What the card is for")
     button = QPushButton("Save")

@@ -77,8 +77,7 @@ class SetupScreen(Screen):
             self.tr("Choose another PIN"), "secondary", name="SetupChooseAgainButton"
         )
         self._choose_again.clicked.connect(self.reset)
-        self._pin_card.words.addStretch(1)
-        self._pin_card.words.addWidget(self._choose_again, 0, Qt.AlignmentFlag.AlignLeading)
+        self._pin_card.end_with(self._choose_again)
         centred(self._pin_card, page)
         return page
 
@@ -144,8 +143,7 @@ class SetupScreen(Screen):
             description=self.tr("Choose the PIN again"),
             clicked=self.reset,
         )
-        self._event_card.words.addStretch(1)
-        self._event_card.words.addWidget(self._back, 0, Qt.AlignmentFlag.AlignLeading)
+        self._event_card.end_with(self._back)
         # A tight margin: the card fits above the on-screen keyboard at 800 px.
         centred(self._event_card, page, margin=metrics.CENTRED_MARGIN_TIGHT)
         scroll.setWidget(page)

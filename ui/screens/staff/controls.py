@@ -67,23 +67,16 @@ def make_card(
 ) -> tuple[QFrame, QVBoxLayout]:
     """Return a card (the "StaffCard" frame) and the column layout to fill it with.
 
-    A ``title`` heads the card and an ``intro`` says what it is for (``add_heading``).
+    A ``title`` (``h2``) heads the card and an ``intro`` (``muted``) under it says
+    what it is for; either is left out when empty.
     """
     card = QFrame(parent)
     card.setObjectName("StaffCard")
     layout = vbox(card, margins=metrics.STAFF_CARD_MARGINS, spacing=metrics.STAFF_CARD_SPACING)
-    add_heading(layout, title, intro)
-    return card, layout
-
-
-def add_heading(layout: QVBoxLayout, title: str, intro: str = "") -> None:
-    """Head a card's column with a ``title`` (``h2``) and an ``intro`` under it (``muted``).
-
-    Either is left out when empty.
-    """
     for text, role in ((title, "h2"), (intro, "muted")):
         if text:
             layout.addWidget(text_label(text, role, squeezable=True))
+    return card, layout
 
 
 def finish_card(

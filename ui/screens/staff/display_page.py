@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 from kiosk.display import TEXT_SIZES, Display, Theme
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
-from ui.screens.staff.controls import add_heading, finish_card, show_message
+from ui.screens.staff.controls import finish_card, show_message
 from ui.screens.staff.page import CardPage, Place
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
@@ -25,17 +25,19 @@ class DisplayPage(CardPage):
     """Three text sizes (one pressed) and high contrast (pressed or not): the kiosk's default."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(service, "StaffDisplayPage", parent, Place.NARROW_LEADING)
-        card, layout = self.card, self.column
-        add_heading(
-            layout,
-            self.tr("Attendee display"),
-            self.tr(
+        super().__init__(
+            service,
+            "StaffDisplayPage",
+            parent,
+            Place.NARROW_LEADING,
+            title=self.tr("Attendee display"),
+            intro=self.tr(
                 "Every attendee starts with this text size and contrast. Each can choose "
                 "another for themselves with Aa Display; the kiosk comes back to this one "
                 "when they leave."
             ),
         )
+        card, layout = self.card, self.column
         layout.addWidget(text_label(self.tr("Text size"), "h3", squeezable=True))
         sizes = QHBoxLayout()
         sizes.setSpacing(metrics.STAFF_BUTTON_SPACING)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QSpinBox, QVBoxLayo
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
 from kiosk.settings import ERASE_UNCONFIRMED_LIMITS, KEEP_CONFIRMED_LIMITS
-from ui.screens.staff.controls import add_heading, finish_card, show_message
+from ui.screens.staff.controls import finish_card, show_message
 from ui.screens.staff.page import CardPage
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
@@ -61,9 +61,8 @@ class ErasureCard(CardPage):
     """Keep confirmed sign-ups for N days; erase exports with no receipt after M days (or never)."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(service, "StaffErasure", parent)
+        super().__init__(service, "StaffErasure", parent, title=self.tr("Personal data"))
         card, layout = self.card, self.column
-        add_heading(layout, self.tr("Personal data"))
         layout.setSpacing(metrics.STAFF_CARD_SPACING_TIGHT)
         # Short headings: this card shares the page with two others at 1280 x 800.
         self.keep_days = DaySpinBox(KEEP_STEPS, self.tr("at once"), card)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
 from kiosk.validation import MAX_EVENT_LENGTH
-from ui.screens.staff.controls import add_heading, add_labelled, finish_card, show_message
+from ui.screens.staff.controls import add_labelled, finish_card, show_message
 from ui.screens.staff.page import CardPage, Place
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
@@ -21,16 +21,18 @@ class EventPage(CardPage):
     """Sign-ups now go to a new event: the counts and the header are out of date."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(service, "StaffEventPage", parent, Place.NARROW_LEADING)
-        card, layout = self.card, self.column
-        add_heading(
-            layout,
-            self.tr("Start a new event"),
-            self.tr(
+        super().__init__(
+            service,
+            "StaffEventPage",
+            parent,
+            Place.NARROW_LEADING,
+            title=self.tr("Start a new event"),
+            intro=self.tr(
                 "Sign-ups from now on are recorded under this event. "
                 "Earlier sign-ups keep the event they were made at."
             ),
         )
+        card, layout = self.card, self.column
         self._event_name = QLineEdit(card)
         self._event_name.setObjectName("EventNameField")
         self._event_name.setAccessibleName(self.tr("Event name"))

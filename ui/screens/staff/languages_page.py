@@ -18,7 +18,6 @@ from kiosk.service import KioskService
 from ui.screens.staff.controls import (
     RowCheckBox,
     RowRadioButton,
-    add_heading,
     make_message,
     show_message,
 )
@@ -32,17 +31,19 @@ class LanguagesPage(CardPage):
     """A card: a tick per language attendees may choose, a "Default" choice under each, Save."""
 
     def __init__(self, service: KioskService, parent: QWidget | None = None) -> None:
-        super().__init__(service, "StaffLanguages", parent, Place.TOP)
-        card, layout = self.card, self.column
-        add_heading(
-            layout,
-            self.tr("Languages"),
-            self.tr(
+        super().__init__(
+            service,
+            "StaffLanguages",
+            parent,
+            Place.TOP,
+            title=self.tr("Languages"),
+            intro=self.tr(
                 "Attendees choose among the ticked languages; each attendee starts in the "
                 "default. A language can be ticked once the content has every one of its "
                 "texts."
             ),
         )
+        card, layout = self.card, self.column
         # One column per language: its tick, its review status, its "Default" choice.
         grid = QGridLayout()
         grid.setHorizontalSpacing(metrics.LANGUAGE_COLUMN_SPACING)

@@ -3,9 +3,9 @@
 Every part (the PIN stage, each page of the panel, the cards that share a
 page) keeps the service it asks and an object name that tests and the
 stylesheet find it by: ``StaffPart``. A page that is one card (``CardPage``)
-is made with the card already placed; the page heads it (``add_heading``),
-fills it, and ends it with its action button and message line
-(``finish_card``), so each page says only what is its own.
+is made with the card already placed and headed by the title and intro the
+page gives; the page fills it and ends it with its action button and message
+line (``finish_card``), so each page says only what is its own.
 """
 
 from __future__ import annotations
@@ -41,7 +41,10 @@ class Place(Enum):
 
 
 class CardPage(StaffPart):
-    """A staff part that is one card (``card``), placed as ``place`` says; fill ``column``."""
+    """A staff part that is one card (``card``), placed as ``place`` says; fill ``column``.
+
+    The card starts with its ``title`` and an ``intro`` under it, if given (``make_card``).
+    """
 
     def __init__(
         self,
@@ -49,9 +52,12 @@ class CardPage(StaffPart):
         name: str,
         parent: QWidget | None = None,
         place: Place = Place.FILL,
+        *,
+        title: str = "",
+        intro: str = "",
     ) -> None:
         super().__init__(service, name, parent)
-        self.card, self.column = make_card(self)
+        self.card, self.column = make_card(self, title, intro)
         if place is Place.NARROW_LEADING:
             self.card.setMaximumWidth(metrics.STAFF_EVENT_CARD_WIDTH)
             row = hbox(self)

@@ -53,8 +53,7 @@ class PinStage(StaffPart):
         )
         self._cancel.clicked.connect(self.cancelled)
         card.words.addWidget(self._countdown)
-        card.words.addStretch(1)
-        card.words.addWidget(self._cancel, 0, Qt.AlignmentFlag.AlignLeading)
+        card.end_with(self._cancel)
 
         self.pad.submitted.connect(self._check)
         centred(card, self)

@@ -26,7 +26,7 @@ class PromptCard(QFrame):
         row = hbox(self, margins=metrics.PROMPT_CARD_MARGINS, spacing=metrics.PROMPT_CARD_SPACING)
 
         self.words = QVBoxLayout()
-        """The leading column: the owner adds its own lines and buttons under the lead."""
+        """The leading column: the owner adds lines under the lead, and a button (``end_with``)."""
         self.words.setSpacing(metrics.PROMPT_WORDS_SPACING)
         self.eyebrow = text_label(eyebrow, "eyebrow", squeezable=True)
         self.heading = text_label("", "h1", squeezable=True)
@@ -46,6 +46,11 @@ class PromptCard(QFrame):
         self.heading.setText(heading)
         self.lead.setText(lead)
         self.answer.setAccessibleDescription(heading)
+
+    def end_with(self, button: QWidget) -> None:
+        """Put ``button`` at the foot of the leading column, at its leading edge."""
+        self.words.addStretch(1)
+        self.words.addWidget(button, 0, Qt.AlignmentFlag.AlignLeading)
 
 
 def centred(card: QWidget, parent: QWidget, margin: int | None = None) -> QVBoxLayout:

@@ -27,7 +27,7 @@ from kiosk.erasure import ReceiptsApplied
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
 from kiosk.store import ExportInfo
-from ui.screens.staff.controls import add_heading, make_message, make_read_only, show_message
+from ui.screens.staff.controls import make_message, make_read_only, show_message
 from ui.screens.staff.export_task import start_job
 from ui.screens.staff.page import CardPage
 from ui.widgets import metrics
@@ -94,14 +94,13 @@ class ReceiptsCard(CardPage):
     def __init__(
         self, service: KioskService, pool: QThreadPool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(service, "StaffReceipts", parent)
+        super().__init__(service, "StaffReceipts", parent, title=self.tr("Back from the office"))
         self._pool = pool
         self._found: list[Path] = []
         self._busy = False
         self._signals: ReceiptSignals | None = None
 
         card, layout = self.card, self.column
-        add_heading(layout, self.tr("Back from the office"))
         self._found_label = text_label("", "muted", card, squeezable=True)
         self._found_label.setObjectName("ReceiptsFound")
         layout.addWidget(self._found_label)
