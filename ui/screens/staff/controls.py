@@ -1,4 +1,4 @@
-"""The staff panel's building blocks: message lines, cards, PIN fields, check boxes, tables.
+"""The staff panel's building blocks: message lines, cards, PIN fields, steppers, tables.
 
 Every page of the panel builds from these and from the shared widgets
 (``ui.widgets.buttons``, ``ui.widgets.text``), so they all look and behave
@@ -12,12 +12,15 @@ from PySide6.QtCore import QPoint, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QCheckBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.pin import MAX_PIN_LENGTH
 from ui.widgets import metrics
+from ui.widgets.buttons import kiosk_button
 from ui.widgets.layouts import vbox
 from ui.widgets.text import repolish, text_label
 
@@ -129,3 +133,49 @@ def make_read_only(table: QTableWidget) -> None:
     table.setShowGrid(False)
     table.setAlternatingRowColors(True)
     table.setWordWrap(True)
+
+
+class StepperSpinBox(QSpinBox):
+    """A number a volunteer types, or steps with the − and + beside it (``stepper_row``).
+
+    No arrows of its own (too small to touch), centred, as tall as a touch target.
+    """
+
+    def __init__(self, min_width: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        # Qt gives a bordered, button-less spin box's editor no width unless the (hidden)
+        # arrow sub-controls are placed explicitly; this rule only fixes that geometry.
+        self.setStyleSheet(
+            "QSpinBox::up-button, QSpinBox::down-button { subcontrol-origin: border; width: 0px; }"
+        )
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumHeight(metrics.TOUCH_TARGET)
+        self.setMinimumWidth(min_width)
+
+
+def add_stepper(
+    layout: QVBoxLayout, spin: QSpinBox, name: str, shorter: str, longer: str, step: int = 1
+) -> tuple[QPushButton, QPushButton]:
+    """Add − [spin] + to ``layout``; return its buttons, which step ``spin`` by ``step``.
+
+    The buttons are named ``{name}ShorterButton`` and ``{name}LongerButton`` and read
+    as ``shorter`` and ``longer``; Tab goes through the row as it reads.
+    """
+    row = QHBoxLayout()
+    row.setSpacing(metrics.STAFF_BUTTON_SPACING)
+    minus = kiosk_button("\u2212", "secondary", name=f"{name}ShorterButton")
+    minus.setAccessibleName(shorter)
+    plus = kiosk_button("+", "secondary", name=f"{name}LongerButton")
+    plus.setAccessibleName(longer)
+    for button, steps in ((minus, -step), (plus, step)):
+        button.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
+        button.clicked.connect(lambda _checked=False, steps=steps: spin.stepBy(steps))
+    row.addWidget(minus)
+    row.addWidget(spin)
+    row.addWidget(plus)
+    row.addStretch(1)
+    layout.addLayout(row)  # in the window now, where a tab order can be set
+    QWidget.setTabOrder(minus, spin)
+    QWidget.setTabOrder(spin, plus)
+    return minus, plus

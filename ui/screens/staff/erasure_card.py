@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
 from kiosk.settings import ERASE_UNCONFIRMED_LIMITS, KEEP_CONFIRMED_LIMITS
-from ui.screens.staff.controls import finish_card, show_message
+from ui.screens.staff.controls import StepperSpinBox, add_stepper, finish_card, show_message
 from ui.screens.staff.page import CardPage
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
@@ -28,22 +27,14 @@ UNCONFIRMED_STEPS = (0, 30, 60, 90, 180, 365)
 """The same for exports with no receipt; 0 means never."""
 
 
-class DaySpinBox(QSpinBox):
+class DaySpinBox(StepperSpinBox):
     """A number of days whose − and + jump between sensible steps; 0 shows a word."""
 
     def __init__(self, steps: Sequence[int], zero_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(metrics.DAY_SPIN_WIDTH, parent)
         self._steps = tuple(steps)
         self.setSpecialValueText(zero_text)
         self.setSuffix(self.tr(" days"))
-        self.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-        # As for the idle timeout: a button-less spin box needs its hidden arrows placed.
-        self.setStyleSheet(
-            "QSpinBox::up-button, QSpinBox::down-button { subcontrol-origin: border; width: 0px; }"
-        )
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumHeight(metrics.TOUCH_TARGET)
-        self.setMinimumWidth(metrics.DAY_SPIN_WIDTH)
 
     def stepBy(self, steps: int) -> None:
         """Move to the next (or previous) step instead of one day."""
@@ -68,7 +59,7 @@ class ErasureCard(CardPage):
         self.keep_days = DaySpinBox(KEEP_STEPS, self.tr("at once"), card)
         self.keep_days.setObjectName("KeepConfirmedField")
         self.keep_days.setRange(KEEP_CONFIRMED_LIMITS.minimum, KEEP_CONFIRMED_LIMITS.maximum)
-        self._add_stepper(
+        self._add_day_stepper(
             layout,
             self.keep_days,
             "KeepConfirmed",
@@ -78,7 +69,7 @@ class ErasureCard(CardPage):
         self.unconfirmed_days = DaySpinBox(UNCONFIRMED_STEPS, self.tr("never"), card)
         self.unconfirmed_days.setObjectName("EraseUnconfirmedField")
         self.unconfirmed_days.setRange(0, ERASE_UNCONFIRMED_LIMITS.maximum)  # 0: never
-        self._add_stepper(
+        self._add_day_stepper(
             layout,
             self.unconfirmed_days,
             "EraseUnconfirmed",
@@ -102,7 +93,7 @@ class ErasureCard(CardPage):
         )
         self._message = finish_card(layout, "ErasureMessage", save)
 
-    def _add_stepper(
+    def _add_day_stepper(
         self, layout: QVBoxLayout, spin: DaySpinBox, name: str, heading: str, accessible: str
     ) -> None:
         """A heading, then − [days] + (the buttons walk the spin box's steps)."""
@@ -110,24 +101,13 @@ class ErasureCard(CardPage):
         label = text_label(heading, "h3", squeezable=True)
         label.setBuddy(spin)
         layout.addWidget(label)
-        row = QHBoxLayout()
-        row.setSpacing(metrics.STAFF_BUTTON_SPACING)
-        minus = kiosk_button("\u2212", "secondary", name=f"{name}ShorterButton")
-        minus.setAccessibleName(self.tr("Sooner: {0}").format(heading))
-        minus.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
-        plus = kiosk_button("+", "secondary", name=f"{name}LongerButton")
-        plus.setAccessibleName(self.tr("Later: {0}").format(heading))
-        plus.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
-        minus.clicked.connect(lambda: spin.stepBy(-1))
-        plus.clicked.connect(lambda: spin.stepBy(1))
-        row.addWidget(minus)
-        row.addWidget(spin)
-        row.addWidget(plus)
-        row.addStretch(1)
-        layout.addLayout(row)
-        # Tab goes as the row reads (the spin box was made first).
-        QWidget.setTabOrder(minus, spin)
-        QWidget.setTabOrder(spin, plus)
+        add_stepper(
+            layout,
+            spin,
+            name,
+            self.tr("Sooner: {0}").format(heading),
+            self.tr("Later: {0}").format(heading),
+        )
 
     def show_settings(self, keep_days: int, unconfirmed_days: int | None) -> None:
         """Show the settings the kiosk uses now."""

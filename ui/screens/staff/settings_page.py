@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractSpinBox, QGridLayout, QSpinBox, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from kiosk.errors import KioskError
 from kiosk.pin import check_new_pin
 from kiosk.service import KioskService
 from kiosk.settings import IDLE_TIMEOUT_LIMITS
 from ui.screens.staff.controls import (
+    StepperSpinBox,
     add_labelled,
+    add_stepper,
     finish_card,
     make_card,
     make_pin_field,
@@ -58,39 +60,25 @@ class SettingsPage(StaffPart):
                 "is still there, then clears the form and returns to the welcome screen."
             ),
         )
-        stepper = QGridLayout()
-        stepper.setHorizontalSpacing(metrics.STAFF_BUTTON_SPACING)
-        self._idle_minus = kiosk_button("\u2212", "secondary", name="IdleShorterButton")
-        self._idle_minus.setAccessibleName(self.tr("{0} seconds shorter").format(IDLE_STEP_S))
-        self._idle_minus.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
-        self._idle_spin = QSpinBox(idle_card)
+        self._idle_spin = StepperSpinBox(metrics.IDLE_SPIN_WIDTH, idle_card)
         self._idle_spin.setObjectName("IdleTimeoutField")
         self._idle_spin.setAccessibleName(self.tr("Idle timeout in seconds"))
         self._idle_spin.setRange(IDLE_TIMEOUT_LIMITS.minimum, IDLE_TIMEOUT_LIMITS.maximum)
         self._idle_spin.setSuffix(self.tr(" s"))
-        self._idle_spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-        # Qt gives a bordered, button-less spin box's editor no width unless the (hidden)
-        # arrow sub-controls are placed explicitly; this rule only fixes that geometry.
-        self._idle_spin.setStyleSheet(
-            "QSpinBox::up-button, QSpinBox::down-button { subcontrol-origin: border; width: 0px; }"
+        self._idle_minus, self._idle_plus = add_stepper(
+            idle,
+            self._idle_spin,
+            "Idle",
+            self.tr("{0} seconds shorter").format(IDLE_STEP_S),
+            self.tr("{0} seconds longer").format(IDLE_STEP_S),
+            step=IDLE_STEP_S,
         )
-        self._idle_spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._idle_spin.setMinimumHeight(metrics.TOUCH_TARGET)
-        self._idle_spin.setMinimumWidth(metrics.IDLE_SPIN_WIDTH)
-        self._idle_plus = kiosk_button("+", "secondary", name="IdleLongerButton")
-        self._idle_plus.setAccessibleName(self.tr("{0} seconds longer").format(IDLE_STEP_S))
-        self._idle_plus.setFixedWidth(metrics.STEPPER_BUTTON_WIDTH)
-        self._idle_minus.clicked.connect(lambda: self._step_idle(-IDLE_STEP_S))
-        self._idle_plus.clicked.connect(lambda: self._step_idle(IDLE_STEP_S))
         # Qt quietly puts back the last good value when an out-of-range one loses focus;
         # remember that the volunteer typed one, so Save can say why it was not taken.
         self._idle_typed_bad = False
         self._idle_spin.lineEdit().textEdited.connect(self._on_idle_edited)
-        stepper.addWidget(self._idle_minus, 0, 0)
-        stepper.addWidget(self._idle_spin, 0, 1)
-        stepper.addWidget(self._idle_plus, 0, 2)
-        stepper.setColumnStretch(3, 1)
-        idle.addLayout(stepper)
+        for button in (self._idle_minus, self._idle_plus):
+            button.clicked.connect(self._forget_typed_idle)
         self._save_idle = kiosk_button(self.tr("Save timeout"), "primary", name="SaveIdleButton")
         self._save_idle.clicked.connect(self._on_save_idle)
         self._idle_message = finish_card(idle, "IdleMessage", self._save_idle)
@@ -170,9 +158,8 @@ class SettingsPage(StaffPart):
 
     # The idle timeout ---
 
-    def _step_idle(self, step: int) -> None:
-        self._idle_typed_bad = False
-        self._idle_spin.stepBy(step)
+    def _forget_typed_idle(self) -> None:
+        self._idle_typed_bad = False  # a step replaces what was typed
 
     def _on_idle_edited(self, _text: str) -> None:
         self._idle_typed_bad = not self._idle_spin.hasAcceptableInput()
