@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QLineEdit,
     QScrollArea,
     QStackedWidget,
     QWidget,
@@ -22,9 +21,8 @@ from PySide6.QtWidgets import (
 from kiosk.errors import KioskError
 from kiosk.pin import MAX_PIN_LENGTH, MIN_PIN_LENGTH, PinRejected, check_new_pin
 from kiosk.service import KioskService
-from kiosk.validation import MAX_EVENT_LENGTH
 from ui.screens.base import Screen
-from ui.screens.staff.controls import add_labelled, make_message, show_message
+from ui.screens.staff.controls import add_event_fields, make_message, show_message
 from ui.screens.staff.prompt_card import PromptCard, centred
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
@@ -104,17 +102,7 @@ class SetupScreen(Screen):
         form.setObjectName("SetupEventForm")
         form.setFixedWidth(metrics.SETUP_FORM_WIDTH)
         column = vbox(form, spacing=metrics.SETUP_FORM_SPACING)
-        self.event_name = QLineEdit(form)
-        self.event_name.setObjectName("SetupEventNameField")
-        self.event_name.setAccessibleName(self.tr("Event name"))
-        self.event_place = QLineEdit(form)
-        self.event_place.setObjectName("SetupEventPlaceField")
-        self.event_place.setAccessibleName(self.tr("Place"))
-        for field in (self.event_name, self.event_place):
-            field.setMaxLength(MAX_EVENT_LENGTH)  # the store refuses longer anyway
-            field.setMinimumHeight(metrics.TOUCH_TARGET)
-        add_labelled(self.tr("Event name"), self.event_name, column)
-        add_labelled(self.tr("Place (optional)"), self.event_place, column)
+        self.event_name, self.event_place = add_event_fields(column, form, "Setup")
         self.event_name.returnPressed.connect(
             lambda: self.event_place.setFocus(Qt.FocusReason.TabFocusReason)
         )

@@ -8,7 +8,7 @@ stylesheet colours).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.pin import MAX_PIN_LENGTH
+from kiosk.validation import MAX_EVENT_LENGTH
 from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.layouts import vbox
@@ -123,6 +124,30 @@ def add_labelled(text: str, field: QWidget, layout: QVBoxLayout) -> None:
     label.setBuddy(field)
     layout.addWidget(label)
     layout.addWidget(field)
+
+
+def add_event_fields(
+    layout: QVBoxLayout, parent: QWidget, name_prefix: str = ""
+) -> tuple[QLineEdit, QLineEdit]:
+    """Add the labelled fields of a new event, its name and its place; return them.
+
+    They are named ``{name_prefix}EventNameField`` and ``{name_prefix}EventPlaceField``
+    and take no more than the store keeps (it refuses longer anyway).
+    """
+
+    def field(name: str, accessible: str, label: str) -> QLineEdit:
+        line = QLineEdit(parent)
+        line.setObjectName(f"{name_prefix}{name}")
+        line.setAccessibleName(QCoreApplication.translate("EventFields", accessible))
+        line.setMaxLength(MAX_EVENT_LENGTH)
+        line.setMinimumHeight(metrics.TOUCH_TARGET)
+        add_labelled(QCoreApplication.translate("EventFields", label), line, layout)
+        return line
+
+    return (
+        field("EventNameField", "Event name", "Event name"),
+        field("EventPlaceField", "Place", "Place (optional)"),
+    )
 
 
 def make_read_only(table: QTableWidget) -> None:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.errors import KioskError
 from kiosk.service import KioskService
-from kiosk.validation import MAX_EVENT_LENGTH
-from ui.screens.staff.controls import add_labelled, finish_card, show_message
+from ui.screens.staff.controls import add_event_fields, finish_card, show_message
 from ui.screens.staff.page import CardPage, Place
-from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 
 
@@ -33,18 +31,7 @@ class EventPage(CardPage):
             ),
         )
         card, layout = self.card, self.column
-        self._event_name = QLineEdit(card)
-        self._event_name.setObjectName("EventNameField")
-        self._event_name.setAccessibleName(self.tr("Event name"))
-        self._event_name.setMaxLength(MAX_EVENT_LENGTH)
-        self._event_name.setMinimumHeight(metrics.TOUCH_TARGET)
-        self._event_place = QLineEdit(card)
-        self._event_place.setObjectName("EventPlaceField")
-        self._event_place.setAccessibleName(self.tr("Place"))
-        self._event_place.setMaxLength(MAX_EVENT_LENGTH)
-        self._event_place.setMinimumHeight(metrics.TOUCH_TARGET)
-        add_labelled(self.tr("Event name"), self._event_name, layout)
-        add_labelled(self.tr("Place (optional)"), self._event_place, layout)
+        self._event_name, self._event_place = add_event_fields(layout, card)
         self._start_event = kiosk_button(self.tr("Start event"), "primary", name="StartEventButton")
         self._start_event.clicked.connect(self._on_start_event)
         self._event_name.returnPressed.connect(self._on_start_event)
