@@ -32,7 +32,7 @@ from kiosk.paths import MASTER_FILE_NAME, default_content_path, default_data_dir
 from kiosk.terminal import terminal_safe
 
 if TYPE_CHECKING:
-    from kiosk.crm import CrmFormat
+    from kiosk.crm import CrmTarget
     from kiosk.event_report import EventReport, EventSummary
 
 log = logging.getLogger(__name__)
@@ -584,22 +584,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK if report.is_clean else EXIT_FAILED
 
 
-@dataclass(frozen=True)
-class _CrmTarget:
-    """The CRM file ``import`` is asked to write after the merge."""
-
-    out: Path
-    kind: CrmFormat
-    profile: str
-
-
-def _crm_target(args: argparse.Namespace) -> _CrmTarget | None:
+def _crm_target(args: argparse.Namespace) -> CrmTarget | None:
     """The CRM file ``--crm-out``/``--crm-csv`` and ``--profile`` ask for, checked; or None.
 
     A mistyped profile or file ending, or a profile given without a file, is a
     KioskError before anything is merged.
     """
-    from kiosk.crm import CrmFormat, crm_format_for, profile_for
+    from kiosk.crm import CrmFormat, CrmTarget, crm_format_for, profile_for
 
     if args.crm_out is None and args.crm_csv is None:
         if args.profile is not None:
@@ -610,8 +601,8 @@ def _crm_target(args: argparse.Namespace) -> _CrmTarget | None:
         return None
     profile = profile_for(args.profile or "generic").name
     if args.crm_out is not None:
-        return _CrmTarget(args.crm_out, crm_format_for(args.crm_out), profile)
-    return _CrmTarget(args.crm_csv, CrmFormat.CSV, profile)
+        return CrmTarget(args.crm_out, crm_format_for(args.crm_out), profile)
+    return CrmTarget(args.crm_csv, CrmFormat.CSV, profile)
 
 
 def event_report_for(args: argparse.Namespace) -> EventReport:
