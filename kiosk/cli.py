@@ -29,7 +29,6 @@ from kiosk.errors import KioskError
 from kiosk.first_start import SetupState
 from kiosk.logs import setup_logging
 from kiosk.paths import MASTER_FILE_NAME, default_content_path, default_data_dir
-from kiosk.terminal import terminal_safe
 
 if TYPE_CHECKING:
     from kiosk.crm import CrmTarget
@@ -482,6 +481,8 @@ def say(text: str, *, err: bool = False) -> None:
     File names and values come from sticks and databases: a carriage return
     or an escape sequence in one must not rewrite what the terminal shows.
     """
+    from kiosk.terminal import terminal_safe  # not loaded for `run`, which prints nothing
+
     print(terminal_safe(text), file=sys.stderr if err else sys.stdout)
 
 

@@ -8,9 +8,10 @@ checks), uuid (which imports ``platform``), the phone and email checkers, and
 ``logging.handlers`` (its network handlers load sockets, pickle and queues; the
 log rotates by ``kiosk.logs.RotatingLog`` instead). Nor does the start load what
 only a sign-up or other commands use: the sign-up's dataclasses (``kiosk.signup``;
-the content reads ``kiosk.wlf``), the office window and its palettes, the CRM
-files, or platformdirs when ``--data-dir`` names the folder (the help's default is
-worked out only when a help shows it).
+the content reads ``kiosk.wlf``), JSON (a stored choice of languages is read with
+it, and this kiosk's staff chose none), the office window and its palettes, the
+CRM files, or platformdirs when ``--data-dir`` names the folder (the help's
+default is worked out only when a help shows it).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ HEAVY = (
     "email_validator",
     "logging.handlers",
 )
-NOT_YET = ("kiosk.signup", "ui.office", "ui.office.palette", "kiosk.crm", "platformdirs")
+NOT_YET = ("kiosk.signup", "json", "ui.office", "ui.office.palette", "kiosk.crm", "platformdirs")
 
 # `p2p-kiosk --data-dir DIR run` itself; when the start-up probe says the first screen
 # is shown (before the store opens), it lists which of the named modules are loaded.
