@@ -163,11 +163,11 @@ def _command(handler: Handler, options: Options | None = None) -> Options:
     return build
 
 
-Action = tuple[str, str, Handler, Options | None]
+GroupAction = tuple[str, str, Handler, Options | None]
 """One action of a group of commands: its name, help line, handler and own options."""
 
 
-def _group(name: str, actions: Sequence[Action]) -> Options:
+def _group(name: str, actions: Sequence[GroupAction]) -> Options:
     """A group's parser (``p2p-kiosk pin ...``): ``actions``, one of which must follow."""
 
     def build(parser: _Parser) -> None:
@@ -201,7 +201,7 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
     ) -> None:
         commands.add_command(name, help_text, _command(handler, options), description=help_text)
 
-    def group(name: str, help_text: str, *actions: Action) -> None:
+    def group(name: str, help_text: str, *actions: GroupAction) -> None:
         """``p2p-kiosk NAME ACTION``: a group of commands ("pin set")."""
         commands.add_command(name, help_text, _group(name, actions))
 
@@ -308,8 +308,8 @@ def _run_options(run: _Parser) -> None:
     run.add_argument("--windowed", action="store_true", help="a normal window, for development")
 
 
-def _file_option(check: _Parser) -> None:
-    check.add_argument("file", type=Path, metavar="FILE")
+def _file_option(parser: _Parser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE")
 
 
 def _event_options(start: _Parser) -> None:
