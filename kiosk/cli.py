@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from kiosk import __version__
 from kiosk.config import ContentSource
@@ -29,10 +29,9 @@ from kiosk.errors import KioskError
 from kiosk.first_start import SetupState
 from kiosk.logs import setup_logging
 from kiosk.paths import MASTER_FILE_NAME, default_content_path, default_data_dir
-from kiosk.terminal import terminal_safe
 
 if TYPE_CHECKING:
-    from kiosk.crm import CrmFormat
+    from kiosk.crm import CrmTarget
     from kiosk.event_report import EventReport, EventSummary
 
 log = logging.getLogger(__name__)
@@ -58,26 +57,135 @@ class ScreenCommands:
     report: Handler
 
 
+_DEFAULT_DATA_DIR = "{the default data folder}"
+"""Stands for ``default_data_dir()`` in a help text; ``_HelpFormatter`` fills it in."""
+_DATA_DIR_HELP = (
+    f"folder holding the kiosk database, config and logs (default: {_DEFAULT_DATA_DIR})"
+)
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help; the default data folder is worked out only when a help shows it.
+
+    Finding it loads platformdirs, which a start with ``--data-dir`` never needs.
+    """
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = super()._get_help_string(action)
+        if text is not None and _DEFAULT_DATA_DIR in text:
+            # argparse %-formats help texts next: a % in the folder's name stays one.
+            folder = str(default_data_dir()).replace("%", "%%")
+            text = text.replace(_DEFAULT_DATA_DIR, folder)
+        return text
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, not a usage dump."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(formatter_class=_HelpFormatter, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def _data_dir_option(parser: argparse.ArgumentParser, *, default: object, help_text: str) -> None:
-    parser.add_argument("--data-dir", type=Path, default=default, metavar="DIR", help=help_text)
+Options = Callable[[_Parser], None]
+"""Adds a command's own options to its parser."""
+
+if TYPE_CHECKING:
+    _SubParsers = argparse._SubParsersAction[_Parser]
+else:
+    _SubParsers = argparse._SubParsersAction
+
+
+class _Commands(_SubParsers):
+    """A parser's commands (or a group's actions), each one's parser made when it is named.
+
+    The list in ``--help`` and the "invalid choice" error need only each
+    command's name and help line, given at once; the command's own parser (its
+    options, its --help, its errors) is made, as ``add_parser`` would have made
+    it, once the command line names it. ``p2p-kiosk run``, the kiosk's start,
+    so builds one parser of some twenty (each asks gettext for argparse's words).
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # What argparse checks a named command against, and lists when it is none of them:
+        # every command's name, in order (typeshed knows only the dict of built parsers).
+        self._names: list[str] = []
+        self.choices = self._names  # type: ignore[assignment]
+        self._unbuilt: dict[str, tuple[Options, dict[str, Any]]] = {}
+
+    def add_command(self, name: str, help_text: str, options: Options, **kwargs: Any) -> None:
+        """Offer ``name``; once named, its parser is ``_Parser(**kwargs)`` with ``options``."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help_text))
+        self._names.append(name)
+        self._unbuilt[name] = (options, kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        name = values[0] if values else None
+        if name in self._unbuilt:
+            options, kwargs = self._unbuilt.pop(name)
+            command = self._parser_class(prog=f"{self._prog_prefix} {name}", **kwargs)
+            options(command)
+            self._name_parser_map[name] = command
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _commands(parser: _Parser, **kwargs: Any) -> _Commands:
+    """``parser``'s commands (``kwargs`` as for ``add_subparsers``), each built when named."""
+    return cast(_Commands, parser.add_subparsers(action=_Commands, parser_class=_Parser, **kwargs))
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, *, default: object) -> None:
+    parser.add_argument(
+        "--data-dir", type=Path, default=default, metavar="DIR", help=_DATA_DIR_HELP
+    )
+
+
+def _command(handler: Handler, options: Options | None = None) -> Options:
+    """A command's parser: --data-dir, then what runs it, then its own ``options``."""
+
+    def build(parser: _Parser) -> None:
+        # Accepted after the command too ("p2p-kiosk export --data-dir D ...");
+        # SUPPRESS keeps a value given before the command.
+        _data_dir_option(parser, default=argparse.SUPPRESS)
+        parser.set_defaults(handler=handler)
+        if options is not None:
+            options(parser)
+
+    return build
+
+
+GroupAction = tuple[str, str, Handler, Options | None]
+"""One action of a group of commands: its name, help line, handler and own options."""
+
+
+def _group(name: str, actions: Sequence[GroupAction]) -> Options:
+    """A group's parser (``p2p-kiosk pin ...``): ``actions``, one of which must follow."""
+
+    def build(parser: _Parser) -> None:
+        group = _commands(parser, dest=f"{name}_command", metavar="ACTION", required=True)
+        for action, help_text, handler, options in actions:
+            group.add_command(action, help_text, _command(handler, options))
+
+    return build
 
 
 def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
-    """Return the full command-line parser; ``screens`` runs the commands that need Qt."""
+    """Return the command-line parser; ``screens`` runs the commands that need Qt.
+
+    Each command's options are added once the command line names it (``_Commands``).
+    """
     parser = _Parser(prog=PROG, description="People to People outreach kiosk and its tools.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    # Asked of platformdirs once, not once for each of the commands that take the option.
-    data_dir_help = (
-        f"folder holding the kiosk database, config and logs (default: {default_data_dir()})"
-    )
-    _data_dir_option(parser, default=None, help_text=data_dir_help)
+    _data_dir_option(parser, default=None)
     parser.add_argument(
         "--content",
         type=Path,
@@ -86,84 +194,135 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
     )
     # No command means "run": a volunteer's shortcut just starts the kiosk.
     parser.set_defaults(handler=screens.run, command="run", windowed=False)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    groups: dict[str, argparse._SubParsersAction[_Parser]] = {}  # content, event, pin...
+    commands = _commands(parser, dest="command", metavar="COMMAND")
 
-    def command(name: str, help_text: str, handler: Handler) -> _Parser:
-        sub: _Parser = commands.add_parser(name, help=help_text, description=help_text)
-        # Accepted after the command too ("p2p-kiosk export --data-dir D ...");
-        # SUPPRESS keeps a value given before the command.
-        _data_dir_option(sub, default=argparse.SUPPRESS, help_text=data_dir_help)
-        sub.set_defaults(handler=handler)
-        return sub
+    def command(
+        name: str, help_text: str, handler: Handler, options: Options | None = None
+    ) -> None:
+        commands.add_command(name, help_text, _command(handler, options), description=help_text)
 
-    def action(
-        group: str, help_text: str, name: str, action_help: str, handler: Handler
-    ) -> _Parser:
-        """``p2p-kiosk GROUP NAME``: one action of a group of commands ("pin set")."""
-        if group not in groups:
-            groups[group] = commands.add_parser(group, help=help_text).add_subparsers(
-                dest=f"{group}_command", metavar="ACTION", required=True, parser_class=_Parser
-            )
-        sub: _Parser = groups[group].add_parser(name, help=action_help)
-        _data_dir_option(sub, default=argparse.SUPPRESS, help_text=data_dir_help)
-        sub.set_defaults(handler=handler)
-        return sub
+    def group(name: str, help_text: str, *actions: GroupAction) -> None:
+        """``p2p-kiosk NAME ACTION``: a group of commands ("pin set")."""
+        commands.add_command(name, help_text, _group(name, actions))
 
-    run = command("run", "start the kiosk (the default command)", screens.run)
-    run.add_argument("--windowed", action="store_true", help="a normal window, for development")
-
+    command("run", "start the kiosk (the default command)", screens.run, _run_options)
     command("status", "sign-ups per event, how many await export, the last export", _cmd_status)
-
-    check = action(
+    group(
         "content",
         "check a content file",
-        "check",
-        "validate a content file and list every problem",
-        _cmd_content_check,
+        (
+            "check",
+            "validate a content file and list every problem",
+            _cmd_content_check,
+            _file_option,
+        ),
+        (
+            "install",
+            "check a content file, then copy it into the data folder as this kiosk's content",
+            _cmd_content_install,
+            _file_option,
+        ),
+        (
+            "reset",
+            "remove the installed content: back to config.toml's content or the bundled one",
+            _cmd_content_reset,
+            None,
+        ),
     )
-    check.add_argument("file", type=Path, metavar="FILE")
-    install = action(
-        "content",
-        "",
-        "install",
-        "check a content file, then copy it into the data folder as this kiosk's content",
-        _cmd_content_install,
-    )
-    install.add_argument("file", type=Path, metavar="FILE")
-    action(
-        "content",
-        "",
-        "reset",
-        "remove the installed content: back to config.toml's content or the bundled one",
-        _cmd_content_reset,
-    )
-
-    start = action(
+    group(
         "event",
         "set the event sign-ups are recorded under",
-        "start",
-        "start recording sign-ups under this event",
-        _cmd_event_start,
+        ("start", "start recording sign-ups under this event", _cmd_event_start, _event_options),
     )
+    group(
+        "pin",
+        "the staff PIN",
+        (
+            "set",
+            "choose the staff PIN on this terminal (asked twice, never shown)",
+            _cmd_pin_set,
+            None,
+        ),
+    )
+    command(
+        "export",
+        "write sign-ups not yet exported to a folder (e.g. a USB stick)",
+        _cmd_export,
+        _export_options,
+    )
+    command(
+        "import",
+        "verify export files and merge them into the master store",
+        _cmd_import,
+        _import_options,
+    )
+    command("office", "open the office import screen", screens.office, _office_options)
+    command(
+        "report",
+        "write an event's report as a PDF: its figures and charts, no personal data",
+        screens.report,
+        _report_options,
+    )
+    group(
+        "receipt",
+        "apply the office's import receipts",
+        (
+            "apply",
+            "confirm exports the office has imported, and erase their personal data here",
+            _cmd_receipt_apply,
+            _files_option,
+        ),
+    )
+    group(
+        "keys",
+        "organization keys for encrypted exports",
+        (
+            "new",
+            "make an age key pair: the private key file stays at the office",
+            _cmd_keys_new,
+            _key_file_option,
+        ),
+    )
+    command(
+        "demo-signups",
+        "fill a NON-real data folder with synthetic sign-ups",
+        _cmd_demo,
+        _demo_options,
+    )
+    command(
+        "self-check",
+        "check this deployment's config.toml and content file, then prove the installation "
+        "works end to end in a throwaway folder",
+        screens.self_check,
+    )
+    command(
+        "screenshots",
+        "render every kiosk and office screen to PNG files (works headless)",
+        screens.screenshots,
+        _screenshots_options,
+    )
+    return parser
+
+
+def _run_options(run: _Parser) -> None:
+    run.add_argument("--windowed", action="store_true", help="a normal window, for development")
+
+
+def _file_option(parser: _Parser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE")
+
+
+def _event_options(start: _Parser) -> None:
     start.add_argument("name", metavar="NAME")
     start.add_argument("--location", default="", metavar="PLACE")
 
-    action(
-        "pin",
-        "the staff PIN",
-        "set",
-        "choose the staff PIN on this terminal (asked twice, never shown)",
-        _cmd_pin_set,
-    )
 
-    export = command(
-        "export", "write sign-ups not yet exported to a folder (e.g. a USB stick)", _cmd_export
-    )
+def _export_options(export: _Parser) -> None:
     export.add_argument("--out", type=Path, required=True, metavar="FOLDER")
     export.add_argument("--all", action="store_true", help="export every sign-up again")
 
-    imp = command("import", "verify export files and merge them into the master store", _cmd_import)
+
+def _import_options(imp: _Parser) -> None:
     imp.add_argument(
         "files",
         type=Path,
@@ -202,14 +361,8 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
         "everyaction, action-network, mailchimp, salesforce-npsp",
     )
 
-    office = command("office", "open the office import screen", screens.office)
-    _office_options(office)
 
-    report = command(
-        "report",
-        "write an event's report as a PDF: its figures and charts, no personal data",
-        screens.report,
-    )
+def _report_options(report: _Parser) -> None:
     report.add_argument("--event", required=True, metavar="NAME", help="the event's name")
     report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     report.add_argument(
@@ -220,25 +373,16 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
     )
     _master_store_options(report)
 
-    apply = action(
-        "receipt",
-        "apply the office's import receipts",
-        "apply",
-        "confirm exports the office has imported, and erase their personal data here",
-        _cmd_receipt_apply,
-    )
+
+def _files_option(apply: _Parser) -> None:
     apply.add_argument("files", type=Path, nargs="+", metavar="FILE")
 
-    new_key = action(
-        "keys",
-        "organization keys for encrypted exports",
-        "new",
-        "make an age key pair: the private key file stays at the office",
-        _cmd_keys_new,
-    )
+
+def _key_file_option(new_key: _Parser) -> None:
     new_key.add_argument("--out", type=Path, required=True, metavar="KEY_FILE")
 
-    demo = command("demo-signups", "fill a NON-real data folder with synthetic sign-ups", _cmd_demo)
+
+def _demo_options(demo: _Parser) -> None:
     demo.add_argument("--count", type=_positive_int, required=True, metavar="N")
     demo.add_argument(
         "--seed",
@@ -248,17 +392,8 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
         help="make the same sign-ups every time (default: new random ones each run)",
     )
 
-    self_check_help = (
-        "check this deployment's config.toml and content file, then prove the installation "
-        "works end to end in a throwaway folder"
-    )
-    command("self-check", self_check_help, screens.self_check)
 
-    shots = command(
-        "screenshots",
-        "render every kiosk and office screen to PNG files (works headless)",
-        screens.screenshots,
-    )
+def _screenshots_options(shots: _Parser) -> None:
     shots.add_argument("--out", type=Path, required=True, metavar="DIR")
     shots.add_argument(
         "--text-size",
@@ -281,7 +416,6 @@ def build_parser(screens: ScreenCommands) -> argparse.ArgumentParser:
         help="the kiosk's screens in this language of the content (es, he, ar...); "
         "the office window, which is English only, is not rendered then",
     )
-    return parser
 
 
 def _office_options(parser: argparse.ArgumentParser) -> None:
@@ -347,6 +481,8 @@ def say(text: str, *, err: bool = False) -> None:
     File names and values come from sticks and databases: a carriage return
     or an escape sequence in one must not rewrite what the terminal shows.
     """
+    from kiosk.terminal import terminal_safe  # not loaded for `run`, which prints nothing
+
     print(terminal_safe(text), file=sys.stderr if err else sys.stdout)
 
 
@@ -584,22 +720,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK if report.is_clean else EXIT_FAILED
 
 
-@dataclass(frozen=True)
-class _CrmTarget:
-    """The CRM file ``import`` is asked to write after the merge."""
-
-    out: Path
-    kind: CrmFormat
-    profile: str
-
-
-def _crm_target(args: argparse.Namespace) -> _CrmTarget | None:
+def _crm_target(args: argparse.Namespace) -> CrmTarget | None:
     """The CRM file ``--crm-out``/``--crm-csv`` and ``--profile`` ask for, checked; or None.
 
     A mistyped profile or file ending, or a profile given without a file, is a
     KioskError before anything is merged.
     """
-    from kiosk.crm import CrmFormat, crm_format_for, profile_for
+    from kiosk.crm import CrmFormat, CrmTarget, crm_format_for, profile_for
 
     if args.crm_out is None and args.crm_csv is None:
         if args.profile is not None:
@@ -610,8 +737,8 @@ def _crm_target(args: argparse.Namespace) -> _CrmTarget | None:
         return None
     profile = profile_for(args.profile or "generic").name
     if args.crm_out is not None:
-        return _CrmTarget(args.crm_out, crm_format_for(args.crm_out), profile)
-    return _CrmTarget(args.crm_csv, CrmFormat.CSV, profile)
+        return CrmTarget(args.crm_out, crm_format_for(args.crm_out), profile)
+    return CrmTarget(args.crm_csv, CrmFormat.CSV, profile)
 
 
 def event_report_for(args: argparse.Namespace) -> EventReport:

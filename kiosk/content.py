@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from kiosk.errors import KioskError
 from kiosk.regular_files import NotRegularFile, read_regular
-from kiosk.signup import WlfChoice
+from kiosk.wlf import WlfChoice
 
 SUPPORTED_FORMAT_VERSION = 1
 MAX_TEXT_LENGTH = 5000

@@ -364,6 +364,15 @@ def crm_format_for(path: Path) -> CrmFormat:
     )
 
 
+@dataclass(frozen=True)
+class CrmTarget:
+    """The CRM file ``p2p-kiosk import`` writes after the merge: where, what kind, whose layout."""
+
+    out: Path
+    kind: CrmFormat
+    profile: str
+
+
 def crm_path_for(path: Path, kind: CrmFormat) -> Path:
     """``path`` ending in ``kind``'s suffix: added when the name lacks it (a save dialog)."""
     path = Path(path)

@@ -14,7 +14,6 @@ SQLite file, read-only, in a millisecond or two.
 from __future__ import annotations
 
 import enum
-import shlex
 import sqlite3
 import sys
 from pathlib import Path
@@ -127,4 +126,6 @@ def pin_set_command(data_dir: Path) -> str:
         words += ["--data-dir", str(data_dir)]
     if sys.platform == "win32":
         return " ".join(f'"{word}"' if " " in word else word for word in words)
+    import shlex  # only a locked kiosk shows the command
+
     return shlex.join(words)

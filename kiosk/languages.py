@@ -9,7 +9,6 @@ is always one of those offered.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,6 +36,8 @@ class LanguageChoice:
 
     def to_setting(self) -> str:
         """The choice as the store keeps it."""
+        import json  # here, not at the top: a kiosk whose staff chose no languages needs none
+
         return json.dumps({"offered": list(self.codes), "default": self.default})
 
 
@@ -112,6 +113,8 @@ def stored_languages(
     """
     if stored is None:
         return fallback
+    import json
+
     try:
         raw = json.loads(stored)
         codes, default = raw["offered"], raw["default"]

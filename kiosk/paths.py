@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "p2p-kiosk"
 APP_AUTHOR = "PeopleToPeople"
 DB_FILE_NAME = "kiosk.sqlite3"
@@ -46,6 +44,9 @@ def translations_path(*parts: str) -> Path:
 
 def default_data_dir() -> Path:
     """Return the per-user data folder where the real kiosk keeps its database and logs."""
+    # Loaded here, not with this module: a kiosk started with --data-dir never asks.
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 

@@ -28,15 +28,15 @@ from kiosk.languages import (
     stored_languages,
 )
 from kiosk.settings import IDLE_TIMEOUT, TEXT_SIZE, THEME
-from kiosk.signup import Signup, SignupForm, SignupRecord
 
-# The store (SQLAlchemy, Alembic), validation (phonenumbers) and export are
-# imported when first used: the kiosk shows its attract screen, which needs
-# only the content, before paying for them.
+# The store (SQLAlchemy, Alembic), validation (phonenumbers), export and the sign-up's
+# own types are imported when first used: the kiosk shows its attract screen, which
+# needs only the content, before paying for them.
 if TYPE_CHECKING:
     from kiosk.content_install import ContentCandidate
     from kiosk.erasure import ReceiptsApplied
     from kiosk.export import ExportResult
+    from kiosk.signup import Signup, SignupForm, SignupRecord
     from kiosk.store import EventCount, EventInfo, ExportInfo, Store
 
 log = logging.getLogger(__name__)

@@ -9,20 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
+
+# Defined in kiosk.wlf (the content reads it before the first screen); named here too,
+# with the sign-up that holds one.
+from kiosk.wlf import WlfChoice as WlfChoice
 
 if TYPE_CHECKING:  # only named here; uuid imports platform, slow for the kiosk's first screen
     import uuid
-
-
-class WlfChoice(StrEnum):
-    """The attendee's answer to the Women's Leadership Forum invitation."""
-
-    MEMBER = "member"
-    UPDATES = "updates"
-    EXISTING_MEMBER = "existing_member"
-    NONE = "none"
 
 
 @dataclass(frozen=True)

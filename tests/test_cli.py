@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kiosk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from kiosk.paths import default_content_path
+from kiosk.paths import default_content_path, default_data_dir
 from p2p_kiosk.cli import main
 from tests.factories import MakeKiosk
 from ui.screenshots import FIRST_START_SCREENS, SCREENS
@@ -60,6 +61,70 @@ def test_version_and_help(run: Runner) -> None:
     assert code == EXIT_OK and "p2p-kiosk" in out
     code, out, _ = run("--help")
     assert code == EXIT_OK and "export" in out and "import" in out
+
+
+COMMANDS = (
+    "run",
+    "status",
+    "content",
+    "event",
+    "pin",
+    "export",
+    "import",
+    "office",
+    "report",
+    "receipt",
+    "keys",
+    "demo-signups",
+    "self-check",
+    "screenshots",
+)
+"""Every command, as --help lists them."""
+GROUPS = {
+    "content": ("check", "install", "reset"),
+    "event": ("start",),
+    "pin": ("set",),
+    "receipt": ("apply",),
+    "keys": ("new",),
+}
+"""The commands that are groups, and their actions."""
+
+
+def listed(help_text: str) -> list[str]:
+    """The commands (or actions) a help lists, in its order."""
+    return [line.split()[0] for line in help_text.splitlines() if re.match(r" {4}\S", line)]
+
+
+def shows_the_default_data_folder(help_text: str) -> bool:
+    return f"(default: {default_data_dir()})" in " ".join(help_text.split())
+
+
+def test_help_lists_every_command_and_the_default_data_folder(run: Runner) -> None:
+    code, out, _ = run("--help")
+    assert code == EXIT_OK
+    assert listed(out) == list(COMMANDS)
+    assert shows_the_default_data_folder(out)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [name for name in COMMANDS if name not in GROUPS]
+    + [f"{group} {action}" for group, actions in GROUPS.items() for action in actions],
+)
+def test_each_command_shows_its_own_help(run: Runner, command: str) -> None:
+    """Each command's parser is made once the command is named (``kiosk.cli._Commands``)."""
+    code, out, err = run(*command.split(), "--help")
+    assert code == EXIT_OK, err
+    assert out.startswith(f"usage: p2p-kiosk {command} [-h] [--data-dir DIR]")
+    assert shows_the_default_data_folder(out)
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_each_group_lists_its_actions(run: Runner, group: str) -> None:
+    code, out, err = run(group, "--help")
+    assert code == EXIT_OK, err
+    assert out.startswith(f"usage: p2p-kiosk {group} [-h] ACTION ...")
+    assert listed(out) == list(GROUPS[group])
 
 
 @pytest.mark.parametrize(

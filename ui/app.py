@@ -64,7 +64,8 @@ def load_stylesheet(display: Display = STANDARD_DISPLAY) -> str:
     sheets = (STYLESHEET, STAFF_STYLESHEET, RTL_STYLESHEET)
     text = "\n".join(asset_path(*sheet).read_text(encoding="utf-8") for sheet in sheets)
     text = fill_colours(text, palette_for(display.theme))
-    text = _PIXELS.sub(lambda match: f"{metrics.px(int(match[1]), display.scale)}px", text)
+    if display.scale != 1:  # at 100 % each length is already its own size
+        text = _PIXELS.sub(lambda match: f"{metrics.px(int(match[1]), display.scale)}px", text)
     assets_url = Path(asset_path()).as_posix()
     return text.replace("@assets/", assets_url + "/")
 

@@ -5,6 +5,11 @@ click, key press or wheel turn anywhere restarts one single-shot timer; when
 it runs out, ``timed_out`` is emitted and the main window decides what to do
 (warn, then clear the form and return to attract). The interval is in
 milliseconds and can be changed at any time, so tests can use a short one.
+
+The filter is on the application only while the timer counts: paused (on
+attract, under the "Still there?" warning) the watcher has nothing to restart,
+and every event the application handles would still be a call into Python,
+the kiosk's first screen's among them.
 """
 
 from __future__ import annotations
@@ -42,7 +47,8 @@ class IdleWatcher(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(max(1, interval_ms))
         self._timer.timeout.connect(self.timed_out)
-        self._installed_on: QApplication | None = None
+        self._app: QApplication | None = None  # the application watched (install)
+        self._filtering = False  # whether the filter is on it now: while counting
 
     @property
     def interval_ms(self) -> int:
@@ -64,25 +70,33 @@ class IdleWatcher(QObject):
         target = app or QApplication.instance()
         if not isinstance(target, QApplication):
             raise RuntimeError("IdleWatcher needs a QApplication")
-        if self._installed_on is None:
-            target.installEventFilter(self)
-            self._installed_on = target
+        if self._app is None:
+            self._app = target
         self.restart()
 
     def uninstall(self) -> None:
         """Stop watching (the window is going away)."""
-        self._timer.stop()
-        if self._installed_on is not None:
-            self._installed_on.removeEventFilter(self)
-            self._installed_on = None
+        self.pause()
+        self._app = None
 
     def restart(self) -> None:
         """Count from zero again."""
         self._timer.start()
+        self._filter_events(True)
 
     def pause(self) -> None:
         """Stop counting until ``restart``."""
         self._timer.stop()
+        self._filter_events(False)
+
+    def _filter_events(self, on: bool) -> None:
+        if self._app is None or on == self._filtering:
+            return
+        if on:
+            self._app.installEventFilter(self)
+        else:
+            self._app.removeEventFilter(self)
+        self._filtering = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS:

@@ -43,7 +43,6 @@ from kiosk.display import STANDARD_DISPLAY, Display
 from kiosk.first_start import SetupState
 from kiosk.motion import system_prefers_reduced_motion
 from kiosk.service import KioskService
-from kiosk.signup import SignupRecord
 from ui.app import apply_display, load_stylesheet
 from ui.idle import IdleWatcher
 from ui.language import use_language
@@ -57,6 +56,7 @@ from ui.widgets.layouts import vbox
 from ui.widgets.styled import StyledWidget
 
 if TYPE_CHECKING:
+    from kiosk.signup import SignupRecord
     from ui.screens.action import ActionScreen
     from ui.screens.home import HomeScreen
     from ui.screens.join import JoinScreen

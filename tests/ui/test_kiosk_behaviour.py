@@ -6,11 +6,13 @@ import sqlite3
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.service import KioskService
 from tests.factories import STAFF_PIN
+from ui.idle import IdleWatcher
 
 
 def _click(qtbot: QtBot, widget: Any) -> None:
@@ -87,6 +89,37 @@ def test_attract_never_shows_the_idle_warning(qtbot: QtBot, make_window: Any) ->
     assert not window.idle.is_running()
     qtbot.wait(200)
     assert not window.overlay.isVisible()
+
+
+def test_a_paused_idle_watcher_leaves_the_applications_events_alone(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """Paused (on attract) it is off the application: no event is a call into Python for it."""
+    seen: list[QEvent.Type] = []
+
+    class Watcher(IdleWatcher):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            seen.append(event.type())
+            return super().eventFilter(watched, event)
+
+    target = QWidget()
+    qtbot.addWidget(target)
+    watcher = Watcher(60_000)
+
+    def touch() -> None:
+        QApplication.sendEvent(target, QEvent(QEvent.Type.User))
+
+    watcher.install(qapp)
+    watcher.pause()
+    touch()
+    assert seen == []
+    watcher.restart()
+    touch()
+    assert seen == [QEvent.Type.User]
+    watcher.uninstall()
+    touch()
+    assert seen == [QEvent.Type.User]
+    assert not watcher.is_running()
 
 
 def test_input_restarts_the_idle_clock(qtbot: QtBot, make_window: Any) -> None:

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.clock import Clock, utc_now
 from kiosk.paths import asset_path
+from ui.office.palette import OFFICE
 from ui.office.window import OfficeWindow
 from ui.widgets.fonts import application_font
-from ui.widgets.palette import OFFICE, fill_colours
+from ui.widgets.palette import fill_colours
 
 STYLESHEET = ("styles", "office.qss")
 OFFICE_FONT_PX = 17

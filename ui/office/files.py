@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.importer import EXPORT_SUFFIXES, CheckedExport, expand_paths, is_export_file
-from ui.widgets.palette import OFFICE
+from ui.office.palette import OFFICE
 
 __all__ = ["EXPORT_SUFFIXES", "FileEntry", "expand_paths", "is_export_file"]
 

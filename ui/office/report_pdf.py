@@ -33,11 +33,11 @@ from PySide6.QtGui import (
 from kiosk.atomic_file import write_atomically
 from kiosk.event_report import WLF_CHOICES, EventReport, Figures, busiest_hour, share
 from kiosk.signup import WlfChoice
+from ui.office.palette import REPORT
 from ui.office.wording import WLF_LABELS, day_label, hour_span, span_text
 from ui.widgets.bar_chart import BarLayout, ChartData, default_colors, paint_bar_chart
 from ui.widgets.fonts import font_families
 from ui.widgets.hour_chart import HOUR_LABELS
-from ui.widgets.palette import REPORT
 
 POINTS_PER_INCH = 72
 PAGE_SIZE = QPageSize.PageSizeId.Letter

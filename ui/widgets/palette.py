@@ -1,11 +1,15 @@
-"""Every colour the kiosk and the office window use, by name, in one place.
+"""Every colour the kiosk uses, by name, in one place; the office's build on it.
 
 The stylesheets in ``assets/styles/`` name colours as ``$token`` (``color:
 $ink;``) and ``ui.app.load_stylesheet`` fills them in from a ``Palette``: the
 standard one, or the high-contrast one an attendee (or staff, as the kiosk's
 default) chooses. What Qt paints in code (a QR code, the idle overlay's
-shade, the staff panel's chart) takes its colours from here too. A colour
-written anywhere else fails ``tests/ui/test_palette.py``.
+shade, the staff panel's chart) takes its colours from here too. The office
+window's colours and the printed report's (``ui.office.palette``) are
+``Colours`` too, filled in by the same ``fill_colours``, and the report takes
+the kiosk's ink and blue from ``STANDARD``; they live with the office, so the
+kiosk's start never builds them. A colour written anywhere but these two
+palette modules fails ``tests/ui/test_palette.py``.
 
 Contrast (WCAG 2.2, checked on the rendered screens by ``tests/ui/test_contrast.py``):
 standard text at least 4.5:1 (3:1 when large), high-contrast text at least
@@ -240,99 +244,3 @@ def set_theme(theme: Theme) -> None:
 def current() -> Palette:
     """The palette the attendee screens are painted in now."""
     return _current
-
-
-@dataclass(frozen=True)
-class OfficePalette(Colours):
-    """The office window's colours (a desk, not a booth: it has one theme)."""
-
-    page: str
-    surface: str
-    ink: str
-    title: str
-    muted: str
-    line: str
-    soft_line: str
-    """The drop zone's and the inputs' edges."""
-    grid: str
-    row_alternate: str
-    primary: str
-    primary_hover: str
-    primary_tint: str
-    selection: str
-    disabled_fill: str
-    disabled_ink: str
-    quiet_disabled: str
-    focus: str
-    progress: str
-    tile: str
-    good: str
-    caption: str
-    bad: str
-    conflict: str
-    error: str
-    checking: str
-    merged: str
-
-
-OFFICE = OfficePalette(
-    page="#F5F3EE",
-    surface="#FFFFFF",
-    ink="#1D232B",
-    title="#16324F",
-    muted="#4A5562",
-    line="#D8D2C4",
-    soft_line="#8AA4BD",
-    grid="#ECE8DF",
-    row_alternate="#F8F7F3",
-    primary="#2F6F9F",
-    primary_hover="#265D86",
-    primary_tint="#E8F1F9",
-    selection="#D4E4F2",
-    disabled_fill="#B9C6D2",
-    disabled_ink="#EEF2F6",
-    quiet_disabled="#9AA5B1",
-    focus="#E0A526",
-    progress="#3F8F5F",
-    tile="#EEF4EA",
-    good="#1D6B3A",
-    caption="#33402F",
-    bad="#7D1B18",
-    conflict="#6B4500",
-    error="#A3231F",
-    checking="#5B6470",
-    merged="#1F4E8C",
-)
-
-
-@dataclass(frozen=True)
-class ReportPalette:
-    """The printed event report's colours (``ui.office.report_pdf``): ink on white paper."""
-
-    ink: str
-    muted: str
-    accent: str
-    tile: str
-    """Behind a figure."""
-    rule: str
-    stripe: str
-    """Every other table row."""
-    # One per WLF choice, in the choices' bar.
-    member: str
-    updates: str
-    existing_member: str
-    no_choice: str
-
-
-REPORT = ReportPalette(
-    ink=STANDARD.ink,
-    muted=STANDARD.muted,
-    accent=STANDARD.primary,
-    tile="#EEF3F8",
-    rule=OFFICE.line,
-    stripe="#F6F4EF",
-    member=STANDARD.primary,
-    updates=OFFICE.progress,
-    existing_member="#C28A1E",
-    no_choice=OFFICE.quiet_disabled,
-)
