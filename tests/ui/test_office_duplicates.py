@@ -23,8 +23,8 @@ from kiosk.master import open_master
 from tests.factories import DANA_AT_WORK, DANA_PERSONAL, MakeKiosk
 from tests.ui.window_input import WindowInput
 from ui.office.app import make_office_window
+from ui.office.palette import OFFICE
 from ui.office.window import OfficeWindow
-from ui.widgets.palette import OFFICE
 
 # Laid out as staff see it: the office's style and font, not the kiosk's.
 pytestmark = pytest.mark.usefixtures("office_app")
