@@ -1,8 +1,8 @@
 """Merge checked export files into the master store, one transaction per file.
 
 ``merge_file`` writes one file's sign-ups (touchpoints) and people (contacts)
-with plain SQL run through the driver's executemany (SQLite), or COPY into
-temporary tables and one INSERT ... SELECT per table (PostgreSQL);
+by loading temporary tables (the driver's executemany on SQLite, COPY on
+PostgreSQL) and moving their rows with one INSERT ... SELECT per table;
 ``ON CONFLICT`` does the deduplication, so merging the same file twice, or
 two overlapping imports at the same time, never duplicates anything. A file
 is merged a batch at a time (``kiosk.export_check.export_batches``), all in
@@ -392,9 +392,9 @@ def _people(
 # versions and languages once each (merge_values), each sign-up's own values
 # (merge_signups), and of each person only what the import works out
 # (merge_people): the rest of a contact is copied from their latest sign-up.
-# The long INSERT ... SELECTs also let another thread run (the sqlite3 module
-# releases the GIL for each statement), which executemany, a row at a time,
-# does not (see kiosk.importer's _CheckAhead).
+# The long INSERT ... SELECTs also let the next file's check run beside them
+# (before_wait): the sqlite3 module releases the GIL while a statement runs,
+# where an executemany takes it back after every row.
 #
 # The scratch columns have no type, so no affinity: a value reaches the real
 # table exactly as bound. Temporary (one set per connection) and in memory
@@ -462,7 +462,7 @@ _FIRST_SEEN_OF, _SEARCH_TEXT_OF, _LATEST_SIGNUP_OF = (
 
 
 class _SQLiteWriter(_Writer):
-    """SQLite: executemany of plain SQL, under the write lock the merge holds."""
+    """SQLite: scratch tables, then INSERT ... SELECT, under the write lock the merge holds."""
 
     def flags(self, cells: Sequence[str]) -> Sequence[Any]:
         # 1 and 0 (what SQLAlchemy's Boolean stores there): the sqlite3 module
@@ -509,7 +509,7 @@ class _SQLiteWriter(_Writer):
         signups = list(zip(*(columns[c] for c in _SIGNUP_SCRATCH[:-1]), strict=True))
         if batch.present:
             signups = [row for row in signups if row[0] not in batch.present]
-        signups.sort(key=itemgetter(0))
+        signups.sort(key=itemgetter(0))  # numbered in id order
         numbers = range(1, len(signups) + 1)
         signup_numbers = dict(zip(map(itemgetter(0), signups), numbers, strict=True))
         people = batch.people
@@ -652,6 +652,8 @@ class _PostgreSQLWriter(_Writer):
         return {row[0] for row in _pg_execute(self._connection, _PG_PRESENT, (ids,))[1]}
 
     def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
+        # before_wait is left to the commit (_merge_file_once): building the
+        # COPY text holds the GIL, and an earlier start was not measured here.
         people: list[Sequence[Any]] = list(zip(*batch.people, strict=True))
         written = _merge_pg(self._connection, people, batch.signups, batch.present, self._file)
         step(len(batch.signups[0]))
