@@ -387,14 +387,15 @@ def _people(
 # executemany of plain SQL (skipping SQLAlchemy's per-value processing makes a
 # merge several times faster), then one INSERT ... SELECT per table moves them
 # into the real ones, as on PostgreSQL. The sqlite3 module allocates and copies
-# every text value it binds, which cost about as much as SQLite's own work to
-# store it, so each value is bound once: a batch's few events, kiosks, consent
-# versions and languages once each (merge_values), each sign-up's own values
-# (merge_signups), and of each person only what the import works out
+# every text value it binds (a row at a time, that was a third of a merge's
+# instructions), so each value is bound once: a batch's few events, kiosks,
+# consent versions and languages once each (merge_values), each sign-up's own
+# values (merge_signups), and of each person only what the import works out
 # (merge_people): the rest of a contact is copied from their latest sign-up.
-# The long INSERT ... SELECTs also let the next file's check run beside them
-# (before_wait): the sqlite3 module releases the GIL while a statement runs,
-# where an executemany takes it back after every row.
+# Passing through the scratch tables costs SQLite nearly what that saves; the
+# gain is that the INSERT ... SELECTs, about a third of the merge, run without
+# the GIL, beside the next file's check (before_wait), where an executemany
+# takes the GIL back after every row.
 #
 # The scratch columns have no type, so no affinity: a value reaches the real
 # table exactly as bound. Temporary (one set per connection) and in memory
