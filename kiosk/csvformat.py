@@ -40,6 +40,8 @@ COLUMNS: tuple[str, ...] = (
 TRUE, FALSE = "true", "false"
 FLAG_COLUMNS = ("email_group_opt_in", "advocacy_pledge", "contact_consent")
 """The columns holding a yes or no, as ``TRUE`` or ``FALSE``."""
+FEW_VALUE_COLUMNS = ("event_name", "event_location", "kiosk_id", "consent_version", "locale")
+"""The columns a file holds few distinct values of (events, kiosks, consent versions, languages)."""
 
 # A spreadsheet runs a cell that begins with one of these as a formula (tab and
 # CR can smuggle one past a naive check), so such cells get a leading apostrophe.

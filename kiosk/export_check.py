@@ -36,6 +36,7 @@ from typing import Any, BinaryIO
 from kiosk.crypto import AGE_HEADER
 from kiosk.csvformat import (
     COLUMNS,
+    FEW_VALUE_COLUMNS,
     FLAG_COLUMNS,
     FLAG_VALUES,
     FORMAT_VERSION,
@@ -448,10 +449,7 @@ _SIGNUP_ID, _CREATED_AT, _EVENT_NAME, _KIOSK_ID = (
 # Every free-text column: a kiosk may have neutralized its cells, and each has
 # the rule a kiosk writes it by.
 _TEXT_COLUMNS = {COLUMNS.index(name): name for name in STORED_COLUMNS}
-_FEW_VALUES = frozenset(
-    COLUMNS.index(name)
-    for name in ("event_name", "event_location", "kiosk_id", "consent_version", "locale")
-)
+_FEW_VALUES = frozenset(map(COLUMNS.index, FEW_VALUE_COLUMNS))
 _CHOICES = frozenset(choice.value for choice in WlfChoice)
 
 

@@ -243,7 +243,7 @@ def import_exports(
 
     Files are checked and merged one at a time, so memory holds at most two
     files' rows: the next file is checked in a thread only while the current
-    one's commit waits for the disk (see ``_CheckAhead``).
+    one's merge waits on the database (see ``_CheckAhead``).
     """
     engine = open_master(url)  # fail early, before reading any file, on a bad store
     try:
@@ -263,13 +263,15 @@ def import_exports(
 
 
 class _CheckAhead:
-    """The files' checks in order, the next one started in a thread while a commit runs.
+    """The files' checks in order, the next one started in a thread while the merge waits.
 
-    A commit (writing the WAL, then fsync) releases the GIL for tens of
-    milliseconds, so checking the next file then is nearly free. Checking
-    during the inserts did not pay: SQLite releases the GIL for every row and
-    the two threads then queue for it. ``check_export`` never raises for a bad
-    file, and the collector pause it takes is counted, so it is thread-safe.
+    The merge's long INSERT ... SELECTs and its commit (writing the WAL, then
+    fsync) release the GIL for tens of milliseconds, so checking the next file
+    then is nearly free on a second core (``merge_file`` calls ``start_next``).
+    Checking during an executemany did not pay: SQLite releases the GIL for
+    every row and the two threads then queue for it. ``check_export`` never
+    raises for a bad file, and the collector pause it takes is counted, so it
+    is thread-safe.
     """
 
     def __init__(self, paths: Sequence[Path], identity: Path | None) -> None:
@@ -298,7 +300,7 @@ class _CheckAhead:
         return check_export(self._paths[self._taken - 1], identity=self._identity)
 
     def start_next(self) -> None:
-        """Start checking the next file in the thread (called just before a commit)."""
+        """Start checking the next file in the thread, unless it is started already."""
         if self._pending is None and self._taken < len(self._paths):
             self._taken += 1
             self._pending = self._pool.submit(
@@ -311,7 +313,7 @@ def _merge_all(
     checked: Iterator[CheckedExport],
     total: int,
     progress: Progress | None,
-    before_commit: Callable[[], None] = lambda: None,
+    before_wait: Callable[[], None] = lambda: None,
     *,
     after_merge: AfterMerge | None = None,
     skipped: frozenset[str] = frozenset(),
@@ -331,7 +333,7 @@ def _merge_all(
                 progress(min(base + rows, total), total)
 
         try:
-            merged = merge_file(engine, item, totals, step, before_commit, skipped=skipped)
+            merged = merge_file(engine, item, totals, step, before_wait, skipped=skipped)
         except FileChanged as changed:
             outcomes.append(FileOutcome(item.path, False, str(changed), item.rows))
         else:

@@ -362,6 +362,10 @@ def _configure_sqlite(engine: Engine) -> None:
             # the file) once per 64 MiB does each page once; the import asks for
             # a checkpoint when it ends (see checkpoint_sqlite).
             f"wal_autocheckpoint={_CHECKPOINT_PAGES}",
+            # The merge's scratch tables (kiosk.merge) stay in memory: a batch's
+            # personal data never goes to a temporary file, and no time is spent
+            # writing one.
+            "temp_store=MEMORY",
         ),
     )
 

@@ -1,8 +1,8 @@
 """Merge checked export files into the master store, one transaction per file.
 
 ``merge_file`` writes one file's sign-ups (touchpoints) and people (contacts)
-with plain SQL run through the driver's executemany (SQLite), or COPY into
-temporary tables and one INSERT ... SELECT per table (PostgreSQL);
+by loading temporary tables (the driver's executemany on SQLite, COPY on
+PostgreSQL) and moving their rows with one INSERT ... SELECT per table;
 ``ON CONFLICT`` does the deduplication, so merging the same file twice, or
 two overlapping imports at the same time, never duplicates anything. A file
 is merged a batch at a time (``kiosk.export_check.export_batches``), all in
@@ -20,15 +20,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import compress
-from operator import add, itemgetter, ne, not_
+from itertools import compress, count
+from operator import add, itemgetter, ne
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from kiosk.csvformat import COLUMNS, FLAG_COLUMNS, FLAG_VALUES, sqlite_times
+from kiosk.csvformat import COLUMNS, FEW_VALUE_COLUMNS, FLAG_COLUMNS, FLAG_VALUES, sqlite_times
 from kiosk.errors import KioskError
 from kiosk.export_check import CheckedExport, FileCells, export_batches
 from kiosk.gcpause import gc_paused
@@ -36,7 +36,6 @@ from kiosk.left_out import event_key, events_left_out, record_left_out, without_
 from kiosk.master import ImportedFile, MasterError, Touchpoint, email_key, search_text
 from kiosk.store import database_error_reason
 
-_CHUNK = 2000  # rows per INSERT round trip (well under SQLite's parameter limit)
 _FLAG_INTS = {"true": 1, "false": 0}
 
 
@@ -88,13 +87,16 @@ def merge_file(
     item: CheckedExport,
     totals: MergeCounts,
     step: Callable[[int], None],
-    before_commit: Callable[[], None],
+    before_wait: Callable[[], None],
     *,
     skipped: frozenset[str] = frozenset(),
 ) -> FileMerged:
     """Merge one checked file in one transaction and add its counts to ``totals``.
 
     Sign-ups under the events keyed ``skipped`` (``kiosk.left_out``) are left out.
+    ``before_wait`` is called (maybe more than once) when the merge is about to
+    wait on the database for a while with the GIL released: a long INSERT ...
+    SELECT, the commit. The import checks its next file then.
     Raises ``ImportFailed`` (the file rolled back whole) if the store fails,
     and ``kiosk.export_check.FileChanged`` (rolled back too) if the file,
     read again, is no longer the one that was checked.
@@ -102,12 +104,12 @@ def merge_file(
     try:
         try:
             note, counts = _merge_file_once(
-                engine, item, step, before_commit, every_id=False, skipped=skipped
+                engine, item, step, before_wait, every_id=False, skipped=skipped
             )
         except _MissedSignups:
             # Rare (a forged or edited file): start again, looking up every id.
             note, counts = _merge_file_once(
-                engine, item, step, before_commit, every_id=True, skipped=skipped
+                engine, item, step, before_wait, every_id=True, skipped=skipped
             )
     except (SQLAlchemyError, sqlite3.Error) as exc:
         reason = database_error_reason(exc)
@@ -123,7 +125,7 @@ def _merge_file_once(
     engine: Engine,
     item: CheckedExport,
     step: Callable[[int], None],
-    before_commit: Callable[[], None],
+    before_wait: Callable[[], None],
     *,
     every_id: bool,
     skipped: frozenset[str],
@@ -131,8 +133,8 @@ def _merge_file_once(
     with engine.connect() as connection:
         if connection.dialect.name != "sqlite":
             with gc_paused():
-                note, counts = _merge_in(connection, item, step, every_id, skipped)
-            before_commit()
+                note, counts = _merge_in(connection, item, step, before_wait, every_id, skipped)
+            before_wait()
             connection.commit()
             return note, counts
         # A bulk load: every touchpoint gets the id of a contact the
@@ -146,8 +148,8 @@ def _merge_file_once(
             # otherwise fail (not wait) when another import commits first.
             connection.exec_driver_sql("BEGIN IMMEDIATE")
             with gc_paused():
-                note, counts = _merge_in(connection, item, step, every_id, skipped)
-            before_commit()
+                note, counts = _merge_in(connection, item, step, before_wait, every_id, skipped)
+            before_wait()
             connection.commit()
         finally:
             connection.rollback()  # ends a failed transaction (the pragma needs none)
@@ -155,7 +157,7 @@ def _merge_file_once(
         return note, counts
 
 
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -214,12 +216,16 @@ class _Writer(ABC):
     """What differs between the dialects: value forms, look-ups, and how rows are written.
 
     A writer serves one file's merge on one connection; ``file`` is the file's
-    hash and the import time (in the dialect's form), the same for every row.
+    hash and the import time (in the dialect's form), the same for every row;
+    ``before_wait`` is the merge's (see ``merge_file``).
     """
 
-    def __init__(self, connection: Connection, file: tuple[str, Any]) -> None:
+    def __init__(
+        self, connection: Connection, file: tuple[str, Any], before_wait: Callable[[], None]
+    ) -> None:
         self._connection = connection
         self._file = file
+        self._before_wait = before_wait
 
     @abstractmethod
     def flags(self, cells: Sequence[str]) -> Sequence[Any]:
@@ -238,13 +244,15 @@ class _Writer(ABC):
         """Write the batch's contacts and new sign-ups; return how many of each were new."""
 
 
-def _writer_for(connection: Connection, sha256: str, now: datetime) -> _Writer:
+def _writer_for(
+    connection: Connection, sha256: str, now: datetime, before_wait: Callable[[], None]
+) -> _Writer:
     """The writer for the connection's dialect, for the file with hash ``sha256``."""
     dialect = connection.dialect.name
     if dialect == "sqlite":
-        return _SQLiteWriter(connection, (sha256, _sqlite_time(now)))
+        return _SQLiteWriter(connection, (sha256, _sqlite_time(now)), before_wait)
     if dialect == "postgresql":
-        return _PostgreSQLWriter(connection, (sha256, now.replace(tzinfo=None)))
+        return _PostgreSQLWriter(connection, (sha256, now.replace(tzinfo=None)), before_wait)
     raise MasterError(
         f"The master store's database kind ({dialect}) is not supported; use SQLite or PostgreSQL."
     )
@@ -254,6 +262,7 @@ def _merge_in(
     connection: Connection,
     item: CheckedExport,
     step: Callable[[int], None],
+    before_wait: Callable[[], None],
     every_id: bool,
     skipped: frozenset[str],
 ) -> tuple[str, MergeCounts]:
@@ -269,7 +278,7 @@ def _merge_in(
         step(item.rows)
         return f"already imported {already:%Y-%m-%d %H:%M} UTC", counts
 
-    writer = _writer_for(connection, item.sha256, now)
+    writer = _writer_for(connection, item.sha256, now, before_wait)
     done = 0
     for file_cells in export_batches(item):
 
@@ -374,45 +383,87 @@ def _people(
     return profile
 
 
-# SQLite: plain SQL run with the driver's executemany (skipping SQLAlchemy's
-# per-value processing makes a merge several times faster). New contacts are
-# inserted with their ids (the import holds the write lock), so touchpoints
-# can be given their contact's id without a lookup.
+# SQLite: a batch's values go into scratch tables through the driver's
+# executemany of plain SQL (skipping SQLAlchemy's per-value processing makes a
+# merge several times faster), then one INSERT ... SELECT per table moves them
+# into the real ones, as on PostgreSQL. The sqlite3 module allocates and copies
+# every text value it binds (a row at a time, that was a third of a merge's
+# instructions), so each value is bound once: a batch's few events, kiosks,
+# consent versions and languages once each (merge_values), each sign-up's own
+# values (merge_signups), and of each person only what the import works out
+# (merge_people): the rest of a contact is copied from their latest sign-up.
+# Passing through the scratch tables costs SQLite nearly what that saves; the
+# gain is that the INSERT ... SELECTs, about a third of the merge, run without
+# the GIL, beside the next file's check (before_wait), where an executemany
+# takes the GIL back after every row.
+#
+# The scratch columns have no type, so no affinity: a value reaches the real
+# table exactly as bound. Temporary (one set per connection) and in memory
+# (temp_store, kiosk.master), emptied before each batch; a rollback takes their
+# rows too. New contacts are inserted with their ids (the import holds the
+# write lock), so touchpoints get their contact's id without a lookup.
+_SIGNUP_SCRATCH = (
+    "signup_id",
+    "contact_id",
+    "values_n",
+    *(c for c in _SIGNUP_COLUMNS[2:] if c not in FEW_VALUE_COLUMNS),
+    "n",
+)
+_SQLITE_SCRATCH = (
+    "CREATE TEMPORARY TABLE IF NOT EXISTS merge_values "
+    f"(n INTEGER PRIMARY KEY, {', '.join(FEW_VALUE_COLUMNS)})",
+    # Numbered (n) in sign-up id order, the order the inserts below write in.
+    "CREATE TEMPORARY TABLE IF NOT EXISTS merge_signups "
+    f"({', '.join(_SIGNUP_SCRATCH[:-1])}, n INTEGER PRIMARY KEY)",
+    # In key order; id is NULL for a person the store holds already (upserted).
+    "CREATE TEMPORARY TABLE IF NOT EXISTS merge_people "
+    "(id, email_key, first_seen_at, search_text, signup_n)",
+    "DELETE FROM merge_values",
+    "DELETE FROM merge_signups",
+    "DELETE FROM merge_people",
+)
+# Where each column comes from: s a sign-up, v its few values, p a person.
+_SIGNUP_SOURCE = {c: f"v.{c}" if c in FEW_VALUE_COLUMNS else f"s.{c}" for c in _SIGNUP_COLUMNS}
+_CONTACT_SOURCE = {
+    **{c: _SIGNUP_SOURCE[c] for c in _FROM_SIGNUP},
+    "email_key": "p.email_key",
+    "first_seen_at": "p.first_seen_at",
+    "last_seen_at": "s.created_at",
+    "latest_signup_id": "s.signup_id",
+    "search_text": "p.search_text",
+}
+# CROSS JOIN fixes the loop order: rows go in in their scratch table's order,
+# with no sort (sign-ups by id, so every import takes its locks in one order).
+_SQLITE_INSERT = (
+    f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
+    f"SELECT {', '.join(_SIGNUP_SOURCE.values())}, ?, ? "
+    "FROM merge_signups AS s CROSS JOIN merge_values AS v WHERE v.n = s.values_n "
+    "ORDER BY s.n ON CONFLICT (signup_id) DO NOTHING"
+)
+_PEOPLE_FROM_SCRATCH = (
+    f"SELECT {{}}{', '.join(_CONTACT_SOURCE[c] for c in _CONTACT_COLUMNS)} "
+    "FROM merge_people AS p CROSS JOIN merge_signups AS s CROSS JOIN merge_values AS v "
+    "WHERE s.n = p.signup_n AND v.n = s.values_n AND p.id IS {} "
+    "ORDER BY p.rowid"
+)
+_SQLITE_INSERT_NEW = f"INSERT INTO contacts (id, {', '.join(_CONTACT_COLUMNS)}) " + (
+    _PEOPLE_FROM_SCRATCH.format("p.id, ", "NOT NULL")
+)
 _SQLITE_UPSERT = (
     f"INSERT INTO contacts ({', '.join(_CONTACT_COLUMNS)}) "
-    f"VALUES ({', '.join(['?'] * len(_CONTACT_COLUMNS))}) "
-    f"ON CONFLICT (email_key) DO UPDATE SET {_TAKE_NEWER}, "
+    + _PEOPLE_FROM_SCRATCH.format("", "NULL")
+    + f" ON CONFLICT (email_key) DO UPDATE SET {_TAKE_NEWER}, "
     "first_seen_at = CASE WHEN excluded.first_seen_at < contacts.first_seen_at "
     "THEN excluded.first_seen_at ELSE contacts.first_seen_at END"
 )
-_SQLITE_INSERT_NEW = (
-    f"INSERT INTO contacts (id, {', '.join(_CONTACT_COLUMNS)}) "
-    f"VALUES ({', '.join(['?'] * (len(_CONTACT_COLUMNS) + 1))})"
+_FIRST_SEEN_OF, _SEARCH_TEXT_OF, _LATEST_SIGNUP_OF = (
+    itemgetter(_CONTACT_COLUMNS.index(c))
+    for c in ("first_seen_at", "search_text", "latest_signup_id")
 )
 
 
-def _sqlite_insert(sha256: str, imported_at: str) -> str:
-    """The touchpoint insert for one file: its hash and import time written in as literals.
-
-    They are the same for every row, and binding them again for each one was
-    about a tenth of the insert's time. Only these two, which the import
-    computes itself, are written in; every value from the file is bound.
-    """
-    return (
-        f"INSERT INTO touchpoints ({', '.join(_TOUCHPOINT_COLUMNS)}) "
-        f"VALUES ({', '.join(['?'] * (len(_TOUCHPOINT_COLUMNS) - 2))}, "
-        f"{_sql_literal(sha256)}, {_sql_literal(imported_at)}) "
-        "ON CONFLICT (signup_id) DO NOTHING"
-    )
-
-
-def _sql_literal(text: str) -> str:
-    """``text`` as an SQL string literal (quotes doubled, so any text stays one value)."""
-    return "'" + text.replace("'", "''") + "'"
-
-
 class _SQLiteWriter(_Writer):
-    """SQLite: executemany of plain SQL, under the write lock the merge holds."""
+    """SQLite: scratch tables, then INSERT ... SELECT, under the write lock the merge holds."""
 
     def flags(self, cells: Sequence[str]) -> Sequence[Any]:
         # 1 and 0 (what SQLAlchemy's Boolean stores there): the sqlite3 module
@@ -438,54 +489,60 @@ class _SQLiteWriter(_Writer):
         return found
 
     def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
-        contact_ids, contacts_new = self._write_contacts(batch)
-        # One tuple per sign-up in the insert's column order, sorted by sign-up id
-        # so every import takes its locks in one order.
-        ids, keys, *rest = batch.signups
-        rows = sorted(
-            zip(
-                ids,
-                map(contact_ids.get, keys),  # None only for sign-ups already present
-                *rest,
-                strict=True,
-            ),
-            key=itemgetter(0),
-        )
-        if batch.present:
-            rows = [row for row in rows if row[0] not in batch.present]
-        added = 0
-        done = len(batch.present)
-        step(done)
-        insert = _sqlite_insert(*self._file)
-        for chunk in _chunks(rows):
-            # rowcount counts only inserted rows: a concurrent import's are skipped.
-            inserted = self._connection.exec_driver_sql(insert, list(chunk)).rowcount
-            added += max(inserted, 0)
-            done += len(chunk)
-            step(done)
-        return contacts_new, added
-
-    def _write_contacts(self, batch: _Batch) -> tuple[dict[str, int], int]:
-        """Insert the new people and upsert the known ones; every person's id, and how many new.
-
-        What exists now is what exists when the inserts run (the write lock is
-        held), so new contacts are given their ids here, in key order after
-        the greatest.
-        """
-        people = batch.people
-        is_old = list(map(batch.known.__contains__, map(itemgetter(0), people)))
-        new, old = people, []
-        if any(is_old):
-            new, old = list(compress(people, map(not_, is_old))), list(compress(people, is_old))
         connection = self._connection
+        step(len(batch.present))
+        # What exists now is what exists when the inserts run (the write lock
+        # is held), so new people are given their ids here, in key order after
+        # the greatest.
+        keys = list(map(itemgetter(0), batch.people))
+        new = [key for key in keys if key not in batch.known]
         first_id = (connection.exec_driver_sql("SELECT max(id) FROM contacts").scalar() or 0) + 1
-        new_ids = range(first_id, first_id + len(new))
+        new_ids = dict(zip(new, count(first_id)))
+        contact_ids = {**batch.known, **new_ids}
+
+        columns = dict(zip(_SIGNUP_COLUMNS, batch.signups, strict=True))
+        few = list(zip(*(columns[c] for c in FEW_VALUE_COLUMNS), strict=True))
+        few_numbers = dict(zip(dict.fromkeys(few), count(1)))
+        columns["values_n"] = (
+            [1] * len(few) if len(few_numbers) == 1 else list(map(few_numbers.__getitem__, few))
+        )
+        columns["contact_id"] = list(map(contact_ids.get, columns["contact_id"]))  # email keys
+        signups = list(zip(*(columns[c] for c in _SIGNUP_SCRATCH[:-1]), strict=True))
+        if batch.present:
+            signups = [row for row in signups if row[0] not in batch.present]
+        signups.sort(key=itemgetter(0))  # numbered in id order
+        numbers = range(1, len(signups) + 1)
+        signup_numbers = dict(zip(map(itemgetter(0), signups), numbers, strict=True))
+        people = batch.people
+        scratch = {
+            "merge_values": [(n, *values) for values, n in few_numbers.items()],
+            "merge_signups": list(map(add, signups, zip(numbers))),
+            "merge_people": list(
+                zip(
+                    map(new_ids.get, keys),
+                    keys,
+                    map(_FIRST_SEEN_OF, people),
+                    map(_SEARCH_TEXT_OF, people),
+                    map(signup_numbers.__getitem__, map(_LATEST_SIGNUP_OF, people)),
+                    strict=True,
+                )
+            ),
+        }
+        for statement in _SQLITE_SCRATCH:
+            connection.exec_driver_sql(statement)
+        for table, rows in scratch.items():
+            if rows:
+                marks = ", ".join(["?"] * len(rows[0]))
+                connection.exec_driver_sql(f"INSERT INTO {table} VALUES ({marks})", rows)
+        self._before_wait()  # the statements below run without the GIL
         if new:
-            connection.exec_driver_sql(_SQLITE_INSERT_NEW, list(map(add, zip(new_ids), new)))
-        if old:
-            connection.exec_driver_sql(_SQLITE_UPSERT, old)
-        keys = map(itemgetter(0), new)
-        return {**batch.known, **dict(zip(keys, new_ids, strict=True))}, len(new)
+            connection.exec_driver_sql(_SQLITE_INSERT_NEW)
+        if len(new) < len(keys):
+            connection.exec_driver_sql(_SQLITE_UPSERT)
+        # rowcount counts only inserted rows: a concurrent import's are skipped.
+        added = max(connection.exec_driver_sql(_SQLITE_INSERT, self._file).rowcount, 0)
+        step(len(columns["signup_id"]))
+        return len(new), added
 
 
 def _insert_file_row(
@@ -596,6 +653,8 @@ class _PostgreSQLWriter(_Writer):
         return {row[0] for row in _pg_execute(self._connection, _PG_PRESENT, (ids,))[1]}
 
     def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
+        # before_wait is left to the commit (_merge_file_once): building the
+        # COPY text holds the GIL, and an earlier start was not measured here.
         people: list[Sequence[Any]] = list(zip(*batch.people, strict=True))
         written = _merge_pg(self._connection, people, batch.signups, batch.present, self._file)
         step(len(batch.signups[0]))

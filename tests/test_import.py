@@ -519,8 +519,7 @@ def test_progress_goes_up_to_the_total(kiosks: Kiosks, url: str) -> None:
 
 
 def test_quotes_and_sql_in_a_file_s_values_are_stored_exactly(kiosks: Kiosks, url: str) -> None:
-    # The SQLite insert writes the file's hash and import time in as literals:
-    # every value from the file must stay bound, quotes and SQL as plain text.
+    # Every value from the file must stay bound, quotes and SQL as plain text.
     event = "Bob's \"Fair\"'); DROP TABLE touchpoints; --"
     shared, mixed = kiosks("shared"), kiosks("mixed")
     added = [
@@ -552,6 +551,96 @@ def test_quotes_and_sql_in_a_file_s_values_are_stored_exactly(kiosks: Kiosks, ur
             s.consent_version,
             s.locale,
         )
+
+
+# Text a kiosk may have stored: quotes, backslashes, SQL, any Unicode (a
+# character outside the BMP too), cells a spreadsheet would run as a formula,
+# and values as long as the kiosk allows.
+_HOSTILE = ('O\'Brien "Bob"', "back\\slash\\", "'); DROP TABLE contacts; --", "Zoë 🎉 مريم")
+_FORMULAS = ("=1+1", "+SUM(A1)", "-2+3", "@cmd", "'=already")
+
+
+def test_hostile_text_in_every_column_is_stored_exactly_as_typed(kiosks: Kiosks, url: str) -> None:
+    # The SQLite merge binds each value once into scratch tables and copies
+    # it from there (a file's few events and languages once, a person's
+    # profile from their sign-up): every value and its type must arrive as
+    # typed, whatever the text, in sign-ups and contacts alike.
+    kiosk = kiosks("hostile")
+    added = []
+    for i, (hostile, formula) in enumerate(zip(_HOSTILE * 2, _FORMULAS * 2, strict=False)):
+        added.append(
+            kiosk.add(
+                event=f"{hostile} {'E' * (190 - len(hostile))}"[:200] if i % 2 else formula,
+                location=hostile if i % 3 else "",
+                first_name=formula,
+                last_name=f"{hostile}{'x' * 100}"[:100],
+                email=f"p{i}.{'a' * 60}@example.org" if i % 4 else "o'brien+tag@example.org",
+                phone="+12025550143" if i % 2 else "",
+                postal_code=hostile[:20],
+                consent_version=f"{formula} {hostile}",
+                locale=hostile,
+                advocacy_pledge=bool(i % 2),
+            )
+        )
+    # The same person again, later, with another name: the contact takes it.
+    again = kiosk.add(email="o'brien+tag@example.org", first_name="+Later", last_name="\\'")
+    report = import_exports([kiosk.export()], url)
+    assert report.files[0].accepted, report.summary_lines()
+    assert report.signups_new == len(added) + 1
+
+    engine = open_master(url)
+    try:
+        with engine.connect() as connection:
+            columns = [
+                "signup_id", "created_at", "event_name", "event_location", "kiosk_id",
+                "first_name", "last_name", "email", "phone", "postal_code", "consent_version",
+                "locale", "advocacy_pledge",
+            ]  # fmt: skip
+            typed = ", ".join(f"{c}, typeof({c})" for c in columns)
+            stored = {
+                row[0]: row
+                for row in connection.exec_driver_sql(f"SELECT {typed} FROM touchpoints")
+            }
+            contacts = {
+                row[0]: row[1:]
+                for row in connection.exec_driver_sql(
+                    "SELECT email, first_name, last_name, consent_version, first_seen_at, "
+                    "last_seen_at, latest_signup_id, typeof(advocacy_pledge) FROM contacts"
+                )
+            }
+    finally:
+        engine.dispose()
+    for record in [*added, again]:
+        s = record.signup
+        expected = (
+            str(record.signup_id),
+            f"{record.created_at:%Y-%m-%d %H:%M:%S.%f}",
+            record.event_name,
+            record.event_location,
+            record.kiosk_id,
+            s.first_name,
+            s.last_name,
+            s.email,
+            s.phone,
+            s.postal_code,
+            s.consent_version,
+            s.locale,
+            int(s.advocacy_pledge),
+        )
+        row = stored[str(record.signup_id)]
+        assert row[0::2] == expected
+        assert row[1::2] == ("text",) * 12 + ("integer",)
+    first = added[0]
+    assert contacts["o'brien+tag@example.org"] == (
+        "+Later",
+        "\\'",
+        again.signup.consent_version,
+        f"{first.created_at:%Y-%m-%d %H:%M:%S.%f}",
+        f"{again.created_at:%Y-%m-%d %H:%M:%S.%f}",
+        str(again.signup_id),
+        "integer",
+    )
+    assert len(contacts) == len(added) - 1  # sign-ups 0 and 4 (and the later one): one person
 
 
 def test_contacts_can_be_searched_by_name_or_email_in_any_case(kiosks: Kiosks, url: str) -> None:
