@@ -101,16 +101,20 @@ def merge_file(
     and ``kiosk.export_check.FileChanged`` (rolled back too) if the file,
     read again, is no longer the one that was checked.
     """
+
+    def merge(every_id: bool) -> tuple[str, MergeCounts]:
+        return _in_one_transaction(
+            engine,
+            lambda connection: _merge_in(connection, item, step, before_wait, every_id, skipped),
+            before_wait,
+        )
+
     try:
         try:
-            note, counts = _merge_file_once(
-                engine, item, step, before_wait, every_id=False, skipped=skipped
-            )
+            note, counts = merge(every_id=False)
         except _MissedSignups:
             # Rare (a forged or edited file): start again, looking up every id.
-            note, counts = _merge_file_once(
-                engine, item, step, before_wait, every_id=True, skipped=skipped
-            )
+            note, counts = merge(every_id=True)
     except (SQLAlchemyError, sqlite3.Error) as exc:
         reason = database_error_reason(exc)
         raise ImportFailed(
@@ -121,40 +125,35 @@ def merge_file(
     return FileMerged(note, counts.signups_conflicting, sum(counts.left_out.values()))
 
 
-def _merge_file_once(
+def _in_one_transaction(
     engine: Engine,
-    item: CheckedExport,
-    step: Callable[[int], None],
+    merge: Callable[[Connection], tuple[str, MergeCounts]],
     before_wait: Callable[[], None],
-    *,
-    every_id: bool,
-    skipped: frozenset[str],
 ) -> tuple[str, MergeCounts]:
+    """Run ``merge`` in one write transaction on a connection of its own, and commit it."""
     with engine.connect() as connection:
-        if connection.dialect.name != "sqlite":
-            with gc_paused():
-                note, counts = _merge_in(connection, item, step, before_wait, every_id, skipped)
-            before_wait()
-            connection.commit()
-            return note, counts
-        # A bulk load: every touchpoint gets the id of a contact the
-        # merge read or inserted under this same write lock, so
-        # SQLite's foreign key lookup per row (about a tenth of an
-        # import's database time) could never fail. It is switched
-        # back on before the connection does anything else.
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # A bulk load: every touchpoint gets the id of a contact the
+            # merge read or inserted under this same write lock, so
+            # SQLite's foreign key lookup per row (about a tenth of an
+            # import's database time) could never fail. It is switched
+            # back on before the connection does anything else.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         try:
-            # Take the write lock now: a read-then-write transaction could
-            # otherwise fail (not wait) when another import commits first.
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            if sqlite:
+                # Take the write lock now: a read-then-write transaction could
+                # otherwise fail (not wait) when another import commits first.
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
             with gc_paused():
-                note, counts = _merge_in(connection, item, step, before_wait, every_id, skipped)
+                result = merge(connection)
             before_wait()
             connection.commit()
+            return result
         finally:
-            connection.rollback()  # ends a failed transaction (the pragma needs none)
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-        return note, counts
+            if sqlite:
+                connection.rollback()  # ends a failed transaction (the pragma needs none)
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
@@ -653,7 +652,7 @@ class _PostgreSQLWriter(_Writer):
         return {row[0] for row in _pg_execute(self._connection, _PG_PRESENT, (ids,))[1]}
 
     def write(self, batch: _Batch, step: Callable[[int], None]) -> tuple[int, int]:
-        # before_wait is left to the commit (_merge_file_once): building the
+        # before_wait is left to the commit (_in_one_transaction): building the
         # COPY text holds the GIL, and an earlier start was not measured here.
         people: list[Sequence[Any]] = list(zip(*batch.people, strict=True))
         written = _merge_pg(self._connection, people, batch.signups, batch.present, self._file)
