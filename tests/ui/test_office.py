@@ -33,6 +33,7 @@ from kiosk.store import Store
 from tests.factories import ExportingKiosk, make_signup
 from tests.ui.dialogs import save_through_dialog
 from tests.ui.label_in_name import buttons_lacking_labels
+from tests.ui.window_input import WindowInput
 from ui.office.app import make_office_window
 from ui.office.files import MERGED, READY, REJECTED
 from ui.office.window import OfficeWindow
@@ -474,6 +475,20 @@ def test_encrypted_file_with_the_wrong_key_is_rejected(
 
 
 # Counting, files changed on the stick, conflicts -------------------------------------------
+
+
+def test_merging_from_the_keyboard_leaves_it_on_the_list_of_files(
+    qtbot: QtBot, window: OfficeWindow, exports: dict[str, Path]
+) -> None:
+    """Space on Merge, then the keyboard is on the files the merge marks, not Private key."""
+    _add_and_wait(qtbot, window, [exports["fair"]])
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.merge_button.setFocus()
+    with qtbot.waitSignal(window.merge_finished, timeout=60_000):
+        WindowInput(window).press_key(Qt.Key.Key_Space)  # through the window, as a keyboard
+    assert window.files_table.hasFocus()
+    assert [e.status for e in window.entries] == [MERGED]
 
 
 def test_the_summary_counts_only_the_files_merged(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -346,6 +346,11 @@ class ImportTab(OfficeTab):
             entry.status = MERGING
             self._refresh_row(entry)
         self._merging = True
+        if self.merge_button.hasFocus():
+            # Disabled, it would pass the keyboard on to the window's next control, the
+            # private key's button, where Space opens a file dialog: the list the merge
+            # marks file by file keeps it instead.
+            self.files_table.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_merge_button()
         self.progress_bar.setRange(0, 0)  # busy until the first progress report
         self.progress_bar.setVisible(True)
