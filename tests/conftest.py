@@ -105,12 +105,16 @@ def data_dir(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A master store in a SQLite file of the test's own (not created yet)."""
+    return f"sqlite:///{tmp_path / 'master.sqlite3'}"
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def master_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def master_url(request: pytest.FixtureRequest) -> str:
     """The master store's URL: a SQLite file, or a fresh PostgreSQL database (tests run twice)."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'master.sqlite3'}"
-    return str(request.getfixturevalue("pg_url"))
+    return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
 
 
 @pytest.fixture

@@ -100,11 +100,6 @@ def add_contact(url: str, **overrides: object) -> None:
         engine.dispose()
 
 
-@pytest.fixture
-def url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'master.sqlite3'}"
-
-
 def _read(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as stream:
         return list(csv.DictReader(stream))
@@ -205,9 +200,9 @@ def test_every_profile_is_tested_here() -> None:
 
 
 @pytest.mark.parametrize("profile", list(PROFILES))
-def test_profile_header_and_row(url: str, tmp_path: Path, profile: str) -> None:
-    add_contact(url)
-    rows, out = _write(url, tmp_path, profile)
+def test_profile_header_and_row(sqlite_url: str, tmp_path: Path, profile: str) -> None:
+    add_contact(sqlite_url)
+    rows, out = _write(sqlite_url, tmp_path, profile)
     assert rows == 1
     with out.open(encoding="utf-8-sig", newline="") as stream:
         header = next(csv.reader(stream))
@@ -223,27 +218,27 @@ def test_profile_has_a_doc_page(profile: str) -> None:
         assert header in text, f"{profile}.md does not document {header!r}"
 
 
-def test_default_profile_is_generic(url: str, tmp_path: Path) -> None:
-    add_contact(url)
+def test_default_profile_is_generic(sqlite_url: str, tmp_path: Path) -> None:
+    add_contact(sqlite_url)
     out = tmp_path / "contacts.csv"
-    assert write_crm_file(url, out) == 1
+    assert write_crm_file(sqlite_url, out) == 1
     assert list(_read(out)[0]) == list(EXPECTED_ROWS["generic"])
 
 
 # File format ---------------------------------------------------------------------
 
 
-def test_file_is_utf8_with_bom_and_crlf(url: str, tmp_path: Path) -> None:
-    add_contact(url)
-    add_contact(url, email="second@example.org")
-    _rows, out = _write(url, tmp_path, "generic")
+def test_file_is_utf8_with_bom_and_crlf(sqlite_url: str, tmp_path: Path) -> None:
+    add_contact(sqlite_url)
+    add_contact(sqlite_url, email="second@example.org")
+    _rows, out = _write(sqlite_url, tmp_path, "generic")
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw.count(b"\r\n") == 3
     assert b"\n" not in raw.replace(b"\r\n", b"")
 
 
-def test_names_in_any_script_come_through_exactly(url: str, tmp_path: Path) -> None:
+def test_names_in_any_script_come_through_exactly(sqlite_url: str, tmp_path: Path) -> None:
     names = [
         ("נועה", "כהן", "noa@example.org"),
         ("ليلى", "حداد", "layla@example.org"),
@@ -251,19 +246,19 @@ def test_names_in_any_script_come_through_exactly(url: str, tmp_path: Path) -> N
         ("Siobhán", "Ní Bhriain", "siobhan@example.org"),
     ]
     for first, last, email in names:
-        add_contact(url, first_name=first, last_name=last, email=email)
+        add_contact(sqlite_url, first_name=first, last_name=last, email=email)
     for profile in PROFILES:
-        rows, out = _write(url, tmp_path, profile)
+        rows, out = _write(sqlite_url, tmp_path, profile)
         assert rows == 4
         text = out.read_text(encoding="utf-8-sig")
         for first, last, _ in names:
             assert first in text and last in text, profile
 
 
-def test_rows_are_one_per_contact_ordered_by_email(url: str, tmp_path: Path) -> None:
+def test_rows_are_one_per_contact_ordered_by_email(sqlite_url: str, tmp_path: Path) -> None:
     for email in ("b@example.org", "A@example.org", "c@example.org"):
-        add_contact(url, email=email)
-    rows, out = _write(url, tmp_path, "generic")
+        add_contact(sqlite_url, email=email)
+    rows, out = _write(sqlite_url, tmp_path, "generic")
     assert rows == 3
     assert [r["email"] for r in _read(out)] == ["A@example.org", "b@example.org", "c@example.org"]
 
@@ -272,16 +267,16 @@ def test_rows_are_one_per_contact_ordered_by_email(url: str, tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("profile", list(PROFILES))
-def test_formula_cells_are_neutralized(url: str, tmp_path: Path, profile: str) -> None:
+def test_formula_cells_are_neutralized(sqlite_url: str, tmp_path: Path, profile: str) -> None:
     add_contact(
-        url,
+        sqlite_url,
         first_name='=HYPERLINK("http://evil.example","click")',
         last_name="+cmd|' /C calc'!A0",
         email="@sum@example.org",
         postal_code="-2+3",
         consent_version="\t=1+1",
     )
-    _rows, out = _write(url, tmp_path, profile)
+    _rows, out = _write(sqlite_url, tmp_path, profile)
     (row,) = _read(out)
     for header, cell in row.items():
         assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r") or (
@@ -290,23 +285,23 @@ def test_formula_cells_are_neutralized(url: str, tmp_path: Path, profile: str) -
     assert any(cell.startswith("'=HYPERLINK") for cell in row.values())
 
 
-def test_phone_numbers_keep_their_plus(url: str, tmp_path: Path) -> None:
-    add_contact(url, phone="+447946095812")
+def test_phone_numbers_keep_their_plus(sqlite_url: str, tmp_path: Path) -> None:
+    add_contact(sqlite_url, phone="+447946095812")
     for profile, header in (
         ("generic", "phone"),
         ("mailchimp", "Phone Number"),
         ("action-network", "mobile_number"),
     ):
-        _rows, out = _write(url, tmp_path, profile)
+        _rows, out = _write(sqlite_url, tmp_path, profile)
         assert _read(out)[0][header] == "+447946095812"
-    _rows, out = _write(url, tmp_path, "everyaction")
+    _rows, out = _write(sqlite_url, tmp_path, "everyaction")
     assert _read(out)[0]["Phone"] == "+44 7946 095812"
 
 
-def test_empty_phone_and_postal_code_stay_empty(url: str, tmp_path: Path) -> None:
-    add_contact(url, phone="", postal_code="")
+def test_empty_phone_and_postal_code_stay_empty(sqlite_url: str, tmp_path: Path) -> None:
+    add_contact(sqlite_url, phone="", postal_code="")
     for profile in PROFILES:
-        _rows, out = _write(url, tmp_path, profile)
+        _rows, out = _write(sqlite_url, tmp_path, profile)
         row = _read(out)[0]
         assert "" in row.values()
         assert "None" not in row.values()
@@ -338,18 +333,18 @@ def _one_consented_one_not(url: str) -> str:
 
 @pytest.mark.parametrize("profile", ["mailchimp", "action-network"])
 def test_mailing_tools_get_only_people_who_consented(
-    url: str, tmp_path: Path, profile: str
+    sqlite_url: str, tmp_path: Path, profile: str
 ) -> None:
-    rows, out = _write(_one_consented_one_not(url), tmp_path, profile)
+    rows, out = _write(_one_consented_one_not(sqlite_url), tmp_path, profile)
     assert rows == 1
     assert "no@example.org" not in out.read_text(encoding="utf-8-sig")
 
 
 @pytest.mark.parametrize("profile", ["generic", "everyaction", "salesforce-npsp"])
 def test_crm_tools_get_everyone_with_their_consent_written(
-    url: str, tmp_path: Path, profile: str
+    sqlite_url: str, tmp_path: Path, profile: str
 ) -> None:
-    rows, out = _write(_one_consented_one_not(url), tmp_path, profile)
+    rows, out = _write(_one_consented_one_not(sqlite_url), tmp_path, profile)
     assert rows == 2
     chosen = PROFILES[profile]
     (column,) = [h for h, field in chosen.columns if field is Field.CONTACT_CONSENT]
@@ -364,13 +359,15 @@ def _email_index(profile: Profile) -> int:
     return [field for _, field in profile.columns].index(Field.EMAIL)
 
 
-def test_wlf_choices_are_written_per_tool(url: str, tmp_path: Path) -> None:
+def test_wlf_choices_are_written_per_tool(sqlite_url: str, tmp_path: Path) -> None:
     for choice in ("member", "updates", "existing_member", "none"):
-        add_contact(url, email=f"{choice}@example.org", wlf_choice=choice, email_group_opt_in=False)
+        add_contact(
+            sqlite_url, email=f"{choice}@example.org", wlf_choice=choice, email_group_opt_in=False
+        )
 
     def by_choice(profile: str, email_column: str, column: str) -> dict[str, str]:
         """Each contact's ``column`` in ``profile``'s file, by the choice its email names."""
-        _rows, out = _write(url, tmp_path, profile)
+        _rows, out = _write(sqlite_url, tmp_path, profile)
         return {r[email_column].split("@")[0]: r[column] for r in _read(out)}
 
     assert by_choice("mailchimp", "Email Address", "Tags") == {
@@ -390,9 +387,9 @@ def test_wlf_choices_are_written_per_tool(url: str, tmp_path: Path) -> None:
 # Errors and atomicity ------------------------------------------------------------
 
 
-def test_unknown_profile_lists_the_valid_ones(url: str, tmp_path: Path) -> None:
+def test_unknown_profile_lists_the_valid_ones(sqlite_url: str, tmp_path: Path) -> None:
     with pytest.raises(KioskError) as caught:
-        write_crm_file(url, tmp_path / "x.csv", profile="hubspot")
+        write_crm_file(sqlite_url, tmp_path / "x.csv", profile="hubspot")
     message = str(caught.value)
     for name in PROFILES:
         assert name in message
@@ -401,26 +398,28 @@ def test_unknown_profile_lists_the_valid_ones(url: str, tmp_path: Path) -> None:
         profile_for("")
 
 
-def test_missing_folder_is_a_clear_error(url: str, tmp_path: Path) -> None:
-    add_contact(url)
+def test_missing_folder_is_a_clear_error(sqlite_url: str, tmp_path: Path) -> None:
+    add_contact(sqlite_url)
     with pytest.raises(KioskError, match="does not exist"):
-        write_crm_file(url, tmp_path / "nope" / "x.csv")
+        write_crm_file(sqlite_url, tmp_path / "nope" / "x.csv")
 
 
-def test_an_existing_file_is_replaced_whole_and_no_temp_is_left(url: str, tmp_path: Path) -> None:
-    add_contact(url)
+def test_an_existing_file_is_replaced_whole_and_no_temp_is_left(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    add_contact(sqlite_url)
     out = tmp_path / "contacts.csv"
     out.write_text("old contents that are much longer than the new file will be\n" * 50)
-    assert write_crm_file(url, out) == 1
+    assert write_crm_file(sqlite_url, out) == 1
     assert "old contents" not in out.read_text(encoding="utf-8-sig")
     leftovers = [name for name in os.listdir(tmp_path) if name.endswith(".tmp")]
     assert leftovers == []
 
 
 def test_a_failed_write_keeps_the_old_file(
-    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    add_contact(url)
+    add_contact(sqlite_url)
     out = tmp_path / "contacts.csv"
     out.write_text("previous export\n")
 
@@ -429,13 +428,13 @@ def test_a_failed_write_keeps_the_old_file(
 
     monkeypatch.setattr("kiosk.atomic_file.os.fsync", refuse)
     with pytest.raises(KioskError, match="No space left"):
-        write_crm_file(url, out)
+        write_crm_file(sqlite_url, out)
     assert out.read_text() == "previous export\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_empty_master_store_writes_just_the_header(url: str, tmp_path: Path) -> None:
-    rows, out = _write(url, tmp_path, "mailchimp")
+def test_empty_master_store_writes_just_the_header(sqlite_url: str, tmp_path: Path) -> None:
+    rows, out = _write(sqlite_url, tmp_path, "mailchimp")
     assert rows == 0
     expected = ",".join(EXPECTED_ROWS["mailchimp"]) + "\r\n"
     assert out.read_bytes() == b"\xef\xbb\xbf" + expected.encode()

@@ -95,11 +95,6 @@ def _unblock_fifos(folder: Path) -> None:
 
 
 @pytest.fixture
-def url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'master.sqlite3'}"
-
-
-@pytest.fixture
 def good(tmp_path: Path) -> Path:
     return _export(tmp_path, "good")
 
@@ -126,7 +121,7 @@ def _refused(hostile: Path, good: Path, url: str) -> str:
 
 @needs_posix
 def test_a_fifo_named_like_an_export_is_rejected_not_waited_on(
-    tmp_path: Path, good: Path, url: str
+    tmp_path: Path, good: Path, sqlite_url: str
 ) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -134,17 +129,17 @@ def test_a_fifo_named_like_an_export_is_rejected_not_waited_on(
     os.mkfifo(fifo)
     manifest = manifest_path_for(good).read_text(encoding="utf-8")
     manifest_path_for(fifo).write_text(manifest, encoding="utf-8")
-    reason = _refused(fifo, good, url)
+    reason = _refused(fifo, good, sqlite_url)
     assert reason == "the file is not a regular file (a device, pipe or socket)"
 
 
 @needs_posix
-def test_a_fifo_manifest_is_rejected_not_waited_on(tmp_path: Path, url: str) -> None:
+def test_a_fifo_manifest_is_rejected_not_waited_on(tmp_path: Path, sqlite_url: str) -> None:
     hostile = _export(tmp_path, "hostile")
     good = _export(tmp_path, "good")
     manifest_path_for(hostile).unlink()
     os.mkfifo(manifest_path_for(hostile))
-    reason = _refused(hostile, good, url)
+    reason = _refused(hostile, good, sqlite_url)
     assert reason == "the manifest is not a regular file (a device, pipe or socket)"
 
 
@@ -226,7 +221,7 @@ def test_the_command_line_imports_the_good_file_beside_a_stick_of_traps(tmp_path
 
 
 def test_a_deeply_nested_manifest_within_the_size_cap_is_rejected(
-    tmp_path: Path, good: Path, url: str
+    tmp_path: Path, good: Path, sqlite_url: str
 ) -> None:
     hostile = _export(tmp_path, "hostile")
     manifest_path_for(hostile).write_text("[" * 60_000, encoding="utf-8")
@@ -236,15 +231,15 @@ def test_a_deeply_nested_manifest_within_the_size_cap_is_rejected(
 
     assert not checked.ok
     assert checked.reason == "the manifest is not valid JSON (nested too deeply)"
-    assert "nested too deeply" in _imports_beside(hostile, good, url)
+    assert "nested too deeply" in _imports_beside(hostile, good, sqlite_url)
 
 
 def test_a_100000_deep_manifest_is_rejected_and_the_others_import(
-    tmp_path: Path, good: Path, url: str
+    tmp_path: Path, good: Path, sqlite_url: str
 ) -> None:
     hostile = _export(tmp_path, "hostile")
     manifest_path_for(hostile).write_text("[" * 100_000, encoding="utf-8")
-    reason = _imports_beside(hostile, good, url)
+    reason = _imports_beside(hostile, good, sqlite_url)
     assert reason == "the manifest is larger than 64 KiB, more than such a file ever holds"
 
 
@@ -272,7 +267,7 @@ def _forge(path: Path, data: bytes, **manifest_changes: object) -> None:
 
 
 def test_a_file_of_newlines_is_rejected_at_its_first_row_in_little_memory(
-    tmp_path: Path, good: Path, url: str
+    tmp_path: Path, good: Path, sqlite_url: str
 ) -> None:
     hostile = _export(tmp_path, "hostile")
     header = hostile.read_bytes().split(b"\r\n")[0] + b"\r\n"
@@ -280,7 +275,7 @@ def test_a_file_of_newlines_is_rejected_at_its_first_row_in_little_memory(
     checked, peak = _with_peak_memory(lambda: check_export(hostile))
     assert checked.reason == "row 1 is empty"
     assert peak < 40_000_000  # was 1.5 GiB: every empty row kept
-    assert _imports_beside(hostile, good, url) == "row 1 is empty"
+    assert _imports_beside(hostile, good, sqlite_url) == "row 1 is empty"
 
 
 def test_rows_beyond_the_manifests_count_are_not_read(tmp_path: Path) -> None:
@@ -309,7 +304,7 @@ def test_an_endless_line_is_rejected_without_holding_it(tmp_path: Path) -> None:
 
 @needs_posix
 def test_an_encrypted_export_gets_the_same_rules(
-    tmp_path: Path, office_key: tuple[Path, str], url: str
+    tmp_path: Path, office_key: tuple[Path, str], sqlite_url: str
 ) -> None:
     key_path, recipient = office_key
     sealed = _export(tmp_path, "sealed", recipient=recipient)
@@ -323,7 +318,7 @@ def test_an_encrypted_export_gets_the_same_rules(
 
     assert check_export(link, identity=key_path).reason == "the file is a link, not a regular file"
     assert "not a regular file" in _check_within(fifo, identity=key_path).reason
-    report = import_exports([link, fifo, sealed], url, identity=key_path)
+    report = import_exports([link, fifo, sealed], sqlite_url, identity=key_path)
     assert [f.accepted for f in report.files] == [False, False, True]
 
 
@@ -395,7 +390,9 @@ def test_a_content_file_that_is_not_a_regular_file_is_refused(kind: str, tmp_pat
 # A file changed between its check and its merge -------------------------------------------------
 
 
-def test_a_file_changed_after_its_check_is_rejected_at_the_merge(tmp_path: Path, url: str) -> None:
+def test_a_file_changed_after_its_check_is_rejected_at_the_merge(
+    tmp_path: Path, sqlite_url: str
+) -> None:
     from kiosk.importer import merge_exports
 
     first, second = _export(tmp_path, "first"), _export(tmp_path, "second")
@@ -404,7 +401,7 @@ def test_a_file_changed_after_its_check_is_rejected_at_the_merge(tmp_path: Path,
     data = first.read_bytes()
     first.write_bytes(data.replace(b"P1", b"Q1"))  # swapped on the stick after the check
 
-    report = merge_exports(checked, url)
+    report = merge_exports(checked, sqlite_url)
 
     assert [f.accepted for f in report.files] == [False, True]
     assert report.files[0].reason.startswith("the file changed after it was checked")

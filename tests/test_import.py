@@ -39,11 +39,6 @@ def _add_many(kiosk: ExportingKiosk, count: int) -> list[SignupRecord]:
     ]
 
 
-@pytest.fixture
-def url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'master.sqlite3'}"
-
-
 def _dump(url: str) -> dict[str, list[tuple[object, ...]]]:
     engine = open_master(url)
     try:
@@ -268,7 +263,7 @@ BAD_CELLS = {
 
 @pytest.mark.parametrize("column", sorted(BAD_CELLS))
 def test_one_bad_cell_rejects_the_file_naming_row_and_column(
-    column: str, kiosks: Kiosks, url: str
+    column: str, kiosks: Kiosks, sqlite_url: str
 ) -> None:
     kiosk = kiosks("a")
     _add_many(kiosk, 3)
@@ -284,8 +279,8 @@ def test_one_bad_cell_rejects_the_file_naming_row_and_column(
     assert checked.records == ()
     for value in (*PERSONAL, "Person1"):
         assert value not in checked.reason
-    report = import_exports([path], url)
-    assert not report.files[0].accepted and _counts(url) == (0, 0)
+    report = import_exports([path], sqlite_url)
+    assert not report.files[0].accepted and _counts(sqlite_url) == (0, 0)
 
 
 def test_reordered_columns_and_short_time_fractions_import_the_same(
@@ -319,13 +314,13 @@ def test_reordered_columns_and_short_time_fractions_import_the_same(
     assert any(row[3] == "=Dana" for row in dumps[0][0])  # restored, not "'=Dana"
 
 
-def test_a_missing_file_and_a_folder_are_rejected(tmp_path: Path, url: str) -> None:
-    report = import_exports([tmp_path / "nope.csv", tmp_path], url)
+def test_a_missing_file_and_a_folder_are_rejected(tmp_path: Path, sqlite_url: str) -> None:
+    report = import_exports([tmp_path / "nope.csv", tmp_path], sqlite_url)
     assert [f.accepted for f in report.files] == [False, False]
-    assert _counts(url) == (0, 0)
+    assert _counts(sqlite_url) == (0, 0)
 
 
-def test_a_csv_that_is_no_export_is_rejected(tmp_path: Path, url: str) -> None:
+def test_a_csv_that_is_no_export_is_rejected(tmp_path: Path, sqlite_url: str) -> None:
     foreign = tmp_path / "contacts.csv"
     foreign.write_text("name,email\r\nDana,dana@example.org\r\n", encoding="utf-8")
     foreign.with_name(foreign.name + ".manifest.json").write_text(
@@ -438,22 +433,22 @@ def test_the_latest_signup_wins_whatever_the_import_order(
 
 
 def test_an_older_file_imported_later_does_not_overwrite_a_newer_profile(
-    kiosks: Kiosks, url: str
+    kiosks: Kiosks, sqlite_url: str
 ) -> None:
     kiosk = kiosks("a")
     kiosk.add(email="dana@example.org", first_name="Old")
     old_file = kiosk.export()
     kiosk.add(email="dana@example.org", first_name="New")
     new_file = kiosk.export()
-    import_exports([new_file], url)
-    report = import_exports([old_file], url)
+    import_exports([new_file], sqlite_url)
+    report = import_exports([old_file], sqlite_url)
     assert (report.signups_new, report.contacts_updated) == (1, 1)
-    (contact,) = iter_contacts(open_master(url))
+    (contact,) = iter_contacts(open_master(sqlite_url))
     assert contact.first_name == "New" and contact.touchpoints == 2
 
 
 def test_every_touchpoint_points_at_its_contact_and_foreign_keys_stay_on(
-    kiosks: Kiosks, url: str
+    kiosks: Kiosks, sqlite_url: str
 ) -> None:
     a, b = kiosks("a"), kiosks("b")
     a.add(email="dana@example.org")
@@ -461,10 +456,10 @@ def test_every_touchpoint_points_at_its_contact_and_foreign_keys_stay_on(
     first = a.export()
     b.add(email="DANA@example.org ")
     b.add(email="lior@example.org")
-    import_exports([first], url)
-    import_exports([b.export(), first], url)
+    import_exports([first], sqlite_url)
+    import_exports([b.export(), first], sqlite_url)
 
-    engine = open_master(url)
+    engine = open_master(sqlite_url)
     try:
         with engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
@@ -485,10 +480,10 @@ def test_every_touchpoint_points_at_its_contact_and_foreign_keys_stay_on(
 
 
 def test_a_master_made_with_smaller_pages_keeps_them_and_imports_as_before(
-    kiosks: Kiosks, url: str
+    kiosks: Kiosks, sqlite_url: str
 ) -> None:
     # A master file made before new ones got 8 KiB pages: SQLite's 4 KiB, tables made.
-    old = create_engine(url)
+    old = create_engine(sqlite_url)
     with old.begin() as connection:
         connection.exec_driver_sql("PRAGMA page_size=4096")
         connection.exec_driver_sql("PRAGMA journal_mode=WAL")
@@ -496,9 +491,9 @@ def test_a_master_made_with_smaller_pages_keeps_them_and_imports_as_before(
     old.dispose()
     kiosk = kiosks("a")
     _add_many(kiosk, 3)
-    report = import_exports([kiosk.export()], url)
-    assert report.signups_new == 3 and _counts(url) == (3, 3)
-    engine = open_master(url)
+    report = import_exports([kiosk.export()], sqlite_url)
+    assert report.signups_new == 3 and _counts(sqlite_url) == (3, 3)
+    engine = open_master(sqlite_url)
     try:
         with engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 4096
@@ -507,18 +502,20 @@ def test_a_master_made_with_smaller_pages_keeps_them_and_imports_as_before(
         engine.dispose()
 
 
-def test_progress_goes_up_to_the_total(kiosks: Kiosks, url: str) -> None:
+def test_progress_goes_up_to_the_total(kiosks: Kiosks, sqlite_url: str) -> None:
     a, b = kiosks("a"), kiosks("b")
     _add_many(a, 5)
     _add_many(b, 3)
     seen: list[tuple[int, int]] = []
-    import_exports([a.export(), b.export()], url, progress=lambda d, t: seen.append((d, t)))
+    import_exports([a.export(), b.export()], sqlite_url, progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (8, 8)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     assert all(t == 8 for _, t in seen)
 
 
-def test_quotes_and_sql_in_a_file_s_values_are_stored_exactly(kiosks: Kiosks, url: str) -> None:
+def test_quotes_and_sql_in_a_file_s_values_are_stored_exactly(
+    kiosks: Kiosks, sqlite_url: str
+) -> None:
     # Every value from the file must stay bound, quotes and SQL as plain text.
     event = "Bob's \"Fair\"'); DROP TABLE touchpoints; --"
     shared, mixed = kiosks("shared"), kiosks("mixed")
@@ -535,10 +532,10 @@ def test_quotes_and_sql_in_a_file_s_values_are_stored_exactly(kiosks: Kiosks, ur
     ]
     added.append(mixed.add(email="q@example.org", event=event, email_group_opt_in=False))
     added.append(mixed.add(email="r@example.org", event="Evening", advocacy_pledge=True))
-    report = import_exports([shared.export(), mixed.export()], url)
+    report = import_exports([shared.export(), mixed.export()], sqlite_url)
     assert report.signups_new == 5, report.summary_lines()
 
-    stored = {row[0]: row[1:] for row in _dump(url)["touchpoints"]}
+    stored = {row[0]: row[1:] for row in _dump(sqlite_url)["touchpoints"]}
     assert stored.keys() == {str(r.signup_id) for r in added}
     for record in added:
         s = record.signup
@@ -560,7 +557,9 @@ _HOSTILE = ('O\'Brien "Bob"', "back\\slash\\", "'); DROP TABLE contacts; --", "Z
 _FORMULAS = ("=1+1", "+SUM(A1)", "-2+3", "@cmd", "'=already")
 
 
-def test_hostile_text_in_every_column_is_stored_exactly_as_typed(kiosks: Kiosks, url: str) -> None:
+def test_hostile_text_in_every_column_is_stored_exactly_as_typed(
+    kiosks: Kiosks, sqlite_url: str
+) -> None:
     # The SQLite merge binds each value once into scratch tables and copies
     # it from there (a file's few events and languages once, a person's
     # profile from their sign-up): every value and its type must arrive as
@@ -584,11 +583,11 @@ def test_hostile_text_in_every_column_is_stored_exactly_as_typed(kiosks: Kiosks,
         )
     # The same person again, later, with another name: the contact takes it.
     again = kiosk.add(email="o'brien+tag@example.org", first_name="+Later", last_name="\\'")
-    report = import_exports([kiosk.export()], url)
+    report = import_exports([kiosk.export()], sqlite_url)
     assert report.files[0].accepted, report.summary_lines()
     assert report.signups_new == len(added) + 1
 
-    engine = open_master(url)
+    engine = open_master(sqlite_url)
     try:
         with engine.connect() as connection:
             columns = [
@@ -643,13 +642,15 @@ def test_hostile_text_in_every_column_is_stored_exactly_as_typed(kiosks: Kiosks,
     assert len(contacts) == len(added) - 1  # sign-ups 0 and 4 (and the later one): one person
 
 
-def test_contacts_can_be_searched_by_name_or_email_in_any_case(kiosks: Kiosks, url: str) -> None:
+def test_contacts_can_be_searched_by_name_or_email_in_any_case(
+    kiosks: Kiosks, sqlite_url: str
+) -> None:
     kiosk = kiosks("a")
     kiosk.add(email="zoe@example.org", first_name="Zoë", last_name="Éclair")
     kiosk.add(email="miriam@example.org", first_name="מרים", last_name="Cohen")
     kiosk.add(email="ahmad@example.org", first_name="أحمد", last_name="100%_real")
-    import_exports([kiosk.export()], url)
-    engine = open_master(url)
+    import_exports([kiosk.export()], sqlite_url)
+    engine = open_master(sqlite_url)
     assert [c.first_name for c in search_contacts(engine, "éCLAIR")] == ["Zoë"]
     assert [c.first_name for c in search_contacts(engine, "ZOË")] == ["Zoë"]
     assert [c.email for c in search_contacts(engine, "Miriam@")] == ["miriam@example.org"]
@@ -662,12 +663,12 @@ def test_contacts_can_be_searched_by_name_or_email_in_any_case(kiosks: Kiosks, u
     assert found.touchpoints == 1 and found.event_names == ("Campus Fair",)
 
 
-def test_iter_contacts_is_ordered_by_email_key(kiosks: Kiosks, url: str) -> None:
+def test_iter_contacts_is_ordered_by_email_key(kiosks: Kiosks, sqlite_url: str) -> None:
     kiosk = kiosks("a")
     for email in ("c@example.org", "A@example.org", "b@example.org"):
         kiosk.add(email=email)
-    import_exports([kiosk.export()], url)
-    assert [c.email_key for c in iter_contacts(open_master(url))] == [
+    import_exports([kiosk.export()], sqlite_url)
+    assert [c.email_key for c in iter_contacts(open_master(sqlite_url))] == [
         "a@example.org",
         "b@example.org",
         "c@example.org",
@@ -697,7 +698,7 @@ def test_import_into_a_bad_store_fails_before_reading_files(tmp_path: Path) -> N
 
 
 def test_files_checked_ahead_during_commits_keep_their_order_and_outcomes(
-    kiosks: Kiosks, url: str
+    kiosks: Kiosks, sqlite_url: str
 ) -> None:
     # import_exports checks each next file in a thread while the previous
     # file's commit runs: the outcomes and totals must be those of one by one.
@@ -709,15 +710,17 @@ def test_files_checked_ahead_during_commits_keep_their_order_and_outcomes(
     paths[1].write_bytes(paths[1].read_bytes()[:-5])  # no longer matches its manifest
     steps: list[tuple[int, int]] = []
 
-    report = import_exports(paths, url, progress=lambda done, total: steps.append((done, total)))
+    report = import_exports(
+        paths, sqlite_url, progress=lambda done, total: steps.append((done, total))
+    )
 
     assert [f.path for f in report.files] == paths
     assert [f.accepted for f in report.files] == [True, False, True, True]
     assert "sha256 does not match" in report.files[1].reason
     assert report.signups_new == 9
-    assert _counts(url)[1] == 9  # touchpoints (the kiosks sign up the same people)
+    assert _counts(sqlite_url)[1] == 9  # touchpoints (the kiosks sign up the same people)
     assert steps[-1] == (12, 12) and steps == sorted(steps)
     # A second run finds every good file already imported, the bad one still bad.
-    again = import_exports(paths, url)
+    again = import_exports(paths, sqlite_url)
     assert [f.accepted for f in again.files] == [True, False, True, True]
     assert again.signups_new == 0 and again.signups_present == 9

@@ -37,11 +37,6 @@ def kiosks(make_kiosk: MakeKiosk) -> Kiosks:
     return lambda name: make_kiosk(name, clock=ManualClock(T0))
 
 
-@pytest.fixture
-def url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'master.sqlite3'}"
-
-
 # Values the kiosk could never have written ----------------------------------------------------
 
 NEVER_WRITTEN = {
@@ -64,7 +59,7 @@ NEVER_WRITTEN = {
 
 @pytest.mark.parametrize("case", sorted(NEVER_WRITTEN))
 def test_a_value_the_kiosk_never_writes_rejects_the_file_naming_row_and_column(
-    case: str, kiosks: Kiosks, url: str
+    case: str, kiosks: Kiosks, sqlite_url: str
 ) -> None:
     field, value, reason = NEVER_WRITTEN[case]
     forger, honest = kiosks("forger"), kiosks("honest")
@@ -80,18 +75,18 @@ def test_a_value_the_kiosk_never_writes_rejects_the_file_naming_row_and_column(
     assert checked.reason.startswith(f"row 2: {reason}"), checked.reason
     if value.strip():
         assert value.strip() not in checked.reason
-    report = import_exports([forged, good], url)
+    report = import_exports([forged, good], sqlite_url)
     assert [f.accepted for f in report.files] == [False, True]
-    assert [c.email for c in iter_contacts(open_master(url))] == ["noa@example.org"]
+    assert [c.email for c in iter_contacts(open_master(sqlite_url))] == ["noa@example.org"]
 
 
-def test_the_values_a_kiosk_does_write_import(kiosks: Kiosks, url: str) -> None:
+def test_the_values_a_kiosk_does_write_import(kiosks: Kiosks, sqlite_url: str) -> None:
     kiosk = kiosks("a")
     kiosk.add(first_name="זֹאת", last_name="👩🏽‍💻 Núñez", email="Dana.Levi@Example.ORG")
     kiosk.add(first_name="=1+1", last_name="O'Brien", email="'quoted'@example.org", phone="")
     kiosk.add(first_name="أحمد", last_name="‏حداد", email="דנה@example.org", postal_code="SW1A 1AA")
     kiosk.add(email="x" * 64 + "@example.org", consent_version="v1\twith\na line break")
-    report = import_exports([kiosk.export()], url)
+    report = import_exports([kiosk.export()], sqlite_url)
     assert report.files[0].accepted, report.files[0].reason
     assert report.signups_new == 4
 
@@ -100,11 +95,11 @@ def test_the_values_a_kiosk_does_write_import(kiosks: Kiosks, url: str) -> None:
 
 
 def test_a_sign_up_dated_in_the_far_future_is_rejected_and_cannot_win(
-    kiosks: Kiosks, url: str
+    kiosks: Kiosks, sqlite_url: str
 ) -> None:
     real, forger = kiosks("real"), kiosks("forger")
     real.add(email="dana@example.org", first_name="Dana", contact_consent=True)
-    import_exports([real.export()], url)
+    import_exports([real.export()], sqlite_url)
     forger.add(
         email="dana@example.org",
         first_name="Mallory",
@@ -112,11 +107,11 @@ def test_a_sign_up_dated_in_the_far_future_is_rejected_and_cannot_win(
         at=datetime(2099, 1, 1, tzinfo=UTC),
     )
 
-    report = import_exports([forger.export()], url)
+    report = import_exports([forger.export()], sqlite_url)
 
     assert not report.files[0].accepted
     assert report.files[0].reason.startswith("row 1: created_at is later than the time of import")
-    (contact,) = iter_contacts(open_master(url))
+    (contact,) = iter_contacts(open_master(sqlite_url))
     assert (contact.first_name, contact.contact_consent) == ("Dana", True)
 
 
@@ -151,18 +146,18 @@ def test_the_import_time_can_be_given(kiosks: Kiosks) -> None:
 
 
 def test_a_sign_up_id_seen_before_with_other_values_keeps_the_first_and_is_reported(
-    kiosks: Kiosks, url: str
+    kiosks: Kiosks, sqlite_url: str
 ) -> None:
     real, forger = kiosks("real"), kiosks("forger")
     original = real.add(email="dana@example.org", first_name="Dana")
     real.add(email="noa@example.org", first_name="Noa")
     first = real.export()
-    import_exports([first], url)
+    import_exports([first], sqlite_url)
     forger.add(signup_id=original.signup_id, email="dana@example.org", first_name="Mallory")
     forger.add(email="lior@example.org", first_name="Lior")
     forged = forger.export()
 
-    report = import_exports([forged], url)
+    report = import_exports([forged], sqlite_url)
 
     (outcome,) = report.files
     assert outcome.accepted and outcome.conflicts == 1
@@ -173,41 +168,41 @@ def test_a_sign_up_id_seen_before_with_other_values_keeps_the_first_and_is_repor
         "with other values: the first import was kept",
     ]
     assert "1 in conflict" in report.summary_lines()[3]
-    contacts = {c.email_key: c for c in iter_contacts(open_master(url))}
+    contacts = {c.email_key: c for c in iter_contacts(open_master(sqlite_url))}
     assert contacts["dana@example.org"].first_name == "Dana"
     assert contacts["dana@example.org"].touchpoints == 1
     assert set(contacts) == {"dana@example.org", "noa@example.org", "lior@example.org"}
 
     # Importing that file again changes nothing and says so.
-    again = import_exports([forged], url)
+    again = import_exports([forged], sqlite_url)
     assert again.files[0].reason.startswith("already imported") and again.is_clean
 
 
 def test_a_conflicting_sign_up_under_another_email_makes_no_contact(
-    kiosks: Kiosks, url: str
+    kiosks: Kiosks, sqlite_url: str
 ) -> None:
     real, forger = kiosks("real"), kiosks("forger")
     original = real.add(email="dana@example.org", first_name="Dana")
-    import_exports([real.export()], url)
+    import_exports([real.export()], sqlite_url)
     forger.add(signup_id=original.signup_id, email="mallory@example.org", first_name="Mallory")
 
-    report = import_exports([forger.export()], url)
+    report = import_exports([forger.export()], sqlite_url)
 
     assert report.files[0].accepted and report.files[0].conflicts == 1
     assert report.signups_new == 0 and report.contacts_new == 0
-    assert [c.email_key for c in iter_contacts(open_master(url))] == ["dana@example.org"]
+    assert [c.email_key for c in iter_contacts(open_master(sqlite_url))] == ["dana@example.org"]
 
 
-def test_the_same_sign_up_again_unchanged_is_no_conflict(kiosks: Kiosks, url: str) -> None:
+def test_the_same_sign_up_again_unchanged_is_no_conflict(kiosks: Kiosks, sqlite_url: str) -> None:
     kiosk = kiosks("a")
     kiosk.add(email="dana@example.org")
     first = kiosk.export()
     kiosk.add(email="noa@example.org")
     everything = export_signups(kiosk.store, kiosk.usb, include_all=True)
     assert everything is not None
-    import_exports([first], url)
+    import_exports([first], sqlite_url)
 
-    report = import_exports([everything.csv_path], url)
+    report = import_exports([everything.csv_path], sqlite_url)
 
     assert report.is_clean
     assert (report.signups_new, report.signups_present, report.signups_conflicting) == (1, 1, 0)

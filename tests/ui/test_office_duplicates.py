@@ -33,11 +33,6 @@ T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'master.sqlite3'}"
-
-
-@pytest.fixture
 def exports(make_kiosk: MakeKiosk) -> list[Path]:
     """Dana under two emails (same ZIP) at two events, and two other people."""
     kiosk = make_kiosk("fair")
