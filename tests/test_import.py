@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, text
 
 from kiosk.clock import ManualClock
 from kiosk.importer import check_export, import_exports, merge_exports
-from kiosk.master import MasterBase, MasterError, iter_contacts, open_master, search_contacts
+from kiosk.master import MasterBase, MasterError, open_master, search_contacts
 from kiosk.signup import SignupRecord, WlfChoice
 from tests.factories import ExportingKiosk, MakeKiosk, master_contacts
 
@@ -443,7 +443,7 @@ def test_an_older_file_imported_later_does_not_overwrite_a_newer_profile(
     import_exports([new_file], sqlite_url)
     report = import_exports([old_file], sqlite_url)
     assert (report.signups_new, report.contacts_updated) == (1, 1)
-    (contact,) = iter_contacts(open_master(sqlite_url))
+    (contact,) = master_contacts(sqlite_url)
     assert contact.first_name == "New" and contact.touchpoints == 2
 
 
@@ -668,7 +668,7 @@ def test_iter_contacts_is_ordered_by_email_key(kiosks: Kiosks, sqlite_url: str) 
     for email in ("c@example.org", "A@example.org", "b@example.org"):
         kiosk.add(email=email)
     import_exports([kiosk.export()], sqlite_url)
-    assert [c.email_key for c in iter_contacts(open_master(sqlite_url))] == [
+    assert [c.email_key for c in master_contacts(sqlite_url)] == [
         "a@example.org",
         "b@example.org",
         "c@example.org",

@@ -21,9 +21,8 @@ from kiosk.clock import ManualClock
 from kiosk.export import export_signups
 from kiosk.export_check import check_export
 from kiosk.importer import import_exports
-from kiosk.master import iter_contacts, open_master
 from p2p_kiosk.cli import main
-from tests.factories import ExportingKiosk, MakeKiosk
+from tests.factories import ExportingKiosk, MakeKiosk, master_contacts
 
 T0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
 
@@ -77,7 +76,7 @@ def test_a_value_the_kiosk_never_writes_rejects_the_file_naming_row_and_column(
         assert value.strip() not in checked.reason
     report = import_exports([forged, good], sqlite_url)
     assert [f.accepted for f in report.files] == [False, True]
-    assert [c.email for c in iter_contacts(open_master(sqlite_url))] == ["noa@example.org"]
+    assert [c.email for c in master_contacts(sqlite_url)] == ["noa@example.org"]
 
 
 def test_the_values_a_kiosk_does_write_import(kiosks: Kiosks, sqlite_url: str) -> None:
@@ -111,7 +110,7 @@ def test_a_sign_up_dated_in_the_far_future_is_rejected_and_cannot_win(
 
     assert not report.files[0].accepted
     assert report.files[0].reason.startswith("row 1: created_at is later than the time of import")
-    (contact,) = iter_contacts(open_master(sqlite_url))
+    (contact,) = master_contacts(sqlite_url)
     assert (contact.first_name, contact.contact_consent) == ("Dana", True)
 
 
@@ -168,7 +167,7 @@ def test_a_sign_up_id_seen_before_with_other_values_keeps_the_first_and_is_repor
         "with other values: the first import was kept",
     ]
     assert "1 in conflict" in report.summary_lines()[3]
-    contacts = {c.email_key: c for c in iter_contacts(open_master(sqlite_url))}
+    contacts = {c.email_key: c for c in master_contacts(sqlite_url)}
     assert contacts["dana@example.org"].first_name == "Dana"
     assert contacts["dana@example.org"].touchpoints == 1
     assert set(contacts) == {"dana@example.org", "noa@example.org", "lior@example.org"}
@@ -190,7 +189,7 @@ def test_a_conflicting_sign_up_under_another_email_makes_no_contact(
 
     assert report.files[0].accepted and report.files[0].conflicts == 1
     assert report.signups_new == 0 and report.contacts_new == 0
-    assert [c.email_key for c in iter_contacts(open_master(sqlite_url))] == ["dana@example.org"]
+    assert [c.email_key for c in master_contacts(sqlite_url)] == ["dana@example.org"]
 
 
 def test_the_same_sign_up_again_unchanged_is_no_conflict(kiosks: Kiosks, sqlite_url: str) -> None:
