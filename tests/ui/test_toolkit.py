@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +18,7 @@ from ui.widgets import metrics
 from ui.widgets.buttons import kiosk_button
 from ui.widgets.countdown import Countdown
 from ui.widgets.layouts import clear_layout
+from ui.widgets.scroll import PageScrollArea
 from ui.widgets.text import badge_label, text_label
 
 HOSTILE = '<img src="/dev/zero">'
@@ -233,6 +234,35 @@ def _bare_layout_numbers(source: str, where: str) -> list[str]:
                 ):
                     found.append(f"{where}:{node.lineno} {name}")
     return found
+
+
+def test_a_page_fills_its_scroll_area_and_scrolls_only_below_the_least_it_needs(
+    qtbot: QtBot,
+) -> None:
+    """Wrapped words count at the page's width; the page's wish for more room does not."""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    words = QLabel("A sentence long enough to wrap onto several lines in a narrow page. " * 6)
+    words.setWordWrap(True)
+    column.addWidget(words)
+    roomy = QWidget()
+    roomy.setMinimumHeight(200)  # the least it takes
+    roomy.sizeHint = lambda: QSize(400, 2000)  # type: ignore[method-assign]  # and what it would like
+    column.addWidget(roomy, 1)
+    area = PageScrollArea(page)
+    qtbot.addWidget(area)
+    area.resize(900, 700)
+    area.show()
+    qtbot.waitExposed(area)
+    # It fits: the page fills the area, though it would like 2,000 px.
+    assert area.verticalScrollBar().maximum() == 0
+    assert (page.width(), page.height()) == (900, 700)
+    area.resize(300, 260)  # narrow: the words wrap onto more lines than at 900 px
+    qtbot.wait(10)
+    least = column.totalMinimumHeightForWidth(page.width())
+    assert least > 260 and page.height() == least
+    assert area.verticalScrollBar().maximum() == least - area.viewport().height()
+    assert words.height() >= words.heightForWidth(words.width())  # no line cut off
 
 
 def test_no_layout_call_in_ui_takes_a_bare_number() -> None:

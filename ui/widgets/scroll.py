@@ -88,11 +88,11 @@ class TouchScrollArea(_ScrollArea):
 
 
 class PageScrollArea(_ScrollArea):
-    """Shows ``page`` at the area's size, down to the page's minimum size; below that it scrolls.
+    """Shows ``page`` at the area's size, down to the least the page needs; below that it scrolls.
 
-    QScrollArea's own resizing (``widgetResizable``) gives a page with word-wrapped
-    labels the height it would like, not the least it needs, so it would scroll a
-    page that fits. Here the page is laid out as if it filled a window of its own.
+    The least counts wrapped words at the page's width. QScrollArea's own resizing
+    (``widgetResizable``) gives a page with word-wrapped labels the height it would
+    like instead, so it would scroll a page that fits.
     """
 
     def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
