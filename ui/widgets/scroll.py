@@ -115,16 +115,16 @@ class PageScrollArea(_ScrollArea):
         least = self.page.minimumSizeHint().expandedTo(self.page.minimumSize())
         room = self.maximumViewportSize()  # the area without its scroll bars
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
-        vertical = self._least_height(max(room.width(), least.width())) > room.height()
+
+        def least_height(width: int) -> int:
+            # Wrapped words need more lines in a narrower page than its minimum size says.
+            layout = self.page.layout()
+            if layout is not None and layout.hasHeightForWidth():
+                return max(least.height(), layout.totalMinimumHeightForWidth(width))
+            return least.height()
+
+        vertical = least_height(max(room.width(), least.width())) > room.height()
         width = max(room.width() - (bar if vertical else 0), least.width())
         horizontal = width > room.width() - (bar if vertical else 0)
-        height = max(room.height() - (bar if horizontal else 0), self._least_height(width))
+        height = max(room.height() - (bar if horizontal else 0), least_height(width))
         self.page.resize(width, height)
-
-    def _least_height(self, width: int) -> int:
-        # Wrapped words need more lines in a narrower page than its minimum size says.
-        least = self.page.minimumSizeHint().expandedTo(self.page.minimumSize()).height()
-        layout = self.page.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            return max(least, layout.totalMinimumHeightForWidth(width))
-        return least
