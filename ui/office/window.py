@@ -96,23 +96,18 @@ class OfficeWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("officeTabs")
         self.tabs.setAccessibleName(self.tr("Office sections"))
-        self._pages: list[QWidget] = [
-            self.import_tab,
-            self.contacts_tab,
-            self.duplicates_tab,
-            self.events_tab,
-        ]
-        titles = (
-            self.tr("1  Import files"),
-            self.tr("2  Contacts and CRM file"),
-            self.tr("3  Possible duplicates"),
-            self.tr("4  Events"),
+        pages: tuple[tuple[QWidget, str], ...] = (
+            (self.import_tab, self.tr("1  Import files")),
+            (self.contacts_tab, self.tr("2  Contacts and CRM file")),
+            (self.duplicates_tab, self.tr("3  Possible duplicates")),
+            (self.events_tab, self.tr("4  Events")),
         )
-        for page, title in zip(self._pages, titles, strict=True):
+        for page, title in pages:
             # Each page scrolls on its own when the window is shorter than it needs (the
             # duplicates page about 620 px, more than a 1366x768 laptop leaves it), so
             # the window never grows past the screen's edge, out of reach.
             self.tabs.addTab(PageScrollArea(page), title)
+        self._pages = [page for page, _ in pages]  # in the tab bar's order
         outer.addWidget(self.tabs, 1)
         self.status_label = named_label(
             "", "statusLine", accessible_name=self.tr("Status"), wrap=True
